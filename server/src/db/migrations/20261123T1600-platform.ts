@@ -45,6 +45,8 @@ export async function up(db: Kysely<unknown>) {
     data_key text not null,
     created_at timestamptz not null default now()
   );
+  alter table tenants enable row level security;
+  create policy tenant_self on tenants using (id = nullif(current_setting('app.tenant', true), '')::uuid);
   grant select on tenants to kehu_app;
 
   create table teams (

@@ -1,0 +1,26 @@
+import { buildApp } from '../app.ts';
+import { loadConfig } from '#platform/config.ts';
+import { resolveSecret } from '#platform/crypto/secret.ts';
+import { bootstrap } from './bootstrap.ts';
+import type { Command } from './commands.ts';
+import { openConfiguredDatabase } from './open.ts';
+
+export const serveCommand: Command = {
+  summary: 'Migrate, create the admin and demo data on first start, and serve the API and web app',
+  run: async () => {
+    const config = loadConfig();
+    const secret = resolveSecret(config.secret, config.dataDir);
+    const db = await openConfiguredDatabase(config);
+    await bootstrap(db, config, secret, (line) => process.stdout.write(`${line}\n`));
+    const { app } = await buildApp({ db, config, secret });
+    const stop = async () => {
+      await app.close();
+      await db.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    await app.listen({ port: config.port, host: config.host });
+    process.stdout.write(`Kehu is running on http://localhost:${config.port} (database: ${db.kind})\n`);
+  },
+};

@@ -1,0 +1,25 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { DB } from './schema.ts';
+
+export type Tx = Transaction<DB>;
+
+/**
+ * Runs `work` in one transaction as the RLS-bound role `kehu_app` with `app.tenant` set,
+ * so a query that forgets its tenant filter still cannot see another tenant's rows.
+ */
+export function inTenant<T>(db: Kysely<DB>, tenantId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (tx) => {
+    await enterTenant(tx, tenantId);
+    return work(tx);
+  });
+}
+
+/** Binds the rest of an open transaction to one tenant, under row-level security. */
+export async function enterTenant(tx: Tx, tenantId: string): Promise<void> {
+  await sql`select set_config('app.tenant', ${tenantId}, true), set_config('role', 'kehu_app', true)`.execute(tx);
+}
+
+/** A transaction as the connecting (owner) role: migrations, login lookups, jobs, CLI. */
+export function inSystem<T>(db: Kysely<DB>, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(work);
+}

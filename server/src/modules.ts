@@ -1,0 +1,7 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '#platform/deps.ts';
+
+/** A domain module's public surface as the app sees it: routes and event subscribers. */
+export type KehuModule = { name: string; register: (app: FastifyInstance, deps: Deps) => void };
+
+export const MODULES: KehuModule[] = [];

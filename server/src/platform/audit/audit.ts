@@ -1,0 +1,61 @@
+import type { Tx } from '#db/tx.ts';
+import type { RequestContext } from '../context.ts';
+import { newId } from '../ids.ts';
+
+export type FieldChange = { from: unknown; to: unknown };
+export type Changes = Record<string, FieldChange>;
+
+export type AuditEntry = {
+  action: string;
+  objectType: string;
+  objectId: string | null;
+  changes?: Changes;
+};
+
+/** Writes one audit row in the caller's transaction, so it commits or rolls back with the change. */
+export async function writeAudit(tx: Tx, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+  await tx
+    .insertInto('audit_log')
+    .values({
+      tenant_id: ctx.tenantId,
+      id: newId(),
+      actor_id: ctx.userId,
+      action: entry.action,
+      object_type: entry.objectType,
+      object_id: entry.objectId,
+      changes: JSON.stringify(entry.changes ?? {}),
+      request_id: ctx.requestId,
+      ip: ctx.ip,
+    })
+    .execute();
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const IGNORED = new Set(['updatedAt', 'updatedBy', 'version', 'createdAt', 'createdBy']);
+
+/**
+ * Field-level diff of two API objects. Sensitive fields are recorded as changed but never
+ * with their values, so the audit trail does not leak what encryption protects.
+ */
+export function diffRecords(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+  sensitive: readonly string[] = [],
+): Changes {
+  const changes: Changes = {};
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  for (const key of keys) {
+    if (IGNORED.has(key)) continue;
+    const from = before?.[key];
+    const to = after?.[key];
+    if (key === 'custom' && from && to && typeof from === 'object' && typeof to === 'object') {
+      for (const [k, v] of Object.entries(diffRecords(from as Record<string, unknown>, to as Record<string, unknown>))) {
+        changes[`custom.${k}`] = v;
+      }
+      continue;
+    }
+    if (same(from, to)) continue;
+    changes[key] = sensitive.includes(key) ? { from: from == null ? null : '***', to: to == null ? null : '***' } : { from: from ?? null, to: to ?? null };
+  }
+  return changes;
+}

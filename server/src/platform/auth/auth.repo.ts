@@ -1,0 +1,119 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '#db/schema.ts';
+import type { Tx } from '#db/tx.ts';
+import { newId } from '../ids.ts';
+
+// Identity lookups happen before the tenant is known, so they run as the owner role.
+
+export const findLoginCandidates = (db: Kysely<DB>, email: string) =>
+  db
+    .selectFrom('users')
+    .innerJoin('tenants', 'tenants.id', 'users.tenant_id')
+    .select(['users.tenant_id', 'users.id', 'users.email', 'users.name', 'users.password_hash', 'users.is_active', 'users.failed_logins', 'users.locked_until', 'tenants.slug'])
+    .where('users.email', '=', email)
+    .execute();
+
+export const recordLoginFailure = (db: Kysely<DB>, tenantId: string, userId: string, lockAfter: number, lockMinutes: number) =>
+  db
+    .updateTable('users')
+    .set({
+      failed_logins: sql`failed_logins + 1`,
+      locked_until: sql`case when failed_logins + 1 >= ${lockAfter} then now() + make_interval(mins => ${lockMinutes}) else locked_until end`,
+    })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', userId)
+    .execute();
+
+export const recordLoginSuccess = (tx: Tx, tenantId: string, userId: string) =>
+  tx
+    .updateTable('users')
+    .set({ failed_logins: 0, locked_until: null, last_login_at: sql`now()` })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', userId)
+    .execute();
+
+export type NewSession = { tenantId: string; userId: string; hash: string; days: number; ip: string | null; userAgent: string | null };
+
+export async function insertSession(tx: Tx, s: NewSession): Promise<Date> {
+  const row = await tx
+    .insertInto('sessions')
+    .values({
+      tenant_id: s.tenantId,
+      id: newId(),
+      user_id: s.userId,
+      token_hash: s.hash,
+      expires_at: sql<Date>`now() + make_interval(days => ${s.days})`,
+      ip: s.ip,
+      user_agent: s.userAgent?.slice(0, 500) ?? null,
+    })
+    .returning('expires_at')
+    .executeTakeFirstOrThrow();
+  return row.expires_at;
+}
+
+export const deleteSession = (db: Kysely<DB>, hash: string) => db.deleteFrom('sessions').where('token_hash', '=', hash).execute();
+
+export const findSession = (db: Kysely<DB>, hash: string) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', (j) => j.onRef('users.tenant_id', '=', 'sessions.tenant_id').onRef('users.id', '=', 'sessions.user_id'))
+    .select(['sessions.tenant_id', 'sessions.id', 'sessions.user_id', 'sessions.expires_at', 'sessions.last_seen_at', 'users.is_active', 'users.locale'])
+    .where('sessions.token_hash', '=', hash)
+    .executeTakeFirst();
+
+export const findApiToken = (db: Kysely<DB>, hash: string) =>
+  db
+    .selectFrom('api_tokens')
+    .innerJoin('users', (j) => j.onRef('users.tenant_id', '=', 'api_tokens.tenant_id').onRef('users.id', '=', 'api_tokens.user_id'))
+    .select([
+      'api_tokens.tenant_id',
+      'api_tokens.id',
+      'api_tokens.user_id',
+      'api_tokens.expires_at',
+      'api_tokens.revoked_at',
+      'api_tokens.last_used_at',
+      'api_tokens.rate_limit',
+      'api_tokens.scopes',
+      'users.is_active',
+      'users.locale',
+    ])
+    .where('api_tokens.token_hash', '=', hash)
+    .executeTakeFirst();
+
+/** Last-used is written at most once a minute per token, to keep reads cheap. */
+export const touchApiToken = (db: Kysely<DB>, tenantId: string, id: string) =>
+  db
+    .updateTable('api_tokens')
+    .set({ last_used_at: sql`now()` })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', sql<Date>`now() - interval '1 minute'`)]))
+    .execute();
+
+export const touchSession = (db: Kysely<DB>, tenantId: string, id: string) =>
+  db
+    .updateTable('sessions')
+    .set({ last_seen_at: sql`now()` })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('last_seen_at', '<', sql<Date>`now() - interval '1 minute'`)
+    .execute();
+
+/** Roles of the user, and every user in the user's team and the teams below it. */
+export async function loadAccessRows(tx: Tx, userId: string) {
+  const roles = await tx
+    .selectFrom('user_roles')
+    .innerJoin('roles', (j) => j.onRef('roles.tenant_id', '=', 'user_roles.tenant_id').onRef('roles.id', '=', 'user_roles.role_id'))
+    .select(['roles.is_admin', 'roles.permissions', 'roles.field_permissions'])
+    .where('user_roles.user_id', '=', userId)
+    .execute();
+  const team = await sql<{ id: string }>`
+    with recursive subtree as (
+      select t.id from teams t join users u on u.team_id = t.id and u.tenant_id = t.tenant_id where u.id = ${userId}
+      union
+      select t.id from teams t join subtree s on t.parent_id = s.id
+    )
+    select u.id from users u where u.team_id in (select id from subtree)
+  `.execute(tx);
+  return { roles, teamUserIds: [...new Set([userId, ...team.rows.map((r) => r.id)])] };
+}

@@ -1,0 +1,108 @@
+import { inTenant } from '#db/tx.ts';
+import { type AccessProfile, type FieldPermissions, mergeRoles, type Permissions } from '../access/access.ts';
+import { writeAudit } from '../audit/audit.ts';
+import type { RequestContext } from '../context.ts';
+import type { Deps } from '../deps.ts';
+import { AppError } from '../errors/app-error.ts';
+import * as repo from './auth.repo.ts';
+import { verifyPassword } from './password.ts';
+import { hashToken, newToken, tokenKind } from './tokens.ts';
+
+const LOCK_AFTER_FAILURES = 5;
+const LOCK_MINUTES = 15;
+
+export type LoginOptions = {
+  email: string;
+  password: string;
+  tenant?: string | undefined;
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string;
+  remember?: boolean | undefined;
+};
+
+export type Principal = {
+  tenantId: string;
+  userId: string;
+  kind: 'session' | 'api';
+  credentialId: string;
+  rateLimit: number | null;
+  locale: string | null;
+};
+
+/** Password sign-in with lockout; returns a new session token (also used as the cookie). */
+export async function login(deps: Deps, o: LoginOptions) {
+  const candidates = await repo.findLoginCandidates(deps.db.kysely, o.email.trim());
+  const pool = o.tenant ? candidates.filter((c) => c.slug === o.tenant) : candidates;
+  if (pool.length > 1) throw new AppError('bad_request', { message: 'choose_tenant' });
+  const user = pool[0];
+  if (!user) {
+    await verifyPassword(null, o.password);
+    throw new AppError('unauthorized', { message: 'invalid_credentials' });
+  }
+  if (user.locked_until && user.locked_until > new Date()) {
+    throw new AppError('locked', { params: { until: user.locked_until.toISOString() } });
+  }
+  if (!(await verifyPassword(user.password_hash, o.password))) {
+    await repo.recordLoginFailure(deps.db.kysely, user.tenant_id, user.id, LOCK_AFTER_FAILURES, LOCK_MINUTES);
+    throw new AppError('unauthorized', { message: 'invalid_credentials' });
+  }
+  if (!user.is_active) throw new AppError('forbidden', { message: 'account_inactive' });
+  const { token, hash } = newToken('session');
+  const days = o.remember === false ? 1 : deps.config.sessionDays;
+  const expiresAt = await inTenant(deps.db.kysely, user.tenant_id, async (tx) => {
+    await repo.recordLoginSuccess(tx, user.tenant_id, user.id);
+    const expires = await repo.insertSession(tx, { tenantId: user.tenant_id, userId: user.id, hash, days, ip: o.ip, userAgent: o.userAgent });
+    await writeAudit(tx, loginContext(user.tenant_id, user.id, o), { action: 'login', objectType: 'user', objectId: user.id });
+    return expires;
+  });
+  return { token, expiresAt, tenantId: user.tenant_id, userId: user.id };
+}
+
+const loginContext = (tenantId: string, userId: string, o: LoginOptions): RequestContext => ({
+  tenantId,
+  userId,
+  requestId: o.requestId,
+  ip: o.ip,
+  locale: 'en',
+  access: { userId, isAdmin: false, permissions: {}, fields: {}, teamUserIds: [userId] },
+});
+
+export async function logout(deps: Deps, token: string) {
+  await repo.deleteSession(deps.db.kysely, hashToken(token));
+}
+
+/** Resolves a bearer/cookie token to its user; throws 401 for anything unknown, expired or revoked. */
+export async function authenticate(deps: Deps, token: string): Promise<Principal> {
+  const kind = tokenKind(token);
+  const hash = hashToken(token);
+  const db = deps.db.kysely;
+  if (kind === 'session') {
+    const s = await repo.findSession(db, hash);
+    if (!s || !s.is_active || s.expires_at <= new Date()) throw new AppError('unauthorized');
+    if (Date.now() - s.last_seen_at.getTime() > 60_000) await repo.touchSession(db, s.tenant_id, s.id);
+    return { tenantId: s.tenant_id, userId: s.user_id, kind, credentialId: s.id, rateLimit: null, locale: s.locale };
+  }
+  if (kind === 'api') {
+    const t = await repo.findApiToken(db, hash);
+    if (!t || !t.is_active) throw new AppError('unauthorized');
+    if (t.revoked_at) throw new AppError('unauthorized', { message: 'token_revoked' });
+    if (t.expires_at && t.expires_at <= new Date()) throw new AppError('unauthorized');
+    if (!t.last_used_at || Date.now() - t.last_used_at.getTime() > 60_000) await repo.touchApiToken(db, t.tenant_id, t.id);
+    return { tenantId: t.tenant_id, userId: t.user_id, kind, credentialId: t.id, rateLimit: t.rate_limit, locale: t.locale };
+  }
+  throw new AppError('unauthorized');
+}
+
+/** The merged permissions of the user's roles and the users their team scope covers. */
+export async function loadAccess(deps: Deps, tenantId: string, userId: string): Promise<AccessProfile> {
+  const rows = await inTenant(deps.db.kysely, tenantId, (tx) => repo.loadAccessRows(tx, userId));
+  const merged = mergeRoles(
+    rows.roles.map((r) => ({
+      isAdmin: r.is_admin,
+      permissions: r.permissions as Permissions,
+      fields: r.field_permissions as FieldPermissions,
+    })),
+  );
+  return { userId, teamUserIds: rows.teamUserIds, ...merged };
+}

@@ -1,0 +1,15 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Database } from '#db/database.ts';
+import type { Config } from './config.ts';
+import type { CipherRegistry } from './crypto/ciphers.ts';
+import type { Subscribers } from './events/subscribers.ts';
+
+/** Everything a service needs, built once in app.ts and passed down (no container). */
+export type Deps = {
+  db: Database;
+  config: Config;
+  masterKey: Buffer;
+  ciphers: CipherRegistry;
+  subscribers: Subscribers;
+  log: FastifyBaseLogger;
+};

@@ -1,0 +1,53 @@
+import { type RawBuilder, sql } from 'kysely';
+
+export type FieldType = 'text' | 'number' | 'decimal' | 'date' | 'datetime' | 'boolean' | 'enum' | 'tags' | 'uuid';
+
+/** One filterable/sortable field of an object as the API names it. */
+export type FieldSpec = {
+  type: FieldType;
+  /** SQL for the value; a plain column name for built-in fields. */
+  expr: RawBuilder<unknown>;
+  nullable: boolean;
+  sortable: boolean;
+  values?: readonly string[];
+};
+
+export type Catalog = Record<string, FieldSpec>;
+
+const PG_TYPE: Record<FieldType, string> = {
+  text: 'text',
+  number: 'numeric',
+  decimal: 'numeric',
+  date: 'date',
+  datetime: 'timestamptz',
+  boolean: 'boolean',
+  enum: 'text',
+  tags: 'text[]',
+  uuid: 'uuid',
+};
+
+/** A parameter cast to the field's SQL type, so comparisons use the column's semantics. */
+export const typed = (type: FieldType, value: unknown) => sql`cast(${value} as ${sql.raw(PG_TYPE[type])})`;
+
+/** A list parameter cast to an array of the field's SQL type (for `in` / `nin`). */
+export const typedList = (type: FieldType, values: unknown) => sql`cast(${values} as ${sql.raw(`${PG_TYPE[type].replace('[]', '')}[]`)})`;
+
+type ColumnOptions = { nullable?: boolean; sortable?: boolean; values?: readonly string[] };
+
+/** A built-in column of the object's table. */
+export const column = (name: string, type: FieldType, options: ColumnOptions = {}): FieldSpec => ({
+  type,
+  expr: sql.ref(name),
+  nullable: options.nullable ?? true,
+  sortable: options.sortable ?? type !== 'tags',
+  ...(options.values ? { values: options.values } : {}),
+});
+
+/** A custom field stored in the record's `custom` jsonb, read with the defined type. */
+export function customField(key: string, type: FieldType, values?: readonly string[]): FieldSpec {
+  const expr =
+    type === 'tags'
+      ? sql`array(select jsonb_array_elements_text(coalesce(custom->${key}, '[]'::jsonb)))`
+      : sql`cast(custom->>${key} as ${sql.raw(PG_TYPE[type])})`;
+  return { type, expr, nullable: true, sortable: type !== 'tags', ...(values ? { values } : {}) };
+}

@@ -1,0 +1,29 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from 'react-router';
+import { isApiError } from '#shared/api/problem';
+import { AntdProvider } from './antd-provider';
+import { AuthProvider } from './auth/auth-context';
+import { router } from './routes';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      // Client errors will not get better by retrying.
+      retry: (count, error) => !(isApiError(error) && error.status < 500) && count < 2,
+    },
+  },
+});
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <AntdProvider>
+        <AuthProvider>
+          <RouterProvider router={router} />
+        </AuthProvider>
+      </AntdProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,76 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { configureApi } from '#shared/api/client';
+import { isApiError } from '#shared/api/problem';
+import type { Me } from '#shared/api/types';
+import { authApi } from './auth-api';
+
+type AuthState = {
+  me: Me | null;
+  loading: boolean;
+  /** Set when a request came back 401 while the user thought they were signed in. */
+  expired: boolean;
+  refresh: () => Promise<void>;
+  logout: () => Promise<void>;
+};
+
+const AuthContext = createContext<AuthState | null>(null);
+export const ME_KEY = ['auth', 'me'] as const;
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const qc = useQueryClient();
+  const [expired, setExpired] = useState(false);
+  const query = useQuery({
+    queryKey: ME_KEY,
+    queryFn: async () => {
+      try {
+        return await authApi.me();
+      } catch (e) {
+        if (isApiError(e) && e.status === 401) return null;
+        throw e;
+      }
+    },
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+
+  useEffect(() => {
+    configureApi({
+      onUnauthorized: () => {
+        if (qc.getQueryData(ME_KEY)) setExpired(true);
+        qc.setQueryData(ME_KEY, null);
+      },
+    });
+  }, [qc]);
+
+  const refresh = useCallback(async () => {
+    setExpired(false);
+    await qc.invalidateQueries({ queryKey: ME_KEY });
+    await qc.refetchQueries({ queryKey: ME_KEY });
+  }, [qc]);
+
+  const logout = useCallback(async () => {
+    await authApi.logout().catch(() => undefined);
+    qc.clear();
+    qc.setQueryData(ME_KEY, null);
+  }, [qc]);
+
+  const value = useMemo<AuthState>(
+    () => ({ me: query.data ?? null, loading: query.isPending, expired, refresh, logout }),
+    [query.data, query.isPending, expired, refresh, logout],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthState {
+  const ctx = useContext(AuthContext);
+  if (!ctx) throw new Error('useAuth outside AuthProvider');
+  return ctx;
+}
+
+/** The signed-in user; only for components under RequireAuth. */
+export function useMe(): Me {
+  const { me } = useAuth();
+  if (!me) throw new Error('useMe without a session');
+  return me;
+}

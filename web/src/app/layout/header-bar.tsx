@@ -1,0 +1,73 @@
+import { BellOutlined, LogoutOutlined, PlusOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
+import { Avatar, Badge, Button, Dropdown, Empty, Popover, Space } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useAuth, useMe } from '#app/auth/auth-context';
+import { can } from '#app/auth/permissions';
+import { GlobalSearch } from './global-search';
+import styles from './header-bar.module.css';
+import { LanguageSwitch } from './language-switch';
+import { useHotkey } from './use-hotkey';
+
+export function HeaderBar({ compact }: { compact: boolean }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { logout } = useAuth();
+  const navigate = useNavigate();
+  const [searchOpen, setSearchOpen] = useState(false);
+  useHotkey('k', () => setSearchOpen(true));
+  const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+  const createItems = [
+    can(me, 'company', 'create') && { key: '/companies/new', label: t('nav.newCompany') },
+    can(me, 'contact', 'create') && { key: '/contacts/new', label: t('nav.newContact') },
+  ].filter((x): x is { key: string; label: string } => !!x);
+
+  return (
+    <div className={styles.bar}>
+      <button type="button" className={styles.search} onClick={() => setSearchOpen(true)} data-testid="global-search-trigger">
+        <SearchOutlined />
+        {!compact && <span className={styles.placeholder}>{t('search.placeholder')}</span>}
+        {!compact && <kbd className={styles.kbd}>{isMac ? '⌘' : 'Ctrl'} K</kbd>}
+      </button>
+      <div className={styles.spacer} />
+      <Space size={compact ? 0 : 4}>
+        {createItems.length > 0 && (
+          <Dropdown menu={{ items: createItems, onClick: ({ key }) => navigate(key) }} trigger={['click']}>
+            <Button type="primary" icon={<PlusOutlined />} aria-label={t('nav.quickCreate')}>
+              {!compact && t('nav.quickCreate')}
+            </Button>
+          </Dropdown>
+        )}
+        <Popover content={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('header.noNotifications')} />} trigger="click" placement="bottomRight">
+          <Button type="text" aria-label={t('header.notifications')} icon={<Badge dot={false}><BellOutlined /></Badge>} />
+        </Popover>
+        {!compact && <LanguageSwitch />}
+        <Dropdown
+          trigger={['click']}
+          menu={{
+            items: [
+              { key: 'name', label: me.user.email, disabled: true, icon: <UserOutlined /> },
+              ...(compact ? [{ key: 'lang', label: <LanguageSwitch /> }] : []),
+              { type: 'divider' as const },
+              { key: 'logout', label: t('header.logout'), icon: <LogoutOutlined /> },
+            ],
+            onClick: async ({ key }) => {
+              if (key === 'logout') {
+                await logout();
+                navigate('/login', { replace: true });
+              }
+            },
+          }}
+        >
+          <Button type="text" className={styles.user} data-testid="user-menu">
+            <Avatar size="small" style={{ background: '#5b3cc4' }}>{me.user.name.slice(0, 1).toUpperCase()}</Avatar>
+            {!compact && <span>{me.user.name}</span>}
+          </Button>
+        </Dropdown>
+      </Space>
+      <GlobalSearch open={searchOpen} onClose={() => setSearchOpen(false)} />
+    </div>
+  );
+}

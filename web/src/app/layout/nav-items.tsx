@@ -1,0 +1,28 @@
+import { ContactsOutlined, DashboardOutlined, DeleteOutlined, SettingOutlined, ShopOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import { can } from '#app/auth/permissions';
+import type { Me } from '#shared/api/types';
+
+export type NavItem = { key: string; path: string; icon: ReactNode; labelKey: string };
+
+/** Modules not built yet (leads, pool, deals, tickets, marketing, reports) stay out of the menu. */
+export function navItems(me: Me): NavItem[] {
+  const items: (NavItem | false)[] = [
+    { key: 'dashboard', path: '/', icon: <DashboardOutlined />, labelKey: 'nav.dashboard' },
+    can(me, 'company', 'read') && { key: 'companies', path: '/companies', icon: <ShopOutlined />, labelKey: 'nav.companies' },
+    can(me, 'contact', 'read') && { key: 'contacts', path: '/contacts', icon: <ContactsOutlined />, labelKey: 'nav.contacts' },
+    (can(me, 'contact', 'delete') || can(me, 'company', 'delete')) && {
+      key: 'recycle-bin',
+      path: '/recycle-bin',
+      icon: <DeleteOutlined />,
+      labelKey: 'nav.recycleBin',
+    },
+    me.user.isAdmin && { key: 'settings', path: '/settings', icon: <SettingOutlined />, labelKey: 'nav.settings' },
+  ];
+  return items.filter((i): i is NavItem => !!i);
+}
+
+export function activeKey(pathname: string): string {
+  const first = pathname.split('/')[1] ?? '';
+  return first === '' ? 'dashboard' : first;
+}

@@ -1,0 +1,32 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { LoginPage } from './auth/login-page';
+import { RequireAuth } from './auth/require-auth';
+import { AppLayout } from './layout/app-layout';
+import { NotFound } from './not-found';
+
+// One chunk per module: the shell loads none of them up front.
+const Dashboard = lazy(() => import('#modules/dashboard/dashboard-page').then((m) => ({ default: m.DashboardPage })));
+const Customers = lazy(() => import('#modules/customers/customers-routes').then((m) => ({ default: m.CustomersRoutes })));
+const RecycleBin = lazy(() => import('#modules/customers/recycle-bin-page').then((m) => ({ default: m.RecycleBinPage })));
+const Settings = lazy(() => import('#modules/settings/settings-routes').then((m) => ({ default: m.SettingsRoutes })));
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <Dashboard /> },
+      { path: 'companies/*', element: <Customers object="companies" /> },
+      { path: 'contacts/*', element: <Customers object="contacts" /> },
+      { path: 'recycle-bin', element: <RecycleBin /> },
+      { path: 'settings/*', element: <Settings /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);

@@ -1,0 +1,47 @@
+import { api } from '#shared/api/client';
+import type { ListResponse } from '#shared/api/types';
+import type { CustomFieldType, FieldDef, FieldOption, LocalizedText } from './field-types';
+
+export type CustomFieldDef = {
+  id: string;
+  object: string;
+  key: string;
+  label: LocalizedText;
+  type: CustomFieldType;
+  required: boolean;
+  unique: boolean;
+  sensitive: boolean;
+  defaultValue: unknown;
+  options: FieldOption[];
+  position: number;
+  version?: number;
+};
+
+export type CustomFieldInput = Omit<CustomFieldDef, 'id' | 'version'>;
+
+export const customFieldsApi = {
+  list: async (): Promise<CustomFieldDef[]> =>
+    (await api<ListResponse<CustomFieldDef>>('/custom-fields', { query: { limit: 500 } })).data,
+  create: (body: CustomFieldInput) => api<CustomFieldDef>('/custom-fields', { method: 'POST', body }),
+  update: (id: string, body: Partial<CustomFieldInput>, version?: number) =>
+    api<CustomFieldDef>(`/custom-fields/${id}`, { method: 'PATCH', body, ...(version !== undefined ? { ifMatch: version } : {}) }),
+  remove: (id: string) => api<void>(`/custom-fields/${id}`, { method: 'DELETE' }),
+};
+
+export const CUSTOM_FIELDS_KEY = ['custom-fields'] as const;
+
+/** A custom field definition as a form/list field. */
+export function toFieldDef(def: CustomFieldDef): FieldDef {
+  return {
+    key: `custom.${def.key}`,
+    type: def.type,
+    label: def.label,
+    options: def.options,
+    required: def.required,
+    sensitive: def.sensitive,
+    custom: true,
+    sortable: def.type !== 'multiselect',
+    filterable: true,
+    defaultValue: def.defaultValue,
+  };
+}
