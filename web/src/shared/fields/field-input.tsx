@@ -7,10 +7,10 @@ import { CompanySelect } from './inputs/company-select';
 import { EmailsInput, PhonesInput } from './inputs/list-inputs';
 import type { FieldDef } from './field-types';
 
-type Props = { def: FieldDef; value?: unknown; onChange?: (v: unknown) => void; id?: string };
+type Props = { def: FieldDef; value?: unknown; onChange?: (v: unknown) => void; id?: string; initialLabel?: string };
 
 /** The widget for one field type; antd Form passes value/onChange/id. */
-export function FieldInput({ def, ...rest }: Props) {
+export function FieldInput({ def, initialLabel, ...rest }: Props) {
   const { i18n } = useTranslation();
   const options = (def.options ?? []).map((o) => ({ value: o.value, label: pickLabel(o.label, i18n.language) }));
   // Each antd control has its own value type; the Form hands us whatever was stored.
@@ -38,7 +38,7 @@ export function FieldInput({ def, ...rest }: Props) {
     case 'user':
       return <UserSelect {...p} />;
     case 'company':
-      return <CompanySelect {...p} />;
+      return <CompanySelect {...p} {...(initialLabel ? { initialLabel } : {})} />;
     case 'phones':
       return <PhonesInput {...p} />;
     case 'emails':

@@ -16,7 +16,7 @@ export type ObjectDef = {
   /** The field the list links to the detail page from. */
   titleKey: string;
   titleOf: (record: CrmRecord) => string;
-  /** Called before save, e.g. to derive a contact's display name from family/given name. */
+  /** Fields derived from the form's values on save, e.g. a contact's name from family/given name. */
   prepare?: (values: Record<string, unknown>) => Record<string, unknown>;
 };
 

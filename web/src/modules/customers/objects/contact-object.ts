@@ -30,6 +30,6 @@ export const contactObject: ObjectDef = {
   // The API requires `name`; derive it in 姓名 order from the parts the user typed.
   prepare: (values) => {
     const name = formatPersonName({ familyName: values.familyName as string, givenName: values.givenName as string });
-    return { ...values, name };
+    return { name };
   },
 };
