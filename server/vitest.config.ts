@@ -1,0 +1,22 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Two projects: everything on PGlite, and the database tests (`*.int.test.ts`) again on the
+ * machine's PostgreSQL when one answers (test/global-setup.ts decides and says so).
+ */
+export default defineConfig({
+  test: {
+    globalSetup: ['./test/global-setup.ts'],
+    reporters: ['default', './test/summary-reporter.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'pglite', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], env: { KEHU_TEST_DB: 'pglite' } } },
+      {
+        extends: true,
+        test: { name: 'postgres', include: ['src/**/*.int.test.ts', 'test/**/*.int.test.ts'], env: { KEHU_TEST_DB: 'postgres' } },
+      },
+    ],
+  },
+});
