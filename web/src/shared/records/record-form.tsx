@@ -18,6 +18,8 @@ type Props = {
   def: ObjectDef;
   fields: FieldDef[];
   record?: CrmRecord;
+  /** Extra initial values for a new record (e.g. a prefilled company). */
+  initial?: Record<string, unknown>;
   submitLabel?: string;
   onSubmit: (body: Record<string, unknown>) => Promise<unknown>;
   onCancel?: () => void;
@@ -27,7 +29,7 @@ type Props = {
 const WIDE = new Set(['address', 'longtext', 'phones', 'emails']);
 
 /** A create/edit form generated from the object's fields, custom fields included. */
-export function RecordForm({ def, fields, record, submitLabel, onSubmit, onCancel, onReload }: Props) {
+export function RecordForm({ def, fields, record, initial: extra, submitLabel, onSubmit, onCancel, onReload }: Props) {
   const { t, i18n } = useTranslation();
   const me = useMe();
   const [form] = Form.useForm();
@@ -37,7 +39,7 @@ export function RecordForm({ def, fields, record, submitLabel, onSubmit, onCance
 
   const editable = fields.filter((f) => !f.readOnly && fieldAccess(me, def.entity, f.key, !!f.sensitive).edit);
   const initial = record ?? Object.fromEntries(fields.filter((f) => f.defaultValue !== undefined).map((f) => [f.key, f.defaultValue]));
-  const initialValues = record ? initial : { ownerId: me.user.id, ...initial };
+  const initialValues = record ? initial : { ownerId: me.user.id, ...initial, ...extra };
 
   const onFinish = async (values: Record<string, unknown>) => {
     setBusy(true);

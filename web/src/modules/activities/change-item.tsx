@@ -1,0 +1,59 @@
+import { Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { fieldLabel } from '#shared/fields/field-label';
+import type { FieldDef } from '#shared/fields/field-types';
+import { formatDateTime, formatRelative } from '#shared/format/format';
+import type { TimelineItem } from '#shared/records/records-api';
+import styles from './timeline.module.css';
+
+type Diff = { field: string; from: unknown; to: unknown };
+
+/** Accepts `{field: {from, to}}`, `{field: [from, to]}` or `[{field, from, to}]`. */
+export function readChanges(raw: unknown): Diff[] {
+  if (Array.isArray(raw)) return raw.filter((d): d is Diff => !!d && typeof d === 'object' && 'field' in d);
+  if (!raw || typeof raw !== 'object') return [];
+  return Object.entries(raw as Record<string, unknown>).map(([field, v]) => {
+    if (Array.isArray(v)) return { field, from: v[0], to: v[1] };
+    if (v && typeof v === 'object' && ('from' in v || 'to' in v)) {
+      const o = v as { from?: unknown; to?: unknown };
+      return { field, from: o.from, to: o.to };
+    }
+    return { field, from: undefined, to: v };
+  });
+}
+
+const show = (v: unknown): string => {
+  if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+};
+
+export function ChangeItem({ item, fields }: { item: TimelineItem; fields: FieldDef[] }) {
+  const { t, i18n } = useTranslation();
+  const actor = (item.actor as { name?: string } | null)?.name ?? t('timeline.system');
+  const action = String(item.action ?? 'update');
+  const diffs = readChanges(item.changes);
+  const label = (key: string) => {
+    const f = fields.find((x) => x.key === key || x.key === `custom.${key}`);
+    return f ? fieldLabel(f, t, i18n.language) : key;
+  };
+  return (
+    <div className={styles.item} data-testid="timeline-change">
+      <div className={styles.head}>
+        <Typography.Text>{t(`timeline.actions.${action}`, { actor, defaultValue: `${actor} · ${action}` })}</Typography.Text>
+      </div>
+      {action === 'update' && diffs.length > 0 && (
+        <ul className={styles.diffs}>
+          {diffs.slice(0, 12).map((d) => (
+            <li key={d.field}>
+              <span className={styles.field}>{label(d.field)}</span>: <del>{show(d.from)}</del> → <span>{show(d.to)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className={styles.meta}>
+        <span title={formatDateTime(item.at, i18n.language)}>{formatRelative(item.at, i18n.language)}</span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { Route, Routes } from 'react-router';
+import { NotFound } from '#app/not-found';
+import type { ObjectName } from '#shared/records/object-def';
+import { RecordListPage } from '#shared/records/list/record-list-page';
+import { RecordDetailPage } from './detail/record-detail-page';
+import { companyObject } from './objects/company-object';
+import { contactObject } from './objects/contact-object';
+import { RecordCreatePage } from './record-create-page';
+
+const DEFS = { companies: companyObject, contacts: contactObject };
+
+export function CustomersRoutes({ object }: { object: ObjectName }) {
+  const def = DEFS[object];
+  return (
+    <Routes>
+      <Route index element={<RecordListPage key={object} def={def} />} />
+      <Route path="new" element={<RecordCreatePage key={object} def={def} />} />
+      <Route path=":id" element={<RecordDetailPage key={object} def={def} />} />
+      <Route path="*" element={<NotFound />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,105 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Card, Result, Spin, Tabs } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { useMe } from '#app/auth/auth-context';
+import { canOnRecord } from '#app/auth/permissions';
+import { QuickAddActivity } from '#modules/activities/quick-add-activity';
+import { Timeline } from '#modules/activities/timeline';
+import { isApiError } from '#shared/api/problem';
+import type { ObjectDef } from '#shared/records/object-def';
+import { RecordForm } from '#shared/records/record-form';
+import { recordKeys, recordsApi } from '#shared/records/records-api';
+import { useObjectFields } from '#shared/records/use-object-fields';
+import styles from './detail.module.css';
+import { RecordFields } from './record-fields';
+import { RecordHeader } from './record-header';
+import { RelatedContacts } from './related-contacts';
+
+/** The 360° view: header, fields (editable in place), related records, timeline and history. */
+export function RecordDetailPage({ def }: { def: ObjectDef }) {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const { modal, message } = App.useApp();
+  const me = useMe();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const { fields } = useObjectFields(def);
+  const [editing, setEditing] = useState(false);
+  const q = useQuery({ queryKey: recordKeys.one(def.object, id), queryFn: () => recordsApi.get(def.object, id) });
+  if (q.isPending) return <Spin />;
+  if (q.isError) {
+    const status = isApiError(q.error) && (q.error.status === 404 || q.error.status === 403) ? String(q.error.status) : 'error';
+    return <Result status={status as '404' | '403' | 'error'} title={q.error.message} />;
+  }
+  const record = q.data;
+  const link = def.object === 'companies' ? { companyId: id } : { contactId: id, ...(record.companyId ? { companyId: String(record.companyId) } : {}) };
+  const refreshTimeline = () => void qc.invalidateQueries({ queryKey: recordKeys.timeline(def.object, id) });
+  const reload = async () => {
+    await q.refetch();
+    setEditing(false);
+  };
+  const onDelete = () =>
+    modal.confirm({
+      title: t('detail.deleteConfirm', { name: def.titleOf(record) }),
+      content: t('bulk.deleteHint'),
+      okButtonProps: { danger: true },
+      onOk: async () => {
+        await recordsApi.remove(def.object, id);
+        await qc.invalidateQueries({ queryKey: recordKeys.all(def.object) });
+        message.success(t('detail.deleted'));
+        navigate(`/${def.object}`);
+      },
+    });
+
+  const overview = editing ? (
+    <RecordForm
+      def={def}
+      fields={fields}
+      record={record}
+      onCancel={() => setEditing(false)}
+      onReload={() => void reload()}
+      onSubmit={async (body) => {
+        const saved = await recordsApi.update(def.object, id, body, record.version);
+        qc.setQueryData(recordKeys.one(def.object, id), saved);
+        await qc.invalidateQueries({ queryKey: [def.object, 'list'] });
+        refreshTimeline();
+        setEditing(false);
+        message.success(t('common.saved'));
+      }}
+    />
+  ) : (
+    <RecordFields def={def} record={record} fields={fields} />
+  );
+  const tabs = [
+    { key: 'overview', label: t('detail.overview'), children: overview },
+    ...(def.object === 'companies' ? [{ key: 'contacts', label: t('nav.contacts'), children: <RelatedContacts companyId={id} /> }] : []),
+    { key: 'history', label: t('detail.history'), children: <Timeline object={def.object} id={id} fields={fields} only="change" /> },
+  ];
+
+  return (
+    <div>
+      <RecordHeader
+        def={def}
+        record={record}
+        fields={fields}
+        canEdit={canOnRecord(me, def.entity, 'update', record.ownerId)}
+        canDelete={canOnRecord(me, def.entity, 'delete', record.ownerId)}
+        onEdit={() => setEditing(true)}
+        onDelete={onDelete}
+      />
+      <div className={styles.grid}>
+        <Card><Tabs items={tabs} /></Card>
+        <div>
+          <Card title={t('activities.quickAdd')} style={{ marginBottom: 16 }}>
+            <QuickAddActivity link={link} onAdded={refreshTimeline} />
+          </Card>
+          <Card title={t('timeline.title')}>
+            <Timeline object={def.object} id={id} fields={fields} />
+          </Card>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { UndoOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Table, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CrmRecord } from '#shared/api/types';
+import { formatDateTime } from '#shared/format/format';
+import type { ObjectName } from '#shared/records/object-def';
+import { recordKeys, recordsApi } from '#shared/records/records-api';
+import { companyObject } from './objects/company-object';
+import { contactObject } from './objects/contact-object';
+
+const DEFS = { companies: companyObject, contacts: contactObject };
+
+/** Deleted companies and contacts, restorable until purged. */
+export function RecycleBinPage() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [object, setObject] = useState<ObjectName>('contacts');
+  const def = DEFS[object];
+  const q = useQuery({ queryKey: [object, 'deleted'], queryFn: () => recordsApi.list(object, { deleted: true, limit: 200, sort: '-deletedAt' }) });
+  const restore = useMutation({
+    mutationFn: (id: string) => recordsApi.restore(object, id),
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: recordKeys.all(object) });
+      message.success(t('recycle.restored'));
+    },
+    onError: (e) => message.error(e.message),
+  });
+  return (
+    <div>
+      <Typography.Title level={3}>{t('nav.recycleBin')}</Typography.Title>
+      <Card>
+        <Tabs activeKey={object} onChange={(k) => setObject(k as ObjectName)} items={[{ key: 'contacts', label: t('nav.contacts') }, { key: 'companies', label: t('nav.companies') }]} />
+        <Table<CrmRecord>
+          rowKey="id"
+          loading={q.isPending}
+          dataSource={q.data?.data ?? []}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          scroll={{ x: 560 }}
+          locale={{ emptyText: t('recycle.empty') }}
+          columns={[
+            { key: 'name', title: t('fields.name'), render: (_, r) => def.titleOf(r) },
+            { key: 'owner', title: t('fields.owner'), render: (_, r) => r.owner?.name ?? '—' },
+            { key: 'deletedAt', title: t('recycle.deletedAt'), render: (_, r) => formatDateTime(r.deletedAt ?? null, i18n.language) },
+            {
+              key: 'actions',
+              title: '',
+              width: 120,
+              render: (_, r) => (
+                <Button size="small" icon={<UndoOutlined />} loading={restore.isPending && restore.variables === r.id} onClick={() => restore.mutate(r.id)}>
+                  {t('recycle.restore')}
+                </Button>
+              ),
+            },
+          ]}
+        />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+export function SettingsRoutes() {
+  return null;
+}

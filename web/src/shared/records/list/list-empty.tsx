@@ -1,0 +1,28 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Empty, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { ObjectDef } from '../object-def';
+
+/** First-run state: says what the list is for and offers the first step. */
+export function ListEmpty({ def, canCreate }: { def: ObjectDef; canCreate: boolean }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <Empty
+      style={{ padding: '48px 16px', background: '#fff', borderRadius: 10 }}
+      description={
+        <>
+          <Typography.Title level={5}>{t(`${def.object}.emptyTitle`)}</Typography.Title>
+          <Typography.Text type="secondary">{t(`${def.object}.emptyBody`)}</Typography.Text>
+        </>
+      }
+    >
+      {canCreate && (
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`/${def.object}/new`)}>
+          {t(`${def.object}.new`)}
+        </Button>
+      )}
+    </Empty>
+  );
+}

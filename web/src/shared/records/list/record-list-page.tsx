@@ -1,0 +1,85 @@
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Grid, Input, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useMe } from '#app/auth/auth-context';
+import { can } from '#app/auth/permissions';
+import type { CrmRecord } from '#shared/api/types';
+import { groupToFilter } from '#shared/filter/filter-model';
+import { fieldLabel } from '#shared/fields/field-label';
+import { useDebounced } from '#shared/ui/use-debounced';
+import type { ObjectDef } from '../object-def';
+import { useObjectFields } from '../use-object-fields';
+import { BulkActions } from './bulk-actions';
+import { ColumnChooser } from './column-chooser';
+import { downloadText } from './csv';
+import { ListEmpty } from './list-empty';
+import { fetchAll, recordsToCsv } from './export-records';
+import { FilterButton } from './filter-button';
+import { RecordCards } from './record-cards';
+import styles from './record-list.module.css';
+import { RecordTable } from './record-table';
+import { SavedViews } from './saved-views';
+import { useInfiniteList } from './use-infinite-list';
+import { useListView } from './use-list-view';
+
+export function RecordListPage({ def }: { def: ObjectDef }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const me = useMe();
+  const navigate = useNavigate();
+  const mobile = Grid.useBreakpoint().md === false;
+  const { fields, loading: fieldsLoading } = useObjectFields(def);
+  const { view, setView, viewId, pickView, resetColumns } = useListView(def, fields, !fieldsLoading);
+  const [text, setText] = useState('');
+  const q = useDebounced(text.trim(), 300);
+  const [selected, setSelected] = useState<string[]>([]);
+  const filter = useMemo(() => groupToFilter(view.group), [view.group]);
+  const params = { filter, sort: view.sort, q };
+  const list = useInfiniteList(def.object, params);
+  const basePath = `/${def.object}`;
+  const more = () => {
+    if (list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
+  };
+
+  const exportRows = async (rows?: CrmRecord[]) => {
+    const data = rows ?? (await fetchAll(def.object, params));
+    const cols = view.columns.map((k) => fields.find((f) => f.key === k)).filter((f) => !!f);
+    downloadText(`${def.object}-${new Date().toISOString().slice(0, 10)}.csv`, recordsToCsv(data, cols, cols.map((f) => fieldLabel(f, t, i18n.language)), i18n.language));
+    message.success(t('bulk.exported', { count: data.length }));
+  };
+  const selectedRows = list.rows.filter((r) => selected.includes(r.id));
+  const isEmpty = !list.isPending && list.rows.length === 0 && !filter && !q;
+
+  return (
+    <div>
+      <div className={styles.header}>
+        <Typography.Title level={3} className={styles.title}>{t(`nav.${def.object}`)}</Typography.Title>
+        <SavedViews entity={def.entity} view={view} activeId={viewId} onPick={pickView} />
+        {can(me, def.entity, 'export') && <Button icon={<DownloadOutlined />} onClick={() => void exportRows()}>{!mobile && t('list.export')}</Button>}
+        {can(me, def.entity, 'create') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`${basePath}/new`)} data-testid="create-record">{t(`${def.object}.new`)}</Button>
+        )}
+      </div>
+      <div className={styles.toolbar}>
+        <Input.Search className={styles.search} allowClear placeholder={t('list.search')} value={text} onChange={(e) => setText(e.target.value)} data-testid="list-search" />
+        <FilterButton fields={fields} value={view.group} onApply={(group) => setView({ ...view, group })} />
+        <ColumnChooser fields={fields} value={view.columns} onChange={(columns) => setView({ ...view, columns })} onReset={resetColumns} titleKey={def.titleKey} />
+      </div>
+      {selected.length > 0 && <BulkActions def={def} rows={selectedRows} onDone={() => setSelected([])} onExport={(rows) => void exportRows(rows)} />}
+      {isEmpty ? (
+        <ListEmpty def={def} canCreate={can(me, def.entity, 'create')} />
+      ) : mobile ? (
+        <RecordCards def={def} fields={fields} columns={view.columns} rows={list.rows} loading={list.isPending || list.isFetchingNextPage} hasMore={!!list.hasNextPage}
+          onMore={more} selected={selected} onSelect={setSelected} basePath={basePath} />
+      ) : (
+        <div className={styles.panel}>
+          <RecordTable def={def} fields={fields} columns={view.columns} rows={list.rows} loading={list.isPending || list.isFetchingNextPage} sort={view.sort}
+            onSort={(sort) => setView({ ...view, sort })} selected={selected} onSelect={setSelected} onEndReached={more} basePath={basePath} />
+        </div>
+      )}
+      {list.isError && <Typography.Text type="danger">{list.error.message}</Typography.Text>}
+    </div>
+  );
+}

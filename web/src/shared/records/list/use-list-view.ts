@@ -1,0 +1,49 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { FieldDef } from '#shared/fields/field-types';
+import type { ObjectDef } from '../object-def';
+import { type ListView, defaultColumns, emptyView } from './list-state';
+
+const colsKey = (object: string) => `kehu.columns.${object}`;
+
+function storedColumns(object: string): string[] | null {
+  try {
+    const v = JSON.parse(localStorage.getItem(colsKey(object)) ?? 'null') as unknown;
+    return Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The list's current view; column choices outside a saved view are remembered per browser. */
+export function useListView(def: ObjectDef, fields: FieldDef[], fieldsReady: boolean) {
+  const [viewId, setViewId] = useState<string | null>(null);
+  const [view, setViewState] = useState<ListView>(() => ({ ...emptyView(def.fields), columns: storedColumns(def.object) ?? defaultColumns(def.fields) }));
+
+  // Custom fields arrive after the first render; drop stored columns that no longer exist.
+  useEffect(() => {
+    if (!fieldsReady) return;
+    const known = new Set(fields.map((f) => f.key));
+    setViewState((v) => {
+      const cols = v.columns.filter((c) => known.has(c));
+      return cols.length === v.columns.length ? v : { ...v, columns: cols };
+    });
+  }, [fields, fieldsReady]);
+
+  const setView = useCallback(
+    (next: ListView) => {
+      setViewState(next);
+      if (!viewId) localStorage.setItem(colsKey(def.object), JSON.stringify(next.columns));
+    },
+    [viewId, def.object],
+  );
+  const pickView = useCallback(
+    (id: string | null, next: ListView | null) => {
+      setViewId(id);
+      if (next) setViewState(next);
+      else if (!id) setViewState({ ...emptyView(def.fields), columns: storedColumns(def.object) ?? defaultColumns(def.fields) });
+    },
+    [def],
+  );
+  const resetColumns = useCallback(() => setView({ ...view, columns: defaultColumns(def.fields) }), [view, setView, def.fields]);
+  return { view, setView, viewId, pickView, resetColumns };
+}
