@@ -11,6 +11,7 @@ import { uuidv7 } from 'uuidv7';
 import type { Database } from '#db/database.ts';
 import { authRoutes } from '#platform/auth/auth.routes.ts';
 import type { Config } from '#platform/config.ts';
+import { customFieldRoutes } from '#platform/custom-fields/custom-fields.routes.ts';
 import { cipherRegistry } from '#platform/crypto/ciphers.ts';
 import { masterKeyFrom } from '#platform/crypto/field-crypto.ts';
 import type { Deps } from '#platform/deps.ts';
@@ -92,6 +93,7 @@ export async function buildApp(o: BuildAppOptions): Promise<{ app: FastifyInstan
 
   platformRoutes(app, deps);
   authRoutes(app, deps);
+  customFieldRoutes(app, deps);
   for (const module of MODULES) module.register(app, deps);
 
   if (existsSync(webDist)) {

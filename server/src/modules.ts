@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '#platform/deps.ts';
+import { adminModule } from '#modules/admin/index.ts';
+import { customersModule } from '#modules/customers/index.ts';
 
 /** A domain module's public surface as the app sees it: routes and event subscribers. */
 export type KehuModule = { name: string; register: (app: FastifyInstance, deps: Deps) => void };
 
-export const MODULES: KehuModule[] = [];
+export const MODULES: KehuModule[] = [adminModule, customersModule];

@@ -2,16 +2,20 @@ import type { Kysely } from 'kysely';
 import type { DB } from '#db/schema.ts';
 import { type FieldCipher, fieldCipher } from './field-crypto.ts';
 
-export type CipherRegistry = { forTenant: (tenantId: string) => Promise<FieldCipher> };
+/**
+ * Pass the open transaction when inside one: on PGlite a second connection does not exist, so
+ * a query on the pool from inside a transaction would wait for itself.
+ */
+export type CipherRegistry = { forTenant: (tenantId: string, executor?: Kysely<DB>) => Promise<FieldCipher> };
 
 /** Opens each tenant's data key once per process. */
 export function cipherRegistry(db: Kysely<DB>, master: Buffer): CipherRegistry {
   const cache = new Map<string, Promise<FieldCipher>>();
   return {
-    forTenant(tenantId) {
+    forTenant(tenantId, executor = db) {
       let cipher = cache.get(tenantId);
       if (!cipher) {
-        cipher = db
+        cipher = executor
           .selectFrom('tenants')
           .select('data_key')
           .where('id', '=', tenantId)

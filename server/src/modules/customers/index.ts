@@ -1,0 +1,16 @@
+import type { KehuModule } from '../../modules.ts';
+import { companyDefinition } from './companies.definition.ts';
+import { contactDefinition } from './contacts.definition.ts';
+import { ZCompany, ZContact, ZCreateCompanyRequest, ZCreateContactRequest, ZUpdateCompanyRequest, ZUpdateContactRequest } from './customers.schema.ts';
+import { recordRoutes } from '#platform/records/record-routes.ts';
+
+export { companyDefinition, contactDefinition };
+
+/** Companies (accounts) and contacts (persons), with the customer 360 timeline. */
+export const customersModule: KehuModule = {
+  name: 'customers',
+  register(app, deps) {
+    recordRoutes(app, deps, { path: 'companies', tag: 'companies', def: companyDefinition, out: ZCompany, create: ZCreateCompanyRequest, update: ZUpdateCompanyRequest });
+    recordRoutes(app, deps, { path: 'contacts', tag: 'contacts', def: contactDefinition, out: ZContact, create: ZCreateContactRequest, update: ZUpdateContactRequest });
+  },
+};

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { CUSTOM_FIELD_TYPES, CUSTOMIZABLE_OBJECTS } from './custom-fields.types.ts';
+
+const ZLocalized = z.object({ zh: z.string().max(100).optional(), en: z.string().max(100).optional() }).strict();
+const ZOption = z.object({ value: z.string().min(1).max(100), label: ZLocalized }).strict();
+
+export const ZCustomField = z.object({
+  id: z.string(),
+  object: z.enum(CUSTOMIZABLE_OBJECTS),
+  key: z.string(),
+  label: ZLocalized,
+  type: z.enum(CUSTOM_FIELD_TYPES),
+  required: z.boolean(),
+  unique: z.boolean(),
+  sensitive: z.boolean(),
+  defaultValue: z.unknown(),
+  options: z.array(ZOption),
+  position: z.number(),
+  version: z.number(),
+});
+
+export const ZCreateCustomFieldRequest = z
+  .object({
+    object: z.enum(CUSTOMIZABLE_OBJECTS),
+    key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'lowercase letters, digits and _, starting with a letter'),
+    label: ZLocalized,
+    type: z.enum(CUSTOM_FIELD_TYPES),
+    required: z.boolean().default(false),
+    unique: z.boolean().default(false),
+    sensitive: z.boolean().default(false),
+    defaultValue: z.unknown().optional(),
+    options: z.array(ZOption).max(500).default([]),
+    position: z.number().int().min(0).max(10000).optional(),
+  })
+  .strict();
+export type TCreateCustomFieldRequest = z.infer<typeof ZCreateCustomFieldRequest>;
+
+export const ZUpdateCustomFieldRequest = ZCreateCustomFieldRequest.omit({ object: true, key: true, type: true }).partial().strict();
+export type TUpdateCustomFieldRequest = z.infer<typeof ZUpdateCustomFieldRequest>;
+
+export const ZCustomFieldListQuery = z.object({ object: z.enum(CUSTOMIZABLE_OBJECTS).optional() }).strict();

@@ -1,0 +1,96 @@
+import { inTenant } from '#db/tx.ts';
+import type { RequestContext } from '../context.ts';
+import type { Deps } from '../deps.ts';
+import { AppError, type FieldError, notFound } from '../errors/app-error.ts';
+import { recordChange } from '../events/record-change.ts';
+import { newId } from '../ids.ts';
+import * as repo from './custom-fields.repo.ts';
+import type { TCreateCustomFieldRequest, TUpdateCustomFieldRequest } from './custom-fields.schema.ts';
+import type { CustomFieldDef } from './custom-fields.types.ts';
+import { checkValue } from './validate.ts';
+
+const requireAdmin = (ctx: RequestContext) => {
+  if (!ctx.access.isAdmin) throw new AppError('forbidden');
+};
+
+function checkDefinition(def: Pick<CustomFieldDef, 'type' | 'options' | 'key' | 'label'> & { defaultValue?: unknown }) {
+  const errors: FieldError[] = [];
+  if (!def.label.zh && !def.label.en) errors.push({ field: 'label', message: 'fields.required' });
+  if ((def.type === 'select' || def.type === 'multiselect') && def.options.length === 0) errors.push({ field: 'options', message: 'fields.required' });
+  if (new Set(def.options.map((o) => o.value)).size !== def.options.length) errors.push({ field: 'options', message: 'fields.not_unique', params: { object: 'option' } });
+  if (def.defaultValue !== undefined && def.defaultValue !== null) {
+    const checked = checkValue(def, def.defaultValue);
+    if (!checked.ok) errors.push({ field: 'defaultValue', message: checked.message });
+  }
+  if (errors.length) throw new AppError('validation', { errors });
+}
+
+const asJson = (v: unknown) => (v === undefined ? undefined : JSON.stringify(v));
+
+export async function listCustomFields(deps: Deps, ctx: RequestContext, object?: CustomFieldDef['object']) {
+  return inTenant(deps.db.kysely, ctx.tenantId, (tx) => repo.listDefs(tx, object));
+}
+
+export async function createCustomField(deps: Deps, ctx: RequestContext, input: TCreateCustomFieldRequest) {
+  requireAdmin(ctx);
+  checkDefinition(input);
+  return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
+    if (await repo.findDefByKey(tx, input.object, input.key)) {
+      throw new AppError('validation', { errors: [{ field: 'key', message: 'fields.not_unique', params: { object: 'customField' } }] });
+    }
+    const row = await repo.insertDef(tx, {
+      tenant_id: ctx.tenantId,
+      id: newId(),
+      object: input.object,
+      key: input.key,
+      label: JSON.stringify(input.label),
+      type: input.type,
+      required: input.required,
+      is_unique: input.unique,
+      sensitive: input.sensitive,
+      default_value: asJson(input.defaultValue) ?? null,
+      options: JSON.stringify(input.options),
+      position: input.position ?? 0,
+    });
+    const def = repo.toDef(row);
+    await recordChange(tx, ctx, { action: 'created', objectType: 'customField', objectId: def.id, after: def });
+    return def;
+  });
+}
+
+export async function updateCustomField(deps: Deps, ctx: RequestContext, id: string, input: TUpdateCustomFieldRequest, version?: number) {
+  requireAdmin(ctx);
+  return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
+    const row = await repo.findDef(tx, id);
+    if (!row) throw notFound('customField');
+    const before = repo.toDef(row);
+    const merged = { ...before, ...input };
+    checkDefinition(merged);
+    if (version !== undefined && version !== before.version) throw new AppError('precondition_failed', { params: { expected: version, actual: before.version } });
+    const values: Record<string, unknown> = {
+      label: asJson(input.label),
+      required: input.required,
+      is_unique: input.unique,
+      sensitive: input.sensitive,
+      default_value: input.defaultValue === undefined ? undefined : (asJson(input.defaultValue) ?? null),
+      options: asJson(input.options),
+      position: input.position,
+    };
+    const updated = await repo.updateDef(tx, id, Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)), before.version);
+    if (!updated) throw new AppError('precondition_failed', { params: { expected: before.version, actual: '?' } });
+    const after = repo.toDef(updated);
+    await recordChange(tx, ctx, { action: 'updated', objectType: 'customField', objectId: id, before, after });
+    return after;
+  });
+}
+
+/** Removing a definition hides the field; stored values stay in `custom` and return if re-added. */
+export async function deleteCustomField(deps: Deps, ctx: RequestContext, id: string) {
+  requireAdmin(ctx);
+  await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
+    const row = await repo.findDef(tx, id);
+    if (!row) throw notFound('customField');
+    await tx.deleteFrom('custom_field_defs').where('id', '=', id).execute();
+    await recordChange(tx, ctx, { action: 'deleted', objectType: 'customField', objectId: id, before: repo.toDef(row) });
+  });
+}

@@ -1,0 +1,57 @@
+import type { FieldType } from '../query/catalog.ts';
+
+export const CUSTOM_FIELD_TYPES = [
+  'text',
+  'longtext',
+  'number',
+  'decimal',
+  'date',
+  'datetime',
+  'boolean',
+  'select',
+  'multiselect',
+  'user',
+  'url',
+  'email',
+  'phone',
+] as const;
+export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
+
+/** Objects that carry custom fields. */
+export const CUSTOMIZABLE_OBJECTS = ['company', 'contact', 'activity'] as const;
+export type CustomizableObject = (typeof CUSTOMIZABLE_OBJECTS)[number];
+
+export type Localized = { zh?: string | undefined; en?: string | undefined };
+export type FieldOption = { value: string; label: Localized };
+
+export type CustomFieldDef = {
+  id: string;
+  object: CustomizableObject;
+  key: string;
+  label: Localized;
+  type: CustomFieldType;
+  required: boolean;
+  unique: boolean;
+  sensitive: boolean;
+  defaultValue: unknown;
+  options: FieldOption[];
+  position: number;
+  version: number;
+};
+
+/** How each custom type filters and sorts (the one filter grammar). */
+export const FILTER_TYPE: Record<CustomFieldType, FieldType> = {
+  text: 'text',
+  longtext: 'text',
+  url: 'text',
+  email: 'text',
+  phone: 'text',
+  number: 'number',
+  decimal: 'decimal',
+  date: 'date',
+  datetime: 'datetime',
+  boolean: 'boolean',
+  select: 'enum',
+  multiselect: 'tags',
+  user: 'uuid',
+};

@@ -1,0 +1,29 @@
+import type { AccessProfile } from '../access/access.ts';
+import type { FieldCipher } from '../crypto/field-crypto.ts';
+import type { FieldError } from '../errors/app-error.ts';
+import type { Catalog } from '../query/catalog.ts';
+import type { RecordTable, Row } from './records.repo.ts';
+
+/** A sensitive field: masked unless the role may read it, edited only with the edit rule. */
+export type SensitiveField = { field: string; encrypted: boolean; mask: (value: string) => string };
+
+export type MapContext = { cipher: FieldCipher; access: AccessProfile; related: Map<string, { id: string; name: string }> };
+
+/** What the generic record service needs to know about one object type. */
+export type ObjectDefinition<TOut extends { id: string; version: number }> = {
+  object: 'contact' | 'company' | 'activity';
+  table: RecordTable;
+  catalog: Catalog;
+  defaultSort: string;
+  sensitive: SensitiveField[];
+  /** Row -> API object, before masking. */
+  toApi: (row: Row, ctx: MapContext) => TOut;
+  /** API input (create or patch) -> column values; pushes field errors instead of throwing. */
+  toColumns: (input: Record<string, unknown>, errors: FieldError[], cipher: FieldCipher) => Record<string, unknown>;
+  /** Denormalized columns recomputed from the merged record (search text, phone digits). */
+  derived?: (merged: Record<string, unknown>, related: Map<string, { id: string; name: string }>) => Record<string, unknown>;
+  /** Ids of related records to fetch names for (e.g. the contact's company). */
+  relatedIds?: (row: Row) => string[];
+  /** References to check on write: column -> table that must hold the id. */
+  references?: Record<string, 'companies' | 'contacts' | 'users'>;
+};

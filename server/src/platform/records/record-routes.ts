@@ -1,0 +1,72 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { stringify } from 'csv-stringify';
+import { z } from 'zod';
+import type { Deps } from '../deps.ts';
+import { expectedVersion, withEtag } from '../http/conditional.ts';
+import { listResponse, pickFields, ZIdParams, ZListQuery } from '../http/list-query.ts';
+import type { ObjectDefinition } from './object-definition.ts';
+import { exportRecords } from './record-export.ts';
+import { countVisible, listVisible } from './record-list.ts';
+import { createRecord, loadVisible, present, setDeleted, updateRecordWithVersion, type Versioned } from './record-service.ts';
+import { inTenant } from '#db/tx.ts';
+
+export type RecordRoutesOptions<T extends Versioned> = {
+  /** Plural kebab path segment: contacts, companies. */
+  path: string;
+  tag: string;
+  def: ObjectDefinition<T>;
+  out: z.ZodType<T>;
+  create: z.ZodType<Record<string, unknown>>;
+  update: z.ZodType<Record<string, unknown>>;
+};
+
+/** The standard REST surface of a record object: list, count, export, get, create, patch, delete, restore. */
+export function recordRoutes<T extends Versioned>(app: FastifyInstance, deps: Deps, o: RecordRoutesOptions<T>) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const base = `/api/v1/${o.path}`;
+  const tags = [o.tag];
+  const { def } = o;
+
+  r.get(base, { schema: { tags, summary: `List ${o.path}`, querystring: ZListQuery, response: { 200: listResponse(o.out) } } }, async (req) => {
+    const page = await listVisible({ deps, ctx: req.ctx, def, query: req.query });
+    return { data: pickFields(page.data as (T & Record<string, unknown>)[], req.query.fields), nextCursor: page.nextCursor };
+  });
+
+  r.get(`${base}/count`, { schema: { tags, summary: `Count ${o.path}`, querystring: z.object({ filter: z.string().max(8000).optional() }).strict(), response: { 200: z.object({ count: z.number() }) } } }, async (req) => ({
+    count: await countVisible({ deps, ctx: req.ctx, def, ...(req.query.filter ? { filter: req.query.filter } : {}) }),
+  }));
+
+  r.get(`${base}/export`, { schema: { tags, summary: `Export ${o.path} as CSV (export permission)`, querystring: ZListQuery.omit({ cursor: true, limit: true }) } }, async (req, reply) => {
+    const rows = await exportRecords({ deps, ctx: req.ctx, def, query: req.query });
+    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${o.path}.csv"`);
+    return reply.send(rows.pipe(stringify({ header: true, bom: true })));
+  });
+
+  r.get(`${base}/:id`, { schema: { tags, summary: `Get one ${def.object}`, params: ZIdParams, response: { 200: o.out } } }, async (req, reply) => {
+    const record = await inTenant(deps.db.kysely, req.ctx.tenantId, async (tx) => {
+      const row = await loadVisible(tx, req.ctx, def, req.params.id, 'read');
+      return (await present(tx, deps, req.ctx, def, [row]))[0] as T;
+    });
+    return withEtag(reply, record);
+  });
+
+  r.post(base, { schema: { tags, summary: `Create a ${def.object}`, body: o.create, response: { 201: o.out } } }, async (req, reply) => {
+    const record = await createRecord({ deps, ctx: req.ctx, def, input: req.body as Record<string, unknown> });
+    return reply.status(201).header('location', `${base}/${record.id}`).send(withEtag(reply, record));
+  });
+
+  r.patch(`${base}/:id`, { schema: { tags, summary: `Update a ${def.object} (If-Match: version)`, params: ZIdParams, body: o.update, response: { 200: o.out } } }, async (req, reply) => {
+    const record = await updateRecordWithVersion({ deps, ctx: req.ctx, def, input: req.body as Record<string, unknown>, id: req.params.id, version: expectedVersion(req) });
+    return withEtag(reply, record);
+  });
+
+  r.delete(`${base}/:id`, { schema: { tags, summary: `Move a ${def.object} to the recycle bin`, params: ZIdParams } }, async (req, reply) => {
+    await setDeleted({ deps, ctx: req.ctx, def, id: req.params.id, deleted: true });
+    return reply.status(204).send();
+  });
+
+  r.post(`${base}/:id/restore`, { schema: { tags, summary: `Restore a ${def.object} from the recycle bin`, params: ZIdParams, response: { 200: o.out } } }, async (req, reply) =>
+    withEtag(reply, await setDeleted({ deps, ctx: req.ctx, def, id: req.params.id, deleted: false })),
+  );
+}

@@ -1,0 +1,129 @@
+import type { Deps } from '../deps.ts';
+import { inTenant, type Tx } from '#db/tx.ts';
+import { fieldRule, mayTouch, ownerLimit, requireAccess, scopeOf } from '../access/access.ts';
+import type { RequestContext } from '../context.ts';
+import { listDefs } from '../custom-fields/custom-fields.repo.ts';
+import { validateCustom } from '../custom-fields/validate.ts';
+import { AppError, type FieldError, notFound } from '../errors/app-error.ts';
+import { recordChange } from '../events/record-change.ts';
+import { newId } from '../ids.ts';
+import { applyMasking } from './masking.ts';
+import type { MapContext, ObjectDefinition } from './object-definition.ts';
+import { type Row, findRecord, insertRecord, updateRecord } from './records.repo.ts';
+import { loadRelated, referencesExist } from './related.repo.ts';
+
+export type Versioned = { id: string; version: number };
+
+/** Maps rows to API objects (related names fetched in one query) and masks what the user may not read. */
+export async function present<T extends Versioned>(tx: Tx, deps: Deps, ctx: RequestContext, def: ObjectDefinition<T>, rows: Row[]): Promise<T[]> {
+  const related = await loadRelated(tx, rows.flatMap((r) => def.relatedIds?.(r) ?? []));
+  const mapCtx: MapContext = { cipher: await deps.ciphers.forTenant(ctx.tenantId, tx), access: ctx.access, related };
+  return rows.map((row) => applyMasking(def.toApi(row, mapCtx) as T & Record<string, unknown>, def.object, def.sensitive, ctx.access));
+}
+
+/** Loads a record the user may see for `action`; 404 when hidden by scope, 403 when only readable. */
+export async function loadVisible<T extends Versioned>(
+  tx: Tx,
+  ctx: RequestContext,
+  def: ObjectDefinition<T>,
+  id: string,
+  action: 'read' | 'update' | 'delete',
+  options: { deleted?: boolean } = {},
+): Promise<Row> {
+  const readScope = requireAccess(ctx.access, def.object, 'read');
+  const row = await findRecord(tx, def.table, id);
+  if (!row || (row.deleted_at !== null) !== (options.deleted ?? false) || !mayTouch(ctx.access, readScope, row.owner_id)) throw notFound(def.object);
+  if (action !== 'read') {
+    const scope = scopeOf(ctx.access, def.object, action);
+    if (scope === 'none' || !mayTouch(ctx.access, scope, row.owner_id)) throw new AppError('forbidden');
+  }
+  return row;
+}
+
+type WriteOptions<T extends Versioned> = { deps: Deps; ctx: RequestContext; def: ObjectDefinition<T>; input: Record<string, unknown> };
+
+async function prepareColumns<T extends Versioned>(tx: Tx, o: WriteOptions<T>, existing: Row | null): Promise<Record<string, unknown>> {
+  const { ctx, def, input } = o;
+  const errors: FieldError[] = [];
+  const columns = def.toColumns(input, errors, await o.deps.ciphers.forTenant(ctx.tenantId, tx));
+  for (const s of def.sensitive) {
+    if (Object.hasOwn(input, s.field) && !fieldRule(ctx.access, def.object, s.field).edit) errors.push({ field: s.field, message: 'fields.not_editable' });
+  }
+  const ownerId = (input.ownerId as string | undefined) ?? (existing ? undefined : ctx.userId);
+  if (ownerId !== undefined) {
+    const scope = scopeOf(ctx.access, def.object, existing ? 'update' : 'create');
+    const allowed = scope !== 'none' && ((ownerLimit(ctx.access, scope) ?? [ownerId]).includes(ownerId) || scope === 'all');
+    if (!allowed) errors.push({ field: 'ownerId', message: 'fields.not_editable' });
+    columns.owner_id = ownerId;
+  }
+  const refs = Object.entries(def.references ?? {}).filter(([column]) => columns[column] != null && columns[column] !== existing?.[column]);
+  for (const [column, table] of refs) {
+    if (!(await referencesExist(tx, table, columns[column] as string))) {
+      errors.push({ field: column === 'owner_id' ? 'ownerId' : column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), message: 'fields.invalid_reference', params: { object: table === 'users' ? 'user' : table.replace(/ies$/, 'y').replace(/s$/, '') } });
+    }
+  }
+  if (input.custom !== undefined || !existing) {
+    const custom = await validateCustom(tx, {
+      defs: await listDefs(tx, def.object as 'contact'),
+      input: input.custom as Record<string, unknown> | undefined,
+      existing: existing ? (existing.custom as Record<string, unknown>) : undefined,
+      table: def.table,
+      recordId: existing?.id ?? null,
+      objectLabel: def.object,
+    });
+    errors.push(...custom.errors);
+    columns.custom = JSON.stringify(custom.value);
+  }
+  if (errors.length) throw new AppError('validation', { errors });
+  if (def.derived) {
+    const merged = { ...(existing ?? {}), ...columns };
+    const related = await loadRelated(tx, def.relatedIds?.(merged as Row) ?? []);
+    Object.assign(columns, def.derived(merged, related));
+  }
+  return columns;
+}
+
+export async function createRecord<T extends Versioned>(o: WriteOptions<T>): Promise<T> {
+  const { deps, ctx, def } = o;
+  requireAccess(ctx.access, def.object, 'create');
+  return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
+    const columns = await prepareColumns(tx, o, null);
+    const row = await insertRecord(tx, def.table, { ...columns, tenant_id: ctx.tenantId, id: newId(), created_by: ctx.userId, updated_by: ctx.userId });
+    const [after] = await present(tx, deps, { ...ctx, access: { ...ctx.access, isAdmin: true } }, def, [row]);
+    await recordChange(tx, ctx, { action: 'created', objectType: def.object, objectId: row.id, after, sensitive: def.sensitive.map((s) => s.field) });
+    return (await present(tx, deps, ctx, def, [row]))[0] as T;
+  });
+}
+
+export async function updateRecordWithVersion<T extends Versioned>(o: WriteOptions<T> & { id: string; version: number | undefined }): Promise<T> {
+  const { deps, ctx, def } = o;
+  return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
+    const row = await loadVisible(tx, ctx, def, o.id, 'update');
+    if (o.version !== undefined && o.version !== row.version) throw new AppError('precondition_failed', { params: { expected: o.version, actual: row.version } });
+    const columns = await prepareColumns(tx, o, row);
+    const updated = await updateRecord(tx, def.table, row.id, { ...columns, updated_by: ctx.userId }, row.version);
+    if (!updated) throw new AppError('precondition_failed', { params: { expected: row.version, actual: row.version + 1 } });
+    const full = { ...ctx, access: { ...ctx.access, isAdmin: true } };
+    const [before, after] = await present(tx, deps, full, def, [row, updated]);
+    await recordChange(tx, ctx, { action: 'updated', objectType: def.object, objectId: row.id, before, after, sensitive: def.sensitive.map((s) => s.field) });
+    return (await present(tx, deps, ctx, def, [updated]))[0] as T;
+  });
+}
+
+/** Soft delete into the recycle bin, or restore from it. */
+export async function setDeleted<T extends Versioned>(o: Omit<WriteOptions<T>, 'input'> & { id: string; deleted: boolean }): Promise<T> {
+  const { deps, ctx, def } = o;
+  return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
+    const row = await loadVisible(tx, ctx, def, o.id, 'delete', { deleted: !o.deleted });
+    const updated = await updateRecord(tx, def.table, row.id, { deleted_at: o.deleted ? new Date() : null, updated_by: ctx.userId }, row.version);
+    if (!updated) throw new AppError('precondition_failed', { params: { expected: row.version, actual: row.version + 1 } });
+    await recordChange(tx, ctx, {
+      action: o.deleted ? 'deleted' : 'restored',
+      objectType: def.object,
+      objectId: row.id,
+      before: { deletedAt: row.deleted_at },
+      after: { deletedAt: updated.deleted_at },
+    });
+    return (await present(tx, deps, ctx, def, [updated]))[0] as T;
+  });
+}

@@ -1,0 +1,79 @@
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { DB } from '#db/schema.ts';
+import type { Tx } from '#db/tx.ts';
+import type { SortKey } from '../query/sort.ts';
+import { afterCursor, cursorColumns, decodeCursor, encodeCursor, orderBy } from '../query/sort.ts';
+
+/** Business tables that share the record columns (tenant_id, id, owner_id, version, deleted_at...). */
+export type RecordTable = 'companies' | 'contacts' | 'activities';
+export type Row = Record<string, unknown> & { id: string; owner_id: string | null; version: number; deleted_at: Date | null };
+
+export type ListRecordsOptions = {
+  table: RecordTable;
+  where: RawBuilder<SqlBool>[];
+  sort: SortKey[];
+  cursor?: string | undefined;
+  limit: number;
+  /** null for every owner; otherwise rows owned by one of these users. */
+  owners: string[] | null;
+  deleted: boolean;
+  /** Extra ranking expression: rows are ordered by it (desc) before the sort (search). */
+  rank?: RawBuilder<number> | undefined;
+};
+
+/** One keyset page; fetches limit+1 rows to know whether there is a next page. */
+export async function listRecords(tx: Tx, o: ListRecordsOptions): Promise<{ rows: Row[]; nextCursor: string | null }> {
+  const keys = o.sort;
+  const conditions = [...o.where, o.deleted ? sql<SqlBool>`deleted_at is not null` : sql<SqlBool>`deleted_at is null`];
+  if (o.owners) conditions.push(o.owners.length ? sql`owner_id = any(${sql`cast(${o.owners} as uuid[])`})` : sql`false`);
+  if (o.cursor) conditions.push(afterCursor(keys, decodeCursor(o.cursor, keys)));
+  const { rows } = await sql<Row>`
+    select *, ${sql.join(cursorColumns(keys).map((c) => sql`${c}`))}
+    from ${sql.table(o.table)}
+    where ${sql.join(conditions, sql` and `)}
+    order by ${orderBy(keys)}
+    limit ${o.limit + 1}`.execute(tx);
+  const page = rows.slice(0, o.limit);
+  const last = page.at(-1);
+  return { rows: page, nextCursor: rows.length > o.limit && last ? encodeCursor(last, keys) : null };
+}
+
+export async function countRecords(tx: Tx, o: Pick<ListRecordsOptions, 'table' | 'where' | 'owners' | 'deleted'>): Promise<number> {
+  const conditions = [...o.where, o.deleted ? sql<SqlBool>`deleted_at is not null` : sql<SqlBool>`deleted_at is null`];
+  if (o.owners) conditions.push(o.owners.length ? sql`owner_id = any(${sql`cast(${o.owners} as uuid[])`})` : sql`false`);
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(o.table)} where ${sql.join(conditions, sql` and `)}`.execute(tx);
+  return rows[0]?.n ?? 0;
+}
+
+export async function findRecord(tx: Tx, table: RecordTable, id: string): Promise<Row | undefined> {
+  const { rows } = await sql<Row>`select * from ${sql.table(table)} where id = ${id}`.execute(tx);
+  return rows[0];
+}
+
+export async function insertRecord<T extends RecordTable>(tx: Tx, table: T, values: Record<string, unknown>): Promise<Row> {
+  return (await tx
+    .insertInto(table)
+    .values(values as never)
+    .returningAll()
+    .executeTakeFirstOrThrow()) as unknown as Row;
+}
+
+/**
+ * Optimistic update: applies only when the stored version is still `expectedVersion` (when
+ * given) and bumps it. Returns undefined when another write got there first.
+ */
+export async function updateRecord(
+  tx: Tx,
+  table: RecordTable,
+  id: string,
+  values: Record<string, unknown>,
+  expectedVersion: number,
+): Promise<Row | undefined> {
+  return (await tx
+    .updateTable(table as keyof DB & RecordTable)
+    .set({ ...values, version: sql`version + 1`, updated_at: sql`now()` } as never)
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .returningAll()
+    .executeTakeFirst()) as unknown as Row | undefined;
+}
