@@ -34,7 +34,8 @@ export default defineConfig({
     },
   },
   test: {
-    environment: 'jsdom',
+    // Pure logic runs in node; component tests opt into jsdom with a file comment.
+    environment: 'node',
     globals: true,
     setupFiles: ['./src/test-setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],

@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 
 // antd reads matchMedia and ResizeObserver, which jsdom lacks.
-if (!window.matchMedia) {
+if (typeof window !== 'undefined' && !window.matchMedia) {
   window.matchMedia = (query: string) =>
     ({
       matches: false,

@@ -1,3 +1,48 @@
+import { Menu } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { useMe } from '#app/auth/auth-context';
+import { NotFound } from '#app/not-found';
+import { ApiTokensPage } from './api-tokens/api-tokens-page';
+import { AuditLogPage } from './audit/audit-log-page';
+import { CustomFieldsPage } from './custom-fields/custom-fields-page';
+import { RolesPage } from './roles/roles-page';
+import styles from './settings.module.css';
+import { TeamsPage } from './teams/teams-page';
+import { TenantPage } from './tenant/tenant-page';
+import { UsersPage } from './users/users-page';
+
+const SECTIONS = ['users', 'teams', 'roles', 'custom-fields', 'api-tokens', 'audit-log', 'general'] as const;
+
 export function SettingsRoutes() {
-  return null;
+  const { t } = useTranslation();
+  const me = useMe();
+  const navigate = useNavigate();
+  const section = useLocation().pathname.split('/')[2] ?? 'users';
+  if (!me.user.isAdmin) return <NotFound />;
+  return (
+    <div className={styles.layout}>
+      <Menu
+        className={styles.menu}
+        mode="inline"
+        selectedKeys={[section]}
+        items={SECTIONS.map((s) => ({ key: s, label: t(`settings.sections.${s}`) }))}
+        onClick={({ key }) => navigate(`/settings/${key}`)}
+        data-testid="settings-menu"
+      />
+      <div className={styles.body}>
+        <Routes>
+          <Route index element={<Navigate to="users" replace />} />
+          <Route path="users" element={<UsersPage />} />
+          <Route path="teams" element={<TeamsPage />} />
+          <Route path="roles" element={<RolesPage />} />
+          <Route path="custom-fields" element={<CustomFieldsPage />} />
+          <Route path="api-tokens" element={<ApiTokensPage />} />
+          <Route path="audit-log" element={<AuditLogPage />} />
+          <Route path="general" element={<TenantPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </div>
+    </div>
+  );
 }

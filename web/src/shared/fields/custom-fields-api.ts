@@ -6,7 +6,7 @@ export type CustomFieldDef = {
   id: string;
   object: string;
   key: string;
-  label: LocalizedText;
+  label: Partial<LocalizedText>;
   type: CustomFieldType;
   required: boolean;
   unique: boolean;
@@ -21,7 +21,7 @@ export type CustomFieldInput = Omit<CustomFieldDef, 'id' | 'version'>;
 
 export const customFieldsApi = {
   list: async (): Promise<CustomFieldDef[]> =>
-    (await api<ListResponse<CustomFieldDef>>('/custom-fields', { query: { limit: 500 } })).data,
+    (await api<ListResponse<CustomFieldDef>>('/custom-fields')).data,
   create: (body: CustomFieldInput) => api<CustomFieldDef>('/custom-fields', { method: 'POST', body }),
   update: (id: string, body: Partial<CustomFieldInput>, version?: number) =>
     api<CustomFieldDef>(`/custom-fields/${id}`, { method: 'PATCH', body, ...(version !== undefined ? { ifMatch: version } : {}) }),
@@ -35,7 +35,7 @@ export function toFieldDef(def: CustomFieldDef): FieldDef {
   return {
     key: `custom.${def.key}`,
     type: def.type,
-    label: def.label,
+    label: { zh: def.label.zh ?? '', en: def.label.en ?? '' },
     options: def.options,
     required: def.required,
     sensitive: def.sensitive,

@@ -40,6 +40,8 @@ export type FieldDef = {
   sortable?: boolean;
   filterable?: boolean;
   maxLength?: number;
+  /** The name the list API filters this field by, when it differs from `key` (phones -> phone). */
+  filterKey?: string;
   defaultValue?: unknown;
 };
 

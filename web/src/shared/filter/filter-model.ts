@@ -8,7 +8,7 @@ const isBlank = (v: FilterValue): boolean =>
 export function isComplete(c: Condition): boolean {
   if (!c.field) return false;
   if (c.op === 'isEmpty') return typeof c.value === 'boolean';
-  if (c.op === 'between') return Array.isArray(c.value) && c.value.length === 2 && !isBlank(c.value);
+  if (c.op === 'between') return Array.isArray(c.value) && c.value.length === 2 && c.value.every((v) => !isBlank(v));
   return !isBlank(c.value);
 }
 

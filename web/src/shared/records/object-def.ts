@@ -13,6 +13,8 @@ export type ObjectDef = {
   entity: EntityName;
   /** Built-in fields in form order. */
   fields: FieldDef[];
+  /** Extra fields offered only by the filter builder (e.g. address parts). */
+  filterFields?: FieldDef[];
   /** The field the list links to the detail page from. */
   titleKey: string;
   titleOf: (record: CrmRecord) => string;

@@ -1,6 +1,10 @@
+import { useAuth } from '#app/auth/auth-context';
 import { useUsers } from './users-api';
 
+/** A user's name from the cached user list; users who may not list users still see their own name. */
 export function UserName({ id }: { id: string }) {
+  const { me } = useAuth();
   const { data } = useUsers();
-  return <>{data?.find((u) => u.id === id)?.name ?? id.slice(0, 8)}</>;
+  if (me?.user.id === id) return <>{me.user.name}</>;
+  return <>{data?.find((u) => u.id === id)?.name ?? '—'}</>;
 }

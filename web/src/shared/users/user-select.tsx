@@ -14,7 +14,7 @@ export function UserSelect({ value, onChange, id, placeholder }: Props) {
       value={value ?? undefined}
       onChange={(v) => onChange?.(v ?? null)}
       placeholder={placeholder}
-      options={data.filter((u) => u.active !== false || u.id === value).map((u) => ({ value: u.id, label: u.name }))}
+      options={data.filter((u) => u.isActive !== false || u.id === value).map((u) => ({ value: u.id, label: u.name }))}
       style={{ width: '100%' }}
     />
   );

@@ -6,7 +6,7 @@ export type UserRow = {
   id: string;
   email: string;
   name: string;
-  active?: boolean;
+  isActive?: boolean;
   isAdmin?: boolean;
   teamId?: string | null;
   roleIds?: string[];
@@ -21,5 +21,5 @@ export const listUsers = async () => (await api<ListResponse<UserRow>>('/users',
 
 /** All users of the tenant, cached; small tenants only need one page. */
 export function useUsers() {
-  return useQuery({ queryKey: USERS_KEY, queryFn: listUsers, staleTime: 60_000 });
+  return useQuery({ queryKey: USERS_KEY, queryFn: listUsers, staleTime: 60_000, retry: false });
 }

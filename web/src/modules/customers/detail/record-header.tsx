@@ -6,6 +6,7 @@ import type { CrmRecord, Ref } from '#shared/api/types';
 import type { FieldDef } from '#shared/fields/field-types';
 import { FieldValue } from '#shared/fields/field-value';
 import type { ObjectDef } from '#shared/records/object-def';
+import { UserName } from '#shared/users/user-name';
 import styles from './detail.module.css';
 
 type Props = { def: ObjectDef; record: CrmRecord; fields: FieldDef[]; canEdit: boolean; canDelete: boolean; onEdit: () => void; onDelete: () => void };
@@ -48,7 +49,7 @@ export function RecordHeader({ def, record, fields, canEdit, canDelete, onEdit, 
         </Space>
       </div>
       <div className={styles.facts}>
-        <div><span className={styles.factLabel}>{t('fields.owner')}</span>{record.owner?.name ?? '—'}</div>
+        <div><span className={styles.factLabel}>{t('fields.owner')}</span>{record.owner?.name ?? (record.ownerId ? <UserName id={record.ownerId} /> : '—')}</div>
         {f('phones') && <div><span className={styles.factLabel}>{t('fields.phones')}</span><FieldValue def={f('phones') as FieldDef} record={record} compact /></div>}
         {f('emails') && <div><span className={styles.factLabel}>{t('fields.emails')}</span><FieldValue def={f('emails') as FieldDef} record={record} compact /></div>}
         {f('annualRevenue') && <div><span className={styles.factLabel}>{t('fields.annualRevenue')}</span><FieldValue def={f('annualRevenue') as FieldDef} record={record} /></div>}

@@ -1,10 +1,11 @@
 import type { ObjectDef } from '#shared/records/object-def';
-import { CURRENCY_OPTIONS, commonFields as c } from './shared-fields';
+import { CURRENCY_OPTIONS, addressFilters, commonFields as c } from './shared-fields';
 
 export const companyObject: ObjectDef = {
   object: 'companies',
   entity: 'company',
   titleKey: 'name',
+  filterFields: addressFilters,
   titleOf: (r) => String(r.name ?? ''),
   fields: [
     { key: 'name', type: 'text', label: 'fields.companyName', required: true, listDefault: true, sortable: true, filterable: true, maxLength: 200 },

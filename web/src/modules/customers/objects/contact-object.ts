@@ -1,11 +1,12 @@
 import { formatPersonName } from '#shared/format/format';
 import type { ObjectDef } from '#shared/records/object-def';
-import { commonFields as c } from './shared-fields';
+import { GENDER_OPTIONS, addressFilters, commonFields as c } from './shared-fields';
 
 export const contactObject: ObjectDef = {
   object: 'contacts',
   entity: 'contact',
   titleKey: 'name',
+  filterFields: addressFilters,
   titleOf: (r) => formatPersonName(r as Parameters<typeof formatPersonName>[0]),
   fields: [
     { key: 'familyName', type: 'text', label: 'fields.familyName', required: true, sortable: true, filterable: true, maxLength: 100 },
@@ -14,6 +15,8 @@ export const contactObject: ObjectDef = {
     { key: 'companyId', type: 'company', label: 'fields.company', listDefault: true, sortable: false, filterable: true },
     { key: 'title', type: 'text', label: 'fields.title', listDefault: true, sortable: true, filterable: true, maxLength: 100 },
     { key: 'department', type: 'text', label: 'fields.department', sortable: true, filterable: true, maxLength: 100 },
+    { key: 'gender', type: 'select', label: 'fields.gender', options: GENDER_OPTIONS, filterable: true },
+    { key: 'birthday', type: 'date', label: 'fields.birthday', sortable: true, filterable: true },
     c.phones,
     c.emails,
     c.address,

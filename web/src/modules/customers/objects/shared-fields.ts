@@ -29,12 +29,22 @@ export const SOURCE_OPTIONS: FieldOption[] = [
   opt('other', '其他', 'Other'),
 ];
 
+export const GENDER_OPTIONS: FieldOption[] = [opt('male', '男', 'Male'), opt('female', '女', 'Female'), opt('other', '其他', 'Other')];
+
 export const CURRENCY_OPTIONS: FieldOption[] = ['CNY', 'USD', 'EUR', 'HKD', 'JPY', 'GBP', 'SGD'].map((c) => opt(c, c, c));
+
+/** Filter-only fields: parts of the address the API can filter and sort by. */
+export const addressFilters: FieldDef[] = (['country', 'province', 'city'] as const).map((k) => ({
+  key: k,
+  type: 'text',
+  label: `fields.addressParts.${k}`,
+  filterable: true,
+}));
 
 /** Fields companies and contacts share, labelled from `fields.<key>`. */
 export const commonFields = {
-  phones: { key: 'phones', type: 'phones', label: 'fields.phones', listDefault: true, sortable: false, filterable: true },
-  emails: { key: 'emails', type: 'emails', label: 'fields.emails', sortable: false, filterable: true },
+  phones: { key: 'phones', type: 'phones', label: 'fields.phones', listDefault: true, sortable: false, filterable: true, filterKey: 'phone' },
+  emails: { key: 'emails', type: 'emails', label: 'fields.emails', sortable: false, filterable: true, filterKey: 'email' },
   address: { key: 'address', type: 'address', label: 'fields.address', sortable: false, filterable: false },
   source: { key: 'source', type: 'select', label: 'fields.source', options: SOURCE_OPTIONS, filterable: true, sortable: true },
   tier: { key: 'tier', type: 'select', label: 'fields.tier', options: TIER_OPTIONS, listDefault: true, filterable: true, sortable: true },

@@ -19,7 +19,8 @@ export function initialValue(op: FilterOp): Condition['value'] {
 /** A flat list of field / operator / value rows joined by AND or OR, over every filterable field. */
 export function FilterBuilder({ fields, value, onChange }: Props) {
   const { t, i18n } = useTranslation();
-  const filterable = fields.filter((f) => f.filterable !== false);
+  // Conditions are stored under the API's filter name, which may differ from the record key.
+  const filterable = fields.filter((f) => f.filterable !== false).map((f) => (f.filterKey ? { ...f, key: f.filterKey } : f));
   const byKey = new Map(filterable.map((f) => [f.key, f]));
   const setRow = (id: string, patch: Partial<Condition>) =>
     onChange({ ...value, conditions: value.conditions.map((c) => (c.id === id ? { ...c, ...patch } : c)) });

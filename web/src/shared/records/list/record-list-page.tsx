@@ -64,7 +64,7 @@ export function RecordListPage({ def }: { def: ObjectDef }) {
       </div>
       <div className={styles.toolbar}>
         <Input.Search className={styles.search} allowClear placeholder={t('list.search')} value={text} onChange={(e) => setText(e.target.value)} data-testid="list-search" />
-        <FilterButton fields={fields} value={view.group} onApply={(group) => setView({ ...view, group })} />
+        <FilterButton fields={[...fields, ...(def.filterFields ?? [])]} value={view.group} onApply={(group) => setView({ ...view, group })} />
         <ColumnChooser fields={fields} value={view.columns} onChange={(columns) => setView({ ...view, columns })} onReset={resetColumns} titleKey={def.titleKey} />
       </div>
       {selected.length > 0 && <BulkActions def={def} rows={selectedRows} onDone={() => setSelected([])} onExport={(rows) => void exportRows(rows)} />}

@@ -1,0 +1,202 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { Api } from './support/api';
+import { DESKTOP, launch, newContext, PHONE, shot } from './support/browser';
+import { login } from './support/login';
+import { ADMIN, type RunningServer, startServer } from './support/server';
+
+let server: RunningServer;
+let browser: Browser;
+let ctx: BrowserContext;
+let page: Page;
+let api: Api;
+const state: { companyId?: string; contactId?: string; contactUrl?: string } = {};
+
+const text = (p: Page) => p.locator('body').innerText();
+
+describe('Kehu in a real browser', { concurrency: false }, () => {
+  before(async () => {
+    server = await startServer();
+    browser = await launch();
+    ctx = await newContext(browser, server.url, { viewport: DESKTOP, locale: 'zh-CN' });
+    page = await ctx.newPage();
+    api = await Api.login(server.url);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('login shows an inline error, then signs in', async () => {
+    await page.goto('/');
+    await page.waitForURL(/\/login/);
+    await page.locator('#email').fill(ADMIN.email);
+    await page.locator('#password').fill('wrong-password');
+    await page.locator('button[type=submit]').click();
+    await page.locator('[role=alert]').waitFor();
+    await shot(page, '01-login-error');
+    await page.locator('#password').fill(ADMIN.password);
+    await page.locator('button[type=submit]').click();
+    await page.waitForSelector('[data-testid=main-nav]');
+    assert.match(await text(page), /工作台/);
+    await shot(page, '02-dashboard');
+  });
+
+  test('admin adds a custom field in settings', async () => {
+    await page.goto('/settings/custom-fields');
+    await page.getByTestId('custom-field-object').click();
+    await page.locator('.ant-select-item-option', { hasText: '联系人' }).click();
+    await page.getByTestId('add-custom-field').click();
+    await page.locator('#key').fill('wechat');
+    await page.locator('#label_zh').fill('微信号');
+    await page.locator('#label_en').fill('WeChat ID');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+    assert.match(await text(page), /微信号/);
+    await shot(page, '03-settings-custom-fields');
+  });
+
+  test('creates a company', async () => {
+    await page.goto('/companies');
+    await page.getByTestId('create-record').click();
+    await page.locator('#name').fill('北京星辰科技有限公司');
+    await page.locator('#industry').fill('软件');
+    await page.locator('[data-field=address] input').nth(2).fill('北京');
+    await page.getByTestId('record-form-submit').click();
+    await page.waitForURL(/\/companies\/[0-9a-f-]{36}$/);
+    state.companyId = page.url().split('/').pop();
+    assert.match(await text(page), /北京星辰科技有限公司/);
+  });
+
+  test('creates a contact with a custom field', async () => {
+    await page.goto('/contacts/new');
+    await page.locator('#familyName').fill('张');
+    await page.locator('#givenName').fill('伟');
+    await page.locator('#title').fill('采购经理');
+    await page.getByTestId('company-select').click();
+    await page.keyboard.type('星辰');
+    await page.locator('.ant-select-item-option', { hasText: '北京星辰科技有限公司' }).click();
+    await page.locator('[data-field=phones] input').nth(1).fill('13800138000');
+    await page.locator('#custom_wechat').fill('zhangwei_88');
+    await page.getByTestId('record-form-submit').click();
+    await page.waitForURL(/\/contacts\/[0-9a-f-]{36}$/);
+    state.contactUrl = new URL(page.url()).pathname;
+    state.contactId = state.contactUrl.split('/').pop();
+    const body = await text(page);
+    assert.match(body, /张伟/);
+    assert.match(body, /zhangwei_88/);
+    await shot(page, '04-contact-360');
+  });
+
+  test('filters the list and saves the view', async () => {
+    await api.call('POST', '/contacts', { familyName: 'Smith', givenName: 'John', name: 'John Smith', title: 'CTO' });
+    await page.goto('/contacts');
+    await page.getByTestId('record-table').waitFor();
+    await page.getByText('John Smith').waitFor();
+    await page.getByTestId('filter-button').click();
+    await page.getByTestId('filter-add').click();
+    await page.getByTestId('filter-field').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '职位' }).click();
+    await page.getByTestId('filter-value').fill('采购');
+    await page.getByTestId('filter-apply').click();
+    await page.getByText('John Smith').waitFor({ state: 'detached' });
+    assert.match(await text(page), /张伟/);
+    await page.getByTestId('save-view').click();
+    await page.getByTestId('view-name').fill('采购负责人');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.locator('.ant-message-success').waitFor();
+    await page.reload();
+    await page.getByTestId('saved-views-select').click();
+    await page.locator('.ant-select-item-option', { hasText: '采购负责人' }).click();
+    await page.getByText('John Smith').waitFor({ state: 'detached' });
+    await page.getByText('张伟').first().waitFor();
+    await shot(page, '05-contacts-filtered-view');
+  });
+
+  test('adds a note and a task on the 360 page', async () => {
+    await page.goto(state.contactUrl ?? '/');
+    await page.getByTestId('activity-subject').fill('首次拜访，对方对报价感兴趣');
+    await page.getByTestId('activity-submit').click();
+    await page.getByTestId('timeline-activity').filter({ hasText: '首次拜访' }).first().waitFor();
+    await page.locator('[data-testid=quick-add-activity] .ant-segmented-item', { hasText: '任务' }).click();
+    await page.getByTestId('activity-subject').fill('周五前发送报价单');
+    await page.getByTestId('activity-submit').click();
+    await page.getByTestId('timeline-activity').filter({ hasText: '周五前发送报价单' }).first().waitFor();
+    await shot(page, '06-contact-timeline');
+  });
+
+  test('edit shows a validation error, then saves', async () => {
+    await page.goto(state.contactUrl ?? '/');
+    await page.getByTestId('edit-record').click();
+    const email = page.locator('[data-field=emails] input').nth(1);
+    await email.fill('not-an-email');
+    await page.getByTestId('record-form-submit').click();
+    await page.locator('[data-field=emails] .ant-form-item-explain-error').waitFor();
+    await shot(page, '07-edit-validation-error');
+    await email.fill('zhang.wei@xingchen.cn');
+    await page.getByTestId('record-form-submit').click();
+    await page.getByTestId('record-form').waitFor({ state: 'detached' });
+    assert.match(await text(page), /zhang\.wei@xingchen\.cn/);
+  });
+
+  test('switches to English and back to Chinese', async () => {
+    await page.goto('/contacts');
+    await page.getByTestId('language-switch').click();
+    await page.locator('.ant-dropdown-menu-item', { hasText: 'English' }).click();
+    await page.getByText('Contacts').first().waitFor();
+    assert.match(await text(page), /Dashboard/);
+    await shot(page, '08-contacts-english');
+    await page.getByTestId('language-switch').click();
+    await page.locator('.ant-dropdown-menu-item', { hasText: '简体中文' }).click();
+    await page.getByText('工作台').first().waitFor();
+  });
+
+  test('a sales rep with scope "own" does not see another user\'s contact', async () => {
+    const roles = await api.call<{ data: { id: string; name: string }[] }>('GET', '/roles');
+    const rep = roles.data.find((r) => r.name === 'Sales Rep');
+    assert.ok(rep, 'Sales Rep role exists');
+    await api.call('POST', '/users', { email: 'rep@kehu.test', name: '李娜', password: 'Rep-pass-12345', roleIds: [rep.id] });
+    const repApi = await Api.login(server.url, 'rep@kehu.test', 'Rep-pass-12345');
+    await repApi.call('POST', '/contacts', { familyName: '王', givenName: '芳', name: '王芳' });
+    const repCtx = await newContext(browser, server.url);
+    const repPage = await repCtx.newPage();
+    await login(repPage, 'rep@kehu.test', 'Rep-pass-12345');
+    await repPage.goto('/contacts');
+    await repPage.getByText('王芳').first().waitFor();
+    const body = await text(repPage);
+    assert.doesNotMatch(body, /张伟/);
+    assert.doesNotMatch(body, /John Smith/);
+    await shot(repPage, '09-sales-rep-contacts');
+    await repCtx.close();
+  });
+
+  test('a 390 px phone renders the list and the detail page', async () => {
+    const phone = await newContext(browser, server.url, { viewport: PHONE });
+    const p = await phone.newPage();
+    await login(p, ADMIN.email, ADMIN.password);
+    await p.goto('/contacts');
+    await p.getByTestId('record-cards').getByText('张伟').waitFor();
+    await shot(p, '10-phone-contacts');
+    await p.getByTestId('record-cards').getByText('张伟').click();
+    await p.getByTestId('record-header').waitFor();
+    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `page scrolls sideways by ${overflow}px`);
+    await shot(p, '11-phone-contact-360');
+    await phone.close();
+  });
+
+  test('recycle bin restores a deleted contact', async () => {
+    await page.goto(state.contactUrl ?? '/');
+    await page.locator('[data-testid=record-header] .ant-btn-dangerous').click();
+    await page.locator('.ant-modal-confirm .ant-btn-dangerous').click();
+    await page.waitForURL(/\/contacts$/);
+    await page.goto('/recycle-bin');
+    await page.getByText('张伟').waitFor();
+    await shot(page, '12-recycle-bin');
+    await page.locator('tr', { hasText: '张伟' }).getByRole('button').click();
+    await page.getByText('张伟').waitFor({ state: 'detached' });
+    await page.goto(state.contactUrl ?? '/');
+    await page.getByTestId('record-header').waitFor();
+  });
+});

@@ -1,0 +1,34 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { REPO } from './server';
+
+export const ARTIFACTS = join(REPO, 'test-artifacts', 'e2e');
+
+export async function launch(): Promise<Browser> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+}
+
+export type Viewport = { width: number; height: number };
+export const DESKTOP: Viewport = { width: 1366, height: 860 };
+export const PHONE: Viewport = { width: 390, height: 844 };
+
+export async function newContext(browser: Browser, baseURL: string, opts: { viewport?: Viewport; locale?: string } = {}): Promise<BrowserContext> {
+  const ctx = await browser.newContext({
+    baseURL,
+    viewport: opts.viewport ?? DESKTOP,
+    locale: opts.locale ?? 'zh-CN',
+    ...(opts.viewport === PHONE ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
+  });
+  ctx.setDefaultTimeout(15_000);
+  return ctx;
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(250);
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
+}
