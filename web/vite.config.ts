@@ -40,5 +40,7 @@ export default defineConfig({
     setupFiles: ['./src/test-setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // antd's first render in jsdom is slow on a 2-core box.
+    testTimeout: 30_000,
   },
 });
