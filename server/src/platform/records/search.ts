@@ -30,6 +30,6 @@ export async function searchCondition(tx: Tx, raw: string): Promise<{ where: Raw
   if ([...q].length >= 3) branches.push(sql`${q} <% search_text`);
   if (phoneLike) branches.push(sql`phone_digits like ${`%${digits}%`}`);
   const rank = sql<number>`(case when search_text like ${like} then 1 else 0 end
-    + word_similarity(${q}, search_text)${phoneLike ? sql` + case when phone_digits like ${`%${digits}%`} then 1 else 0 end` : sql``})`;
+    + word_similarity(${q}, search_text)${phoneLike ? sql` + case when phone_digits like ${`%${digits}%`} then 1 else 0 end + case when phone_digits || ' ' like ${`%${digits} %`} then 1 else 0 end` : sql``})`;
   return { where: sql`(${sql.join(branches, sql` or `)})`, rank };
 }
