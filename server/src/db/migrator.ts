@@ -22,3 +22,16 @@ export async function migrateToLatest(db: Database): Promise<string[]> {
   if (error) throw error;
   return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
+
+/** Names of the migrations this build ships, in the order they apply. */
+export async function knownMigrations(): Promise<string[]> {
+  return Object.keys(await new FolderMigrationProvider().getMigrations());
+}
+
+/** Applies pending migrations up to and including `name` (restore rebuilds a backup's level). */
+export async function migrateUpTo(db: Database, name: string): Promise<string[]> {
+  const migrator = new Migrator({ db: db.kysely, provider: new FolderMigrationProvider() });
+  const { error, results = [] } = await migrator.migrateTo(name);
+  if (error) throw error;
+  return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

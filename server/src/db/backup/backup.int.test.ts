@@ -1,0 +1,119 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/app.ts';
+import { databaseAvailable, testEngine } from '../../../test/db.ts';
+import { openDatabase } from '../database.ts';
+import { createEmptyDatabase, seedAwkwardRows, snapshot } from './backup-fixtures.ts';
+import { detectBackupKind, restoreDatadirBackup, writeDatadirBackup } from './datadir.ts';
+import { restoreLogicalBackup } from './restore-backup.ts';
+import { writeLogicalBackup } from './write-backup.ts';
+
+describe.skipIf(!databaseAvailable)(`backup and restore (${testEngine})`, () => {
+  let t: TestApp;
+  let dir: string;
+  let file: string;
+  let source: Record<string, string[]>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.createUser({ role: 'Sales Rep', name: '李娜' });
+    await t.createTenant('globex');
+    await seedAwkwardRows(t);
+    dir = mkdtempSync(join(tmpdir(), 'kehu-backup-'));
+    file = join(dir, 'backup.jsonl.gz');
+    await writeLogicalBackup({ db: t.db, out: file, batchSize: 2 });
+    source = await snapshot(t.db);
+  });
+  afterAll(async () => {
+    await t?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('restores every row exactly into an empty database, migrating it to the backup level first', async () => {
+    expect(source['public.companies']).toHaveLength(1);
+    expect(source['public.teams']?.length).toBeGreaterThanOrEqual(2);
+    const target = await createEmptyDatabase();
+    try {
+      const { migrated, rows } = await restoreLogicalBackup({ db: target, file });
+      expect(migrated.length).toBeGreaterThan(0);
+      expect(rows['public.contacts']).toBe(2);
+      expect(await snapshot(target)).toEqual(source);
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('refuses a database that holds data unless forced, then replaces its data', async () => {
+    const other = await createTestApp(); // migrated, with its own tenant and admin
+    try {
+      await expect(restoreLogicalBackup({ db: other.db, file })).rejects.toThrow(/not empty.*--force/);
+      await restoreLogicalBackup({ db: other.db, file, force: true });
+      expect(await snapshot(other.db)).toEqual(source);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('rejects a cut-short backup and leaves the target as it was', async () => {
+    const text = gunzipSync(readFileSync(file)).toString('utf8');
+    const cut = join(dir, 'cut.jsonl.gz');
+    writeFileSync(cut, gzipSync(text.slice(0, text.lastIndexOf('["end"'))));
+    const target = await createEmptyDatabase();
+    try {
+      await expect(restoreLogicalBackup({ db: target, file: cut })).rejects.toThrow(/incomplete/);
+      const after = await snapshot(target);
+      expect(Object.entries(after).filter(([name, rows]) => rows.length > 0 && !name.startsWith('public.kysely'))).toEqual([]);
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('tells a logical backup from a data directory dump and from other files', async () => {
+    expect(await detectBackupKind(file)).toBe('logical');
+    const junk = join(dir, 'junk.gz');
+    writeFileSync(junk, gzipSync('hello'));
+    await expect(detectBackupKind(junk)).rejects.toThrow(/not a Kehu backup/);
+    writeFileSync(junk, 'not gzip');
+    await expect(detectBackupKind(junk)).rejects.toThrow(/not a Kehu backup/);
+  });
+
+  it.skipIf(testEngine !== 'pglite')('round-trips the embedded store through a PGlite data directory dump', async () => {
+    const pgdata = join(dir, 'store');
+    const store = await openDatabase({ dataDir: pgdata });
+    await restoreLogicalBackup({ db: store, file });
+    await store.close();
+    const dump = join(dir, 'store.pgdata.tar.gz');
+    await writeDatadirBackup({ pgdataDir: pgdata, out: dump });
+    expect(await detectBackupKind(dump)).toBe('datadir');
+    const copy = join(dir, 'copy');
+    await restoreDatadirBackup({ pgdataDir: copy, file: dump });
+    const restored = await openDatabase({ dataDir: copy });
+    try {
+      expect(await snapshot(restored)).toEqual(source);
+    } finally {
+      await restored.close();
+    }
+  });
+
+  it.skipIf(testEngine !== 'postgres')('moves between engines: PostgreSQL -> PGlite -> PostgreSQL', async () => {
+    const pglite = await createEmptyDatabase('pglite');
+    const back = join(dir, 'from-pglite.jsonl.gz');
+    try {
+      await restoreLogicalBackup({ db: pglite, file });
+      expect(await snapshot(pglite)).toEqual(source);
+      await writeLogicalBackup({ db: pglite, out: back });
+    } finally {
+      await pglite.close();
+    }
+    const postgres = await createEmptyDatabase('postgres');
+    try {
+      await restoreLogicalBackup({ db: postgres, file: back });
+      expect(await snapshot(postgres)).toEqual(source);
+    } finally {
+      await postgres.close();
+    }
+  });
+});
