@@ -34,6 +34,7 @@ function readToken(request: FastifyRequest): { token: string; viaCookie: boolean
 export function requestContextHook(deps: Deps) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     request.principal = null;
+    if (request.url.startsWith('/api/docs')) return; // the reference UI is public, like the OpenAPI document
     const headerLocale = request.headers['accept-language'] ? pickLocale(request.headers['accept-language']) : null;
     const found = readToken(request);
     if (!found) {
