@@ -1,6 +1,7 @@
 import { buildApp } from '../app.ts';
 import { loadConfig } from '#platform/config.ts';
 import { resolveSecret } from '#platform/crypto/secret.ts';
+import { startJobs } from '#platform/jobs/start-jobs.ts';
 import { bootstrap } from './bootstrap.ts';
 import type { Command } from './commands.ts';
 import { openConfiguredDatabase } from './open.ts';
@@ -12,9 +13,11 @@ export const serveCommand: Command = {
     const secret = resolveSecret(config.secret, config.dataDir);
     const db = await openConfiguredDatabase(config);
     await bootstrap(db, config, secret, (line) => process.stdout.write(`${line}\n`));
-    const { app } = await buildApp({ db, config, secret });
+    const { app, deps } = await buildApp({ db, config, secret });
+    const jobs = config.runJobs ? await startJobs(deps) : null;
     const stop = async () => {
       await app.close();
+      await jobs?.stop();
       await db.close();
       process.exit(0);
     };

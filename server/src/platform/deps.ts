@@ -3,6 +3,7 @@ import type { Database } from '#db/database.ts';
 import type { Config } from './config.ts';
 import type { CipherRegistry } from './crypto/ciphers.ts';
 import type { Subscribers } from './events/subscribers.ts';
+import type { JobRegistry } from './jobs/job-registry.ts';
 
 /** Everything a service needs, built once in app.ts and passed down (no container). */
 export type Deps = {
@@ -12,4 +13,6 @@ export type Deps = {
   ciphers: CipherRegistry;
   subscribers: Subscribers;
   log: FastifyBaseLogger;
+  /** Cron jobs and queues; use `jobsOf(deps)`, which creates it on first use (absent in apps built by hand). */
+  jobs?: JobRegistry;
 };

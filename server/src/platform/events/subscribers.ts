@@ -1,4 +1,5 @@
 import type { Tx } from '#db/tx.ts';
+import type { RetryPolicy } from '../jobs/job-types.ts';
 
 export type OutboxEvent = {
   id: string;
@@ -17,6 +18,8 @@ export type Subscriber = {
   /** Event types (`contact.created`) or prefixes (`contact.*`, `*`). */
   events: string[];
   handle: (event: OutboxEvent, tx: Tx) => Promise<void>;
+  /** Delivery retries; default 10 retries, 5 s doubling (relay.ts DEFAULT_DELIVERY_RETRY). */
+  retry?: RetryPolicy;
 };
 
 export type Subscribers = {
