@@ -74,6 +74,23 @@ describe.skipIf(!databaseAvailable)('user activation, passwords and the last adm
     expect((await t.request(t.admin, { method: 'PATCH', url: `/api/v1/users/${t.admin.id}`, payload: { roleIds: [adminRole, repRole] } })).statusCode).toBe(200);
   });
 
+  it('two administrators demoting each other at once leave exactly one administrator', async () => {
+    const adminRole = await roleIdByName(t, 'Administrator');
+    const repRole = await roleIdByName(t, 'Sales Rep');
+    const list = await t.request(t.admin, { method: 'GET', url: `/api/v1/users?filter=${encodeURIComponent(JSON.stringify({ roleIds: { eq: adminRole }, isActive: true }))}` });
+    const others = list.json().data.filter((u: { id: string }) => u.id !== t.admin.id);
+    await Promise.all(others.map((u: { id: string }) => t.request(t.admin, { method: 'POST', url: `/api/v1/users/${u.id}/deactivate` })));
+    const peer = await makeUser(t, { roleIds: [adminRole] });
+    const results = await Promise.all(
+      [t.admin, peer].map((u) => t.request(u, { method: 'PATCH', url: `/api/v1/users/${u.id}`, payload: { roleIds: [repRole] } })),
+    );
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    // Leave t.admin an administrator for the tests that follow.
+    if (results[0]?.statusCode === 200) {
+      await t.request(peer, { method: 'PATCH', url: `/api/v1/users/${t.admin.id}`, payload: { roleIds: [adminRole] } });
+    }
+  });
+
   it('a user of another tenant cannot see or change this tenant’s users (404)', async () => {
     const user = await makeUser(t);
     const other = await t.createTenant('globex');

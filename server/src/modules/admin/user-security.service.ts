@@ -23,7 +23,8 @@ export async function setActive(deps: Deps, ctx: RequestContext, id: string, act
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     await lockTenant(tx, 'admins');
     const before = await loadForChange(tx, id, undefined);
-    if (before.isActive === active) return before;
+    // Activating an active user still clears a sign-in lockout, so admins have one "let them in" button.
+    if (before.isActive === active && !(active && before.lockedUntil)) return before;
     await repo.updateUser(tx, id, { is_active: active, ...(active ? { failed_logins: 0, locked_until: null } : {}) });
     if (!active) {
       await repo.deleteSessions(tx, id);
