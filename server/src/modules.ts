@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '#platform/deps.ts';
+import { viewsModule } from '#modules/views/index.ts';
+import { activitiesModule } from '#modules/activities/index.ts';
 import { adminModule } from '#modules/admin/index.ts';
 import { customersModule } from '#modules/customers/index.ts';
 
 /** A domain module's public surface as the app sees it: routes and event subscribers. */
 export type KehuModule = { name: string; register: (app: FastifyInstance, deps: Deps) => void };
 
-export const MODULES: KehuModule[] = [adminModule, customersModule];
+export const MODULES: KehuModule[] = [viewsModule, adminModule, customersModule, activitiesModule];

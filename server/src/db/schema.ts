@@ -44,6 +44,7 @@ export interface Activities {
   outcome: string | null;
   owner_id: string | null;
   remind_at: Timestamp | null;
+  reminded_at: Timestamp | null;
   starts_at: Timestamp | null;
   subject: string;
   tenant_id: string;
@@ -200,6 +201,21 @@ export interface Roles {
   version: Generated<number>;
 }
 
+export interface SavedViews {
+  columns: Generated<Json>;
+  created_at: Generated<Timestamp>;
+  filter: Json | null;
+  id: string;
+  name: string;
+  object: string;
+  shared: Generated<boolean>;
+  sort: string | null;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  user_id: string;
+  version: Generated<number>;
+}
+
 export interface Sessions {
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
@@ -267,6 +283,7 @@ export interface DB {
   idempotency_keys: IdempotencyKeys;
   outbox: Outbox;
   roles: Roles;
+  saved_views: SavedViews;
   sessions: Sessions;
   teams: Teams;
   tenants: Tenants;

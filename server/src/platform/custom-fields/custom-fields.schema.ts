@@ -19,23 +19,34 @@ export const ZCustomField = z.object({
   version: z.number(),
 });
 
+const definitionFields = {
+  label: ZLocalized,
+  required: z.boolean(),
+  unique: z.boolean(),
+  sensitive: z.boolean(),
+  defaultValue: z.unknown(),
+  options: z.array(ZOption).max(500),
+  position: z.number().int().min(0).max(10000),
+};
+
 export const ZCreateCustomFieldRequest = z
   .object({
+    ...definitionFields,
     object: z.enum(CUSTOMIZABLE_OBJECTS),
     key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'lowercase letters, digits and _, starting with a letter'),
-    label: ZLocalized,
     type: z.enum(CUSTOM_FIELD_TYPES),
-    required: z.boolean().default(false),
-    unique: z.boolean().default(false),
-    sensitive: z.boolean().default(false),
-    defaultValue: z.unknown().optional(),
-    options: z.array(ZOption).max(500).default([]),
-    position: z.number().int().min(0).max(10000).optional(),
+    required: definitionFields.required.default(false),
+    unique: definitionFields.unique.default(false),
+    sensitive: definitionFields.sensitive.default(false),
+    defaultValue: definitionFields.defaultValue.optional(),
+    options: definitionFields.options.default([]),
+    position: definitionFields.position.optional(),
   })
   .strict();
 export type TCreateCustomFieldRequest = z.infer<typeof ZCreateCustomFieldRequest>;
 
-export const ZUpdateCustomFieldRequest = ZCreateCustomFieldRequest.omit({ object: true, key: true, type: true }).partial().strict();
+// No defaults here: a PATCH must leave out what it does not change. Object, key and type are fixed.
+export const ZUpdateCustomFieldRequest = z.object(definitionFields).partial().strict();
 export type TUpdateCustomFieldRequest = z.infer<typeof ZUpdateCustomFieldRequest>;
 
 export const ZCustomFieldListQuery = z.object({ object: z.enum(CUSTOMIZABLE_OBJECTS).optional() }).strict();

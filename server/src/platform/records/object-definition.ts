@@ -1,4 +1,6 @@
+import type { Tx } from '#db/tx.ts';
 import type { AccessProfile } from '../access/access.ts';
+import type { RequestContext } from '../context.ts';
 import type { FieldCipher } from '../crypto/field-crypto.ts';
 import type { FieldError } from '../errors/app-error.ts';
 import type { Catalog } from '../query/catalog.ts';
@@ -26,4 +28,12 @@ export type ObjectDefinition<TOut extends { id: string; version: number }> = {
   relatedIds?: (row: Row) => string[];
   /** References to check on write: column -> table that must hold the id. */
   references?: Record<string, 'companies' | 'contacts' | 'users'>;
+  /** Checks and links that need the database (visibility of linked records), in the write's transaction; push errors, do not throw. */
+  prepare?: (o: PrepareOptions) => Promise<void>;
+  /** Side effects of a create, update, delete or restore, in its transaction (e.g. a customer's last activity time). */
+  afterWrite?: (o: AfterWriteOptions) => Promise<void>;
 };
+
+export type WriteHookOptions = { tx: Tx; ctx: RequestContext };
+export type PrepareOptions = WriteHookOptions & { input: Record<string, unknown>; columns: Record<string, unknown>; existing: Row | null; errors: FieldError[] };
+export type AfterWriteOptions = WriteHookOptions & { before: Row | null; after: Row };

@@ -8,7 +8,7 @@ import { listResponse, pickFields, ZIdParams, ZListQuery } from '../http/list-qu
 import type { ObjectDefinition } from './object-definition.ts';
 import { exportRecords } from './record-export.ts';
 import { countVisible, listVisible } from './record-list.ts';
-import { createRecord, loadVisible, present, setDeleted, updateRecordWithVersion, type Versioned } from './record-service.ts';
+import { createRecord, loadVisible, present, revealField, setDeleted, updateRecordWithVersion, type Versioned } from './record-service.ts';
 import { inTenant } from '#db/tx.ts';
 
 export type RecordRoutesOptions<T extends Versioned> = {
@@ -68,5 +68,11 @@ export function recordRoutes<T extends Versioned>(app: FastifyInstance, deps: De
 
   r.post(`${base}/:id/restore`, { schema: { tags, summary: `Restore a ${def.object} from the recycle bin`, params: ZIdParams, response: { 200: o.out } } }, async (req, reply) =>
     withEtag(reply, await setDeleted({ deps, ctx: req.ctx, def, id: req.params.id, deleted: false })),
+  );
+
+  r.post(
+    `${base}/:id/reveal`,
+    { schema: { tags, summary: `Show one sensitive field of a ${def.object} in clear (audited)`, params: ZIdParams, body: z.object({ field: z.string().max(100) }).strict(), response: { 200: z.object({ field: z.string(), value: z.unknown() }) } } },
+    async (req) => ({ field: req.body.field, value: await revealField({ deps, ctx: req.ctx, def, id: req.params.id, field: req.body.field }) }),
   );
 }

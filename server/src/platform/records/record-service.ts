@@ -5,6 +5,7 @@ import type { RequestContext } from '../context.ts';
 import { listDefs } from '../custom-fields/custom-fields.repo.ts';
 import { validateCustom } from '../custom-fields/validate.ts';
 import { AppError, type FieldError, notFound } from '../errors/app-error.ts';
+import { writeAudit } from '../audit/audit.ts';
 import { recordChange } from '../events/record-change.ts';
 import { newId } from '../ids.ts';
 import { applyMasking } from './masking.ts';
@@ -74,6 +75,7 @@ async function prepareColumns<T extends Versioned>(tx: Tx, o: WriteOptions<T>, e
     errors.push(...custom.errors);
     columns.custom = JSON.stringify(custom.value);
   }
+  await def.prepare?.({ tx, ctx, input, columns, existing, errors });
   if (errors.length) throw new AppError('validation', { errors });
   if (def.derived) {
     const merged = { ...(existing ?? {}), ...columns };
@@ -91,6 +93,7 @@ export async function createRecord<T extends Versioned>(o: WriteOptions<T>): Pro
     const row = await insertRecord(tx, def.table, { ...columns, tenant_id: ctx.tenantId, id: newId(), created_by: ctx.userId, updated_by: ctx.userId });
     const [after] = await present(tx, deps, { ...ctx, access: { ...ctx.access, isAdmin: true } }, def, [row]);
     await recordChange(tx, ctx, { action: 'created', objectType: def.object, objectId: row.id, after, sensitive: def.sensitive.map((s) => s.field) });
+    await def.afterWrite?.({ tx, ctx, before: null, after: row });
     return (await present(tx, deps, ctx, def, [row]))[0] as T;
   });
 }
@@ -106,6 +109,7 @@ export async function updateRecordWithVersion<T extends Versioned>(o: WriteOptio
     const full = { ...ctx, access: { ...ctx.access, isAdmin: true } };
     const [before, after] = await present(tx, deps, full, def, [row, updated]);
     await recordChange(tx, ctx, { action: 'updated', objectType: def.object, objectId: row.id, before, after, sensitive: def.sensitive.map((s) => s.field) });
+    await def.afterWrite?.({ tx, ctx, before: row, after: updated });
     return (await present(tx, deps, ctx, def, [updated]))[0] as T;
   });
 }
@@ -124,6 +128,20 @@ export async function setDeleted<T extends Versioned>(o: Omit<WriteOptions<T>, '
       before: { deletedAt: row.deleted_at },
       after: { deletedAt: updated.deleted_at },
     });
+    await def.afterWrite?.({ tx, ctx, before: row, after: updated });
     return (await present(tx, deps, ctx, def, [updated]))[0] as T;
+  });
+}
+
+/** Returns one sensitive value in clear to a user allowed to read it, and audits that it was shown. */
+export async function revealField<T extends Versioned>(o: Omit<WriteOptions<T>, 'input'> & { id: string; field: string }): Promise<unknown> {
+  const { deps, ctx, def } = o;
+  if (!def.sensitive.some((s) => s.field === o.field)) throw new AppError('validation', { errors: [{ field: 'field', message: 'fields.unknown_field' }] });
+  if (!fieldRule(ctx.access, def.object, o.field).read) throw new AppError('forbidden');
+  return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
+    const row = await loadVisible(tx, ctx, def, o.id, 'read');
+    const [record] = await present(tx, deps, ctx, def, [row]);
+    await writeAudit(tx, ctx, { action: 'revealed', objectType: def.object, objectId: row.id, changes: { [o.field]: { from: null, to: '***' } } });
+    return (record as Record<string, unknown> | undefined)?.[o.field] ?? null;
   });
 }

@@ -1,0 +1,5 @@
+import type { KehuModule } from '../../modules.ts';
+import { viewRoutes } from './views.routes.ts';
+
+/** Saved list views (filter, sort, columns), personal or shared with the tenant. */
+export const viewsModule: KehuModule = { name: 'views', register: viewRoutes };
