@@ -15,6 +15,10 @@ function fieldErrorsFromZod(issues: readonly ZodIssue[], locale: Locale, prefix:
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({ field: base ? `${base}.${key}` : key, message: translate(locale, 'fields.unknown_field') }));
     }
+    // Cross-field refinements name an i18n key (`activities.ends_before_start`); zod would only say "Invalid input".
+    if (issue.code === 'custom' && /^[a-z_]+\.[a-z_]+$/.test(issue.message)) {
+      return [{ field: base, message: translate(locale, issue.message, (issue.params as Record<string, unknown> | undefined) ?? {}) }];
+    }
     const message = zodLocale[locale].localeError(issue as never);
     return [{ field: base, message: typeof message === 'string' ? message : (message?.message ?? issue.message) }];
   });

@@ -1,0 +1,21 @@
+import { jobsOf } from '#platform/jobs/job-registry.ts';
+import type { KehuModule } from '../../modules.ts';
+import { activityRoutes } from './activities.routes.ts';
+import { REMINDER_JOB, sendDueReminders } from './reminders.ts';
+import { timelineRoutes } from './timeline.routes.ts';
+
+export { activityDefinition } from './activities.definition.ts';
+
+/** Notes, calls, meetings, logged emails and tasks on companies and contacts; the 360 timeline; task reminders. */
+export const activitiesModule: KehuModule = {
+  name: 'activities',
+  register(app, deps) {
+    activityRoutes(app, deps);
+    timelineRoutes(app, deps);
+    // Every minute; a tick missed while no runner was up is caught by the next (remind_at <= now).
+    jobsOf(deps).schedule(REMINDER_JOB, '* * * * *', async () => {
+      const sent = await sendDueReminders({ db: deps.db });
+      if (sent) deps.log.info({ sent }, 'task reminders due');
+    });
+  },
+};

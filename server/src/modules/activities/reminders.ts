@@ -1,0 +1,33 @@
+import type { Database } from '#db/database.ts';
+import { inSystem } from '#db/tx.ts';
+import { emitEvent } from '#platform/events/outbox.ts';
+import { claimDueReminders } from './activities.repo.ts';
+
+export const REMINDER_JOB = 'activity-reminders';
+const BATCH = 500;
+
+/**
+ * Emits `activity.reminder_due` through the outbox for every open task whose reminder time has
+ * come, once: claiming (reminded_at) and the event commit together, batch by batch.
+ * Runs across tenants as the system, like the outbox relay. Returns how many it sent.
+ */
+export async function sendDueReminders(o: { db: Database; now?: Date }): Promise<number> {
+  const now = o.now ?? new Date();
+  let sent = 0;
+  for (;;) {
+    const claimed = await inSystem(o.db.kysely, async (tx) => {
+      const due = await claimDueReminders(tx, { now, limit: BATCH });
+      for (const r of due) {
+        await emitEvent(tx, { tenantId: r.tenant_id, userId: null }, {
+          type: 'activity.reminder_due',
+          objectType: 'activity',
+          objectId: r.id,
+          payload: { ownerId: r.owner_id, subject: r.subject, contactId: r.contact_id, companyId: r.company_id, dueAt: r.due_at?.toISOString() ?? null, remindAt: r.remind_at.toISOString() },
+        });
+      }
+      return due.length;
+    });
+    sent += claimed;
+    if (claimed < BATCH) return sent;
+  }
+}

@@ -1,0 +1,67 @@
+import { inTenant } from '#db/tx.ts';
+import { ownerLimit, scopeOf } from '#platform/access/access.ts';
+import type { RequestContext } from '#platform/context.ts';
+import type { Deps } from '#platform/deps.ts';
+import { invalid } from '#platform/errors/app-error.ts';
+import type { ObjectDefinition } from '#platform/records/object-definition.ts';
+import { loadVisible, present, type Versioned } from '#platform/records/record-service.ts';
+import { activityDefinition } from './activities.definition.ts';
+import type { TActivity } from './activities.schema.ts';
+import { activitiesByIds, changesByIds, timelinePage } from './timeline.repo.ts';
+import type { TTimelineItem, TTimelineQuery, TTimelineResponse } from './timeline.schema.ts';
+
+export type TimelineOptions = {
+  deps: Deps;
+  ctx: RequestContext;
+  /** The contact or company definition (from the customers module). */
+  def: ObjectDefinition<Versioned>;
+  id: string;
+  query: TTimelineQuery;
+};
+
+const encode = (at: string, id: string) => Buffer.from(JSON.stringify([at, id])).toString('base64url');
+
+function decode(raw: string): { at: string; id: string } {
+  try {
+    const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(value) && value.length === 2 && !Number.isNaN(Date.parse(String(value[0]))) && /^[0-9a-f-]{36}$/i.test(String(value[1]))) {
+      return { at: String(value[0]), id: String(value[1]) };
+    }
+  } catch {}
+  throw invalid('cursor', 'fields.bad_cursor');
+}
+
+/**
+ * The 360 timeline of a contact or company: its activities (for a company, its people's too)
+ * the user may read, and its field history from the audit log, newest first.
+ */
+export async function timeline(o: TimelineOptions): Promise<TTimelineResponse> {
+  const { deps, ctx, query } = o;
+  const after = query.cursor ? decode(query.cursor) : null;
+  return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
+    await loadVisible(tx, ctx, o.def, o.id, 'read');
+    const scope = scopeOf(ctx.access, 'activity', 'read');
+    const keys = await timelinePage(tx, {
+      object: o.def.object as 'contact' | 'company',
+      id: o.id,
+      activityOwners: scope === 'none' ? undefined : ownerLimit(ctx.access, scope),
+      after,
+      limit: query.limit,
+    });
+    const page = keys.slice(0, query.limit);
+    const activities = await activitiesByIds(tx, page.filter((k) => k.kind === 'activity').map((k) => k.id));
+    const presented = new Map((await present(tx, deps, ctx, activityDefinition, activities)).map((a) => [a.id, a as TActivity]));
+    const changes = new Map((await changesByIds(tx, page.filter((k) => k.kind === 'change').map((k) => k.id))).map((c) => [c.id, c]));
+    const data = page.flatMap((k): TTimelineItem[] => {
+      const at = k.at.toISOString();
+      if (k.kind === 'activity') {
+        const activity = presented.get(k.id);
+        return activity ? [{ kind: 'activity', at, activity }] : [];
+      }
+      const c = changes.get(k.id);
+      return c ? [{ kind: 'change', at, action: c.action, actorId: c.actor_id, actorName: c.actor_name, changes: c.changes }] : [];
+    });
+    const last = page.at(-1);
+    return { data, nextCursor: keys.length > query.limit && last ? encode(last.at_text, last.id) : null };
+  });
+}
