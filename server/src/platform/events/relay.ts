@@ -52,6 +52,8 @@ export async function relayBatch(o: RelayOptions): Promise<number> {
         name: EVENTS_QUEUE,
         id: deliveryJobId(row.id, subscriber.name),
         data: { subscriber: subscriber.name, event: serializeEvent(row) } satisfies DeliveryJob,
+        // A delivery whose process died mid-handler is retried after this, not pg-boss's 15 minutes.
+        expireInSeconds: 300,
         ...retryFields({ ...DEFAULT_DELIVERY_RETRY, ...o.retry, ...subscriber.retry }),
       })),
     );

@@ -23,12 +23,14 @@ export function createJobRunner(o: JobRunnerOptions): JobRunner {
   const boss = new PgBoss({
     ...connection,
     cronMonitorIntervalSeconds: o.cronSeconds ?? 30,
-    cronWorkerIntervalSeconds: Math.min(o.cronSeconds ?? 5, 5),
-    pollingIntervalSeconds: o.pollSeconds ?? 2,
+    // The internal queue that turns cron ticks into jobs; a tick may start up to this much late.
+    cronWorkerIntervalSeconds: Math.min(o.cronSeconds ?? 15, 15),
+    pollingIntervalSeconds: o.pollSeconds ?? 5,
   });
   // An unhandled 'error' event would crash the process; pg-boss recovers by polling again.
   boss.on('error', (error) => o.log.error({ err: error }, 'job queue error'));
   const queues = new Set<string>();
+  const workers = new Map<string, string[]>();
   let started = false;
 
   const createQueue = async (name: string) => {
@@ -71,13 +73,15 @@ export function createJobRunner(o: JobRunnerOptions): JobRunner {
         });
         ids.push(id);
       }
+      workers.set(queue, [...(workers.get(queue) ?? []), ...ids]);
       return ids;
     },
     schedule: async (name: string, cron: string, handler: JobHandler, options: ScheduleOptions = {}) => {
       requireStarted();
       await createQueue(name);
       await boss.schedule(name, cron, options.data ?? {}, { tz: options.tz ?? 'UTC', ...retryFields(options.retry) });
-      await boss.work(name, { batchSize: 1 }, async ([job]) => {
+      // Cron ticks are a minute apart at best, so their workers need not poll often.
+      await boss.work(name, { batchSize: 1, pollingIntervalSeconds: Math.min(o.cronSeconds ?? 10, 10) }, async ([job]) => {
         if (job) await handler({ id: job.id, name: job.name, data: job.data as Record<string, unknown> });
       });
     },
@@ -89,7 +93,9 @@ export function createJobRunner(o: JobRunnerOptions): JobRunner {
       requireStarted();
       await createQueue(queue);
       const { retry, ...rest } = options;
-      return boss.send(queue, data, { ...rest, ...retryFields(retry) });
+      const id = await boss.send(queue, data, { ...rest, ...retryFields(retry) });
+      for (const workerId of workers.get(queue) ?? []) boss.notifyWorker(workerId);
+      return id;
     },
     insertInTx: async (tx: Tx, jobs: PgBoss.JobInsert[]) => {
       requireStarted();

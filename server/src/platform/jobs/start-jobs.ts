@@ -27,7 +27,7 @@ export type RunningJobs = { runner: JobRunner; relay: Relay; stop: () => Promise
  * the outbox relay (woken by the outbox NOTIFY). `stop` before closing the database.
  */
 export async function startJobs(deps: JobDeps, options: StartJobsOptions = {}): Promise<RunningJobs> {
-  const pollSeconds = options.pollSeconds ?? 2;
+  const pollSeconds = options.pollSeconds ?? 5;
   const runner = createJobRunner({ db: deps.db, log: deps.log, pollSeconds, cronSeconds: options.cronSeconds });
   await runner.start();
   const workerIds = await runner.work<DeliveryJob>(EVENTS_QUEUE, (job) => deliverEvent(deps, job), {
