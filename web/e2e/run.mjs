@@ -16,6 +16,8 @@ if (process.env.KEHU_E2E_SKIP_BUILD !== '1' || !existsSync(`${repo}web/dist/inde
   if (run('npm', ['run', 'build', '-w', 'web']) !== 0) process.exit(1);
 }
 const only = process.argv.slice(2);
-const files = readdirSync(here).filter((f) => f.endsWith('.e2e.ts')).map((f) => `web/e2e/${f}`);
+const files = readdirSync(here)
+  .filter((f) => f.endsWith('.e2e.ts'))
+  .map((f) => `web/e2e/${f}`);
 const status = run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...(only.length ? only : files)]);
 process.exit(status);

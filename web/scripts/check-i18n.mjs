@@ -18,8 +18,7 @@ for (const f of files) {
   for (const m of src.matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)) used.add(m[1]);
   for (const m of src.matchAll(/(?:label|labelKey|Key):\s*'((?:fields|nav|settings)\.[a-zA-Z0-9_.]+)'/g)) used.add(m[1]);
 }
-const flat = (o, p = '') =>
-  Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? flat(v, `${p}${k}.`) : [`${p}${k}`]));
+const flat = (o, p = '') => Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? flat(v, `${p}${k}.`) : [`${p}${k}`]));
 const locales = ['zh-CN', 'en'].map((l) => [l, new Set(flat(JSON.parse(readFileSync(join(root, `app/i18n/${l}.json`), 'utf8'))))]);
 const plural = (set, k) => set.has(k) || set.has(`${k}_one`) || set.has(`${k}_other`);
 let bad = 0;

@@ -5,5 +5,5 @@ export async function login(page: Page, email: string, password: string): Promis
   await page.locator('#email').fill(email);
   await page.locator('#password').fill(password);
   await page.locator('button[type=submit]').click();
-  await page.waitForSelector('[data-testid=main-nav]');
+  await page.waitForSelector('[data-testid=user-menu]');
 }

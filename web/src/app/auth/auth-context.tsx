@@ -45,7 +45,6 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     setExpired(false);
-    await qc.invalidateQueries({ queryKey: ME_KEY });
     await qc.refetchQueries({ queryKey: ME_KEY });
   }, [qc]);
 

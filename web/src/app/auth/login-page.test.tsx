@@ -16,8 +16,10 @@ describe('LoginPage', () => {
     fireEvent.click(screen.getByRole('button', { name: /登\s*录/ }));
     expect(await screen.findByRole('alert')).toHaveTextContent('邮箱或密码错误');
     const login = calls.find((c) => c.url.pathname === '/api/v1/auth/login');
-    expect(JSON.parse(String(login?.init.body))).toEqual({ email: 'a@b.cn', password: 'nope', remember: false });
-    expect((login?.init.headers as Record<string, string>)['X-Requested-With']).toBe('kehu');
-    expect((login?.init.headers as Record<string, string>)['Accept-Language']).toBe('zh-CN');
+    if (!login) throw new Error('no login request');
+    const headers = login.init.headers as Record<string, string>;
+    expect(JSON.parse(String(login.init.body))).toEqual({ email: 'a@b.cn', password: 'nope', remember: false });
+    expect(headers['X-Requested-With']).toBe('kehu');
+    expect(headers['Accept-Language']).toBe('zh-CN');
   });
 });

@@ -44,11 +44,15 @@ export function LoginPage() {
     <div className={styles.page}>
       <aside className={styles.brand}>
         <div className={styles.logo}>客</div>
-        <Typography.Title level={2} className={styles.brandTitle}>{t('app.name')}</Typography.Title>
+        <Typography.Title level={2} className={styles.brandTitle}>
+          {t('app.name')}
+        </Typography.Title>
         <Typography.Paragraph className={styles.brandText}>{t('login.tagline')}</Typography.Paragraph>
       </aside>
       <main className={styles.panel}>
-        <div className={styles.lang}><LanguageSwitch /></div>
+        <div className={styles.lang}>
+          <LanguageSwitch />
+        </div>
         <div className={styles.form}>
           <Typography.Title level={3}>{t('login.title')}</Typography.Title>
           {params.get('expired') && !error && <Alert type="warning" showIcon title={t('login.expired')} className={styles.alert} />}
@@ -63,7 +67,9 @@ export function LoginPage() {
             <Form.Item name="remember" valuePropName="checked">
               <Checkbox>{t('login.remember')}</Checkbox>
             </Form.Item>
-            <Button type="primary" htmlType="submit" size="large" block loading={busy}>{t('login.submit')}</Button>
+            <Button type="primary" htmlType="submit" size="large" block loading={busy}>
+              {t('login.submit')}
+            </Button>
           </Form>
         </div>
       </main>

@@ -6,8 +6,7 @@ export function scopeOf(me: Me | null | undefined, object: string, action: Actio
   return me.permissions[object]?.[action] ?? 'none';
 }
 
-export const can = (me: Me | null | undefined, object: string, action: Action): boolean =>
-  scopeOf(me, object, action) !== 'none';
+export const can = (me: Me | null | undefined, object: string, action: Action): boolean => scopeOf(me, object, action) !== 'none';
 
 /** Whether a record owned by `ownerId` may be touched under the user's scope (team is checked by the server). */
 export function canOnRecord(me: Me | null | undefined, object: string, action: Action, ownerId: string | null | undefined): boolean {

@@ -9,6 +9,9 @@ import styles from './app-layout.module.css';
 import { HeaderBar } from './header-bar';
 import { activeKey, navItems } from './nav-items';
 
+// The menu stays in view while the page scrolls.
+const SIDER_STYLE = { position: 'sticky', top: 0, height: '100vh', overflow: 'auto' } as const;
+
 export function AppLayout() {
   const { t } = useTranslation();
   const me = useMe();
@@ -30,7 +33,7 @@ export function AppLayout() {
         if (item) navigate(item.path);
         setDrawer(false);
       }}
-      className={styles.menu}
+      style={{ borderInlineEnd: 'none' }}
       data-testid="main-nav"
     />
   );
@@ -49,7 +52,7 @@ export function AppLayout() {
           {menu}
         </Drawer>
       ) : (
-        <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} theme="light" width={220} className={styles.sider}>
+        <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} theme="light" width={220} className={styles.sider} style={SIDER_STYLE}>
           {brand}
           {menu}
         </Layout.Sider>

@@ -1,7 +1,7 @@
 import { ContactsOutlined, SearchOutlined, ShopOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Empty, Input, Modal, Spin } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useMe } from '#app/auth/auth-context';
@@ -24,7 +24,6 @@ export function GlobalSearch({ open, onClose }: { open: boolean; onClose: () => 
     enabled: open && q.length > 0,
     staleTime: 10_000,
   });
-  useEffect(() => setActive(0), [q]);
 
   const go = (hit: SearchHit | undefined) => {
     if (!hit) return;
@@ -48,7 +47,10 @@ export function GlobalSearch({ open, onClose }: { open: boolean; onClose: () => 
         prefix={<SearchOutlined />}
         placeholder={t('search.placeholder')}
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          setText(e.target.value);
+          setActive(0);
+        }}
         onKeyDown={onKeyDown}
         variant="borderless"
         data-testid="global-search-input"

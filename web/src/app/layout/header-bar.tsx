@@ -41,7 +41,15 @@ export function HeaderBar({ compact }: { compact: boolean }) {
           </Dropdown>
         )}
         <Popover content={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('header.noNotifications')} />} trigger="click" placement="bottomRight">
-          <Button type="text" aria-label={t('header.notifications')} icon={<Badge dot={false}><BellOutlined /></Badge>} />
+          <Button
+            type="text"
+            aria-label={t('header.notifications')}
+            icon={
+              <Badge dot={false}>
+                <BellOutlined />
+              </Badge>
+            }
+          />
         </Popover>
         {!compact && <LanguageSwitch />}
         <Dropdown
@@ -62,7 +70,9 @@ export function HeaderBar({ compact }: { compact: boolean }) {
           }}
         >
           <Button type="text" className={styles.user} data-testid="user-menu">
-            <Avatar size="small" style={{ background: '#5b3cc4' }}>{me.user.name.slice(0, 1).toUpperCase()}</Avatar>
+            <Avatar size="small" style={{ background: '#5b3cc4' }}>
+              {me.user.name.slice(0, 1).toUpperCase()}
+            </Avatar>
             {!compact && <span>{me.user.name}</span>}
           </Button>
         </Dropdown>

@@ -2,6 +2,8 @@ import { api } from '#shared/api/client';
 import type { CrmRecord, ListResponse } from '#shared/api/types';
 
 export const ACTIVITY_TYPES = ['note', 'call', 'meeting', 'task', 'email'] as const;
+export const CALL_OUTCOMES = ['connected', 'no_answer', 'busy', 'voicemail', 'wrong_number'] as const;
+
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
 export type Activity = CrmRecord & {

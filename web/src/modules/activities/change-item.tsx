@@ -30,8 +30,8 @@ const show = (v: unknown): string => {
 
 export function ChangeItem({ item, fields }: { item: TimelineItem; fields: FieldDef[] }) {
   const { t, i18n } = useTranslation();
-  const actor = (item.actor as { name?: string } | null)?.name ?? t('timeline.system');
-  const action = String(item.action ?? 'update');
+  const actor = (typeof item.actorName === 'string' && item.actorName) || t('timeline.system');
+  const action = String(item.action ?? 'updated');
   const diffs = readChanges(item.changes);
   const label = (key: string) => {
     const f = fields.find((x) => x.key === key || x.key === `custom.${key}`);
@@ -42,7 +42,7 @@ export function ChangeItem({ item, fields }: { item: TimelineItem; fields: Field
       <div className={styles.head}>
         <Typography.Text>{t(`timeline.actions.${action}`, { actor, defaultValue: `${actor} · ${action}` })}</Typography.Text>
       </div>
-      {action === 'update' && diffs.length > 0 && (
+      {action === 'updated' && diffs.length > 0 && (
         <ul className={styles.diffs}>
           {diffs.slice(0, 12).map((d) => (
             <li key={d.field}>

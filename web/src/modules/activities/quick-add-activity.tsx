@@ -1,12 +1,12 @@
 import { CalendarOutlined, CheckSquareOutlined, EditOutlined, PhoneOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, DatePicker, Form, Input, InputNumber, Segmented } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { App, Button, DatePicker, Form, Input, InputNumber, Segmented, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '#shared/api/problem';
 import { errorPath } from '#shared/records/payload';
-import { type ActivityInput, type ActivityType, activitiesApi } from './activities-api';
+import { type ActivityInput, type ActivityType, CALL_OUTCOMES, activitiesApi } from './activities-api';
 
 type Props = { link: { companyId?: string; contactId?: string }; onAdded: () => void };
 type Values = { subject: string; body?: string; dueAt?: Dayjs; startsAt?: Dayjs; endsAt?: Dayjs; durationMinutes?: number; outcome?: string };
@@ -32,6 +32,12 @@ export function toActivityInput(type: ActivityType, v: Values, link: Props['link
   };
 }
 
+/** Sensible times so a task or meeting can be logged with one click: tomorrow 18:00, the next full hour. */
+export const defaults = (now = dayjs()) => ({
+  dueAt: now.add(1, 'day').hour(18).minute(0).second(0).millisecond(0),
+  startsAt: now.add(1, 'hour').minute(0).second(0).millisecond(0),
+});
+
 /** Log a note, call, meeting or task against the record without leaving the 360 page. */
 export function QuickAddActivity({ link, onAdded }: Props) {
   const { t } = useTranslation();
@@ -42,6 +48,7 @@ export function QuickAddActivity({ link, onAdded }: Props) {
     mutationFn: (v: Values) => activitiesApi.create(toActivityInput(type, v, link)),
     onSuccess: () => {
       form.resetFields();
+      form.setFieldsValue(defaults());
       message.success(t('activities.added'));
       onAdded();
     },
@@ -59,7 +66,7 @@ export function QuickAddActivity({ link, onAdded }: Props) {
         options={TYPES.map((x) => ({ value: x.value, icon: x.icon, label: t(`activities.types.${x.value}`) }))}
         style={{ marginBottom: 12 }}
       />
-      <Form form={form} layout="vertical" onFinish={(v) => add.mutate(v)} requiredMark={false}>
+      <Form form={form} layout="vertical" onFinish={(v) => add.mutate(v)} requiredMark={false} initialValues={defaults()}>
         <Form.Item name="subject" rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 200 }]} style={{ marginBottom: 8 }}>
           <Input placeholder={t(`activities.subjectPlaceholder.${type}`)} data-testid="activity-subject" />
         </Form.Item>
@@ -67,23 +74,38 @@ export function QuickAddActivity({ link, onAdded }: Props) {
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} placeholder={t('activities.body')} />
         </Form.Item>
         {type === 'task' && (
-          <Form.Item name="dueAt" label={t('activities.dueAt')} style={{ marginBottom: 8 }}>
+          <Form.Item name="dueAt" label={t('activities.dueAt')} style={{ marginBottom: 8 }} rules={[{ required: true, message: t('validation.required') }]}>
             <DatePicker showTime style={{ width: '100%' }} data-testid="activity-due" />
           </Form.Item>
         )}
         {type === 'meeting' && (
           <div style={{ display: 'flex', gap: 8 }}>
-            <Form.Item name="startsAt" label={t('activities.startsAt')} style={{ flex: 1, marginBottom: 8 }}><DatePicker showTime style={{ width: '100%' }} /></Form.Item>
-            <Form.Item name="endsAt" label={t('activities.endsAt')} style={{ flex: 1, marginBottom: 8 }}><DatePicker showTime style={{ width: '100%' }} /></Form.Item>
+            <Form.Item
+              name="startsAt"
+              label={t('activities.startsAt')}
+              style={{ flex: 1, marginBottom: 8 }}
+              rules={[{ required: true, message: t('validation.required') }]}
+            >
+              <DatePicker showTime style={{ width: '100%' }} />
+            </Form.Item>
+            <Form.Item name="endsAt" label={t('activities.endsAt')} style={{ flex: 1, marginBottom: 8 }}>
+              <DatePicker showTime style={{ width: '100%' }} />
+            </Form.Item>
           </div>
         )}
         {type === 'call' && (
           <div style={{ display: 'flex', gap: 8 }}>
-            <Form.Item name="durationMinutes" label={t('activities.durationMinutes')} style={{ flex: 1, marginBottom: 8 }}><InputNumber min={0} style={{ width: '100%' }} /></Form.Item>
-            <Form.Item name="outcome" label={t('activities.outcome')} style={{ flex: 2, marginBottom: 8 }}><Input /></Form.Item>
+            <Form.Item name="durationMinutes" label={t('activities.durationMinutes')} style={{ flex: 1, marginBottom: 8 }}>
+              <InputNumber min={0} style={{ width: '100%' }} />
+            </Form.Item>
+            <Form.Item name="outcome" label={t('activities.outcome')} style={{ flex: 2, marginBottom: 8 }}>
+              <Select allowClear options={CALL_OUTCOMES.map((o) => ({ value: o, label: t(`activities.outcomes.${o}`) }))} />
+            </Form.Item>
           </div>
         )}
-        <Button type="primary" htmlType="submit" loading={add.isPending} data-testid="activity-submit">{t('activities.add')}</Button>
+        <Button type="primary" htmlType="submit" loading={add.isPending} data-testid="activity-submit">
+          {t('activities.add')}
+        </Button>
       </Form>
     </div>
   );

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { FieldDef } from '#shared/fields/field-types';
 import type { ObjectName } from '#shared/records/object-def';
 import { recordKeys, recordsApi, type TimelineItem } from '#shared/records/records-api';
-import { ActivityItem } from './activity-item';
+import { ActivityItem, activityOf } from './activity-item';
 import { ChangeItem } from './change-item';
 import { ACTIVITY_COLORS } from './activity-meta';
 
@@ -27,8 +27,8 @@ export function Timeline({ object, id, fields, only }: Props) {
   const refresh = () => void qc.invalidateQueries({ queryKey: recordKeys.timeline(object, id) });
 
   const entry = (item: TimelineItem, i: number) => ({
-    key: `${item.kind}:${item.id ?? i}`,
-    color: item.kind === 'activity' ? (ACTIVITY_COLORS[String(item.type)] ?? 'blue') : 'gray',
+    key: `${item.kind}:${String(activityOf(item).id ?? item.id ?? i)}`,
+    color: item.kind === 'activity' ? (ACTIVITY_COLORS[String(activityOf(item).type)] ?? 'blue') : 'gray',
     content: item.kind === 'activity' ? <ActivityItem item={item} onChanged={refresh} /> : <ChangeItem item={item} fields={fields} />,
   });
 
@@ -39,7 +39,11 @@ export function Timeline({ object, id, fields, only }: Props) {
           size="small"
           value={show}
           onChange={(v) => setShow(v as Show)}
-          options={[{ value: 'all', label: t('timeline.all') }, { value: 'activity', label: t('timeline.activities') }, { value: 'change', label: t('timeline.changes') }]}
+          options={[
+            { value: 'all', label: t('timeline.all') },
+            { value: 'activity', label: t('timeline.activities') },
+            { value: 'change', label: t('timeline.changes') },
+          ]}
           style={{ marginBottom: 16 }}
         />
       )}
@@ -47,7 +51,11 @@ export function Timeline({ object, id, fields, only }: Props) {
       {q.isError && <Empty description={q.error.message} />}
       {!q.isPending && items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('timeline.empty')} />}
       <AntTimeline items={items.map(entry)} />
-      {q.hasNextPage && <Button block onClick={() => void q.fetchNextPage()} loading={q.isFetchingNextPage}>{t('list.loadMore')}</Button>}
+      {q.hasNextPage && (
+        <Button block onClick={() => void q.fetchNextPage()} loading={q.isFetchingNextPage}>
+          {t('list.loadMore')}
+        </Button>
+      )}
     </div>
   );
 }

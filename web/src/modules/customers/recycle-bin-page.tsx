@@ -19,7 +19,7 @@ export function RecycleBinPage() {
   const qc = useQueryClient();
   const [object, setObject] = useState<ObjectName>('contacts');
   const def = DEFS[object];
-  const q = useQuery({ queryKey: [object, 'deleted'], queryFn: () => recordsApi.list(object, { deleted: true, limit: 200, sort: '-deletedAt' }) });
+  const q = useQuery({ queryKey: [object, 'deleted'], queryFn: () => recordsApi.list(object, { deleted: true, limit: 200 }) });
   const restore = useMutation({
     mutationFn: (id: string) => recordsApi.restore(object, id),
     onSuccess: async () => {
@@ -32,7 +32,14 @@ export function RecycleBinPage() {
     <div>
       <Typography.Title level={3}>{t('nav.recycleBin')}</Typography.Title>
       <Card>
-        <Tabs activeKey={object} onChange={(k) => setObject(k as ObjectName)} items={[{ key: 'contacts', label: t('nav.contacts') }, { key: 'companies', label: t('nav.companies') }]} />
+        <Tabs
+          activeKey={object}
+          onChange={(k) => setObject(k as ObjectName)}
+          items={[
+            { key: 'contacts', label: t('nav.contacts') },
+            { key: 'companies', label: t('nav.companies') },
+          ]}
+        />
         <Table<CrmRecord>
           rowKey="id"
           loading={q.isPending}

@@ -14,8 +14,16 @@ import { recordsApi } from '#shared/records/records-api';
 export function DashboardPage() {
   const { t, i18n } = useTranslation();
   const me = useMe();
-  const recentCompanies = useQuery({ queryKey: ['companies', 'recent'], queryFn: () => recordsApi.list('companies', { limit: 5, sort: '-createdAt' }), enabled: can(me, 'company', 'read') });
-  const recentContacts = useQuery({ queryKey: ['contacts', 'recent'], queryFn: () => recordsApi.list('contacts', { limit: 5, sort: '-createdAt' }), enabled: can(me, 'contact', 'read') });
+  const recentCompanies = useQuery({
+    queryKey: ['companies', 'recent'],
+    queryFn: () => recordsApi.list('companies', { limit: 5, sort: '-createdAt' }),
+    enabled: can(me, 'company', 'read'),
+  });
+  const recentContacts = useQuery({
+    queryKey: ['contacts', 'recent'],
+    queryFn: () => recordsApi.list('contacts', { limit: 5, sort: '-createdAt' }),
+    enabled: can(me, 'contact', 'read'),
+  });
   const tasks = useQuery({ queryKey: ['activities', 'my-tasks', me.user.id], queryFn: () => activitiesApi.myOpenTasks(me.user.id) });
   return (
     <div>
@@ -42,11 +50,25 @@ export function DashboardPage() {
               { key: 'contacts', icon: <ContactsOutlined />, q: recentContacts, name: (r: CrmRecord) => String(r.name ?? '') },
             ].map((b) => (
               <Col xs={24} key={b.key}>
-                <Card title={<span>{b.icon} {t('dashboard.recent', { what: t(`nav.${b.key}`) })}</span>} extra={<Link to={`/${b.key}`}>{t('dashboard.viewAll')}</Link>}>
+                <Card
+                  title={
+                    <span>
+                      {b.icon} {t('dashboard.recent', { what: t(`nav.${b.key}`) })}
+                    </span>
+                  }
+                  extra={<Link to={`/${b.key}`}>{t('dashboard.viewAll')}</Link>}
+                >
                   {b.q.data?.data.length === 0 && <Statistic value={0} />}
-                  <List size="small" loading={b.q.isPending && b.q.fetchStatus !== 'idle'} dataSource={b.q.data?.data ?? []} renderItem={(r) => (
-                    <List.Item><Link to={`/${b.key}/${r.id}`}>{b.name(r)}</Link></List.Item>
-                  )} />
+                  <List
+                    size="small"
+                    loading={b.q.isPending && b.q.fetchStatus !== 'idle'}
+                    dataSource={b.q.data?.data ?? []}
+                    renderItem={(r) => (
+                      <List.Item>
+                        <Link to={`/${b.key}/${r.id}`}>{b.name(r)}</Link>
+                      </List.Item>
+                    )}
+                  />
                 </Card>
               </Col>
             ))}

@@ -39,7 +39,8 @@ export type AuditEntry = {
 export type AuditQuery = { objectType?: string; actorId?: string; action?: string; from?: string; to?: string; cursor?: string };
 
 const all = async <T>(path: string) => (await api<ListResponse<T>>(path, { query: { limit: 500 } })).data;
-const patch = <T>(path: string, body: unknown, version?: number) => api<T>(path, { method: 'PATCH', body, ...(version !== undefined ? { ifMatch: version } : {}) });
+const patch = <T>(path: string, body: unknown, version?: number) =>
+  api<T>(path, { method: 'PATCH', body, ...(version !== undefined ? { ifMatch: version } : {}) });
 
 export const settingsApi = {
   users: {

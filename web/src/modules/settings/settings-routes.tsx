@@ -24,6 +24,7 @@ export function SettingsRoutes() {
     <div className={styles.layout}>
       <Menu
         className={styles.menu}
+        style={{ borderInlineEnd: 'none' }}
         mode="inline"
         selectedKeys={[section]}
         items={SECTIONS.map((s) => ({ key: s, label: t(`settings.sections.${s}`) }))}

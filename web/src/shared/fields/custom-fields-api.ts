@@ -20,8 +20,7 @@ export type CustomFieldDef = {
 export type CustomFieldInput = Omit<CustomFieldDef, 'id' | 'version'>;
 
 export const customFieldsApi = {
-  list: async (): Promise<CustomFieldDef[]> =>
-    (await api<ListResponse<CustomFieldDef>>('/custom-fields')).data,
+  list: async (): Promise<CustomFieldDef[]> => (await api<ListResponse<CustomFieldDef>>('/custom-fields')).data,
   create: (body: CustomFieldInput) => api<CustomFieldDef>('/custom-fields', { method: 'POST', body }),
   update: (id: string, body: Partial<CustomFieldInput>, version?: number) =>
     api<CustomFieldDef>(`/custom-fields/${id}`, { method: 'PATCH', body, ...(version !== undefined ? { ifMatch: version } : {}) }),

@@ -31,7 +31,11 @@ export function FieldValue({ def, record, compact }: Props) {
 
   switch (def.type) {
     case 'url':
-      return <a href={String(value)} target="_blank" rel="noreferrer noopener">{String(value)}</a>;
+      return (
+        <a href={String(value)} target="_blank" rel="noreferrer noopener">
+          {String(value)}
+        </a>
+      );
     case 'email':
       return <a href={`mailto:${String(value)}`}>{String(value)}</a>;
     case 'phone':
@@ -50,7 +54,7 @@ export function FieldValue({ def, record, compact }: Props) {
     case 'select': {
       const o = option(value);
       const label = o ? pickLabel(o.label, lang) : String(value);
-      return def.key === 'lifecycleStage' ? <Tag color={LIFECYCLE_COLORS[String(value)]}>{label}</Tag> : <>{label}</>;
+      return def.key === 'lifecycleStage' ? <Tag color={LIFECYCLE_COLORS[String(value)]}>{label}</Tag> : label;
     }
     case 'multiselect':
     case 'tags':
@@ -62,22 +66,57 @@ export function FieldValue({ def, record, compact }: Props) {
         </Space>
       );
     case 'user':
-      return def.key === 'ownerId' && record.owner ? <>{record.owner.name}</> : <UserName id={String(value)} />;
+      return def.key === 'ownerId' && record.owner ? record.owner.name : <UserName id={String(value)} />;
     case 'company': {
       const company = record.company as Ref | null | undefined;
-      return company ? <Link to={`/companies/${company.id}`} onClick={(e) => e.stopPropagation()}>{company.name}</Link> : empty;
+      return company ? (
+        <Link to={`/companies/${company.id}`} onClick={(e) => e.stopPropagation()}>
+          {company.name}
+        </Link>
+      ) : (
+        empty
+      );
     }
     case 'phones': {
       const list = value as Phone[];
       const first = list[0];
       if (!first) return empty;
-      if (compact) return <>{first.number}{list.length > 1 ? ` +${list.length - 1}` : ''}</>;
-      return <Space orientation="vertical" size={0}>{list.map((p) => <span key={p.number}>{p.label ? `${p.label}: ` : ''}<a href={`tel:${p.e164 ?? p.number}`}>{p.number}</a></span>)}</Space>;
+      if (compact)
+        return (
+          <>
+            {first.number}
+            {list.length > 1 ? ` +${list.length - 1}` : ''}
+          </>
+        );
+      return (
+        <Space orientation="vertical" size={0}>
+          {list.map((p) => (
+            <span key={p.number}>
+              {p.label ? `${p.label}: ` : ''}
+              <a href={`tel:${p.e164 ?? p.number}`}>{p.number}</a>
+            </span>
+          ))}
+        </Space>
+      );
     }
     case 'emails': {
       const list = value as Email[];
-      if (compact) return <>{list[0]?.address}{list.length > 1 ? ` +${list.length - 1}` : ''}</>;
-      return <Space orientation="vertical" size={0}>{list.map((e) => <a key={e.address} href={`mailto:${e.address}`}>{e.address}</a>)}</Space>;
+      if (compact)
+        return (
+          <>
+            {list[0]?.address}
+            {list.length > 1 ? ` +${list.length - 1}` : ''}
+          </>
+        );
+      return (
+        <Space orientation="vertical" size={0}>
+          {list.map((e) => (
+            <a key={e.address} href={`mailto:${e.address}`}>
+              {e.address}
+            </a>
+          ))}
+        </Space>
+      );
     }
     case 'address':
       return <>{formatAddress(value as Address)}</>;

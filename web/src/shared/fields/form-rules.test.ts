@@ -43,6 +43,11 @@ describe('rulesFor', () => {
     expect(await validate(rules, '1101**********1234')).toBeNull();
     expect(await validate(rules, '12345')).toBe('validation.idNumber');
   });
+  it('checks every address in an email list', async () => {
+    const rules = rulesFor(def({ type: 'emails' }), t);
+    expect(await validate(rules, [{ address: 'a@b.cn' }, { address: 'nope' }])).toBe('validation.email');
+    expect(await validate(rules, [{ address: '' }])).toBeNull();
+  });
   it('limits length', async () => {
     expect(await validate(rulesFor(def({ maxLength: 3 }), t), 'abcd')).toBe('validation.maxLength');
   });

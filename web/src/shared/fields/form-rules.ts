@@ -5,6 +5,7 @@ import type { FieldDef } from './field-types';
 // Kept in step with the server's zod schemas: same formats, same limits.
 const URL_RE = /^https?:\/\/[^\s/$.?#].[^\s]*$/i;
 const PHONE_RE = /^\+?[\d\s\-().]{5,30}$/;
+const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const ID_NUMBER_RE = /^(\d{17}[\dXx]|\d{15})$/;
 
 export function isValidUrl(v: string): boolean {
@@ -25,13 +26,35 @@ export function rulesFor(def: FieldDef, t: TFunction): Rule[] {
       rules.push({ type: 'email', message: t('validation.email') });
       break;
     case 'url':
-      rules.push({ validator: async (_, v?: string) => { if (v && !isValidUrl(v)) throw new Error(t('validation.url')); } });
+      rules.push({
+        validator: async (_, v?: string) => {
+          if (v && !isValidUrl(v)) throw new Error(t('validation.url'));
+        },
+      });
       break;
     case 'phone':
-      rules.push({ validator: async (_, v?: string) => { if (v && !isValidPhone(v)) throw new Error(t('validation.phone')); } });
+      rules.push({
+        validator: async (_, v?: string) => {
+          if (v && !isValidPhone(v)) throw new Error(t('validation.phone'));
+        },
+      });
       break;
     case 'number':
       rules.push({ type: 'integer', message: t('validation.integer') });
+      break;
+    case 'emails':
+      rules.push({
+        validator: async (_, v?: { address?: string }[]) => {
+          if (v?.some((e) => e.address?.trim() && !EMAIL_RE.test(e.address.trim()))) throw new Error(t('validation.email'));
+        },
+      });
+      break;
+    case 'phones':
+      rules.push({
+        validator: async (_, v?: { number?: string }[]) => {
+          if (v?.some((p) => p.number?.trim() && !p.number.includes('*') && !isValidPhone(p.number))) throw new Error(t('validation.phone'));
+        },
+      });
       break;
     default:
       break;

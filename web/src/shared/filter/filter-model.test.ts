@@ -28,7 +28,9 @@ describe('filterToGroup', () => {
     const group = { conjunction: 'or' as const, conditions: [c('city', 'eq', '上海'), c('createdAt', 'between', ['2026-01-01', '2026-02-01'])] };
     const back = filterToGroup(groupToFilter(group));
     expect(back?.conjunction).toBe('or');
-    expect(back?.conditions.map(({ field, op, value }) => ({ field, op, value }))).toEqual(group.conditions.map(({ field, op, value }) => ({ field, op, value })));
+    expect(back?.conditions.map(({ field, op, value }) => ({ field, op, value }))).toEqual(
+      group.conditions.map(({ field, op, value }) => ({ field, op, value })),
+    );
   });
   it('reads a bare field filter with several operators', () => {
     const g = filterToGroup({ employees: { gte: 10, lte: 100 } });

@@ -1,8 +1,7 @@
 import type { Condition, ConditionGroup, FieldFilter, Filter, FilterOp, FilterValue } from './filter-types';
 import { FILTER_OPS } from './filter-types';
 
-const isBlank = (v: FilterValue): boolean =>
-  v === null || v === '' || (Array.isArray(v) && (v.length === 0 || v.every((x) => x === null || x === '')));
+const isBlank = (v: FilterValue): boolean => v === null || v === '' || (Array.isArray(v) && (v.length === 0 || v.every((x) => x === null || x === '')));
 
 /** A condition is complete when it can be sent: isEmpty needs no value, between needs two. */
 export function isComplete(c: Condition): boolean {

@@ -1,17 +1,4 @@
-export const FILTER_OPS = [
-  'eq',
-  'ne',
-  'in',
-  'nin',
-  'contains',
-  'startsWith',
-  'gt',
-  'gte',
-  'lt',
-  'lte',
-  'between',
-  'isEmpty',
-] as const;
+export const FILTER_OPS = ['eq', 'ne', 'in', 'nin', 'contains', 'startsWith', 'gt', 'gte', 'lt', 'lte', 'between', 'isEmpty'] as const;
 export type FilterOp = (typeof FILTER_OPS)[number];
 
 export type Scalar = string | number | boolean | null;

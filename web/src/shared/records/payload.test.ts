@@ -14,7 +14,10 @@ describe('buildPayload', () => {
   it('creates: trims text, drops blank list rows and empty address parts, nests custom fields', () => {
     const body = buildPayload(fields, {
       name: '  张伟 ',
-      phones: [{ label: '', number: ' 13800138000 ' }, { label: 'x', number: '' }],
+      phones: [
+        { label: '', number: ' 13800138000 ' },
+        { label: 'x', number: '' },
+      ],
       address: { city: '北京', street: '  ' },
       createdAt: 'ignored',
       custom: { level: 'A' },

@@ -2,18 +2,25 @@ import type { Address, Email, Phone } from '#shared/api/types';
 import type { FieldDef } from '#shared/fields/field-types';
 
 const isMasked = (v: unknown): boolean =>
-  (typeof v === 'string' && v.includes('*')) || (Array.isArray(v) && v.some((p) => typeof (p as Phone)?.number === 'string' && (p as Phone).number.includes('*')));
+  (typeof v === 'string' && v.includes('*')) ||
+  (Array.isArray(v) && v.some((p) => typeof (p as Phone)?.number === 'string' && (p as Phone).number.includes('*')));
 
 function cleanAddress(v: Address | null): Address | null {
   if (!v) return null;
-  const out = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' ? x.trim() : x]).filter(([, x]) => x)) as Address;
+  const out = Object.fromEntries(
+    Object.entries(v)
+      .map(([k, x]) => [k, typeof x === 'string' ? x.trim() : x])
+      .filter(([, x]) => x),
+  ) as Address;
   return Object.keys(out).length ? out : null;
 }
 
 function clean(def: FieldDef, v: unknown): unknown {
   if (v === undefined) return undefined;
-  if (def.type === 'phones') return ((v as Phone[] | null) ?? []).filter((p) => p.number?.trim()).map((p) => ({ label: p.label ?? '', number: p.number.trim() }));
-  if (def.type === 'emails') return ((v as Email[] | null) ?? []).filter((e) => e.address?.trim()).map((e) => ({ label: e.label ?? '', address: e.address.trim() }));
+  if (def.type === 'phones')
+    return ((v as Phone[] | null) ?? []).filter((p) => p.number?.trim()).map((p) => ({ label: p.label ?? '', number: p.number.trim() }));
+  if (def.type === 'emails')
+    return ((v as Email[] | null) ?? []).filter((e) => e.address?.trim()).map((e) => ({ label: e.label ?? '', address: e.address.trim() }));
   if (def.type === 'address') return cleanAddress(v as Address | null);
   if (typeof v === 'string') return v.trim() === '' ? null : v.trim();
   return v;

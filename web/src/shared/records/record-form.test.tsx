@@ -7,12 +7,30 @@ import { mockFetch, renderApp } from '../../test/render';
 import { RecordForm } from './record-form';
 
 const wechat = toFieldDef({
-  id: 'f1', object: 'contact', key: 'wechat', label: { zh: '微信号', en: 'WeChat ID' }, type: 'text',
-  required: true, unique: false, sensitive: false, defaultValue: null, options: [], position: 0,
+  id: 'f1',
+  object: 'contact',
+  key: 'wechat',
+  label: { zh: '微信号', en: 'WeChat ID' },
+  type: 'text',
+  required: true,
+  unique: false,
+  sensitive: false,
+  defaultValue: null,
+  options: [],
+  position: 0,
 });
 const level = toFieldDef({
-  id: 'f2', object: 'contact', key: 'level', label: { zh: '级别', en: 'Level' }, type: 'select',
-  required: false, unique: false, sensitive: false, defaultValue: null, options: [{ value: 'vip', label: { zh: '贵宾', en: 'VIP' } }], position: 1,
+  id: 'f2',
+  object: 'contact',
+  key: 'level',
+  label: { zh: '级别', en: 'Level' },
+  type: 'select',
+  required: false,
+  unique: false,
+  sensitive: false,
+  defaultValue: null,
+  options: [{ value: 'vip', label: { zh: '贵宾', en: 'VIP' } }],
+  position: 1,
 });
 
 describe('RecordForm', () => {

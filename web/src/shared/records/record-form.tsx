@@ -65,8 +65,8 @@ export function RecordForm({ def, fields, record, initial: extra, submitLabel, o
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
       <Row gutter={16}>
         {editable.map((f) => (
-          <Col key={f.key} xs={24} md={WIDE.has(f.type) ? 24 : 12}>
-            <Form.Item name={fieldPath(f.key)} label={fieldLabel(f, t, i18n.language)} rules={rulesFor(f, t)} {...formItemProps(f.type)} data-field={f.key}>
+          <Col key={f.key} xs={24} md={WIDE.has(f.type) ? 24 : 12} data-field={f.key}>
+            <Form.Item name={fieldPath(f.key)} label={fieldLabel(f, t, i18n.language)} rules={rulesFor(f, t)} {...formItemProps(f.type)}>
               <FieldInput def={f} {...(f.type === 'company' && record?.company ? { initialLabel: (record.company as { name: string }).name } : {})} />
             </Form.Item>
           </Col>

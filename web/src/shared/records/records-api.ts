@@ -20,8 +20,7 @@ export const recordsApi = {
   remove: (object: ObjectName, id: string) => api<void>(`/${object}/${id}`, { method: 'DELETE' }),
   restore: (object: ObjectName, id: string) => api<CrmRecord>(`/${object}/${id}/restore`, { method: 'POST', body: {} }),
   /** Unmasks one sensitive field; the server audits the reveal. */
-  reveal: (object: ObjectName, id: string, field: string) =>
-    api<{ value: string }>(`/${object}/${id}/reveal`, { method: 'POST', body: { field } }),
+  reveal: (object: ObjectName, id: string, field: string) => api<{ value: string }>(`/${object}/${id}/reveal`, { method: 'POST', body: { field } }),
   timeline: (object: ObjectName, id: string, cursor?: string | null) =>
     api<ListResponse<TimelineItem>>(`/${object}/${id}/timeline`, { query: { limit: 30, cursor: cursor ?? undefined } }),
 };

@@ -10,7 +10,13 @@ export function ConflictAlert({ onReload }: { onReload?: (() => void) | undefine
       showIcon
       title={t('conflict.title')}
       description={t('conflict.body')}
-      action={onReload && <Button size="small" onClick={onReload}>{t('conflict.reload')}</Button>}
+      action={
+        onReload && (
+          <Button size="small" onClick={onReload}>
+            {t('conflict.reload')}
+          </Button>
+        )
+      }
       style={{ marginBottom: 16 }}
       data-testid="conflict-alert"
     />

@@ -90,7 +90,9 @@ export function RecordDetailPage({ def }: { def: ObjectDef }) {
         onDelete={onDelete}
       />
       <div className={styles.grid}>
-        <Card><Tabs items={tabs} /></Card>
+        <Card>
+          <Tabs items={tabs} />
+        </Card>
         <div>
           <Card title={t('activities.quickAdd')} style={{ marginBottom: 16 }}>
             <QuickAddActivity link={link} onAdded={refreshTimeline} />

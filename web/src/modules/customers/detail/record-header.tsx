@@ -18,9 +18,7 @@ export function RecordHeader({ def, record, fields, canEdit, canDelete, onEdit, 
   const f = (key: string) => fields.find((x) => x.key === key);
   const company = record.company as Ref | null | undefined;
   const subtitle =
-    def.object === 'contacts'
-      ? [record.title, record.department].filter(Boolean).join(' · ')
-      : [record.industry, record.website].filter(Boolean).join(' · ');
+    def.object === 'contacts' ? [record.title, record.department].filter(Boolean).join(' · ') : [record.industry, record.website].filter(Boolean).join(' · ');
   const chip = (key: string) => {
     const d = f(key);
     return d && record[key] ? <FieldValue def={d} record={record} /> : null;
@@ -32,27 +30,57 @@ export function RecordHeader({ def, record, fields, canEdit, canDelete, onEdit, 
           {title.slice(0, 1)}
         </Avatar>
         <div className={styles.headMain}>
-          <Typography.Title level={3} className={styles.name}>{title}</Typography.Title>
+          <Typography.Title level={3} className={styles.name}>
+            {title}
+          </Typography.Title>
           <div className={styles.sub}>
             {subtitle && <span>{subtitle}</span>}
             {company && <Link to={`/companies/${company.id}`}>{company.name}</Link>}
           </div>
           <Space size={[4, 4]} wrap className={styles.chips}>
-            {record.tier ? <Tag color="geekblue">{t('fields.tier')}: {chip('tier')}</Tag> : null}
+            {record.tier ? (
+              <Tag color="geekblue">
+                {t('fields.tier')}: {chip('tier')}
+              </Tag>
+            ) : null}
             {chip('lifecycleStage')}
-            {((record.tags as string[]) ?? []).map((tag) => <Tag key={tag}>{tag}</Tag>)}
+            {((record.tags as string[]) ?? []).map((tag) => (
+              <Tag key={tag}>{tag}</Tag>
+            ))}
           </Space>
         </div>
         <Space className={styles.actions} wrap>
-          {canEdit && <Button icon={<EditOutlined />} onClick={onEdit} data-testid="edit-record">{t('common.edit')}</Button>}
+          {canEdit && (
+            <Button icon={<EditOutlined />} onClick={onEdit} data-testid="edit-record">
+              {t('common.edit')}
+            </Button>
+          )}
           {canDelete && <Button danger icon={<DeleteOutlined />} onClick={onDelete} aria-label={t('common.delete')} />}
         </Space>
       </div>
       <div className={styles.facts}>
-        <div><span className={styles.factLabel}>{t('fields.owner')}</span>{record.owner?.name ?? (record.ownerId ? <UserName id={record.ownerId} /> : '—')}</div>
-        {f('phones') && <div><span className={styles.factLabel}>{t('fields.phones')}</span><FieldValue def={f('phones') as FieldDef} record={record} compact /></div>}
-        {f('emails') && <div><span className={styles.factLabel}>{t('fields.emails')}</span><FieldValue def={f('emails') as FieldDef} record={record} compact /></div>}
-        {f('annualRevenue') && <div><span className={styles.factLabel}>{t('fields.annualRevenue')}</span><FieldValue def={f('annualRevenue') as FieldDef} record={record} /></div>}
+        <div>
+          <span className={styles.factLabel}>{t('fields.owner')}</span>
+          {record.owner?.name ?? (record.ownerId ? <UserName id={record.ownerId} /> : '—')}
+        </div>
+        {f('phones') && (
+          <div>
+            <span className={styles.factLabel}>{t('fields.phones')}</span>
+            <FieldValue def={f('phones') as FieldDef} record={record} compact />
+          </div>
+        )}
+        {f('emails') && (
+          <div>
+            <span className={styles.factLabel}>{t('fields.emails')}</span>
+            <FieldValue def={f('emails') as FieldDef} record={record} compact />
+          </div>
+        )}
+        {f('annualRevenue') && (
+          <div>
+            <span className={styles.factLabel}>{t('fields.annualRevenue')}</span>
+            <FieldValue def={f('annualRevenue') as FieldDef} record={record} />
+          </div>
+        )}
       </div>
     </Card>
   );

@@ -29,7 +29,9 @@ export function RelatedContacts({ companyId }: { companyId: string }) {
           </List.Item>
         )}
       />
-      <Button type="dashed" block onClick={() => navigate(`/contacts/new?companyId=${companyId}`)}>{t('contacts.new')}</Button>
+      <Button type="dashed" block onClick={() => navigate(`/contacts/new?companyId=${companyId}`)}>
+        {t('contacts.new')}
+      </Button>
     </div>
   );
 }

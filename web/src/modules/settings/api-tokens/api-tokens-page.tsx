@@ -34,14 +34,22 @@ export function ApiTokensPage() {
     modal.confirm({
       title: t('settings.tokens.revokeConfirm', { name: tok.name }),
       okButtonProps: { danger: true },
-      onOk: () => settingsApi.tokens.revoke(tok.id).then(() => qc.invalidateQueries({ queryKey: KEY }), (e: Error) => message.error(e.message)),
+      onOk: () =>
+        settingsApi.tokens.revoke(tok.id).then(
+          () => qc.invalidateQueries({ queryKey: KEY }),
+          (e: Error) => message.error(e.message),
+        ),
     });
   const lang = i18n.language;
   return (
     <Card>
       <div className={styles.toolbar}>
-        <Typography.Title level={4} className={styles.grow} style={{ margin: 0 }}>{t('settings.sections.api-tokens')}</Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('settings.tokens.create')}</Button>
+        <Typography.Title level={4} className={styles.grow} style={{ margin: 0 }}>
+          {t('settings.sections.api-tokens')}
+        </Typography.Title>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+          {t('settings.tokens.create')}
+        </Button>
       </div>
       <Table<ApiToken>
         rowKey="id"
@@ -50,25 +58,77 @@ export function ApiTokensPage() {
         pagination={false}
         scroll={{ x: 720 }}
         columns={[
-          { key: 'name', title: t('settings.tokens.name'), render: (_, x) => <><div>{x.name}</div><Typography.Text type="secondary" code>{x.prefix}…</Typography.Text></> },
-          { key: 'scopes', title: t('settings.tokens.scopes'), render: (_, x) => (x.scopes.length ? x.scopes.map((s) => <Tag key={s}>{s}</Tag>) : <Tag>{t('settings.tokens.allScopes')}</Tag>) },
+          {
+            key: 'name',
+            title: t('settings.tokens.name'),
+            render: (_, x) => (
+              <>
+                <div>{x.name}</div>
+                <Typography.Text type="secondary" code>
+                  {x.prefix}…
+                </Typography.Text>
+              </>
+            ),
+          },
+          {
+            key: 'scopes',
+            title: t('settings.tokens.scopes'),
+            render: (_, x) => (x.scopes.length ? x.scopes.map((s) => <Tag key={s}>{s}</Tag>) : <Tag>{t('settings.tokens.allScopes')}</Tag>),
+          },
           { key: 'used', title: t('settings.tokens.lastUsed'), render: (_, x) => formatDateTime(x.lastUsedAt, lang) || '—' },
           { key: 'expires', title: t('settings.tokens.expires'), render: (_, x) => formatDateTime(x.expiresAt, lang) || t('settings.tokens.never') },
-          { key: 'status', title: '', render: (_, x) => (x.revokedAt ? <Tag>{t('settings.tokens.revoked')}</Tag> : <Button size="small" danger onClick={() => revoke(x)}>{t('settings.tokens.revoke')}</Button>) },
+          {
+            key: 'status',
+            title: '',
+            render: (_, x) =>
+              x.revokedAt ? (
+                <Tag>{t('settings.tokens.revoked')}</Tag>
+              ) : (
+                <Button size="small" danger onClick={() => revoke(x)}>
+                  {t('settings.tokens.revoke')}
+                </Button>
+              ),
+          },
         ]}
       />
-      <Modal open={creating} title={t('settings.tokens.create')} onCancel={() => setCreating(false)} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
+      <Modal
+        open={creating}
+        title={t('settings.tokens.create')}
+        onCancel={() => setCreating(false)}
+        onOk={() => form.submit()}
+        confirmLoading={create.isPending}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" preserve={false} onFinish={(v) => create.mutate(v)}>
-          <Form.Item name="name" label={t('settings.tokens.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 100 }]}><Input /></Form.Item>
+          <Form.Item
+            name="name"
+            label={t('settings.tokens.name')}
+            rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 100 }]}
+          >
+            <Input />
+          </Form.Item>
           <Form.Item name="scopes" label={t('settings.tokens.scopes')} extra={t('settings.tokens.scopesHint')}>
             <Select mode="tags" options={SCOPE_SUGGESTIONS.map((s) => ({ value: s, label: s }))} />
           </Form.Item>
-          <Form.Item name="expiresAt" label={t('settings.tokens.expires')}><DatePicker showTime style={{ width: '100%' }} /></Form.Item>
+          <Form.Item name="expiresAt" label={t('settings.tokens.expires')}>
+            <DatePicker showTime style={{ width: '100%' }} />
+          </Form.Item>
         </Form>
       </Modal>
-      <Modal open={!!created} title={t('settings.tokens.createdTitle')} onCancel={() => setCreated(null)} footer={<Button type="primary" onClick={() => setCreated(null)}>{t('settings.tokens.copied')}</Button>}>
+      <Modal
+        open={!!created}
+        title={t('settings.tokens.createdTitle')}
+        onCancel={() => setCreated(null)}
+        footer={
+          <Button type="primary" onClick={() => setCreated(null)}>
+            {t('settings.tokens.copied')}
+          </Button>
+        }
+      >
         <Alert type="warning" showIcon title={t('settings.tokens.showOnce')} style={{ marginBottom: 12 }} />
-        <Typography.Paragraph copyable code data-testid="new-token">{created?.token}</Typography.Paragraph>
+        <Typography.Paragraph copyable code data-testid="new-token">
+          {created?.token}
+        </Typography.Paragraph>
       </Modal>
     </Card>
   );

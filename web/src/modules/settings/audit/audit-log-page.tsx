@@ -8,8 +8,8 @@ import { UserSelect } from '#shared/users/user-select';
 import { type AuditEntry, type AuditQuery, settingsApi } from '../settings-api';
 import styles from '../settings.module.css';
 
-const OBJECT_TYPES = ['contact', 'company', 'activity', 'user', 'team', 'role', 'custom_field', 'api_token', 'saved_view'];
-const ACTIONS = ['create', 'update', 'delete', 'restore', 'reveal', 'login', 'export'];
+const OBJECT_TYPES = ['contact', 'company', 'activity', 'user', 'team', 'role', 'customField', 'apiToken'];
+const ACTIONS = ['created', 'updated', 'deleted', 'restored', 'revealed', 'exported', 'login', 'revoked', 'password_reset'];
 
 const showValue = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
@@ -36,11 +36,29 @@ export function AuditLogPage() {
   const rows = q.data?.pages.flatMap((p) => p.data) ?? [];
   return (
     <Card>
-      <Typography.Title level={4} style={{ marginTop: 0 }}>{t('settings.sections.audit-log')}</Typography.Title>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {t('settings.sections.audit-log')}
+      </Typography.Title>
       <div className={styles.toolbar}>
-        <Select allowClear placeholder={t('settings.audit.object')} style={{ width: 150 }} value={objectType} onChange={setObjectType} options={OBJECT_TYPES.map((o) => ({ value: o, label: t(`settings.objects.${o}`, o) }))} />
-        <Select allowClear placeholder={t('settings.audit.action')} style={{ width: 130 }} value={action} onChange={setAction} options={ACTIONS.map((a) => ({ value: a, label: t(`settings.audit.actions.${a}`, a) }))} />
-        <div style={{ width: 180 }}><UserSelect value={actorId} onChange={setActorId} placeholder={t('settings.audit.actor')} /></div>
+        <Select
+          allowClear
+          placeholder={t('settings.audit.object')}
+          style={{ width: 150 }}
+          value={objectType}
+          onChange={setObjectType}
+          options={OBJECT_TYPES.map((o) => ({ value: o, label: t(`settings.objects.${o}`, o) }))}
+        />
+        <Select
+          allowClear
+          placeholder={t('settings.audit.action')}
+          style={{ width: 130 }}
+          value={action}
+          onChange={setAction}
+          options={ACTIONS.map((a) => ({ value: a, label: t(`settings.audit.actions.${a}`, a) }))}
+        />
+        <div style={{ width: 180 }}>
+          <UserSelect value={actorId} onChange={setActorId} placeholder={t('settings.audit.actor')} />
+        </div>
         <DatePicker.RangePicker value={range} onChange={(r) => setRange(r as [Dayjs | null, Dayjs | null] | null)} />
       </div>
       <Table<AuditEntry>
@@ -54,7 +72,11 @@ export function AuditLogPage() {
           rowExpandable: (r) => Object.keys(r.changes ?? {}).length > 0,
           expandedRowRender: (r) => (
             <ul style={{ margin: 0 }}>
-              {Object.entries(r.changes).map(([f, c]) => <li key={f}><b>{f}</b>: {showValue(c.from)} → {showValue(c.to)}</li>)}
+              {Object.entries(r.changes).map(([f, c]) => (
+                <li key={f}>
+                  <b>{f}</b>: {showValue(c.from)} → {showValue(c.to)}
+                </li>
+              ))}
             </ul>
           ),
         }}
@@ -62,11 +84,19 @@ export function AuditLogPage() {
           { key: 'at', title: t('settings.audit.at'), width: 170, render: (_, r) => formatDateTime(r.at, i18n.language) },
           { key: 'actor', title: t('settings.audit.actor'), render: (_, r) => r.actorName ?? t('timeline.system') },
           { key: 'action', title: t('settings.audit.action'), render: (_, r) => t(`settings.audit.actions.${r.action}`, r.action) },
-          { key: 'object', title: t('settings.audit.object'), render: (_, r) => `${t(`settings.objects.${r.objectType}`, r.objectType)} ${r.objectId ? r.objectId.slice(0, 8) : ''}` },
+          {
+            key: 'object',
+            title: t('settings.audit.object'),
+            render: (_, r) => `${t(`settings.objects.${r.objectType}`, r.objectType)} ${r.objectId ? r.objectId.slice(0, 8) : ''}`,
+          },
           { key: 'ip', title: 'IP', render: (_, r) => r.ip ?? '—' },
         ]}
       />
-      {q.hasNextPage && <Button block style={{ marginTop: 12 }} loading={q.isFetchingNextPage} onClick={() => void q.fetchNextPage()}>{t('list.loadMore')}</Button>}
+      {q.hasNextPage && (
+        <Button block style={{ marginTop: 12 }} loading={q.isFetchingNextPage} onClick={() => void q.fetchNextPage()}>
+          {t('list.loadMore')}
+        </Button>
+      )}
     </Card>
   );
 }

@@ -7,7 +7,15 @@ import { CUSTOM_FIELD_TYPES, type CustomFieldType, type FieldOption } from '#sha
 import { errorPath } from '#shared/records/payload';
 import { OptionsEditor } from './options-editor';
 
-type Values = { key: string; label: { zh?: string; en?: string }; type: CustomFieldType; required: boolean; unique: boolean; sensitive: boolean; options: FieldOption[] };
+type Values = {
+  key: string;
+  label: { zh?: string; en?: string };
+  type: CustomFieldType;
+  required: boolean;
+  unique: boolean;
+  sensitive: boolean;
+  options: FieldOption[];
+};
 type Props = { object: string; field: CustomFieldDef | null; nextPosition: number; onClose: () => void };
 
 export const KEY_RE = /^[a-z][a-z0-9_]{0,39}$/;
@@ -36,29 +44,66 @@ export function CustomFieldModal({ object, field, nextPosition, onClose }: Props
       else message.error(e.message);
     },
   });
-  const labelRule = { validator: async () => { const l = form.getFieldValue('label') as Values['label'] | undefined; if (!l?.zh?.trim() && !l?.en?.trim()) throw new Error(t('settings.customFields.labelRequired')); } };
+  const labelRule = {
+    validator: async () => {
+      const l = form.getFieldValue('label') as Values['label'] | undefined;
+      if (!l?.zh?.trim() && !l?.en?.trim()) throw new Error(t('settings.customFields.labelRequired'));
+    },
+  };
   return (
-    <Modal open title={field ? t('settings.customFields.edit') : t('settings.customFields.create')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden width={640}>
-      <Form form={form} layout="vertical" preserve={false} onFinish={(v) => save.mutate(v)}
-        initialValues={field ?? { type: 'text', required: false, unique: false, sensitive: false, options: [], label: { zh: '', en: '' } }}>
-        <Form.Item name="key" label={t('settings.customFields.key')} extra={t('settings.customFields.keyHint')}
-          rules={[{ required: true, message: t('validation.required') }, { pattern: KEY_RE, message: t('settings.customFields.keyRule') }]}>
+    <Modal
+      open
+      title={field ? t('settings.customFields.edit') : t('settings.customFields.create')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+      width={640}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        onFinish={(v) => save.mutate(v)}
+        initialValues={field ?? { type: 'text', required: false, unique: false, sensitive: false, options: [], label: { zh: '', en: '' } }}
+      >
+        <Form.Item
+          name="key"
+          label={t('settings.customFields.key')}
+          extra={t('settings.customFields.keyHint')}
+          rules={[
+            { required: true, message: t('validation.required') },
+            { pattern: KEY_RE, message: t('settings.customFields.keyRule') },
+          ]}
+        >
           <Input disabled={!!field} placeholder="wechat_id" />
         </Form.Item>
         <Space.Compact block>
-          <Form.Item name={['label', 'zh']} label={t('settings.customFields.labelZh')} style={{ flex: 1 }} rules={[labelRule]}><Input maxLength={100} /></Form.Item>
-          <Form.Item name={['label', 'en']} label={t('settings.customFields.labelEn')} style={{ flex: 1 }}><Input maxLength={100} /></Form.Item>
+          <Form.Item name={['label', 'zh']} label={t('settings.customFields.labelZh')} style={{ flex: 1 }} rules={[labelRule]}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name={['label', 'en']} label={t('settings.customFields.labelEn')} style={{ flex: 1 }}>
+            <Input maxLength={100} />
+          </Form.Item>
         </Space.Compact>
         <Form.Item name="type" label={t('settings.customFields.type')}>
           <Select disabled={!!field} options={CUSTOM_FIELD_TYPES.map((x) => ({ value: x, label: t(`settings.fieldTypes.${x}`) }))} />
         </Form.Item>
         {(type === 'select' || type === 'multiselect') && (
-          <Form.Item name="options" label={t('settings.customFields.options')}><OptionsEditor /></Form.Item>
+          <Form.Item name="options" label={t('settings.customFields.options')}>
+            <OptionsEditor />
+          </Form.Item>
         )}
         <Space wrap>
-          <Form.Item name="required" valuePropName="checked" noStyle><Checkbox>{t('settings.customFields.required')}</Checkbox></Form.Item>
-          <Form.Item name="unique" valuePropName="checked" noStyle><Checkbox>{t('settings.customFields.unique')}</Checkbox></Form.Item>
-          <Form.Item name="sensitive" valuePropName="checked" noStyle><Checkbox>{t('settings.customFields.sensitive')}</Checkbox></Form.Item>
+          <Form.Item name="required" valuePropName="checked" noStyle>
+            <Checkbox>{t('settings.customFields.required')}</Checkbox>
+          </Form.Item>
+          <Form.Item name="unique" valuePropName="checked" noStyle>
+            <Checkbox>{t('settings.customFields.unique')}</Checkbox>
+          </Form.Item>
+          <Form.Item name="sensitive" valuePropName="checked" noStyle>
+            <Checkbox>{t('settings.customFields.sensitive')}</Checkbox>
+          </Form.Item>
         </Space>
       </Form>
     </Modal>

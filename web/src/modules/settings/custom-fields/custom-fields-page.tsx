@@ -43,9 +43,19 @@ export function CustomFieldsPage() {
   return (
     <Card>
       <div className={styles.toolbar}>
-        <Typography.Title level={4} className={styles.grow} style={{ margin: 0 }}>{t('settings.sections.custom-fields')}</Typography.Title>
-        <Select value={object} onChange={setObject} style={{ width: 140 }} options={OBJECTS.map((o) => ({ value: o, label: t(`settings.objects.${o}`) }))} data-testid="custom-field-object" />
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="add-custom-field">{t('settings.customFields.create')}</Button>
+        <Typography.Title level={4} className={styles.grow} style={{ margin: 0 }}>
+          {t('settings.sections.custom-fields')}
+        </Typography.Title>
+        <Select
+          value={object}
+          onChange={setObject}
+          style={{ width: 140 }}
+          options={OBJECTS.map((o) => ({ value: o, label: t(`settings.objects.${o}`) }))}
+          data-testid="custom-field-object"
+        />
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="add-custom-field">
+          {t('settings.customFields.create')}
+        </Button>
       </div>
       <Table<CustomFieldDef>
         rowKey="id"
@@ -75,9 +85,20 @@ export function CustomFieldsPage() {
             render: (_, f, i) => (
               <Space size={0}>
                 <Button size="small" type="text" icon={<ArrowUpOutlined />} disabled={i === 0} aria-label={t('list.moveUp')} onClick={() => void move(i, -1)} />
-                <Button size="small" type="text" icon={<ArrowDownOutlined />} disabled={i === rows.length - 1} aria-label={t('list.moveDown')} onClick={() => void move(i, 1)} />
-                <Button size="small" type="link" onClick={() => setEditing(f)}>{t('common.edit')}</Button>
-                <Button size="small" type="link" danger onClick={() => remove(f)}>{t('common.delete')}</Button>
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<ArrowDownOutlined />}
+                  disabled={i === rows.length - 1}
+                  aria-label={t('list.moveDown')}
+                  onClick={() => void move(i, 1)}
+                />
+                <Button size="small" type="link" onClick={() => setEditing(f)}>
+                  {t('common.edit')}
+                </Button>
+                <Button size="small" type="link" danger onClick={() => remove(f)}>
+                  {t('common.delete')}
+                </Button>
               </Space>
             ),
           },

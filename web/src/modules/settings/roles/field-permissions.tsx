@@ -18,7 +18,9 @@ export function FieldPermissions({ value, onChange, customFields, disabled }: Pr
   const { t, i18n } = useTranslation();
   const rows: Row[] = [
     ...BUILT_IN.map((b) => ({ object: b.object, field: b.field, label: t(b.labelKey) })),
-    ...customFields.filter((c) => c.sensitive).map((c) => ({ object: c.object, field: `custom.${c.key}`, label: pickLabel({ zh: c.label.zh ?? '', en: c.label.en ?? '' }, i18n.language) })),
+    ...customFields
+      .filter((c) => c.sensitive)
+      .map((c) => ({ object: c.object, field: `custom.${c.key}`, label: pickLabel({ zh: c.label.zh ?? '', en: c.label.en ?? '' }, i18n.language) })),
   ];
   const set = (r: Row, k: 'read' | 'edit', on: boolean) => {
     const prev = value[r.object]?.[r.field] ?? { read: false, edit: false };
@@ -38,7 +40,9 @@ export function FieldPermissions({ value, onChange, customFields, disabled }: Pr
         ...(['read', 'edit'] as const).map((k) => ({
           key: k,
           title: t(`settings.roles.${k}`),
-          render: (_: unknown, r: Row) => <Checkbox disabled={disabled} checked={!!value[r.object]?.[r.field]?.[k]} onChange={(e) => set(r, k, e.target.checked)} />,
+          render: (_: unknown, r: Row) => (
+            <Checkbox disabled={disabled} checked={!!value[r.object]?.[r.field]?.[k]} onChange={(e) => set(r, k, e.target.checked)} />
+          ),
         })),
       ]}
     />

@@ -42,15 +42,26 @@ export function RoleEditor({ role, onSaved }: { role: Role | null; onSaved: (r: 
         <Input.TextArea autoSize value={draft.description ?? ''} onChange={(e) => setDraft({ ...draft, description: e.target.value || null })} />
       </Form.Item>
       <Form.Item>
-        <Checkbox checked={draft.isAdmin} onChange={(e) => setDraft({ ...draft, isAdmin: e.target.checked })}>{t('settings.roles.isAdmin')}</Checkbox>
+        <Checkbox checked={draft.isAdmin} onChange={(e) => setDraft({ ...draft, isAdmin: e.target.checked })}>
+          {t('settings.roles.isAdmin')}
+        </Checkbox>
       </Form.Item>
       {draft.isAdmin && <Alert type="info" showIcon title={t('settings.roles.adminHint')} style={{ marginBottom: 16 }} />}
       <Typography.Title level={5}>{t('settings.roles.permissions')}</Typography.Title>
       <PermissionMatrix value={draft.permissions} onChange={(permissions) => setDraft({ ...draft, permissions })} disabled={draft.isAdmin} />
-      <Typography.Title level={5} style={{ marginTop: 24 }}>{t('settings.roles.fieldPermissions')}</Typography.Title>
-      <FieldPermissions value={draft.fieldPermissions} onChange={(fieldPermissions) => setDraft({ ...draft, fieldPermissions })} customFields={customFields} disabled={draft.isAdmin} />
+      <Typography.Title level={5} style={{ marginTop: 24 }}>
+        {t('settings.roles.fieldPermissions')}
+      </Typography.Title>
+      <FieldPermissions
+        value={draft.fieldPermissions}
+        onChange={(fieldPermissions) => setDraft({ ...draft, fieldPermissions })}
+        customFields={customFields}
+        disabled={draft.isAdmin}
+      />
       <Space style={{ marginTop: 16 }}>
-        <Button type="primary" loading={busy} disabled={!draft.name.trim()} onClick={() => void save()}>{t('common.save')}</Button>
+        <Button type="primary" loading={busy} disabled={!draft.name.trim()} onClick={() => void save()}>
+          {t('common.save')}
+        </Button>
       </Space>
     </Form>
   );

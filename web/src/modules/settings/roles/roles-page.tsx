@@ -31,17 +31,50 @@ export function RolesPage() {
   return (
     <Row gutter={16}>
       <Col xs={24} md={8}>
-        <Card title={t('settings.sections.roles')} extra={<Button size="small" icon={<PlusOutlined />} onClick={() => setSelectedId('new')}>{t('settings.roles.create')}</Button>} style={{ marginBottom: 16 }}>
+        <Card
+          title={t('settings.sections.roles')}
+          extra={
+            <Button size="small" icon={<PlusOutlined />} onClick={() => setSelectedId('new')}>
+              {t('settings.roles.create')}
+            </Button>
+          }
+          style={{ marginBottom: 16 }}
+        >
           <List
             loading={isPending}
             dataSource={data}
             renderItem={(r) => (
               <List.Item
                 onClick={() => setSelectedId(r.id)}
-                style={{ cursor: 'pointer', background: selectedId !== 'new' && selected?.id === r.id ? '#eef3ff' : undefined, paddingInline: 8, borderRadius: 6 }}
-                actions={r.userCount === 0 ? [<Button key="d" size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} onClick={(e) => { e.stopPropagation(); remove(r); }} />] : []}
+                style={{
+                  cursor: 'pointer',
+                  background: selectedId !== 'new' && selected?.id === r.id ? '#eef3ff' : undefined,
+                  paddingInline: 8,
+                  borderRadius: 6,
+                }}
+                actions={
+                  r.userCount === 0
+                    ? [
+                        <Button
+                          key="d"
+                          size="small"
+                          type="text"
+                          danger
+                          icon={<DeleteOutlined />}
+                          aria-label={t('common.delete')}
+                          onClick={(e) => {
+                            e.stopPropagation();
+                            remove(r);
+                          }}
+                        />,
+                      ]
+                    : []
+                }
               >
-                <List.Item.Meta title={r.name} description={<Typography.Text type="secondary">{t('settings.roles.users', { count: r.userCount })}</Typography.Text>} />
+                <List.Item.Meta
+                  title={r.name}
+                  description={<Typography.Text type="secondary">{t('settings.roles.users', { count: r.userCount })}</Typography.Text>}
+                />
               </List.Item>
             )}
           />

@@ -47,8 +47,26 @@ export function TeamsPage() {
         <Space>
           <span>{n.team.name}</span>
           <Typography.Text type="secondary">{t('settings.teams.members', { count: n.team.memberCount })}</Typography.Text>
-          <Button size="small" type="text" icon={<PlusOutlined />} aria-label={t('settings.teams.addChild')} onClick={() => { setName(''); setDialog({ mode: 'create', parentId: n.team.id }); }} />
-          <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => { setName(n.team.name); setDialog({ mode: 'rename', team: n.team }); }} />
+          <Button
+            size="small"
+            type="text"
+            icon={<PlusOutlined />}
+            aria-label={t('settings.teams.addChild')}
+            onClick={() => {
+              setName('');
+              setDialog({ mode: 'create', parentId: n.team.id });
+            }}
+          />
+          <Button
+            size="small"
+            type="text"
+            icon={<EditOutlined />}
+            aria-label={t('common.edit')}
+            onClick={() => {
+              setName(n.team.name);
+              setDialog({ mode: 'rename', team: n.team });
+            }}
+          />
           <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} onClick={() => remove(n.team)} />
         </Space>
       ),
@@ -56,11 +74,29 @@ export function TeamsPage() {
   return (
     <Card loading={isPending}>
       <div className={styles.toolbar}>
-        <Typography.Title level={4} className={styles.grow} style={{ margin: 0 }}>{t('settings.sections.teams')}</Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => { setName(''); setDialog({ mode: 'create', parentId: null }); }}>{t('settings.teams.create')}</Button>
+        <Typography.Title level={4} className={styles.grow} style={{ margin: 0 }}>
+          {t('settings.sections.teams')}
+        </Typography.Title>
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => {
+            setName('');
+            setDialog({ mode: 'create', parentId: null });
+          }}
+        >
+          {t('settings.teams.create')}
+        </Button>
       </div>
       {data.length === 0 ? <Empty /> : <Tree defaultExpandAll blockNode selectable={false} treeData={toTree(buildTeamTree(data))} />}
-      <Modal open={!!dialog} title={dialog?.mode === 'rename' ? t('common.edit') : t('settings.teams.create')} onCancel={() => setDialog(null)} onOk={() => void save()} okButtonProps={{ disabled: !name.trim() }} destroyOnHidden>
+      <Modal
+        open={!!dialog}
+        title={dialog?.mode === 'rename' ? t('common.edit') : t('settings.teams.create')}
+        onCancel={() => setDialog(null)}
+        onOk={() => void save()}
+        okButtonProps={{ disabled: !name.trim() }}
+        destroyOnHidden
+      >
         <Input autoFocus value={name} onChange={(e) => setName(e.target.value)} placeholder={t('settings.teams.name')} maxLength={100} />
       </Modal>
     </Card>

@@ -23,9 +23,21 @@ export function ResetPasswordModal({ user, onClose }: { user: UserRow | null; on
     }
   };
   return (
-    <Modal open={!!user} title={t('settings.users.resetPassword', { name: user?.name ?? '' })} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden>
+    <Modal
+      open={!!user}
+      title={t('settings.users.resetPassword', { name: user?.name ?? '' })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" preserve={false} onFinish={(v) => void submit(v)}>
-        <Form.Item name="password" label={t('settings.users.newPassword')} rules={[{ required: true, min: 8, message: t('settings.users.passwordRule') }]} extra={t('settings.users.resetHint')}>
+        <Form.Item
+          name="password"
+          label={t('settings.users.newPassword')}
+          rules={[{ required: true, min: 8, message: t('settings.users.passwordRule') }]}
+          extra={t('settings.users.resetHint')}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>

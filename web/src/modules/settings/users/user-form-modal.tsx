@@ -34,9 +34,21 @@ export function UserFormModal({ user, open, onClose }: Props) {
     },
   });
   return (
-    <Modal open={open} title={user ? t('settings.users.edit') : t('settings.users.create')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
-      <Form form={form} layout="vertical" preserve={false} onFinish={(v) => save.mutate(v)}
-        initialValues={user ? { ...user, roleIds: user.roleIds ?? [] } : { roleIds: roles.filter((r) => r.name === 'Sales Rep').map((r) => r.id) }}>
+    <Modal
+      open={open}
+      title={user ? t('settings.users.edit') : t('settings.users.create')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        onFinish={(v) => save.mutate(v)}
+        initialValues={user ? { ...user, roleIds: user.roleIds ?? [] } : { roleIds: roles.filter((r) => r.name === 'Sales Rep').map((r) => r.id) }}
+      >
         <Form.Item name="name" label={t('settings.users.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 100 }]}>
           <Input />
         </Form.Item>
@@ -44,7 +56,11 @@ export function UserFormModal({ user, open, onClose }: Props) {
           <Input />
         </Form.Item>
         {!user && (
-          <Form.Item name="password" label={t('settings.users.initialPassword')} rules={[{ required: true, min: 8, message: t('settings.users.passwordRule') }]}>
+          <Form.Item
+            name="password"
+            label={t('settings.users.initialPassword')}
+            rules={[{ required: true, min: 8, message: t('settings.users.passwordRule') }]}
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         )}

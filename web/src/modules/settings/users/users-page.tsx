@@ -31,8 +31,12 @@ export function UsersPage() {
   return (
     <Card>
       <div className={styles.toolbar}>
-        <Typography.Title level={4} className={styles.grow} style={{ margin: 0 }}>{t('settings.sections.users')}</Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="add-user">{t('settings.users.create')}</Button>
+        <Typography.Title level={4} className={styles.grow} style={{ margin: 0 }}>
+          {t('settings.sections.users')}
+        </Typography.Title>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="add-user">
+          {t('settings.users.create')}
+        </Button>
       </div>
       <Table<UserRow>
         rowKey="id"
@@ -41,18 +45,44 @@ export function UsersPage() {
         scroll={{ x: 800 }}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         columns={[
-          { key: 'name', title: t('settings.users.name'), render: (_, u) => <><div>{u.name}</div><Typography.Text type="secondary">{u.email}</Typography.Text></> },
+          {
+            key: 'name',
+            title: t('settings.users.name'),
+            render: (_, u) => (
+              <>
+                <div>{u.name}</div>
+                <Typography.Text type="secondary">{u.email}</Typography.Text>
+              </>
+            ),
+          },
           { key: 'team', title: t('settings.users.team'), render: (_, u) => teams.find((x) => x.id === u.teamId)?.name ?? '—' },
-          { key: 'roles', title: t('settings.users.roles'), render: (_, u) => (u.roleIds ?? []).map((id) => <Tag key={id}>{roles.find((r) => r.id === id)?.name ?? id}</Tag>) },
-          { key: 'status', title: t('settings.users.status'), render: (_, u) => <Badge status={u.isActive === false ? 'default' : 'success'} text={t(u.isActive === false ? 'settings.users.inactive' : 'settings.users.active')} /> },
+          {
+            key: 'roles',
+            title: t('settings.users.roles'),
+            render: (_, u) => (u.roleIds ?? []).map((id) => <Tag key={id}>{roles.find((r) => r.id === id)?.name ?? id}</Tag>),
+          },
+          {
+            key: 'status',
+            title: t('settings.users.status'),
+            render: (_, u) => (
+              <Badge
+                status={u.isActive === false ? 'default' : 'success'}
+                text={t(u.isActive === false ? 'settings.users.inactive' : 'settings.users.active')}
+              />
+            ),
+          },
           { key: 'last', title: t('settings.users.lastLogin'), render: (_, u) => formatDateTime(u.lastLoginAt, i18n.language) || '—' },
           {
             key: 'actions',
             title: t('common.actions'),
             render: (_, u) => (
               <Space size={0} wrap>
-                <Button type="link" size="small" onClick={() => setEditing(u)}>{t('common.edit')}</Button>
-                <Button type="link" size="small" onClick={() => setResetting(u)}>{t('settings.users.resetPasswordShort')}</Button>
+                <Button type="link" size="small" onClick={() => setEditing(u)}>
+                  {t('common.edit')}
+                </Button>
+                <Button type="link" size="small" onClick={() => setResetting(u)}>
+                  {t('settings.users.resetPasswordShort')}
+                </Button>
                 <Button type="link" size="small" danger={u.isActive !== false} onClick={() => void toggle(u)}>
                   {t(u.isActive === false ? 'settings.users.activate' : 'settings.users.deactivate')}
                 </Button>

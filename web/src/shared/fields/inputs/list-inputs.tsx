@@ -44,9 +44,7 @@ function LabeledList<T extends { label?: string }>({
   );
 }
 
-export const PhonesInput = (p: ListProps<Phone>) => (
-  <LabeledList<Phone> {...p} valueKey="number" inputType="tel" make={() => ({ label: '', number: '' })} />
-);
+export const PhonesInput = (p: ListProps<Phone>) => <LabeledList<Phone> {...p} valueKey="number" inputType="tel" make={() => ({ label: '', number: '' })} />;
 export const EmailsInput = (p: ListProps<Email>) => (
   <LabeledList<Email> {...p} valueKey="address" inputType="email" make={() => ({ label: '', address: '' })} />
 );

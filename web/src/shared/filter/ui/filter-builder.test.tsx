@@ -15,7 +15,16 @@ const fields: FieldDef[] = [
 
 function Harness({ onChange }: { onChange: (g: ConditionGroup) => void }) {
   const [g, setG] = useState<ConditionGroup>({ conjunction: 'and', conditions: [] });
-  return <FilterBuilder fields={fields} value={g} onChange={(next) => { setG(next); onChange(next); }} />;
+  return (
+    <FilterBuilder
+      fields={fields}
+      value={g}
+      onChange={(next) => {
+        setG(next);
+        onChange(next);
+      }}
+    />
+  );
 }
 
 describe('FilterBuilder', () => {

@@ -39,7 +39,10 @@ export function FilterBuilder({ fields, value, onChange }: Props) {
           size="small"
           value={value.conjunction}
           onChange={(v) => onChange({ ...value, conjunction: v as ConditionGroup['conjunction'] })}
-          options={[{ value: 'and', label: t('filter.and') }, { value: 'or', label: t('filter.or') }]}
+          options={[
+            { value: 'and', label: t('filter.and') },
+            { value: 'or', label: t('filter.or') },
+          ]}
         />
       )}
       {value.conditions.map((c) => {
@@ -67,7 +70,12 @@ export function FilterBuilder({ fields, value, onChange }: Props) {
               data-testid="filter-op"
             />
             <div className={styles.value}>{def && <FilterValueInput def={def} op={c.op} value={c.value} onChange={(v) => setRow(c.id, { value: v })} />}</div>
-            <Button type="text" icon={<DeleteOutlined />} aria-label={t('common.remove')} onClick={() => onChange({ ...value, conditions: value.conditions.filter((x) => x.id !== c.id) })} />
+            <Button
+              type="text"
+              icon={<DeleteOutlined />}
+              aria-label={t('common.remove')}
+              onClick={() => onChange({ ...value, conditions: value.conditions.filter((x) => x.id !== c.id) })}
+            />
           </div>
         );
       })}

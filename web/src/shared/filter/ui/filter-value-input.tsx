@@ -17,11 +17,29 @@ export function FilterValueInput({ def, op, value, onChange }: Props) {
   const full = { style: { width: '100%' } };
   if (op === 'isEmpty') {
     return (
-      <Select {...full} value={value as boolean | null} onChange={onChange} options={[{ value: true, label: t('filter.empty') }, { value: false, label: t('filter.notEmpty') }]} />
+      <Select
+        {...full}
+        value={value as boolean | null}
+        onChange={onChange}
+        options={[
+          { value: true, label: t('filter.empty') },
+          { value: false, label: t('filter.notEmpty') },
+        ]}
+      />
     );
   }
   if (def.type === 'boolean') {
-    return <Select {...full} value={value as boolean | null} onChange={onChange} options={[{ value: true, label: t('common.yes') }, { value: false, label: t('common.no') }]} />;
+    return (
+      <Select
+        {...full}
+        value={value as boolean | null}
+        onChange={onChange}
+        options={[
+          { value: true, label: t('common.yes') },
+          { value: false, label: t('common.no') },
+        ]}
+      />
+    );
   }
   const choices =
     def.type === 'user'

@@ -55,17 +55,47 @@ export function BulkActions({ def, rows, onDone, onExport }: Props) {
   return (
     <div className={styles.bulk} data-testid="bulk-actions">
       <span>{t('bulk.selected', { count: rows.length })}</span>
-      {can(me, def.entity, 'update') && <Button size="small" icon={<UserSwitchOutlined />} onClick={() => setDialog('owner')}>{t('bulk.assign')}</Button>}
-      {can(me, def.entity, 'update') && <Button size="small" icon={<TagOutlined />} onClick={() => setDialog('tag')}>{t('bulk.addTag')}</Button>}
-      {can(me, def.entity, 'export') && <Button size="small" icon={<DownloadOutlined />} onClick={() => onExport(rows)}>{t('bulk.export')}</Button>}
-      {can(me, def.entity, 'delete') && <Button size="small" danger icon={<DeleteOutlined />} onClick={confirmDelete}>{t('common.delete')}</Button>}
-      <Button size="small" type="link" onClick={onDone}>{t('bulk.clear')}</Button>
-      <Modal open={dialog === 'owner'} title={t('bulk.assign')} onCancel={() => setDialog(null)} confirmLoading={busy} okButtonProps={{ disabled: !owner }}
-        onOk={() => run((r) => recordsApi.update(def.object, r.id, { ownerId: owner }, r.version))}>
+      {can(me, def.entity, 'update') && (
+        <Button size="small" icon={<UserSwitchOutlined />} onClick={() => setDialog('owner')}>
+          {t('bulk.assign')}
+        </Button>
+      )}
+      {can(me, def.entity, 'update') && (
+        <Button size="small" icon={<TagOutlined />} onClick={() => setDialog('tag')}>
+          {t('bulk.addTag')}
+        </Button>
+      )}
+      {can(me, def.entity, 'export') && (
+        <Button size="small" icon={<DownloadOutlined />} onClick={() => onExport(rows)}>
+          {t('bulk.export')}
+        </Button>
+      )}
+      {can(me, def.entity, 'delete') && (
+        <Button size="small" danger icon={<DeleteOutlined />} onClick={confirmDelete}>
+          {t('common.delete')}
+        </Button>
+      )}
+      <Button size="small" type="link" onClick={onDone}>
+        {t('bulk.clear')}
+      </Button>
+      <Modal
+        open={dialog === 'owner'}
+        title={t('bulk.assign')}
+        onCancel={() => setDialog(null)}
+        confirmLoading={busy}
+        okButtonProps={{ disabled: !owner }}
+        onOk={() => run((r) => recordsApi.update(def.object, r.id, { ownerId: owner }, r.version))}
+      >
         <UserSelect value={owner} onChange={setOwner} />
       </Modal>
-      <Modal open={dialog === 'tag'} title={t('bulk.addTag')} onCancel={() => setDialog(null)} confirmLoading={busy} okButtonProps={{ disabled: !tag.trim() }}
-        onOk={() => run((r) => recordsApi.update(def.object, r.id, { tags: [...new Set([...((r.tags as string[]) ?? []), tag.trim()])] }, r.version))}>
+      <Modal
+        open={dialog === 'tag'}
+        title={t('bulk.addTag')}
+        onCancel={() => setDialog(null)}
+        confirmLoading={busy}
+        okButtonProps={{ disabled: !tag.trim() }}
+        onOk={() => run((r) => recordsApi.update(def.object, r.id, { tags: [...new Set([...((r.tags as string[]) ?? []), tag.trim()])] }, r.version))}
+      >
         <Input value={tag} onChange={(e) => setTag(e.target.value)} placeholder={t('fields.tags')} />
       </Modal>
     </div>

@@ -33,12 +33,30 @@ export function ColumnChooser({ fields, value, onChange, onReset, titleKey }: Pr
             >
               {fieldLabel(f, t, i18n.language)}
             </Checkbox>
-            {on && <Button size="small" type="text" icon={<ArrowUpOutlined />} aria-label={t('list.moveUp')} onClick={() => onChange(moveColumn(value, f.key, -1))} />}
-            {on && <Button size="small" type="text" icon={<ArrowDownOutlined />} aria-label={t('list.moveDown')} onClick={() => onChange(moveColumn(value, f.key, 1))} />}
+            {on && (
+              <Button
+                size="small"
+                type="text"
+                icon={<ArrowUpOutlined />}
+                aria-label={t('list.moveUp')}
+                onClick={() => onChange(moveColumn(value, f.key, -1))}
+              />
+            )}
+            {on && (
+              <Button
+                size="small"
+                type="text"
+                icon={<ArrowDownOutlined />}
+                aria-label={t('list.moveDown')}
+                onClick={() => onChange(moveColumn(value, f.key, 1))}
+              />
+            )}
           </div>
         );
       })}
-      <Button type="link" size="small" onClick={onReset}>{t('list.resetColumns')}</Button>
+      <Button type="link" size="small" onClick={onReset}>
+        {t('list.resetColumns')}
+      </Button>
     </div>
   );
   return (

@@ -25,14 +25,18 @@ export function FilterButton({ fields, value, onApply }: Props) {
       <FilterBuilder fields={fields} value={draft} onChange={setDraft} />
       <Space style={{ marginTop: 12, justifyContent: 'flex-end', width: '100%' }}>
         <Button onClick={() => apply({ conjunction: 'and', conditions: [] })}>{t('filter.clear')}</Button>
-        <Button type="primary" onClick={() => apply(draft)} data-testid="filter-apply">{t('filter.apply')}</Button>
+        <Button type="primary" onClick={() => apply(draft)} data-testid="filter-apply">
+          {t('filter.apply')}
+        </Button>
       </Space>
     </div>
   );
   return (
     <Popover content={content} trigger="click" open={open} onOpenChange={setOpen} placement="bottomLeft" title={t('filter.title')}>
       <Badge count={active} size="small">
-        <Button icon={<FilterOutlined />} data-testid="filter-button">{t('filter.title')}</Button>
+        <Button icon={<FilterOutlined />} data-testid="filter-button">
+          {t('filter.title')}
+        </Button>
       </Badge>
     </Popover>
   );

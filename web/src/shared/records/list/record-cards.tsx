@@ -44,11 +44,21 @@ export function RecordCards({ def, fields, columns, rows, loading, hasMore, onMo
           </div>
           {shown.map((k) => {
             const f = byKey.get(k);
-            return f ? <div key={k} className={styles.cardLine}><FieldValue def={f} record={r} compact /></div> : null;
+            return f ? (
+              <div key={k} className={styles.cardLine}>
+                <FieldValue def={f} record={r} compact />
+              </div>
+            ) : null;
           })}
         </Card>
       )}
-      loadMore={hasMore ? <Button block onClick={onMore} loading={loading}>{t('list.loadMore')}</Button> : null}
+      loadMore={
+        hasMore ? (
+          <Button block onClick={onMore} loading={loading}>
+            {t('list.loadMore')}
+          </Button>
+        ) : null
+      }
     />
   );
 }

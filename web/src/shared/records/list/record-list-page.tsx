@@ -6,6 +6,8 @@ import { useNavigate } from 'react-router';
 import { useMe } from '#app/auth/auth-context';
 import { can } from '#app/auth/permissions';
 import type { CrmRecord } from '#shared/api/types';
+import { buildUrl } from '#shared/api/client';
+import { toListQuery } from '#shared/api/list-query';
 import { groupToFilter } from '#shared/filter/filter-model';
 import { fieldLabel } from '#shared/fields/field-label';
 import { useDebounced } from '#shared/ui/use-debounced';
@@ -15,7 +17,8 @@ import { BulkActions } from './bulk-actions';
 import { ColumnChooser } from './column-chooser';
 import { downloadText } from './csv';
 import { ListEmpty } from './list-empty';
-import { fetchAll, recordsToCsv } from './export-records';
+import { recordsToCsv } from './export-records';
+import { ListCount } from './list-count';
 import { FilterButton } from './filter-button';
 import { RecordCards } from './record-cards';
 import styles from './record-list.module.css';
@@ -43,10 +46,24 @@ export function RecordListPage({ def }: { def: ObjectDef }) {
     if (list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
   };
 
-  const exportRows = async (rows?: CrmRecord[]) => {
-    const data = rows ?? (await fetchAll(def.object, params));
+  // All matching rows: the server streams the CSV, applying the export scope and auditing it.
+  const exportAll = () => {
+    const a = document.createElement('a');
+    a.href = buildUrl(`/${def.object}/export`, toListQuery(params));
+    a.click();
+  };
+  // Selected rows: the visible columns, as the user sees them.
+  const exportRows = (data: CrmRecord[]) => {
     const cols = view.columns.map((k) => fields.find((f) => f.key === k)).filter((f) => !!f);
-    downloadText(`${def.object}-${new Date().toISOString().slice(0, 10)}.csv`, recordsToCsv(data, cols, cols.map((f) => fieldLabel(f, t, i18n.language)), i18n.language));
+    downloadText(
+      `${def.object}-${new Date().toISOString().slice(0, 10)}.csv`,
+      recordsToCsv(
+        data,
+        cols,
+        cols.map((f) => fieldLabel(f, t, i18n.language)),
+        i18n.language,
+      ),
+    );
     message.success(t('bulk.exported', { count: data.length }));
   };
   const selectedRows = list.rows.filter((r) => selected.includes(r.id));
@@ -55,28 +72,70 @@ export function RecordListPage({ def }: { def: ObjectDef }) {
   return (
     <div>
       <div className={styles.header}>
-        <Typography.Title level={3} className={styles.title}>{t(`nav.${def.object}`)}</Typography.Title>
+        <Typography.Title level={3} className={styles.title}>
+          {t(`nav.${def.object}`)} <ListCount object={def.object} filter={filter} q={q} />
+        </Typography.Title>
         <SavedViews entity={def.entity} view={view} activeId={viewId} onPick={pickView} />
-        {can(me, def.entity, 'export') && <Button icon={<DownloadOutlined />} onClick={() => void exportRows()}>{!mobile && t('list.export')}</Button>}
+        {can(me, def.entity, 'export') && (
+          <Button icon={<DownloadOutlined />} onClick={exportAll}>
+            {!mobile && t('list.export')}
+          </Button>
+        )}
         {can(me, def.entity, 'create') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`${basePath}/new`)} data-testid="create-record">{t(`${def.object}.new`)}</Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`${basePath}/new`)} data-testid="create-record">
+            {t(`${def.object}.new`)}
+          </Button>
         )}
       </div>
       <div className={styles.toolbar}>
-        <Input.Search className={styles.search} allowClear placeholder={t('list.search')} value={text} onChange={(e) => setText(e.target.value)} data-testid="list-search" />
+        <Input.Search
+          className={styles.search}
+          allowClear
+          placeholder={t('list.search')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          data-testid="list-search"
+        />
         <FilterButton fields={[...fields, ...(def.filterFields ?? [])]} value={view.group} onApply={(group) => setView({ ...view, group })} />
-        <ColumnChooser fields={fields} value={view.columns} onChange={(columns) => setView({ ...view, columns })} onReset={resetColumns} titleKey={def.titleKey} />
+        <ColumnChooser
+          fields={fields}
+          value={view.columns}
+          onChange={(columns) => setView({ ...view, columns })}
+          onReset={resetColumns}
+          titleKey={def.titleKey}
+        />
       </div>
-      {selected.length > 0 && <BulkActions def={def} rows={selectedRows} onDone={() => setSelected([])} onExport={(rows) => void exportRows(rows)} />}
+      {selected.length > 0 && <BulkActions def={def} rows={selectedRows} onDone={() => setSelected([])} onExport={exportRows} />}
       {isEmpty ? (
         <ListEmpty def={def} canCreate={can(me, def.entity, 'create')} />
       ) : mobile ? (
-        <RecordCards def={def} fields={fields} columns={view.columns} rows={list.rows} loading={list.isPending || list.isFetchingNextPage} hasMore={!!list.hasNextPage}
-          onMore={more} selected={selected} onSelect={setSelected} basePath={basePath} />
+        <RecordCards
+          def={def}
+          fields={fields}
+          columns={view.columns}
+          rows={list.rows}
+          loading={list.isPending || list.isFetchingNextPage}
+          hasMore={!!list.hasNextPage}
+          onMore={more}
+          selected={selected}
+          onSelect={setSelected}
+          basePath={basePath}
+        />
       ) : (
         <div className={styles.panel}>
-          <RecordTable def={def} fields={fields} columns={view.columns} rows={list.rows} loading={list.isPending || list.isFetchingNextPage} sort={view.sort}
-            onSort={(sort) => setView({ ...view, sort })} selected={selected} onSelect={setSelected} onEndReached={more} basePath={basePath} />
+          <RecordTable
+            def={def}
+            fields={fields}
+            columns={view.columns}
+            rows={list.rows}
+            loading={list.isPending || list.isFetchingNextPage}
+            sort={view.sort}
+            onSort={(sort) => setView({ ...view, sort })}
+            selected={selected}
+            onSelect={setSelected}
+            onEndReached={more}
+            basePath={basePath}
+          />
         </div>
       )}
       {list.isError && <Typography.Text type="danger">{list.error.message}</Typography.Text>}

@@ -45,7 +45,7 @@ export function RecordTable({ def, fields, columns, rows, loading, sort, onSort,
         width: isTitle ? 200 : (WIDTH[f.type] ?? 140),
         fixed: isTitle ? ('left' as const) : undefined,
         ellipsis: true,
-        sorter: f.sortable ? true : false,
+        sorter: !!f.sortable,
         sortOrder: current?.field === key ? current.order : null,
         render: (_: unknown, r: CrmRecord) =>
           isTitle ? <Link to={`${basePath}/${r.id}`}>{def.titleOf(r) || '—'}</Link> : <FieldValue def={f} record={r} compact />,

@@ -68,11 +68,20 @@ export function SavedViews({ entity, view, activeId, onPick }: Props) {
         ]}
         data-testid="saved-views-select"
       />
-      <Button icon={<SaveOutlined />} onClick={() => setSaving(true)} data-testid="save-view">{t('views.save')}</Button>
+      <Button icon={<SaveOutlined />} onClick={() => setSaving(true)} data-testid="save-view">
+        {t('views.save')}
+      </Button>
       {active && (active.ownerId === me.user.id || me.user.isAdmin) && (
         <Button icon={<DeleteOutlined />} aria-label={t('views.delete')} onClick={() => remove.mutate(active.id)} />
       )}
-      <Modal open={saving} title={t('views.save')} onCancel={() => setSaving(false)} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
+      <Modal
+        open={saving}
+        title={t('views.save')}
+        onCancel={() => setSaving(false)}
+        onOk={() => form.submit()}
+        confirmLoading={create.isPending}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" onFinish={(v) => create.mutate({ name: v.name, shared: !!v.shared })} initialValues={{ shared: false }}>
           <Form.Item name="name" label={t('views.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 100 }]}>
             <Input autoFocus data-testid="view-name" />
