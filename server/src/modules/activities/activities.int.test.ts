@@ -120,4 +120,9 @@ describe.skipIf(!databaseAvailable)('activities API', () => {
     const { rows } = await sql<{ type: string }>`select distinct type from outbox where object_type = 'activity' order by type`.execute(t.db.kysely);
     expect(rows.map((r) => r.type)).toEqual(['activity.completed', 'activity.created', 'activity.deleted', 'activity.reopened', 'activity.updated']);
   });
+
+  it('documents the endpoints in the OpenAPI document', async () => {
+    const doc = (await t.request(t.admin, { method: 'GET', url: '/api/openapi.json' })).json();
+    for (const path of ['/api/v1/activities', '/api/v1/activities/{id}/complete', '/api/v1/contacts/{id}/timeline', '/api/v1/companies/{id}/timeline']) expect(doc.paths).toHaveProperty([path]);
+  });
 });
