@@ -33,7 +33,7 @@ export async function seedAwkwardRows(t: TestApp) {
         currency: 'CNY',
         tags: ['大客户', 'a,b', 'quote"d', 'NULL', ''],
         phones: JSON.stringify([{ number: '+8613812345678', label: '手机' }]),
-        custom: '{"规模": "大型", "ratio": 1.10, "big": 123456789012345678901234567890.5, "nested": {"a": [1, null, "x", "\\u0000-free \\n"]}}',
+        custom: '{"规模": "大型", "ratio": 1.10, "big": 123456789012345678901234567890.5, "nested": {"a": [1, null, "x", "\\u4e2d \\n tab\\t"]}}',
         description: 'line one\nline two\ttab \\ backslash "quotes" 😀',
         created_at: '2026-01-02T03:04:05.123456+08:00',
         owner_id: t.admin.id,

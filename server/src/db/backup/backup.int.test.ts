@@ -11,6 +11,9 @@ import { detectBackupKind, restoreDatadirBackup, writeDatadirBackup } from './da
 import { restoreLogicalBackup } from './restore-backup.ts';
 import { writeLogicalBackup } from './write-backup.ts';
 
+// Each case starts one or more fresh PGlite databases (seconds each on a busy 2-core box).
+const SLOW = 180_000;
+
 describe.skipIf(!databaseAvailable)(`backup and restore (${testEngine})`, () => {
   let t: TestApp;
   let dir: string;
@@ -26,7 +29,7 @@ describe.skipIf(!databaseAvailable)(`backup and restore (${testEngine})`, () => 
     file = join(dir, 'backup.jsonl.gz');
     await writeLogicalBackup({ db: t.db, out: file, batchSize: 2 });
     source = await snapshot(t.db);
-  });
+  }, 120_000);
   afterAll(async () => {
     await t?.close();
     rmSync(dir, { recursive: true, force: true });
@@ -44,7 +47,7 @@ describe.skipIf(!databaseAvailable)(`backup and restore (${testEngine})`, () => 
     } finally {
       await target.close();
     }
-  });
+  }, SLOW);
 
   it('refuses a database that holds data unless forced, then replaces its data', async () => {
     const other = await createTestApp(); // migrated, with its own tenant and admin
@@ -55,7 +58,7 @@ describe.skipIf(!databaseAvailable)(`backup and restore (${testEngine})`, () => 
     } finally {
       await other.close();
     }
-  });
+  }, SLOW);
 
   it('rejects a cut-short backup and leaves the target as it was', async () => {
     const text = gunzipSync(readFileSync(file)).toString('utf8');
@@ -69,7 +72,7 @@ describe.skipIf(!databaseAvailable)(`backup and restore (${testEngine})`, () => 
     } finally {
       await target.close();
     }
-  });
+  }, SLOW);
 
   it('tells a logical backup from a data directory dump and from other files', async () => {
     expect(await detectBackupKind(file)).toBe('logical');
@@ -96,7 +99,7 @@ describe.skipIf(!databaseAvailable)(`backup and restore (${testEngine})`, () => 
     } finally {
       await restored.close();
     }
-  });
+  }, SLOW);
 
   it.skipIf(testEngine !== 'postgres')('moves between engines: PostgreSQL -> PGlite -> PostgreSQL', async () => {
     const pglite = await createEmptyDatabase('pglite');
@@ -115,5 +118,5 @@ describe.skipIf(!databaseAvailable)(`backup and restore (${testEngine})`, () => 
     } finally {
       await postgres.close();
     }
-  });
+  }, SLOW);
 });
