@@ -23,6 +23,7 @@ const SIMPLE: Record<string, string> = {
   location: 'location',
   dueAt: 'due_at',
   remindAt: 'remind_at',
+  doneAt: 'done_at',
 };
 
 const ids = (...values: unknown[]) => [...new Set(values.filter((v): v is string => typeof v === 'string'))];

@@ -99,8 +99,14 @@ describe.skipIf(!databaseAvailable)('activities API', () => {
     expect(reopened.json().doneAt).toBeNull();
     expect(await open()).toContain(task.id);
     const { rows } = await sql<{ action: string }>`select action from audit_log where object_id = ${task.id} order by id`.execute(t.db.kysely);
-    expect(rows.map((r) => r.action)).toEqual(['created', 'completed', 'reopened']);
+    expect(rows.map((r) => r.action)).toEqual(['created', 'completed', 'reopened']); // the PATCH below adds 'updated'
+    // The web ticks a task off with a PATCH of doneAt; only tasks have it.
+    const ticked = await t.request(t.admin, { method: 'PATCH', url: `/api/v1/activities/${task.id}`, payload: { doneAt: '2026-11-23T10:00:00Z' } });
+    expect(ticked.json().doneAt).toBe('2026-11-23T10:00:00.000Z');
+    expect(await open()).not.toContain(task.id);
     const note = (await post({ type: 'note', subject: 'n', contactId })).json() as Activity;
+    const noteDone = await t.request(t.admin, { method: 'PATCH', url: `/api/v1/activities/${note.id}`, payload: { doneAt: '2026-11-23T10:00:00Z' } });
+    expect(noteDone.json().errors).toEqual([{ field: 'doneAt', message: 'A note has no such field' }]);
     expect((await t.request(t.admin, { method: 'POST', url: `/api/v1/activities/${note.id}/complete` })).statusCode).toBe(400);
   });
 

@@ -30,6 +30,8 @@ export const typeFields = {
   location: text(300).nullable(),
   dueAt: at,
   remindAt: at.nullable(),
+  /** Also settable by PATCH (a ticked checkbox); POST .../complete and .../reopen say so in the audit. */
+  doneAt: at.nullable(),
 };
 const f = typeFields;
 
@@ -43,7 +45,7 @@ export const ZCreateActivityRequest = z
     branch('call', { occurredAt: f.occurredAt, outcome: f.outcome, durationSeconds: f.durationSeconds, direction: f.direction.nullable() }),
     branch('meeting', { startsAt: f.startsAt, endsAt: f.endsAt, location: f.location }).required({ startsAt: true }),
     branch('email', { occurredAt: f.occurredAt, direction: f.direction }).required({ direction: true }),
-    branch('task', { dueAt: f.dueAt, remindAt: f.remindAt }).required({ dueAt: true }),
+    branch('task', { dueAt: f.dueAt, remindAt: f.remindAt, doneAt: f.doneAt }).required({ dueAt: true }),
   ])
   .superRefine((input, ctx) => {
     for (const p of activityProblems(input)) ctx.addIssue({ code: 'custom', path: [p.field], message: p.message });

@@ -19,7 +19,7 @@ export const TYPE_FIELDS: Record<string, readonly string[]> = {
   call: ['occurredAt', 'outcome', 'durationSeconds', 'direction'],
   meeting: ['startsAt', 'endsAt', 'location'],
   email: ['occurredAt', 'direction'],
-  task: ['dueAt', 'remindAt'],
+  task: ['dueAt', 'remindAt', 'doneAt'],
 };
 
 const time = (value: When) => (value == null ? null : new Date(value).getTime());
