@@ -24,7 +24,7 @@ export async function newContext(browser: Browser, baseURL: string, opts: { view
     locale: opts.locale ?? 'zh-CN',
     ...(opts.viewport === PHONE ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
   });
-  ctx.setDefaultTimeout(15_000);
+  ctx.setDefaultTimeout(20_000);
   return ctx;
 }
 

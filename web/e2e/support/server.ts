@@ -60,7 +60,7 @@ export async function startServer(): Promise<RunningServer> {
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitForHealth(url, child, 90_000);
+    await waitForHealth(url, child, 240_000);
   } catch (e) {
     child.kill('SIGKILL');
     throw new Error(`${(e as Error).message}\n${output}`);

@@ -10,15 +10,17 @@ export type SavedView = {
   sort: string | null;
   columns: string[] | null;
   shared: boolean;
-  ownerId?: string | null;
+  userId?: string | null;
+  /** True for the signed-in user's own views. */
+  mine?: boolean;
   version?: number;
 };
 
-export type SavedViewInput = Omit<SavedView, 'id' | 'ownerId' | 'version'>;
+export type SavedViewInput = Omit<SavedView, 'id' | 'userId' | 'mine' | 'version'>;
 
 export const savedViewsApi = {
   list: async (object: string) =>
-    (await api<ListResponse<SavedView>>('/saved-views', { query: { filter: JSON.stringify({ object: { eq: object } }), limit: 200 } })).data,
+    (await api<ListResponse<SavedView>>('/saved-views', { query: { object } })).data,
   create: (body: SavedViewInput) => api<SavedView>('/saved-views', { method: 'POST', body }),
   update: (id: string, body: Partial<SavedViewInput>, version?: number) =>
     api<SavedView>(`/saved-views/${id}`, { method: 'PATCH', body, ...(version !== undefined ? { ifMatch: version } : {}) }),

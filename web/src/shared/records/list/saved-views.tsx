@@ -49,8 +49,9 @@ export function SavedViews({ entity, view, activeId, onPick }: Props) {
     onError: (e) => message.error(e.message),
   });
   const active = data.find((v) => v.id === activeId);
-  const mine = data.filter((v) => v.ownerId === me.user.id || !v.shared);
-  const shared = data.filter((v) => v.shared && v.ownerId !== me.user.id);
+  const isMine = (v: SavedView) => v.mine ?? v.userId === me.user.id;
+  const mine = data.filter(isMine);
+  const shared = data.filter((v) => !isMine(v));
 
   return (
     <Space wrap>
@@ -71,7 +72,7 @@ export function SavedViews({ entity, view, activeId, onPick }: Props) {
       <Button icon={<SaveOutlined />} onClick={() => setSaving(true)} data-testid="save-view">
         {t('views.save')}
       </Button>
-      {active && (active.ownerId === me.user.id || me.user.isAdmin) && (
+      {active && (isMine(active) || me.user.isAdmin) && (
         <Button icon={<DeleteOutlined />} aria-label={t('views.delete')} onClick={() => remove.mutate(active.id)} />
       )}
       <Modal
