@@ -55,6 +55,9 @@ describe('Kehu in a real browser', { concurrency: false }, () => {
     await page.locator('.ant-modal').waitFor({ state: 'hidden' });
     assert.match(await text(page), /微信号/);
     await shot(page, '03-settings-custom-fields');
+    await page.goto('/settings/roles');
+    await page.getByTestId('permission-matrix').waitFor();
+    await shot(page, '03a-settings-roles');
   });
 
   test('creates a company', async () => {
@@ -89,6 +92,16 @@ describe('Kehu in a real browser', { concurrency: false }, () => {
     assert.match(body, /张伟/);
     assert.match(body, /zhangwei_88/);
     await shot(page, '04-contact-360');
+  });
+
+  test('global search finds the contact as you type (Ctrl+K)', async () => {
+    await page.goto('/');
+    await page.keyboard.press('Control+k');
+    await page.getByTestId('global-search-input').fill('张伟');
+    await page.locator('[role=option]', { hasText: '张伟' }).first().waitFor();
+    await shot(page, '05a-global-search');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/contacts\/[0-9a-f-]{36}$/);
   });
 
   test('filters the list and saves the view', async () => {

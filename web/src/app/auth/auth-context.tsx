@@ -3,6 +3,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { configureApi } from '#shared/api/client';
 import { isApiError } from '#shared/api/problem';
 import type { Me } from '#shared/api/types';
+import { i18nFollowUser } from '#app/i18n/follow-user';
 import { authApi } from './auth-api';
 
 type AuthState = {
@@ -42,6 +43,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       },
     });
   }, [qc]);
+
+  // A user's saved language wins over the browser's, unless they chose one on this device.
+  useEffect(() => i18nFollowUser(query.data?.user.locale), [query.data?.user.locale]);
 
   const refresh = useCallback(async () => {
     setExpired(false);

@@ -22,6 +22,8 @@ export function detectLanguage(): Language {
   return 'zh-CN';
 }
 
+export const hasSavedLanguage = (): boolean => normalizeLanguage(localStorage.getItem(STORAGE_KEY)) !== null;
+
 export function saveLanguage(lang: Language): void {
   localStorage.setItem(STORAGE_KEY, lang);
 }

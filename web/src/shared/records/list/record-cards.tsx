@@ -4,7 +4,9 @@ import { useNavigate } from 'react-router';
 import type { CrmRecord } from '#shared/api/types';
 import type { FieldDef } from '#shared/fields/field-types';
 import { FieldValue } from '#shared/fields/field-value';
-import type { ObjectDef } from '../object-def';
+import { getValue, type ObjectDef } from '../object-def';
+
+const isBlank = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 import styles from './record-list.module.css';
 
 type Props = {
@@ -25,7 +27,7 @@ export function RecordCards({ def, fields, columns, rows, loading, hasMore, onMo
   const { t } = useTranslation();
   const navigate = useNavigate();
   const byKey = new Map(fields.map((f) => [f.key, f]));
-  const shown = columns.filter((k) => k !== def.titleKey && byKey.has(k)).slice(0, 3);
+  const shown = columns.filter((k) => k !== def.titleKey && byKey.has(k));
   return (
     <List
       loading={loading}
@@ -42,14 +44,17 @@ export function RecordCards({ def, fields, columns, rows, loading, hasMore, onMo
             />
             <span className={styles.cardTitle}>{def.titleOf(r) || '—'}</span>
           </div>
-          {shown.map((k) => {
-            const f = byKey.get(k);
-            return f ? (
-              <div key={k} className={styles.cardLine}>
-                <FieldValue def={f} record={r} compact />
-              </div>
-            ) : null;
-          })}
+          {shown
+            .filter((k) => !isBlank(getValue(r, k)))
+            .slice(0, 3)
+            .map((k) => {
+              const f = byKey.get(k);
+              return f ? (
+                <div key={k} className={styles.cardLine}>
+                  <FieldValue def={f} record={r} compact />
+                </div>
+              ) : null;
+            })}
         </Card>
       )}
       loadMore={

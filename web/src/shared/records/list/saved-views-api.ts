@@ -19,8 +19,7 @@ export type SavedView = {
 export type SavedViewInput = Omit<SavedView, 'id' | 'userId' | 'mine' | 'version'>;
 
 export const savedViewsApi = {
-  list: async (object: string) =>
-    (await api<ListResponse<SavedView>>('/saved-views', { query: { object } })).data,
+  list: async (object: string) => (await api<ListResponse<SavedView>>('/saved-views', { query: { object } })).data,
   create: (body: SavedViewInput) => api<SavedView>('/saved-views', { method: 'POST', body }),
   update: (id: string, body: Partial<SavedViewInput>, version?: number) =>
     api<SavedView>(`/saved-views/${id}`, { method: 'PATCH', body, ...(version !== undefined ? { ifMatch: version } : {}) }),
