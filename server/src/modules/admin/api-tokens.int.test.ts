@@ -63,4 +63,15 @@ describe.skipIf(!databaseAvailable)('API tokens', () => {
     await t.db.kysely.updateTable('api_tokens').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', soon.json().id).execute();
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(soon.json().token) })).statusCode).toBe(401);
   });
+
+  it('enforces token scopes and never keeps a new secret for Idempotency-Key replays', async () => {
+    const created = await t.request(t.admin, { method: 'POST', url: '/api/v1/api-tokens', headers: { 'idempotency-key': 'tok-1' }, payload: { name: 'read contacts', scopes: ['contact:read'] } });
+    expect(created.statusCode, created.body).toBe(201);
+    const { token } = created.json();
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/contacts', headers: bearer(token) })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/contacts', headers: bearer(token), payload: { name: 'x' } })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: bearer(token) })).statusCode).toBe(403);
+    const stored = await t.db.kysely.selectFrom('idempotency_keys').select('response').execute();
+    expect(JSON.stringify(stored)).not.toContain(token);
+  });
 });

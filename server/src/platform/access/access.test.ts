@@ -32,3 +32,17 @@ describe('mergeRoles', () => {
     expect(mayTouch(access, 'team', null)).toBe(false);
   });
 });
+
+describe('restrictToScopes', () => {
+  it('keeps only the scoped object:action pairs, at the user own scope, and drops admin', async () => {
+    const { restrictToScopes } = await import('./access.ts');
+    const rep = profile(mergeRoles([{ isAdmin: false, permissions: { contact: { read: 'own', update: 'own' }, company: { read: 'team' } }, fields: {} }]));
+    const narrowed = restrictToScopes(rep, ['contact:read', 'company:*', 'deal:read']);
+    expect(narrowed.permissions).toEqual({ contact: { read: 'own' }, company: { read: 'team' } });
+    const admin = restrictToScopes(profile(mergeRoles([{ isAdmin: true, permissions: {}, fields: {} }])), ['contact:read']);
+    expect(admin.isAdmin).toBe(false);
+    expect(scopeOf(admin, 'contact', 'read')).toBe('all');
+    expect(scopeOf(admin, 'contact', 'delete')).toBe('none');
+    expect(restrictToScopes(rep, [])).toBe(rep);
+  });
+});

@@ -73,3 +73,21 @@ export function fieldRule(access: AccessProfile, object: string, field: string):
   if (access.isAdmin) return { read: true, edit: true };
   return access.fields[object]?.[field] ?? { read: false, edit: false };
 }
+
+/**
+ * Narrows a profile to an API token's scopes (`contact:read`, `deal:*`); no scopes means the
+ * user's full rights. A scoped token is never an administrator and sees sensitive fields masked.
+ */
+export function restrictToScopes(access: AccessProfile, scopes: readonly string[]): AccessProfile {
+  if (scopes.length === 0) return access;
+  const permissions: Permissions = {};
+  for (const entry of scopes) {
+    const [object = '', action = ''] = entry.split(':');
+    const actions = action === '*' ? ACTIONS : ACTIONS.filter((a) => a === action);
+    for (const a of actions) {
+      const scope = scopeOf(access, object, a);
+      if (scope !== 'none') (permissions[object] ??= {})[a] = scope;
+    }
+  }
+  return { ...access, isAdmin: false, permissions, fields: access.isAdmin ? {} : access.fields };
+}

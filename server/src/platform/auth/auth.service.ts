@@ -28,6 +28,8 @@ export type Principal = {
   credentialId: string;
   rateLimit: number | null;
   locale: string | null;
+  /** API token scopes (`contact:read`); empty for sessions and unscoped tokens. */
+  scopes: string[];
 };
 
 /** Password sign-in with lockout; returns a new session token (also used as the cookie). */
@@ -81,7 +83,7 @@ export async function authenticate(deps: Deps, token: string): Promise<Principal
     const s = await repo.findSession(db, hash);
     if (!s || !s.is_active || s.expires_at <= new Date()) throw new AppError('unauthorized');
     if (Date.now() - s.last_seen_at.getTime() > 60_000) await repo.touchSession(db, s.tenant_id, s.id);
-    return { tenantId: s.tenant_id, userId: s.user_id, kind, credentialId: s.id, rateLimit: null, locale: s.locale };
+    return { tenantId: s.tenant_id, userId: s.user_id, kind, credentialId: s.id, rateLimit: null, locale: s.locale, scopes: [] };
   }
   if (kind === 'api') {
     const t = await repo.findApiToken(db, hash);
@@ -89,7 +91,7 @@ export async function authenticate(deps: Deps, token: string): Promise<Principal
     if (t.revoked_at) throw new AppError('unauthorized', { message: 'token_revoked' });
     if (t.expires_at && t.expires_at <= new Date()) throw new AppError('unauthorized');
     if (!t.last_used_at || Date.now() - t.last_used_at.getTime() > 60_000) await repo.touchApiToken(db, t.tenant_id, t.id);
-    return { tenantId: t.tenant_id, userId: t.user_id, kind, credentialId: t.id, rateLimit: t.rate_limit, locale: t.locale };
+    return { tenantId: t.tenant_id, userId: t.user_id, kind, credentialId: t.id, rateLimit: t.rate_limit, locale: t.locale, scopes: t.scopes };
   }
   throw new AppError('unauthorized');
 }

@@ -21,7 +21,7 @@ export function registerIdempotency(app: FastifyInstance, deps: Deps) {
   const db = deps.db.kysely;
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
     const key = request.headers['idempotency-key'];
-    if (request.method !== 'POST' || typeof key !== 'string' || !request.ctx?.userId) return;
+    if (request.method !== 'POST' || typeof key !== 'string' || !request.ctx?.userId || request.routeOptions.config?.noReplay) return;
     if (key.length === 0 || key.length > 200) throw new AppError('bad_request');
     const { tenantId, userId } = request.ctx;
     const hash = requestHash(request);

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { restrictToScopes } from '../access/access.ts';
 import { authenticate, loadAccess, type Principal } from '../auth/auth.service.ts';
 import type { RequestContext } from '../context.ts';
 import type { Deps } from '../deps.ts';
@@ -15,6 +16,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Routes reachable without signing in (health, login, docs, public forms). */
     public?: boolean;
+    /** Responses holding secrets (a new API token) are not kept for Idempotency-Key replays. */
+    noReplay?: boolean;
   }
 }
 
@@ -58,7 +61,7 @@ export function requestContextHook(deps: Deps) {
       requestId: request.id,
       ip: request.ip,
       locale: headerLocale ?? (principal.locale as Locale | null) ?? 'zh-CN',
-      access: await loadAccess(deps, principal.tenantId, principal.userId),
+      access: restrictToScopes(await loadAccess(deps, principal.tenantId, principal.userId), principal.scopes),
     };
   };
 }

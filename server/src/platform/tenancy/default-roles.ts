@@ -2,8 +2,12 @@ import type { FieldPermissions, Permissions } from '../access/access.ts';
 
 const CORE_OBJECTS = ['company', 'contact', 'activity'] as const;
 
-const grant = (scopes: Record<string, 'own' | 'team' | 'all' | 'none'>): Permissions =>
-  Object.fromEntries(CORE_OBJECTS.map((o) => [o, { ...scopes }]));
+// Everyone may look up colleagues and teams (owner pickers, names); only admins change them.
+const grant = (scopes: Record<string, 'own' | 'team' | 'all' | 'none'>): Permissions => ({
+  ...Object.fromEntries(CORE_OBJECTS.map((o) => [o, { ...scopes }])),
+  user: { read: 'all' },
+  team: { read: 'all' },
+});
 
 export type RoleSeed = { name: string; description: string; isAdmin: boolean; permissions: Permissions; fields: FieldPermissions };
 
