@@ -11,6 +11,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    env: { KEHU_ARGON2_MEMORY_KIB: '4096' },
     projects: [
       { extends: true, test: { name: 'pglite', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], env: { KEHU_TEST_DB: 'pglite' } } },
       {
