@@ -96,6 +96,7 @@ describe('Kehu in a real browser', { concurrency: false }, () => {
 
   test('global search finds the contact as you type (Ctrl+K)', async () => {
     await page.goto('/');
+    await page.getByTestId('global-search-trigger').waitFor();
     await page.keyboard.press('Control+k');
     await page.getByTestId('global-search-input').fill('张伟');
     await page.locator('[role=option]', { hasText: '张伟' }).first().waitFor();
