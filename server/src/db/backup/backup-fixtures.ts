@@ -11,13 +11,15 @@ import { readCatalog } from './catalog.ts';
 /** Rows that stress the round trip: precision, microseconds, jsonb, arrays, citext, nulls, Chinese. */
 export async function seedAwkwardRows(t: TestApp) {
   const tenantId = t.admin.tenantId;
-  // The child team's id sorts before its parent's, so a naive ordered load would break the FK.
+  // A child team stored before its parent: a row-by-row load in scan order would break the FK.
   const child = newId();
   const parent = newId();
   const companyId = newId();
   await inSystem(t.db.kysely, async (tx) => {
     await tx.insertInto('teams').values({ tenant_id: tenantId, id: parent, name: '华北大区 North' }).execute();
     await tx.insertInto('teams').values({ tenant_id: tenantId, id: child, name: '北京一组', parent_id: parent }).execute();
+    // An update writes a new tuple after the child's, so a table scan meets the child first.
+    await tx.updateTable('teams').set({ version: 2 }).where('id', '=', parent).execute();
     await tx
       .updateTable('users')
       .set({ email: 'MiXeD.Case@Acme.Test', team_id: child, locked_until: '2030-01-02T03:04:05.123456Z' })

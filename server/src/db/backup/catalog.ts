@@ -6,7 +6,6 @@ export type CatalogTable = {
   /** `public.users` */
   name: string;
   columns: CatalogColumn[];
-  primaryKey: string[];
   /** Tables this one references (other than itself). */
   references: string[];
   selfReferencing: boolean;
@@ -16,7 +15,7 @@ export type CatalogTable = {
 const MIGRATION_TABLES = ['kysely_migration', 'kysely_migration_lock'];
 
 type TableRow = { oid: string; name: string };
-type ColumnRow = { oid: string; name: string; type: string; generated: boolean; pk_position: number | null };
+type ColumnRow = { oid: string; name: string; type: string; generated: boolean };
 type ForeignKeyRow = { from: string; to: string };
 
 /** The application's tables in schema public (not partitions, not extension-owned). */
@@ -30,9 +29,8 @@ export async function readCatalog(db: Kysely<DB>): Promise<CatalogTable[]> {
   const oids = tables.map((t) => t.oid);
   const { rows: columns } = await sql<ColumnRow>`
     select a.attrelid::text as oid, a.attname as name, format_type(a.atttypid, a.atttypmod) as type,
-      a.attgenerated <> '' as generated, array_position(i.indkey::int2[], a.attnum) as pk_position
+      a.attgenerated <> '' as generated
     from pg_attribute a
-    left join pg_index i on i.indrelid = a.attrelid and i.indisprimary
     where a.attrelid::text = any(${oids}::text[]) and a.attnum > 0 and not a.attisdropped
     order by a.attrelid, a.attnum`.execute(db);
   const { rows: foreignKeys } = await sql<ForeignKeyRow>`
@@ -46,10 +44,6 @@ export async function readCatalog(db: Kysely<DB>): Promise<CatalogTable[]> {
     return {
       name,
       columns: own.map((c) => ({ name: c.name, type: c.type, generated: c.generated })),
-      primaryKey: own
-        .filter((c) => c.pk_position !== null)
-        .sort((a, b) => Number(a.pk_position) - Number(b.pk_position))
-        .map((c) => c.name),
       references: [...new Set(targets.filter((t) => t !== name))],
       selfReferencing: targets.includes(name),
     };

@@ -7,14 +7,14 @@ import { TableLoader } from './load-rows.ts';
 import { readGzipLines } from './read-lines.ts';
 import { migrateToBackupLevel } from './restore-level.ts';
 
-export type RestoreOptions = { db: Database; file: string; force?: boolean };
+export type RestoreOptions = { db: Database; file: string; force?: boolean; /** Rows per INSERT (default 1000). */ batchRows?: number };
 export type RestoreSummary = { header: BackupHeader; rows: Record<string, number>; migrated: string[] };
 
 /**
  * Restores a logical backup: migrate to the backup's level, then load every table in one
  * transaction, so a damaged or truncated file leaves the database as it was.
  */
-export async function restoreLogicalBackup({ db, file, force = false }: RestoreOptions): Promise<RestoreSummary> {
+export async function restoreLogicalBackup({ db, file, force = false, batchRows }: RestoreOptions): Promise<RestoreSummary> {
   const lines = readGzipLines(file);
   const header = readHeader((await lines.next()).value);
   const migrated = await migrateToBackupLevel(db, header);
@@ -26,7 +26,7 @@ export async function restoreLogicalBackup({ db, file, force = false }: RestoreO
     await emptyTarget(tx, [...tables.values()], force);
     // Rows come back as they were: user triggers (updated_at, search text...) must not rewrite them.
     for (const t of tables.values()) await sql.raw(`alter table ${quoteName(t.name)} disable trigger user`).execute(tx);
-    const { counts, trailer } = await loadSections(tx, tables, lines);
+    const { counts, trailer } = await loadSections(tx, tables, lines, batchRows);
     for (const t of tables.values()) await sql.raw(`alter table ${quoteName(t.name)} enable trigger user`).execute(tx);
     checkCounts(counts, trailer);
     for (const s of trailer.sequences) await sql`select setval(${s.name}::regclass, ${s.lastValue}::bigint, true)`.execute(tx);
@@ -55,7 +55,7 @@ async function emptyTarget(tx: Tx, tables: CatalogTable[], force: boolean) {
   await sql.raw(`truncate ${tables.map((t) => quoteName(t.name)).join(', ')} restart identity`).execute(tx);
 }
 
-async function loadSections(tx: Tx, tables: Map<string, CatalogTable>, lines: AsyncGenerator<string>) {
+async function loadSections(tx: Tx, tables: Map<string, CatalogTable>, lines: AsyncGenerator<string>, batchRows?: number) {
   const counts: Record<string, number> = {};
   let loader: TableLoader | null = null;
   let trailer: BackupTrailer | null = null;
@@ -75,20 +75,20 @@ async function loadSections(tx: Tx, tables: Map<string, CatalogTable>, lines: As
     await close();
     const meta = parseMeta(line);
     if (meta[0] === 'end') trailer = meta[1];
-    else if (meta[0] === 'table') loader = await openTable(tx, tables, meta[1]);
+    else if (meta[0] === 'table') loader = await openTable(tx, tables, meta[1], batchRows);
     else throw new Error('The backup has a second header');
   }
   if (!trailer) throw new Error('The backup is incomplete (no end marker): the file was cut short');
   return { counts, trailer };
 }
 
-async function openTable(tx: Tx, tables: Map<string, CatalogTable>, section: TableSection) {
+async function openTable(tx: Tx, tables: Map<string, CatalogTable>, section: TableSection, batchRows?: number) {
   const table = tables.get(section.table);
   if (!table) throw new Error(`Unknown table ${section.table} in the backup`);
   const have = table.columns.map((c) => c.name).sort().join(',');
   const want = section.columns.map((c) => c.name).sort().join(',');
   if (have !== want) throw new Error(`Columns of ${table.name} differ from the backup's (${want} vs ${have})`);
-  const loader = new TableLoader({ tx, table });
+  const loader = new TableLoader({ tx, table, ...(batchRows ? { batchRows } : {}) });
   await loader.start();
   return loader;
 }

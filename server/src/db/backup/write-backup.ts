@@ -67,8 +67,8 @@ async function dumpAll(tx: Tx, engine: Database['kind'], write: Write, batchSize
   const rows: Record<string, number> = {};
   for (const table of tables) {
     await write(tableLine({ table: table.name, columns: table.columns.map(({ name, type }) => ({ name, type })) }));
-    const order = table.primaryKey.length ? ` order by ${table.primaryKey.map(quoteName).join(', ')}` : '';
-    await sql.raw(`declare kehu_backup no scroll cursor for select row_to_json(t)::text as j from ${quoteName(table.name)} t${order}`).execute(tx);
+    // No ORDER BY: a sequential scan streams at disk speed, where sorting would spill the whole table.
+    await sql.raw(`declare kehu_backup no scroll cursor for select row_to_json(t)::text as j from ${quoteName(table.name)} t`).execute(tx);
     let count = 0;
     for (;;) {
       const { rows: batch } = await sql.raw<{ j: string }>(`fetch forward ${batchSize} from kehu_backup`).execute(tx);
