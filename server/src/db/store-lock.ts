@@ -31,7 +31,8 @@ export function acquireStoreLock(pgdataDir: string, purpose: string): () => void
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = readHolder(path);
-      if (holder && (holder.host !== mine.host || alive(holder.pid))) {
+      // Our own pid in a lock we never took is a previous life (a container restarted as pid 1).
+      if (holder && (holder.host !== mine.host || (holder.pid !== process.pid && alive(holder.pid)))) {
         throw new Error(`The embedded store ${pgdataDir} is in use by ${holder.purpose} (pid ${holder.pid} on ${holder.host} since ${holder.since}); stop it first`);
       }
       rmSync(path, { force: true }); // stale: its process is gone
