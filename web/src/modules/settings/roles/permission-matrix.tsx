@@ -33,7 +33,7 @@ export function PermissionMatrix({ value, onChange, disabled }: Props) {
             <Select<Scope>
               size="small"
               disabled={disabled}
-              style={{ width: 96 }}
+              style={{ width: 84 }}
               value={value[r.object]?.[action] ?? 'none'}
               onChange={(scope) => onChange(setScope(value, r.object, action, scope))}
               options={SCOPES.map((s) => ({ value: s, label: t(`settings.scopes.${s}`) }))}

@@ -30,7 +30,7 @@ export function RolesPage() {
     });
   return (
     <Row gutter={16}>
-      <Col xs={24} md={8}>
+      <Col xs={24} lg={6}>
         <Card
           title={t('settings.sections.roles')}
           extra={
@@ -80,7 +80,7 @@ export function RolesPage() {
           />
         </Card>
       </Col>
-      <Col xs={24} md={16}>
+      <Col xs={24} lg={18}>
         <Card title={selectedId === 'new' ? t('settings.roles.create') : selected?.name}>
           {(selected || selectedId === 'new') && <RoleEditor role={selectedId === 'new' ? null : selected} onSaved={(r) => setSelectedId(r.id)} />}
         </Card>
