@@ -1,5 +1,5 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp } from '../../test/app.ts';
@@ -45,9 +45,15 @@ describe('kehu backup / kehu restore on the embedded store', () => {
     expect(printed()).toMatch(/Restored \d+ rows into \d+ tables/);
     expect(printed()).toMatch(/KEHU_SECRET/);
 
-    const release = acquireStoreLock(pgdata(), 'kehu serve');
+    // A live process of this host (our parent) holds the store, as a running `kehu serve` would.
+    const lock = `${pgdata()}.lock`;
+    writeFileSync(lock, JSON.stringify({ pid: process.ppid, host: hostname(), purpose: 'kehu serve', since: new Date().toISOString() }));
     await expect(backupCommand.run({ values: { format: 'logical' }, positionals: [] })).rejects.toThrow(/in use by kehu serve/);
-    release();
+    rmSync(lock);
+    // A lock left by a process that is gone is taken over.
+    writeFileSync(lock, JSON.stringify({ pid: 2 ** 22 + 1, host: hostname(), purpose: 'kehu serve', since: new Date().toISOString() }));
+    acquireStoreLock(pgdata(), 'test')();
+    expect(existsSync(lock)).toBe(false);
 
     const out = join(dir, 'again.jsonl.gz');
     await backupCommand.run({ values: { out, format: 'logical' }, positionals: [] });
