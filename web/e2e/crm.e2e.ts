@@ -117,7 +117,7 @@ describe('Kehu in a real browser', { concurrency: false }, () => {
     await page.getByTestId('filter-value').fill('采购');
     await page.getByTestId('filter-apply').click();
     await page.getByText('John Smith').waitFor({ state: 'detached' });
-    assert.match(await text(page), /张伟/);
+    await page.getByTestId('record-table').getByText('张伟').waitFor();
     await page.getByTestId('save-view').click();
     await page.getByTestId('view-name').fill('采购负责人');
     await page.locator('.ant-modal-footer .ant-btn-primary').click();
