@@ -8,7 +8,9 @@ export const userPath = (path: string) => resolve(process.env.INIT_CWD ?? proces
 export const embeddedStore = (config: Config) => join(config.dataDir, 'pgdata');
 
 export const defaultBackupName = (kind: 'logical' | 'datadir') =>
-  `backups/kehu-${new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}${kind === 'logical' ? '.jsonl.gz' : '.pgdata.tar.gz'}`;
+  `backups/kehu-${new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}${kind === 'logical' ? '.jsonl.gz' : '.pgdata.tar.gz'}`;
 
-export const formatBytes = (bytes: number) =>
-  bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+export const formatBytes = (bytes: number) => (bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);

@@ -40,7 +40,8 @@ describe('kehu backup / kehu restore on the embedded store', () => {
     await expect(backupCommand.run({ values: { format: 'logical' }, positionals: [] })).rejects.toThrow(/No embedded store/);
   });
 
-  it('restores into a new data directory, backs it up, and refuses to overwrite without --force', async () => {
+  // Five PGlite start-ups in a row; slow on a busy 2-core CI box.
+  it('restores into a new data directory, backs it up, and refuses to overwrite without --force', { timeout: 240_000 }, async () => {
     await restoreCommand.run({ values: { in: sourceFile }, positionals: [] });
     expect(printed()).toMatch(/Restored \d+ rows into \d+ tables/);
     expect(printed()).toMatch(/KEHU_SECRET/);
@@ -71,6 +72,5 @@ describe('kehu backup / kehu restore on the embedded store', () => {
     } finally {
       await restored.close();
     }
-    // Five PGlite start-ups in a row; slow on a busy 2-core CI box.
-  }, 240_000);
+  });
 });

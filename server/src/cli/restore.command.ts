@@ -22,7 +22,10 @@ export const restoreCommand: Command = {
     const config = loadConfig();
     let report: string;
     if (config.databaseUrl) {
-      if (kind === 'datadir') throw new Error('This is a PGlite data directory backup: it restores only into the embedded store. Back up with the default logical format to move to PostgreSQL.');
+      if (kind === 'datadir')
+        throw new Error(
+          'This is a PGlite data directory backup: it restores only into the embedded store. Back up with the default logical format to move to PostgreSQL.',
+        );
       const db = await openDatabase({ url: config.databaseUrl, poolSize: 1 });
       try {
         report = describe(await restoreLogicalBackup({ db, file, force }));

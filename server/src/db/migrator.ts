@@ -8,9 +8,7 @@ const folder = new URL('./migrations/', import.meta.url);
 class FolderMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
     const names = (await readdir(folder)).filter((name) => /^\d{8}T\d{4}-.+\.ts$/.test(name)).sort();
-    const entries = await Promise.all(
-      names.map(async (name) => [name.replace(/\.ts$/, ''), (await import(new URL(name, folder).href)) as Migration] as const),
-    );
+    const entries = await Promise.all(names.map(async (name) => [name.replace(/\.ts$/, ''), (await import(new URL(name, folder).href)) as Migration] as const));
     return Object.fromEntries(entries);
   }
 }

@@ -33,7 +33,9 @@ export function acquireStoreLock(pgdataDir: string, purpose: string): () => void
       const holder = readHolder(path);
       // Our own pid in a lock we never took is a previous life (a container restarted as pid 1).
       if (holder && (holder.host !== mine.host || (holder.pid !== process.pid && alive(holder.pid)))) {
-        throw new Error(`The embedded store ${pgdataDir} is in use by ${holder.purpose} (pid ${holder.pid} on ${holder.host} since ${holder.since}); stop it first`);
+        throw new Error(
+          `The embedded store ${pgdataDir} is in use by ${holder.purpose} (pid ${holder.pid} on ${holder.host} since ${holder.since}); stop it first`,
+        );
       }
       rmSync(path, { force: true }); // stale: its process is gone
     }

@@ -50,7 +50,15 @@ export async function seedAwkwardRows(t: TestApp) {
       .execute();
     await tx
       .insertInto('activities')
-      .values({ tenant_id: tenantId, id: newId(), type: 'task', subject: '回访 follow up', company_id: companyId, due_at: '2026-12-31T23:59:59.999999Z', duration_seconds: null })
+      .values({
+        tenant_id: tenantId,
+        id: newId(),
+        type: 'task',
+        subject: '回访 follow up',
+        company_id: companyId,
+        due_at: '2026-12-31T23:59:59.999999Z',
+        duration_seconds: null,
+      })
       .execute();
   });
 }

@@ -35,7 +35,7 @@ describe.skipIf(!databaseAvailable)(`backup and restore (${testEngine})`, () => 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('restores every row exactly into an empty database, migrating it to the backup level first', async () => {
+  it('restores every row exactly into an empty database, migrating it to the backup level first', { timeout: SLOW }, async () => {
     expect(source['public.companies']).toHaveLength(1);
     expect(source['public.teams']?.length).toBeGreaterThanOrEqual(2);
     const target = await createEmptyDatabase();
@@ -48,9 +48,9 @@ describe.skipIf(!databaseAvailable)(`backup and restore (${testEngine})`, () => 
     } finally {
       await target.close();
     }
-  }, SLOW);
+  });
 
-  it('refuses a database that holds data unless forced, then replaces its data', async () => {
+  it('refuses a database that holds data unless forced, then replaces its data', { timeout: SLOW }, async () => {
     const other = await createTestApp(); // migrated, with its own tenant and admin
     try {
       await expect(restoreLogicalBackup({ db: other.db, file })).rejects.toThrow(/not empty.*--force/);
@@ -59,9 +59,9 @@ describe.skipIf(!databaseAvailable)(`backup and restore (${testEngine})`, () => 
     } finally {
       await other.close();
     }
-  }, SLOW);
+  });
 
-  it('rejects a cut-short backup and leaves the target as it was', async () => {
+  it('rejects a cut-short backup and leaves the target as it was', { timeout: SLOW }, async () => {
     const text = gunzipSync(readFileSync(file)).toString('utf8');
     const cut = join(dir, 'cut.jsonl.gz');
     writeFileSync(cut, gzipSync(text.slice(0, text.lastIndexOf('["end"'))));
@@ -73,9 +73,9 @@ describe.skipIf(!databaseAvailable)(`backup and restore (${testEngine})`, () => 
     } finally {
       await target.close();
     }
-  }, SLOW);
+  });
 
-  it('tells a logical backup from a data directory dump and from other files', async () => {
+  it('tells a logical backup from a data directory dump and from other files', { timeout: SLOW }, async () => {
     expect(await detectBackupKind(file)).toBe('logical');
     const junk = join(dir, 'junk.gz');
     writeFileSync(junk, gzipSync('hello'));
@@ -84,7 +84,7 @@ describe.skipIf(!databaseAvailable)(`backup and restore (${testEngine})`, () => 
     await expect(detectBackupKind(junk)).rejects.toThrow(/not a Kehu backup/);
   });
 
-  it.skipIf(testEngine !== 'pglite')('round-trips the embedded store through a PGlite data directory dump', async () => {
+  it.skipIf(testEngine !== 'pglite')('round-trips the embedded store through a PGlite data directory dump', { timeout: SLOW }, async () => {
     const pgdata = join(dir, 'store');
     const store = await openDatabase({ dataDir: pgdata });
     await restoreLogicalBackup({ db: store, file });
@@ -100,9 +100,9 @@ describe.skipIf(!databaseAvailable)(`backup and restore (${testEngine})`, () => 
     } finally {
       await restored.close();
     }
-  }, SLOW);
+  });
 
-  it.skipIf(testEngine !== 'postgres')('moves between engines: PostgreSQL -> PGlite -> PostgreSQL', async () => {
+  it.skipIf(testEngine !== 'postgres')('moves between engines: PostgreSQL -> PGlite -> PostgreSQL', { timeout: SLOW }, async () => {
     const pglite = await createEmptyDatabase('pglite');
     const back = join(dir, 'from-pglite.jsonl.gz');
     try {
@@ -119,5 +119,5 @@ describe.skipIf(!databaseAvailable)(`backup and restore (${testEngine})`, () => 
     } finally {
       await postgres.close();
     }
-  }, SLOW);
+  });
 });

@@ -56,7 +56,10 @@ export function foreignKeyOrder(tables: CatalogTable[]): CatalogTable[] {
   const pending = new Map(tables.map((t) => [t.name, new Set(t.references.filter((r) => byName.has(r)))]));
   const ordered: CatalogTable[] = [];
   while (pending.size > 0) {
-    const ready = [...pending].filter(([, deps]) => deps.size === 0).map(([name]) => name).sort();
+    const ready = [...pending]
+      .filter(([, deps]) => deps.size === 0)
+      .map(([name]) => name)
+      .sort();
     if (ready.length === 0) throw new Error(`Foreign keys form a cycle among ${[...pending.keys()].join(', ')}`);
     for (const name of ready) {
       pending.delete(name);

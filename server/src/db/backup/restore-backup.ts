@@ -7,7 +7,7 @@ import { TableLoader } from './load-rows.ts';
 import { readGzipLines } from './read-lines.ts';
 import { migrateToBackupLevel } from './restore-level.ts';
 
-export type RestoreOptions = { db: Database; file: string; force?: boolean; /** Rows per INSERT (default 1000). */ batchRows?: number };
+export type RestoreOptions = { db: Database; file: string; force?: boolean /** Rows per INSERT (default 1000). */; batchRows?: number };
 export type RestoreSummary = { header: BackupHeader; rows: Record<string, number>; migrated: string[] };
 
 /**
@@ -85,8 +85,14 @@ async function loadSections(tx: Tx, tables: Map<string, CatalogTable>, lines: As
 async function openTable(tx: Tx, tables: Map<string, CatalogTable>, section: TableSection, batchRows?: number) {
   const table = tables.get(section.table);
   if (!table) throw new Error(`Unknown table ${section.table} in the backup`);
-  const have = table.columns.map((c) => c.name).sort().join(',');
-  const want = section.columns.map((c) => c.name).sort().join(',');
+  const have = table.columns
+    .map((c) => c.name)
+    .sort()
+    .join(',');
+  const want = section.columns
+    .map((c) => c.name)
+    .sort()
+    .join(',');
   if (have !== want) throw new Error(`Columns of ${table.name} differ from the backup's (${want} vs ${have})`);
   const loader = new TableLoader({ tx, table, ...(batchRows ? { batchRows } : {}) });
   await loader.start();

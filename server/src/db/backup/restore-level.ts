@@ -16,7 +16,9 @@ export async function migrateToBackupLevel(db: Database, header: BackupHeader): 
   const known = await knownMigrations();
   if (!isPrefix(wanted, known)) {
     const unknown = wanted.filter((name) => !known.includes(name));
-    throw new Error(`The backup was made by a newer Kehu (${header.kehuVersion}; unknown migrations: ${unknown.join(', ') || 'order differs'}). Upgrade Kehu, then restore.`);
+    throw new Error(
+      `The backup was made by a newer Kehu (${header.kehuVersion}; unknown migrations: ${unknown.join(', ') || 'order differs'}). Upgrade Kehu, then restore.`,
+    );
   }
   const applied = await appliedMigrations(db);
   if (!isPrefix(applied, wanted)) {
