@@ -4,8 +4,9 @@ import { viewsModule } from '#modules/views/index.ts';
 import { activitiesModule } from '#modules/activities/index.ts';
 import { adminModule } from '#modules/admin/index.ts';
 import { customersModule } from '#modules/customers/index.ts';
+import { importsModule } from '#modules/imports/index.ts';
 
 /** A domain module's public surface as the app sees it: routes and event subscribers. */
 export type KehuModule = { name: string; register: (app: FastifyInstance, deps: Deps) => void };
 
-export const MODULES: KehuModule[] = [viewsModule, adminModule, customersModule, activitiesModule];
+export const MODULES: KehuModule[] = [viewsModule, adminModule, customersModule, activitiesModule, importsModule];

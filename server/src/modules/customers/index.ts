@@ -5,6 +5,8 @@ import { ZCompany, ZContact, ZCreateCompanyRequest, ZCreateContactRequest, ZUpda
 import { recordRoutes } from '#platform/records/record-routes.ts';
 
 export { companyDefinition, contactDefinition };
+/** Request schemas, so imports validate rows exactly as the API does. */
+export { ZCreateCompanyRequest, ZCreateContactRequest, ZUpdateCompanyRequest, ZUpdateContactRequest };
 
 /** Companies (accounts) and contacts (persons), with the customer 360 timeline. */
 export const customersModule: KehuModule = {

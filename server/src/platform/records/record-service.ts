@@ -89,13 +89,33 @@ export async function createRecord<T extends Versioned>(o: WriteOptions<T>): Pro
   const { deps, ctx, def } = o;
   requireAccess(ctx.access, def.object, 'create');
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    const columns = await prepareColumns(tx, o, null);
-    const row = await insertRecord(tx, def.table, { ...columns, tenant_id: ctx.tenantId, id: newId(), created_by: ctx.userId, updated_by: ctx.userId });
-    const [after] = await present(tx, deps, { ...ctx, access: { ...ctx.access, isAdmin: true } }, def, [row]);
-    await recordChange(tx, ctx, { action: 'created', objectType: def.object, objectId: row.id, after, sensitive: def.sensitive.map((s) => s.field) });
-    await def.afterWrite?.({ tx, ctx, before: null, after: row });
+    const row = await createInTx(tx, o);
     return (await present(tx, deps, ctx, def, [row]))[0] as T;
   });
+}
+
+/** A create inside the caller's transaction (imports); same validation, audit and event as the API. Access is the caller's to check. */
+export async function createInTx<T extends Versioned>(tx: Tx, o: WriteOptions<T>): Promise<Row> {
+  const { deps, ctx, def } = o;
+  const columns = await prepareColumns(tx, o, null);
+  const row = await insertRecord(tx, def.table, { ...columns, tenant_id: ctx.tenantId, id: newId(), created_by: ctx.userId, updated_by: ctx.userId });
+  const [after] = await present(tx, deps, { ...ctx, access: { ...ctx.access, isAdmin: true } }, def, [row]);
+  await recordChange(tx, ctx, { action: 'created', objectType: def.object, objectId: row.id, after, sensitive: def.sensitive.map((s) => s.field) });
+  await def.afterWrite?.({ tx, ctx, before: null, after: row });
+  return row;
+}
+
+/** An update of a loaded row inside the caller's transaction (imports); undefined when another write got there first. */
+export async function updateInTx<T extends Versioned>(tx: Tx, o: WriteOptions<T> & { row: Row }): Promise<Row | undefined> {
+  const { deps, ctx, def, row } = o;
+  const columns = await prepareColumns(tx, o, row);
+  const updated = await updateRecord(tx, def.table, row.id, { ...columns, updated_by: ctx.userId }, row.version);
+  if (!updated) return undefined;
+  const full = { ...ctx, access: { ...ctx.access, isAdmin: true } };
+  const [before, after] = await present(tx, deps, full, def, [row, updated]);
+  await recordChange(tx, ctx, { action: 'updated', objectType: def.object, objectId: row.id, before, after, sensitive: def.sensitive.map((s) => s.field) });
+  await def.afterWrite?.({ tx, ctx, before: row, after: updated });
+  return updated;
 }
 
 export async function updateRecordWithVersion<T extends Versioned>(o: WriteOptions<T> & { id: string; version: number | undefined }): Promise<T> {
@@ -103,13 +123,8 @@ export async function updateRecordWithVersion<T extends Versioned>(o: WriteOptio
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const row = await loadVisible(tx, ctx, def, o.id, 'update');
     if (o.version !== undefined && o.version !== row.version) throw new AppError('precondition_failed', { params: { expected: o.version, actual: row.version } });
-    const columns = await prepareColumns(tx, o, row);
-    const updated = await updateRecord(tx, def.table, row.id, { ...columns, updated_by: ctx.userId }, row.version);
+    const updated = await updateInTx(tx, { ...o, row });
     if (!updated) throw new AppError('precondition_failed', { params: { expected: row.version, actual: row.version + 1 } });
-    const full = { ...ctx, access: { ...ctx.access, isAdmin: true } };
-    const [before, after] = await present(tx, deps, full, def, [row, updated]);
-    await recordChange(tx, ctx, { action: 'updated', objectType: def.object, objectId: row.id, before, after, sensitive: def.sensitive.map((s) => s.field) });
-    await def.afterWrite?.({ tx, ctx, before: row, after: updated });
     return (await present(tx, deps, ctx, def, [updated]))[0] as T;
   });
 }

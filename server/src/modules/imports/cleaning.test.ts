@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { cleanText, parseDate, parseNumber, splitList } from './cleaning.ts';
+import { detectEncoding } from './file-format.ts';
+import { suggestMapping } from './import-fields.ts';
+
+describe('import cleaning', () => {
+  it('turns full-width characters half-width and collapses spaces', () => {
+    expect(cleanText('  １３８ ０００\u3000Ａｂ ')).toBe('138 000 Ab');
+  });
+  it('reads the common date spellings and refuses impossible dates', () => {
+    for (const v of ['2024-01-05', '2024/1/5', '2024年1月5日', '05.01.2024', '20240105', '45296']) expect(parseDate(v), v).toBe('2024-01-05');
+    expect(parseDate('2024-02-30')).toBeNull();
+    expect(parseDate('soon')).toBeNull();
+  });
+  it('reads numbers with thousands separators', () => {
+    expect(parseNumber('1,234.50')).toBe('1234.50');
+    expect(parseNumber('12a')).toBeNull();
+    expect(splitList('甲,乙；丙、丁')).toEqual(['甲', '乙', '丙', '丁']);
+  });
+  it('tells UTF-8 from GB18030', () => {
+    expect(detectEncoding(Buffer.from('姓名,手机\n', 'utf8'))).toBe('utf-8');
+    expect(detectEncoding(Buffer.from([0xd0, 0xd5, 0xc3, 0xfb]))).toBe('gb18030'); // 姓名 in GBK
+    expect(detectEncoding(Buffer.from('姓名', 'utf8').subarray(0, 5))).toBe('utf-8'); // cut mid-character
+  });
+  it('suggests targets for Chinese and English headers', () => {
+    const headers = ['姓名', '手机号', '电子邮件', '公司名称', '职务', '城市', 'Unknown', '备注'];
+    expect(suggestMapping('contact', headers, [])).toEqual([
+      { column: 0, field: 'name' },
+      { column: 1, field: 'mobile' },
+      { column: 2, field: 'email' },
+      { column: 3, field: 'company' },
+      { column: 4, field: 'title' },
+      { column: 5, field: 'city' },
+      { column: 7, field: 'description' },
+    ]);
+    expect(suggestMapping('company', ['公司名称', 'Website', 'Industry'], [])).toEqual([
+      { column: 0, field: 'name' },
+      { column: 1, field: 'website' },
+      { column: 2, field: 'industry' },
+    ]);
+  });
+});

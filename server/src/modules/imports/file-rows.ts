@@ -1,0 +1,61 @@
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { AppError } from '#platform/errors/app-error.ts';
+import type { FileEncoding, FileFormat } from './file-format.ts';
+
+export type RowSource = { format: FileFormat; encoding: FileEncoding; chunks: () => AsyncIterable<Buffer> };
+
+/** Limits that keep bad input from taking the server down (10,000 columns, a 1 MB cell). */
+export const MAX_COLUMNS = 500;
+const MAX_RECORD_BYTES = 1024 * 1024;
+
+const cellText = (value: ExcelJS.CellValue): string => {
+  if (value == null) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((t) => t.text).join('');
+    if ('text' in value) return String(value.text);
+    if ('result' in value) return value.result == null ? '' : cellText(value.result as ExcelJS.CellValue);
+    return '';
+  }
+  return String(value);
+};
+
+async function* csvRows(source: RowSource): AsyncGenerator<string[]> {
+  const text = Readable.from(source.chunks()).pipe(iconv.decodeStream(source.encoding, { stripBOM: true }));
+  // delimiter: the common ones, detected per file by csv-parse; quoted newlines are kept.
+  const parser = text.pipe(parse({ delimiter: [',', ';', '\t', '|'], relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_RECORD_BYTES, bom: true }));
+  text.on('error', (error) => parser.destroy(error));
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) yield record;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('bad_request', { message: 'imports.unreadable_file', params: { reason: error instanceof Error ? error.message : String(error) } });
+  }
+}
+
+async function* xlsxRows(source: RowSource): AsyncGenerator<string[]> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(source.chunks()), { sharedStrings: 'cache', worksheets: 'emit', styles: 'ignore', hyperlinks: 'ignore' });
+  try {
+    // The first sheet only (choosing a sheet is left to a later option).
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        const values = Array.from((row.values as ExcelJS.CellValue[]).slice(1), cellText);
+        if (values.some((v) => v.trim() !== '')) yield values;
+      }
+      return;
+    }
+  } catch (error) {
+    throw new AppError('bad_request', { message: 'imports.unreadable_file', params: { reason: error instanceof Error ? error.message : String(error) } });
+  }
+}
+
+/** Every row of the file, header first, as trimmed strings; never holds the file in memory. */
+export async function* readRows(source: RowSource): AsyncGenerator<string[]> {
+  for await (const row of source.format === 'xlsx' ? xlsxRows(source) : csvRows(source)) {
+    if (row.length > MAX_COLUMNS) throw new AppError('bad_request', { message: 'imports.too_many_columns', params: { max: MAX_COLUMNS } });
+    yield row.map((v) => v.trim());
+  }
+}

@@ -1,0 +1,88 @@
+import { sql } from 'kysely';
+import type { Tx } from '#db/tx.ts';
+import { mayTouch, scopeOf } from '#platform/access/access.ts';
+import type { RequestContext } from '#platform/context.ts';
+import type { CustomFieldDef } from '#platform/custom-fields/custom-fields.types.ts';
+import type { Deps } from '#platform/deps.ts';
+import { AppError, type FieldError } from '#platform/errors/app-error.ts';
+import { toE164 } from '#platform/phones.ts';
+import { createInTx, updateInTx } from '#platform/records/record-service.ts';
+import type { Row } from '#platform/records/records.repo.ts';
+import type { ImportObject } from './import-fields.ts';
+import { findCompanyByName, findMatch, journal } from './import-records.repo.ts';
+import type { TDedupRule, TImportOptions } from './imports.schema.ts';
+import { rowToInput, type MappingEntry } from './row-input.ts';
+import { DEFINITIONS, validateInput } from './row-validation.ts';
+
+export type RowOutcome = 'created' | 'updated' | 'skipped' | { errors: FieldError[] };
+
+export type RowContext = {
+  deps: Deps;
+  ctx: RequestContext;
+  importId: string;
+  object: ImportObject;
+  mapping: MappingEntry[];
+  dedup: TDedupRule;
+  options: TImportOptions;
+  customDefs: CustomFieldDef[];
+};
+
+async function companyIdFor(tx: Tx, rc: RowContext, name: string, rowNumber: number): Promise<string | null> {
+  const found = await findCompanyByName(tx, name);
+  if (found || !rc.options.createCompanies) return found?.id ?? null;
+  const created = await createInTx(tx, { deps: rc.deps, ctx: rc.ctx, def: DEFINITIONS.company, input: { name, source: rc.options.defaultSource } });
+  await journal(tx, rc.ctx.tenantId, rc.importId, { object: 'company', recordId: created.id, rowNumber, action: 'created', before: null, versionAfter: created.version });
+  return created.id;
+}
+
+function matchKey(rc: RowContext, input: Record<string, unknown>) {
+  const { match } = rc.dedup;
+  if (match === 'email') return { email: (input.emails as { address: string }[] | undefined)?.[0]?.address };
+  if (match === 'phone') return { e164: ((input.phones as { number: string }[] | undefined) ?? []).map((p) => toE164(p.number)).filter((e): e is string => !!e) };
+  if (match === 'nameCompany') return { name: input.name as string | undefined, companyId: (input.companyId as string | undefined) ?? null };
+  return null;
+}
+
+/** Writes one row: links its company, applies the dedup rule, creates or updates through the record service. */
+async function writeRow(tx: Tx, rc: RowContext, row: string[], rowNumber: number): Promise<RowOutcome> {
+  const { deps, ctx, object } = rc;
+  const def = DEFINITIONS[object];
+  const built = rowToInput(object, row, rc.mapping, rc.customDefs);
+  if (built.errors.length) return { errors: built.errors };
+  const input = built.input;
+  if (built.companyName) input.companyId = await companyIdFor(tx, rc, built.companyName, rowNumber);
+  const key = matchKey(rc, input);
+  const existing: Row | undefined = key ? await findMatch(tx, def.table, key) : undefined;
+  if (existing && rc.dedup.action === 'skip') return 'skipped';
+  if (existing && rc.dedup.action === 'update') {
+    const scope = scopeOf(ctx.access, object, 'update');
+    if (scope === 'none' || !mayTouch(ctx.access, scope, existing.owner_id)) return { errors: [{ field: 'row', message: 'imports.may_not_update' }] };
+    const checked = validateInput(object, 'update', input);
+    if (!checked.ok) return { errors: checked.errors };
+    const updated = await updateInTx(tx, { deps, ctx, def, input: checked.value, row: existing });
+    if (!updated) return { errors: [{ field: 'row', message: 'imports.changed_meanwhile' }] };
+    await journal(tx, ctx.tenantId, rc.importId, { object, recordId: existing.id, rowNumber, action: 'updated', before: existing, versionAfter: updated.version });
+    return 'updated';
+  }
+  if (!('source' in input)) input.source = rc.options.defaultSource;
+  const checked = validateInput(object, 'create', input);
+  if (!checked.ok) return { errors: checked.errors };
+  const created = await createInTx(tx, { deps, ctx, def, input: checked.value });
+  await journal(tx, ctx.tenantId, rc.importId, { object, recordId: created.id, rowNumber, action: 'created', before: null, versionAfter: created.version });
+  return 'created';
+}
+
+/** One row in a savepoint: a refused row leaves nothing behind (not even the company it would have created). */
+export async function importRow(tx: Tx, rc: RowContext, row: string[], rowNumber: number): Promise<RowOutcome> {
+  await sql`savepoint import_row`.execute(tx);
+  try {
+    const outcome = await writeRow(tx, rc, row, rowNumber);
+    await sql.raw(typeof outcome === 'object' ? 'rollback to savepoint import_row' : 'release savepoint import_row').execute(tx);
+    return outcome;
+  } catch (error) {
+    await sql`rollback to savepoint import_row`.execute(tx);
+    if (error instanceof AppError && error.errors.length) return { errors: error.errors };
+    if (error instanceof AppError) return { errors: [{ field: 'row', message: `errors.${error.message}`, params: error.params }] };
+    return { errors: [{ field: 'row', message: 'imports.row_failed', params: { reason: error instanceof Error ? error.message : String(error) } }] };
+  }
+}

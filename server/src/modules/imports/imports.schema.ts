@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { IMPORT_OBJECTS } from './import-fields.ts';
+
+export const IMPORT_STATUSES = ['uploaded', 'queued', 'running', 'done', 'failed', 'rolling_back', 'rolled_back'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+export const ZMappingEntry = z.object({ column: z.number().int().min(0).max(10_000), field: z.string().min(1).max(120) }).strict();
+export const ZDedupRule = z
+  .object({
+    /** Which existing record a row is the same as: first email, a phone in E.164, or name (+ company for contacts). */
+    match: z.enum(['none', 'email', 'phone', 'nameCompany']),
+    /** What to do with a match: leave it, update it from the row, or create another record anyway. */
+    action: z.enum(['skip', 'update', 'create']),
+  })
+  .strict();
+export const ZImportOptions = z
+  .object({
+    batchSize: z.number().int().min(1).max(5000),
+    /** `source` given to created records unless a column is mapped to it. */
+    defaultSource: z.string().trim().max(50),
+    /** Contacts: create the company named in the row when none has that name. */
+    createCompanies: z.boolean(),
+  })
+  .strict();
+export type TImportOptions = z.infer<typeof ZImportOptions>;
+export type TDedupRule = z.infer<typeof ZDedupRule>;
+
+export const ZCreateImportQuery = z.object({ object: z.enum(IMPORT_OBJECTS), fileName: z.string().trim().min(1).max(255).default('import.csv') }).strict();
+export const ZUpdateImportRequest = z.object({ mapping: z.array(ZMappingEntry).max(500), dedup: ZDedupRule, options: ZImportOptions.partial() }).partial().strict();
+export type TUpdateImportRequest = z.infer<typeof ZUpdateImportRequest>;
+
+export const ZImport = z.object({
+  id: z.string(),
+  object: z.enum(IMPORT_OBJECTS),
+  fileName: z.string(),
+  format: z.enum(['csv', 'xlsx']),
+  encoding: z.string(),
+  sizeBytes: z.number(),
+  columns: z.array(z.string()),
+  sample: z.array(z.array(z.string())),
+  totalRows: z.number().nullable(),
+  mapping: z.array(ZMappingEntry),
+  dedup: ZDedupRule,
+  options: ZImportOptions,
+  status: z.enum(IMPORT_STATUSES),
+  progress: z.object({ processed: z.number(), created: z.number(), updated: z.number(), skipped: z.number(), failed: z.number() }),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+});
+export type TImport = z.infer<typeof ZImport>;
+
+export const ZImportTargets = z.object({ fields: z.array(z.string()) });

@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+import type { FieldError } from '#platform/errors/app-error.ts';
+import { companyDefinition, contactDefinition, ZCreateCompanyRequest, ZCreateContactRequest, ZUpdateCompanyRequest, ZUpdateContactRequest } from '#modules/customers/index.ts';
+import type { ObjectDefinition } from '#platform/records/object-definition.ts';
+import type { Versioned } from '#platform/records/record-service.ts';
+import type { ImportObject } from './import-fields.ts';
+
+export const DEFINITIONS: Record<ImportObject, ObjectDefinition<Versioned>> = { contact: contactDefinition, company: companyDefinition };
+
+const SCHEMAS = {
+  contact: { create: ZCreateContactRequest, update: ZUpdateContactRequest },
+  company: { create: ZCreateCompanyRequest, update: ZUpdateCompanyRequest },
+} as const;
+
+/** An i18n key per failing field (the error report is translated when downloaded). */
+function messageOf(issue: z.core.$ZodIssue): Pick<FieldError, 'message' | 'params'> {
+  const field = String(issue.path[0] ?? '');
+  if (issue.code === 'too_big') return { message: 'fields.too_long', params: { max: Number(issue.maximum) } };
+  if (field === 'emails') return { message: 'fields.invalid_email' };
+  if (field === 'website') return { message: 'fields.invalid_url' };
+  if (field === 'birthday') return { message: 'fields.invalid_date' };
+  if (field === 'employees' || field === 'annualRevenue') return { message: 'fields.invalid_number' };
+  if (field === 'gender' || field === 'lifecycleStage') return { message: 'fields.invalid_option' };
+  if (field === 'name') return { message: 'fields.required' };
+  return { message: 'imports.invalid_value' };
+}
+
+/** The API's own request schema, so a row is accepted or refused exactly as a POST or PATCH would be. */
+export function validateInput(object: ImportObject, mode: 'create' | 'update', input: Record<string, unknown>): { ok: true; value: Record<string, unknown> } | { ok: false; errors: FieldError[] } {
+  const result = SCHEMAS[object][mode].safeParse(input);
+  if (result.success) return { ok: true, value: result.data as Record<string, unknown> };
+  return { ok: false, errors: result.error.issues.map((issue) => ({ field: issue.path.map(String).join('.') || 'row', ...messageOf(issue) })) };
+}
