@@ -53,34 +53,6 @@ export async function insertSession(tx: Tx, s: NewSession): Promise<Date> {
 
 export const deleteSession = (db: Kysely<DB>, hash: string) => db.deleteFrom('sessions').where('token_hash', '=', hash).execute();
 
-export const findSession = (db: Kysely<DB>, hash: string) =>
-  db
-    .selectFrom('sessions')
-    .innerJoin('users', (j) => j.onRef('users.tenant_id', '=', 'sessions.tenant_id').onRef('users.id', '=', 'sessions.user_id'))
-    .select(['sessions.tenant_id', 'sessions.id', 'sessions.user_id', 'sessions.expires_at', 'sessions.last_seen_at', 'users.is_active', 'users.locale'])
-    .where('sessions.token_hash', '=', hash)
-    .executeTakeFirst();
-
-export const findApiToken = (db: Kysely<DB>, hash: string) =>
-  db
-    .selectFrom('api_tokens')
-    .innerJoin('users', (j) => j.onRef('users.tenant_id', '=', 'api_tokens.tenant_id').onRef('users.id', '=', 'api_tokens.user_id'))
-    .select([
-      'api_tokens.tenant_id',
-      'api_tokens.id',
-      'api_tokens.user_id',
-      'api_tokens.expires_at',
-      'api_tokens.revoked_at',
-      'api_tokens.last_used_at',
-      'api_tokens.rate_limit',
-      'api_tokens.scopes',
-      'users.is_active',
-      'users.locale',
-    ])
-    .where('api_tokens.token_hash', '=', hash)
-    .executeTakeFirst();
-
-/** Last-used is written at most once a minute per token, to keep reads cheap. */
 export const touchApiToken = (db: Kysely<DB>, tenantId: string, id: string) =>
   db
     .updateTable('api_tokens')

@@ -1,10 +1,11 @@
 import { inTenant } from '#db/tx.ts';
-import { type AccessProfile, type FieldPermissions, mergeRoles, type Permissions } from '../access/access.ts';
+import { type AccessProfile, type FieldPermissions, mergeRoles, type Permissions, restrictToScopes } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { RequestContext } from '../context.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors/app-error.ts';
 import * as repo from './auth.repo.ts';
+import { resolveCredential } from './credential.repo.ts';
 import { verifyPassword } from './password.ts';
 import { hashToken, newToken, tokenKind } from './tokens.ts';
 
@@ -74,26 +75,26 @@ export async function logout(deps: Deps, token: string) {
   await repo.deleteSession(deps.db.kysely, hashToken(token));
 }
 
-/** Resolves a bearer/cookie token to its user; throws 401 for anything unknown, expired or revoked. */
-export async function authenticate(deps: Deps, token: string): Promise<Principal> {
+/**
+ * Resolves a bearer/cookie token to its user and access profile in one query; throws 401 for
+ * anything unknown, expired, revoked or deactivated.
+ */
+export async function authenticate(deps: Deps, token: string): Promise<{ principal: Principal; access: AccessProfile }> {
   const kind = tokenKind(token);
-  const hash = hashToken(token);
+  if (!kind) throw new AppError('unauthorized');
   const db = deps.db.kysely;
-  if (kind === 'session') {
-    const s = await repo.findSession(db, hash);
-    if (!s || !s.is_active || s.expires_at <= new Date()) throw new AppError('unauthorized');
-    if (Date.now() - s.last_seen_at.getTime() > 60_000) await repo.touchSession(db, s.tenant_id, s.id);
-    return { tenantId: s.tenant_id, userId: s.user_id, kind, credentialId: s.id, rateLimit: null, locale: s.locale, scopes: [] };
+  const c = await resolveCredential(db, kind, hashToken(token));
+  if (!c || !c.is_active) throw new AppError('unauthorized');
+  if (c.revoked_at) throw new AppError('unauthorized', { message: 'token_revoked' });
+  if (c.expires_at && c.expires_at <= new Date()) throw new AppError('unauthorized');
+  // Last-used is written at most once a minute, to keep reads cheap.
+  if (!c.last_used_at || Date.now() - c.last_used_at.getTime() > 60_000) {
+    await (kind === 'api' ? repo.touchApiToken : repo.touchSession)(db, c.tenant_id, c.credential_id);
   }
-  if (kind === 'api') {
-    const t = await repo.findApiToken(db, hash);
-    if (!t || !t.is_active) throw new AppError('unauthorized');
-    if (t.revoked_at) throw new AppError('unauthorized', { message: 'token_revoked' });
-    if (t.expires_at && t.expires_at <= new Date()) throw new AppError('unauthorized');
-    if (!t.last_used_at || Date.now() - t.last_used_at.getTime() > 60_000) await repo.touchApiToken(db, t.tenant_id, t.id);
-    return { tenantId: t.tenant_id, userId: t.user_id, kind, credentialId: t.id, rateLimit: t.rate_limit, locale: t.locale, scopes: t.scopes };
-  }
-  throw new AppError('unauthorized');
+  const merged = mergeRoles(c.roles.map((r) => ({ isAdmin: r.isAdmin, permissions: r.permissions as Permissions, fields: r.fields as FieldPermissions })));
+  const access: AccessProfile = { userId: c.user_id, teamUserIds: [...new Set([c.user_id, ...c.team_user_ids])], ...merged };
+  const principal: Principal = { tenantId: c.tenant_id, userId: c.user_id, kind, credentialId: c.credential_id, rateLimit: c.rate_limit, locale: c.locale, scopes: c.scopes };
+  return { principal, access: restrictToScopes(access, principal.scopes) };
 }
 
 /** The merged permissions of the user's roles and the users their team scope covers. */

@@ -1,6 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { restrictToScopes } from '../access/access.ts';
-import { authenticate, loadAccess, type Principal } from '../auth/auth.service.ts';
+import { authenticate, type Principal } from '../auth/auth.service.ts';
 import type { RequestContext } from '../context.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -44,9 +43,9 @@ export function requestContextHook(deps: Deps) {
       if (request.routeOptions.config?.public || !request.url.startsWith('/api/')) return;
       throw new AppError('unauthorized');
     }
-    let principal: Principal;
+    let resolved: Awaited<ReturnType<typeof authenticate>>;
     try {
-      principal = await authenticate(deps, found.token);
+      resolved = await authenticate(deps, found.token);
     } catch (error) {
       if (request.routeOptions.config?.public) return;
       throw error;
@@ -54,6 +53,7 @@ export function requestContextHook(deps: Deps) {
     if (found.viaCookie && !SAFE_METHODS.has(request.method) && !request.headers['x-requested-with']) {
       throw new AppError('forbidden', { message: 'csrf' });
     }
+    const { principal, access } = resolved;
     request.principal = principal;
     request.ctx = {
       tenantId: principal.tenantId,
@@ -61,7 +61,7 @@ export function requestContextHook(deps: Deps) {
       requestId: request.id,
       ip: request.ip,
       locale: headerLocale ?? (principal.locale as Locale | null) ?? 'zh-CN',
-      access: restrictToScopes(await loadAccess(deps, principal.tenantId, principal.userId), principal.scopes),
+      access,
     };
   };
 }
