@@ -9,6 +9,7 @@ import { NotFound } from './not-found';
 const Dashboard = lazy(() => import('#modules/dashboard/dashboard-page').then((m) => ({ default: m.DashboardPage })));
 const Customers = lazy(() => import('#modules/customers/customers-routes').then((m) => ({ default: m.CustomersRoutes })));
 const RecycleBin = lazy(() => import('#modules/customers/recycle-bin-page').then((m) => ({ default: m.RecycleBinPage })));
+const Imports = lazy(() => import('#modules/imports/import-page').then((m) => ({ default: m.ImportPage })));
 const Settings = lazy(() => import('#modules/settings/settings-routes').then((m) => ({ default: m.SettingsRoutes })));
 
 export const router = createBrowserRouter([
@@ -25,6 +26,7 @@ export const router = createBrowserRouter([
       { path: 'companies/*', element: <Customers object="companies" /> },
       { path: 'contacts/*', element: <Customers object="contacts" /> },
       { path: 'recycle-bin', element: <RecycleBin /> },
+      { path: 'imports', element: <Imports /> },
       { path: 'settings/*', element: <Settings /> },
       { path: '*', element: <NotFound /> },
     ],

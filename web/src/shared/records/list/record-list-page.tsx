@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Grid, Input, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -79,6 +79,11 @@ export function RecordListPage({ def }: { def: ObjectDef }) {
         {can(me, def.entity, 'export') && (
           <Button icon={<DownloadOutlined />} onClick={exportAll}>
             {!mobile && t('list.export')}
+          </Button>
+        )}
+        {can(me, def.entity, 'import') && (def.entity === 'contact' || def.entity === 'company') && (
+          <Button icon={<UploadOutlined />} onClick={() => navigate(`/imports?object=${def.entity}`)} data-testid="import-records">
+            {!mobile && t('imports.import')}
           </Button>
         )}
         {can(me, def.entity, 'create') && (

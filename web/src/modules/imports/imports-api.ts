@@ -1,0 +1,43 @@
+import { api, buildUrl } from '#shared/api/client';
+import { toApiError } from '#shared/api/problem';
+
+export type ImportObject = 'contact' | 'company';
+export type MappingEntry = { column: number; field: string };
+export type DedupRule = { match: 'none' | 'email' | 'phone' | 'nameCompany'; action: 'skip' | 'update' | 'create' };
+export type ImportStatus = 'uploaded' | 'queued' | 'running' | 'done' | 'failed' | 'rolling_back' | 'rolled_back';
+export type ImportJob = {
+  id: string;
+  object: ImportObject;
+  fileName: string;
+  encoding: string;
+  columns: string[];
+  sample: string[][];
+  totalRows: number | null;
+  mapping: MappingEntry[];
+  dedup: DedupRule;
+  status: ImportStatus;
+  progress: { processed: number; created: number; updated: number; skipped: number; failed: number };
+  error: string | null;
+};
+
+export const ACTIVE: ImportStatus[] = ['queued', 'running', 'rolling_back'];
+
+export const importsApi = {
+  /** The file goes up as a raw stream (the server never holds it whole). */
+  upload: async (object: ImportObject, file: File, language: string): Promise<ImportJob> => {
+    const res = await fetch(buildUrl('/imports', { object, fileName: file.name }), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream', 'X-Requested-With': 'kehu', 'Accept-Language': language, Accept: 'application/json' },
+      credentials: 'same-origin',
+      body: file,
+    });
+    if (!res.ok) throw await toApiError(res);
+    return (await res.json()) as ImportJob;
+  },
+  get: (id: string) => api<ImportJob>(`/imports/${id}`),
+  fields: () => api<Record<ImportObject, string[]>>('/imports/fields'),
+  configure: (id: string, body: { mapping: MappingEntry[]; dedup: DedupRule }) => api<ImportJob>(`/imports/${id}`, { method: 'PATCH', body }),
+  start: (id: string) => api<ImportJob>(`/imports/${id}/start`, { method: 'POST' }),
+  rollback: (id: string) => api<ImportJob>(`/imports/${id}/rollback`, { method: 'POST' }),
+  errorsUrl: (id: string) => buildUrl(`/imports/${id}/errors.csv`),
+};
