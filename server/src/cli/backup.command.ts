@@ -28,7 +28,8 @@ export const backupCommand: Command = {
       const release = acquireStoreLock(pgdata, 'kehu backup');
       try {
         if (format === 'datadir') {
-          await writeDatadirBackup({ pgdataDir: pgdata, out });
+          const db = await openDatabase({ dataDir: pgdata });
+          await writeDatadirBackup({ db, out }).finally(() => db.close());
           detail = 'PGlite data directory';
         } else {
           detail = await logical(await openDatabase({ dataDir: pgdata }), out);

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { openDatabase } from '../database.ts';
+import { type Database, openDatabase } from '../database.ts';
 import { peekGzip } from './read-lines.ts';
 import { FORMAT } from './format.ts';
 
@@ -20,17 +20,12 @@ export async function detectBackupKind(file: string): Promise<BackupKind> {
  * to load, but only into PGlite of the same major version; the logical format goes anywhere.
  * The caller holds the store lock, so nothing writes while the dump is taken.
  */
-export async function writeDatadirBackup({ pgdataDir, out }: { pgdataDir: string; out: string }) {
-  const db = await openDatabase({ dataDir: pgdataDir });
-  try {
-    const dump = await db.pglite?.dumpDataDir('gzip');
-    if (!dump) throw new Error('Not an embedded store');
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(`${out}.partial`, Buffer.from(await dump.arrayBuffer()), { mode: 0o600 });
-    renameSync(`${out}.partial`, out);
-  } finally {
-    await db.close();
-  }
+export async function writeDatadirBackup({ db, out }: { db: Database; out: string }) {
+  const dump = await db.pglite?.dumpDataDir('gzip');
+  if (!dump) throw new Error('--format datadir needs the embedded store');
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(`${out}.partial`, Buffer.from(await dump.arrayBuffer()), { mode: 0o600 });
+  renameSync(`${out}.partial`, out);
 }
 
 /** Replaces the store with the tarball's (the old directory is kept aside, not deleted). */
