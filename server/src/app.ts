@@ -21,6 +21,7 @@ import { handleError } from '#platform/http/error-handler.ts';
 import { registerIdempotency } from '#platform/http/idempotency.ts';
 import { requestContextHook } from '#platform/http/request-context.ts';
 import { platformRoutes } from '#platform/platform.routes.ts';
+import { tenantSettingsRoutes } from '#platform/tenancy/tenant-settings.ts';
 import { MODULES } from './modules.ts';
 
 export const VERSION = '0.1.0';
@@ -94,6 +95,7 @@ export async function buildApp(o: BuildAppOptions): Promise<{ app: FastifyInstan
   platformRoutes(app, deps);
   authRoutes(app, deps);
   customFieldRoutes(app, deps);
+  tenantSettingsRoutes(app, deps);
   for (const module of MODULES) module.register(app, deps);
 
   if (existsSync(webDist)) {

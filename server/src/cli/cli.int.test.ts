@@ -47,5 +47,5 @@ describe.skipIf(!databaseAvailable)('kehu CLI: migrate, tenant create, user crea
     } finally {
       await db.close();
     }
-  }, 120_000);
+  }, 300_000);
 });

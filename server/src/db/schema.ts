@@ -9,6 +9,8 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
 
+export type Int8 = ColumnType<string, bigint | number | string, bigint | number | string>;
+
 export type Json = JsonValue;
 
 export type JsonArray = JsonValue[];
@@ -176,6 +178,63 @@ export interface IdempotencyKeys {
   user_id: string;
 }
 
+export interface ImportChunks {
+  data: Buffer;
+  import_id: string;
+  seq: number;
+  tenant_id: string;
+}
+
+export interface ImportErrors {
+  field: string | null;
+  import_id: string;
+  message: string;
+  params: Generated<Json>;
+  raw: Generated<Json>;
+  row_number: number;
+  seq: number;
+  tenant_id: string;
+}
+
+export interface ImportRecords {
+  action: string;
+  before: Json | null;
+  import_id: string;
+  object: string;
+  record_id: string;
+  row_number: number;
+  tenant_id: string;
+  version_after: number;
+}
+
+export interface Imports {
+  columns: Generated<Json>;
+  created: Generated<number>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  cursor: Generated<number>;
+  dedup: Generated<Json>;
+  encoding: string;
+  error: string | null;
+  failed: Generated<number>;
+  file_name: string;
+  finished_at: Timestamp | null;
+  format: string;
+  id: string;
+  mapping: Generated<Json>;
+  object: string;
+  options: Generated<Json>;
+  sample: Generated<Json>;
+  size_bytes: Generated<Int8>;
+  skipped: Generated<number>;
+  started_at: Timestamp | null;
+  status: Generated<string>;
+  tenant_id: string;
+  total_rows: number | null;
+  updated: Generated<number>;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Outbox {
   actor_id: string | null;
   created_at: Generated<Timestamp>;
@@ -247,6 +306,7 @@ export interface Tenants {
   name: string;
   slug: string;
   timezone: Generated<string>;
+  version: Generated<number>;
 }
 
 export interface UserRoles {
@@ -281,6 +341,10 @@ export interface DB {
   contacts: Contacts;
   custom_field_defs: CustomFieldDefs;
   idempotency_keys: IdempotencyKeys;
+  import_chunks: ImportChunks;
+  import_errors: ImportErrors;
+  import_records: ImportRecords;
+  imports: Imports;
   outbox: Outbox;
   roles: Roles;
   saved_views: SavedViews;

@@ -71,6 +71,7 @@ export const ZActivity = z.object({
   contactId: z.string().nullable(),
   contact: ref,
   ownerId: z.string().nullable(),
+  owner: z.object({ id: z.string(), name: z.string() }).nullable(),
   occurredAt: z.string(),
   outcome: z.string().nullable(),
   durationSeconds: z.number().nullable(),

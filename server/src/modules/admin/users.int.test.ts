@@ -10,9 +10,12 @@ describe.skipIf(!databaseAvailable)('users API', () => {
   });
   afterAll(() => t?.close());
 
-  it('refuses users administration to a non-admin with 403, but shows them their own record', async () => {
+  it('lets a rep look colleagues up but refuses users administration with 403', async () => {
     const rep = await t.createUser({ role: 'Sales Rep' });
-    for (const [method, url] of [['GET', '/api/v1/users'], ['POST', `/api/v1/users/${t.admin.id}/deactivate`], ['PATCH', `/api/v1/users/${t.admin.id}`]] as const) {
+    const listed = await t.request(rep, { method: 'GET', url: '/api/v1/users' });
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json().data.map((u: { id: string }) => u.id)).toContain(t.admin.id);
+    for (const [method, url] of [['POST', `/api/v1/users/${t.admin.id}/deactivate`], ['PATCH', `/api/v1/users/${t.admin.id}`]] as const) {
       const res = await t.request(rep, { method, url, ...(method === 'PATCH' ? { payload: { name: 'x' } } : {}) });
       expect(res.statusCode, `${method} ${url}`).toBe(403);
       expect(res.headers['content-type']).toContain('application/problem+json');

@@ -43,6 +43,7 @@ export const commonOut = {
   tags: z.array(z.string()),
   description: z.string().nullable(),
   ownerId: z.string().nullable(),
+  owner: z.object({ id: z.string(), name: z.string() }).nullable(),
   custom: z.record(z.string(), z.unknown()),
   lastActivityAt: z.string().nullable(),
   createdAt: z.string(),

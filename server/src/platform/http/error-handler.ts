@@ -64,7 +64,7 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   }
   const status = STATUS_BY_CODE[appError.code];
   const messageKey = appError.message.includes('.') ? appError.message : `errors.${appError.message}`;
-  const params = { requestId: request.id, ...appError.params };
+  const params = { requestId: request.id, object: 'record', ...appError.params };
   return reply
     .status(status)
     .type('application/problem+json')

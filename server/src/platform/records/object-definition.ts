@@ -18,8 +18,8 @@ export type ObjectDefinition<TOut extends { id: string; version: number }> = {
   catalog: Catalog;
   defaultSort: string;
   sensitive: SensitiveField[];
-  /** Row -> API object, before masking. */
-  toApi: (row: Row, ctx: MapContext) => TOut;
+  /** Row -> API object, before masking; the service adds `owner: {id, name}`. */
+  toApi: (row: Row, ctx: MapContext) => Omit<TOut, 'owner'>;
   /** API input (create or patch) -> column values; pushes field errors instead of throwing. */
   toColumns: (input: Record<string, unknown>, errors: FieldError[], cipher: FieldCipher) => Record<string, unknown>;
   /** Denormalized columns recomputed from the merged record (search text, phone digits). */

@@ -17,9 +17,12 @@ export type Versioned = { id: string; version: number };
 
 /** Maps rows to API objects (related names fetched in one query) and masks what the user may not read. */
 export async function present<T extends Versioned>(tx: Tx, deps: Deps, ctx: RequestContext, def: ObjectDefinition<T>, rows: Row[]): Promise<T[]> {
-  const related = await loadRelated(tx, rows.flatMap((r) => def.relatedIds?.(r) ?? []));
+  const related = await loadRelated(tx, rows.flatMap((r) => [...(def.relatedIds?.(r) ?? []), ...(r.owner_id ? [r.owner_id] : [])]));
   const mapCtx: MapContext = { cipher: await deps.ciphers.forTenant(ctx.tenantId, tx), access: ctx.access, related };
-  return rows.map((row) => applyMasking(def.toApi(row, mapCtx) as T & Record<string, unknown>, def.object, def.sensitive, ctx.access));
+  return rows.map((row) => {
+    const record = { ...def.toApi(row, mapCtx), owner: row.owner_id ? (related.get(row.owner_id) ?? null) : null };
+    return applyMasking(record as unknown as T & Record<string, unknown>, def.object, def.sensitive, ctx.access);
+  });
 }
 
 /** Loads a record the user may see for `action`; 404 when hidden by scope, 403 when only readable. */

@@ -1,15 +1,17 @@
+import { sql } from 'kysely';
 import type { Tx } from '#db/tx.ts';
 
-/** Names of related companies and contacts, for `company: {id, name}` style embeds. */
+/** Names of related companies, contacts and users (owners), for `company: {id, name}` embeds, in one query. */
 export async function loadRelated(tx: Tx, ids: string[]): Promise<Map<string, { id: string; name: string }>> {
   const unique = [...new Set(ids)];
   const map = new Map<string, { id: string; name: string }>();
   if (unique.length === 0) return map;
-  const [companies, contacts] = await Promise.all([
-    tx.selectFrom('companies').select(['id', 'name']).where('id', 'in', unique).execute(),
-    tx.selectFrom('contacts').select(['id', 'name']).where('id', 'in', unique).execute(),
-  ]);
-  for (const r of [...companies, ...contacts]) map.set(r.id, r);
+  const list = sql`cast(${unique} as uuid[])`;
+  const { rows } = await sql<{ id: string; name: string }>`
+    select id, name from companies where id = any(${list})
+    union all select id, name from contacts where id = any(${list})
+    union all select id, name from users where id = any(${list})`.execute(tx);
+  for (const r of rows) map.set(r.id, r);
   return map;
 }
 
