@@ -40,8 +40,21 @@ const TRUE = new Set(['true', 'yes', 'y', '1', '是', '对', 't']);
 const FALSE = new Set(['false', 'no', 'n', '0', '否', '不', 'f']);
 export const parseBoolean = (value: string): boolean | null => (TRUE.has(value.toLowerCase()) ? true : FALSE.has(value.toLowerCase()) ? false : null);
 
-const GENDERS: Record<string, 'male' | 'female' | 'other'> = { 男: 'male', 女: 'female', m: 'male', f: 'female', male: 'male', female: 'female', 其他: 'other', other: 'other' };
+const GENDERS: Record<string, 'male' | 'female' | 'other'> = {
+  男: 'male',
+  女: 'female',
+  m: 'male',
+  f: 'female',
+  male: 'male',
+  female: 'female',
+  其他: 'other',
+  other: 'other',
+};
 export const parseGender = (value: string) => GENDERS[value.toLowerCase()] ?? null;
 
 /** Tags and multi-selects: 甲,乙;丙、丁 */
-export const splitList = (value: string) => value.split(/[,;，；、|]/).map((v) => v.trim()).filter(Boolean);
+export const splitList = (value: string) =>
+  value
+    .split(/[,;，；、|]/)
+    .map((v) => v.trim())
+    .filter(Boolean);

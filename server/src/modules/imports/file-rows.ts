@@ -26,7 +26,9 @@ const cellText = (value: ExcelJS.CellValue): string => {
 async function* csvRows(source: RowSource): AsyncGenerator<string[]> {
   const text = Readable.from(source.chunks()).pipe(iconv.decodeStream(source.encoding, { stripBOM: true }));
   // delimiter: the common ones, detected per file by csv-parse; quoted newlines are kept.
-  const parser = text.pipe(parse({ delimiter: [',', ';', '\t', '|'], relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_RECORD_BYTES, bom: true }));
+  const parser = text.pipe(
+    parse({ delimiter: [',', ';', '\t', '|'], relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_RECORD_BYTES, bom: true }),
+  );
   text.on('error', (error) => parser.destroy(error));
   try {
     for await (const record of parser as AsyncIterable<string[]>) yield record;
@@ -37,7 +39,13 @@ async function* csvRows(source: RowSource): AsyncGenerator<string[]> {
 }
 
 async function* xlsxRows(source: RowSource): AsyncGenerator<string[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(source.chunks()), { sharedStrings: 'cache', worksheets: 'emit', styles: 'ignore', hyperlinks: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(source.chunks()), {
+    // Styles are cached so date cells come back as dates, not Excel serials.
+    sharedStrings: 'cache',
+    worksheets: 'emit',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+  });
   try {
     // The first sheet only (choosing a sheet is left to a later option).
     for await (const sheet of reader) {

@@ -4,7 +4,22 @@ export const IMPORT_OBJECTS = ['contact', 'company'] as const;
 export type ImportObject = (typeof IMPORT_OBJECTS)[number];
 
 /** Address parts and contact points that several objects share. */
-const COMMON = ['email', 'phone', 'mobile', 'source', 'tier', 'lifecycleStage', 'tags', 'description', 'country', 'province', 'city', 'district', 'street', 'postcode'] as const;
+const COMMON = [
+  'email',
+  'phone',
+  'mobile',
+  'source',
+  'tier',
+  'lifecycleStage',
+  'tags',
+  'description',
+  'country',
+  'province',
+  'city',
+  'district',
+  'street',
+  'postcode',
+] as const;
 
 /** Fields a column may be mapped to (besides custom.<key>). */
 export const IMPORT_FIELDS: Record<ImportObject, readonly string[]> = {
@@ -17,7 +32,22 @@ const SYNONYMS: Record<string, string[]> = {
   name: ['姓名', '名字', '联系人', '联系人姓名', '客户姓名', 'name', 'fullname', 'contactname', 'contact'],
   familyName: ['姓', '姓氏', 'lastname', 'surname', 'familyname'],
   givenName: ['名', 'firstname', 'givenname'],
-  company: ['公司', '公司名称', '单位', '工作单位', '企业', '企业名称', '所属公司', '客户名称', 'company', 'companyname', 'account', 'accountname', 'organization', 'organisation'],
+  company: [
+    '公司',
+    '公司名称',
+    '单位',
+    '工作单位',
+    '企业',
+    '企业名称',
+    '所属公司',
+    '客户名称',
+    'company',
+    'companyname',
+    'account',
+    'accountname',
+    'organization',
+    'organisation',
+  ],
   email: ['邮箱', '电子邮件', '电子邮箱', '邮件', '邮箱地址', 'email', 'emailaddress', 'mail'],
   mobile: ['手机', '手机号', '手机号码', '移动电话', 'mobile', 'mobilephone', 'cell', 'cellphone'],
   phone: ['电话', '座机', '电话号码', '联系电话', '办公电话', 'phone', 'phonenumber', 'telephone', 'tel', 'businessphone'],
@@ -45,7 +75,11 @@ const SYNONYMS: Record<string, string[]> = {
   taxId: ['税号', '纳税人识别号', '统一社会信用代码', 'taxid', 'vatnumber'],
 };
 
-const normalize = (header: string) => header.toLowerCase().normalize('NFKC').replace(/[\s_\-.:：()（）*#/]/g, '');
+const normalize = (header: string) =>
+  header
+    .toLowerCase()
+    .normalize('NFKC')
+    .replace(/[\s_\-.:：()（）*#/]/g, '');
 
 /** Column index -> suggested target, from header names and the object's custom field keys and labels. */
 export function suggestMapping(object: ImportObject, headers: string[], customDefs: CustomFieldDef[]): { column: number; field: string }[] {

@@ -31,7 +31,11 @@ describe.skipIf(!databaseAvailable)('imports: resume, rollback, the job', () => 
   });
 
   it('rolls back: created records leave, updated ones get their values back, both audited', async () => {
-    const keep = await t.request(t.admin, { method: 'POST', url: '/api/v1/contacts', payload: { name: 'Keeper', title: 'Original', emails: [{ address: 'keeper@example.com' }] } });
+    const keep = await t.request(t.admin, {
+      method: 'POST',
+      url: '/api/v1/contacts',
+      payload: { name: 'Keeper', title: 'Original', emails: [{ address: 'keeper@example.com' }] },
+    });
     const file = await tempFile('mix.csv', 'name,email,title\nKeeper,keeper@example.com,Changed\nNewbie,newbie@example.com,New\n');
     const imp = await api.uploaded(file);
     await api.configure(imp.id, { dedup: { match: 'email', action: 'update' } });
@@ -53,26 +57,46 @@ describe.skipIf(!databaseAvailable)('imports: resume, rollback, the job', () => 
     expect(again.statusCode).toBe(409);
   });
 
-  it.skipIf(!existsSync(FEBRL))('imports a FEBRL slice through the real job queue', async () => {
-    // FEBRL: ", "-separated person records with typos; 300 of them, read at run time.
-    const lines = readFileSync(FEBRL, 'utf8').split('\n').slice(0, 301).map((l) => l.split(',').map((f) => f.trim()).join(','));
-    const imp = await api.uploaded(await tempFile('febrl.csv', lines.join('\n')));
-    expect(imp.totalRows).toBe(300);
-    expect(imp.mapping).toEqual(expect.arrayContaining([{ column: 1, field: 'givenName' }, { column: 2, field: 'familyName' }, { column: 6, field: 'city' }, { column: 7, field: 'postcode' }, { column: 8, field: 'province' }]));
-    await api.configure(imp.id, { mapping: [...imp.mapping, { column: 0, field: 'description' }], options: { batchSize: 100 } });
-    const jobs = await startJobs(t.deps, FAST);
-    try {
-      await api.start(imp.id);
-      await waitFor(async () => (await api.get(imp.id)).status === 'done', 120_000, 'the import job');
-    } finally {
-      await jobs.stop();
-    }
-    const done = await api.get(imp.id);
-    expect(done.progress.processed).toBe(300);
-    // Records with neither given nor family name are refused (name is required), and impossible birth dates.
-    const nameless = lines.slice(1).filter((l) => !l.split(',')[1] && !l.split(',')[2]).length;
-    expect(done.progress.created + done.progress.failed).toBe(300);
-    expect(done.progress.failed).toBeGreaterThanOrEqual(nameless);
-    expect(done.progress.created).toBeGreaterThan(250);
-  }, 180_000);
+  it.skipIf(!existsSync(FEBRL))(
+    'imports a FEBRL slice through the real job queue',
+    async () => {
+      // FEBRL: ", "-separated person records with typos; 300 of them, read at run time.
+      const lines = readFileSync(FEBRL, 'utf8')
+        .split('\n')
+        .slice(0, 301)
+        .map((l) =>
+          l
+            .split(',')
+            .map((f) => f.trim())
+            .join(','),
+        );
+      const imp = await api.uploaded(await tempFile('febrl.csv', lines.join('\n')));
+      expect(imp.totalRows).toBe(300);
+      expect(imp.mapping).toEqual(
+        expect.arrayContaining([
+          { column: 1, field: 'givenName' },
+          { column: 2, field: 'familyName' },
+          { column: 6, field: 'city' },
+          { column: 7, field: 'postcode' },
+          { column: 8, field: 'province' },
+        ]),
+      );
+      await api.configure(imp.id, { mapping: [...imp.mapping, { column: 0, field: 'description' }], options: { batchSize: 100 } });
+      const jobs = await startJobs(t.deps, FAST);
+      try {
+        await api.start(imp.id);
+        await waitFor(async () => (await api.get(imp.id)).status === 'done', 120_000, 'the import job');
+      } finally {
+        await jobs.stop();
+      }
+      const done = await api.get(imp.id);
+      expect(done.progress.processed).toBe(300);
+      // Records with neither given nor family name are refused (name is required), and impossible birth dates.
+      const nameless = lines.slice(1).filter((l) => !l.split(',')[1] && !l.split(',')[2]).length;
+      expect(done.progress.created + done.progress.failed).toBe(300);
+      expect(done.progress.failed).toBeGreaterThanOrEqual(nameless);
+      expect(done.progress.created).toBeGreaterThan(250);
+    },
+    180_000,
+  );
 });

@@ -18,7 +18,11 @@ const QUEUES = { run: IMPORT_QUEUE, rollback: ROLLBACK_QUEUE } as const;
  */
 export async function enqueueImportJob(deps: Deps, kind: keyof typeof QUEUES, tenantId: string, importId: string): Promise<void> {
   await jobsOf(deps)
-    .send(QUEUES[kind], { tenantId, importId }, { singletonKey: `${kind}:${importId}`, expireInSeconds: 6 * 3600, retry: { limit: 5, delaySeconds: 5, backoff: true } })
+    .send(
+      QUEUES[kind],
+      { tenantId, importId },
+      { singletonKey: `${kind}:${importId}`, expireInSeconds: 6 * 3600, retry: { limit: 5, delaySeconds: 5, backoff: true } },
+    )
     .catch((error: unknown) => deps.log.info({ err: error, importId }, 'import left for the sweep'));
 }
 

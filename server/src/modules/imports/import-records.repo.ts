@@ -2,10 +2,22 @@ import { sql } from 'kysely';
 import type { Tx } from '#db/tx.ts';
 import type { RecordTable, Row } from '#platform/records/records.repo.ts';
 
-export type JournalEntry = { object: 'contact' | 'company'; record_id: string; row_number: number; action: 'created' | 'updated'; before: Record<string, unknown> | null; version_after: number };
+export type JournalEntry = {
+  object: 'contact' | 'company';
+  record_id: string;
+  row_number: number;
+  action: 'created' | 'updated';
+  before: Record<string, unknown> | null;
+  version_after: number;
+};
 
 /** Remembers what a row wrote; a record updated twice keeps its first before-image. */
-export async function journal(tx: Tx, tenantId: string, importId: string, e: { object: string; recordId: string; rowNumber: number; action: string; before: Row | null; versionAfter: number }) {
+export async function journal(
+  tx: Tx,
+  tenantId: string,
+  importId: string,
+  e: { object: string; recordId: string; rowNumber: number; action: string; before: Row | null; versionAfter: number },
+) {
   await sql`insert into import_records (tenant_id, import_id, object, record_id, row_number, action, before, version_after)
     values (${tenantId}, ${importId}, ${e.object}, ${e.recordId}, ${e.rowNumber}, ${e.action}, ${e.before ? JSON.stringify(e.before) : null}, ${e.versionAfter})
     on conflict (tenant_id, import_id, object, record_id) do update set version_after = excluded.version_after`.execute(tx);
@@ -24,7 +36,11 @@ export async function dropJournal(tx: Tx, importId: string, entries: JournalEntr
 }
 
 /** Live records of `table` matching a row's key: its first email, any phone's E.164, or its name (+ company). */
-export async function findMatch(tx: Tx, table: RecordTable, key: { email?: string; e164?: string[]; name?: string; companyId?: string | null }): Promise<Row | undefined> {
+export async function findMatch(
+  tx: Tx,
+  table: RecordTable,
+  key: { email?: string; e164?: string[]; name?: string; companyId?: string | null },
+): Promise<Row | undefined> {
   const where = key.email
     ? sql`emails @> ${JSON.stringify([{ address: key.email }])}::jsonb`
     : key.e164?.length
@@ -40,7 +56,9 @@ export async function findMatch(tx: Tx, table: RecordTable, key: { email?: strin
 }
 
 export async function findCompanyByName(tx: Tx, name: string): Promise<{ id: string } | undefined> {
-  const { rows } = await sql<{ id: string }>`select id from companies where deleted_at is null and lower(name) = lower(${name}) order by created_at limit 1`.execute(tx);
+  const { rows } = await sql<{
+    id: string;
+  }>`select id from companies where deleted_at is null and lower(name) = lower(${name}) order by created_at limit 1`.execute(tx);
   return rows[0];
 }
 
@@ -53,7 +71,14 @@ export async function writableColumns(tx: Tx, table: RecordTable): Promise<strin
 }
 
 /** Puts a before-image back (one optimistic update; undefined when the record changed since the import). */
-export async function restoreImage(tx: Tx, table: RecordTable, before: Record<string, unknown>, columns: string[], expectedVersion: number, userId: string | null): Promise<Row | undefined> {
+export async function restoreImage(
+  tx: Tx,
+  table: RecordTable,
+  before: Record<string, unknown>,
+  columns: string[],
+  expectedVersion: number,
+  userId: string | null,
+): Promise<Row | undefined> {
   const sets = columns.filter((c) => c !== 'updated_by').map((c) => sql`${sql.ref(c)} = b.${sql.ref(c)}`);
   const { rows } = await sql<Row>`update ${sql.table(table)} t set ${sql.join(sets)}, updated_by = ${userId}, version = t.version + 1, updated_at = now()
     from jsonb_populate_record(null::${sql.table(table)}, ${JSON.stringify(before)}::jsonb) b

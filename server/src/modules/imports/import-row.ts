@@ -31,14 +31,22 @@ async function companyIdFor(tx: Tx, rc: RowContext, name: string, rowNumber: num
   const found = await findCompanyByName(tx, name);
   if (found || !rc.options.createCompanies) return found?.id ?? null;
   const created = await createInTx(tx, { deps: rc.deps, ctx: rc.ctx, def: DEFINITIONS.company, input: { name, source: rc.options.defaultSource } });
-  await journal(tx, rc.ctx.tenantId, rc.importId, { object: 'company', recordId: created.id, rowNumber, action: 'created', before: null, versionAfter: created.version });
+  await journal(tx, rc.ctx.tenantId, rc.importId, {
+    object: 'company',
+    recordId: created.id,
+    rowNumber,
+    action: 'created',
+    before: null,
+    versionAfter: created.version,
+  });
   return created.id;
 }
 
 function matchKey(rc: RowContext, input: Record<string, unknown>) {
   const { match } = rc.dedup;
   if (match === 'email') return { email: (input.emails as { address: string }[] | undefined)?.[0]?.address };
-  if (match === 'phone') return { e164: ((input.phones as { number: string }[] | undefined) ?? []).map((p) => toE164(p.number)).filter((e): e is string => !!e) };
+  if (match === 'phone')
+    return { e164: ((input.phones as { number: string }[] | undefined) ?? []).map((p) => toE164(p.number)).filter((e): e is string => !!e) };
   if (match === 'nameCompany') return { name: input.name as string | undefined, companyId: (input.companyId as string | undefined) ?? null };
   return null;
 }
@@ -61,7 +69,14 @@ async function writeRow(tx: Tx, rc: RowContext, row: string[], rowNumber: number
     if (!checked.ok) return { errors: checked.errors };
     const updated = await updateInTx(tx, { deps, ctx, def, input: checked.value, row: existing });
     if (!updated) return { errors: [{ field: 'row', message: 'imports.changed_meanwhile' }] };
-    await journal(tx, ctx.tenantId, rc.importId, { object, recordId: existing.id, rowNumber, action: 'updated', before: existing, versionAfter: updated.version });
+    await journal(tx, ctx.tenantId, rc.importId, {
+      object,
+      recordId: existing.id,
+      rowNumber,
+      action: 'updated',
+      before: existing,
+      versionAfter: updated.version,
+    });
     return 'updated';
   }
   if (!('source' in input)) input.source = rc.options.defaultSource;

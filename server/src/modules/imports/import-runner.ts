@@ -10,7 +10,12 @@ import { type RowContext, importRow } from './import-row.ts';
 import * as repo from './imports.repo.ts';
 import { importSettings } from './import-settings.ts';
 
-export type RunImportOptions = { deps: Deps; tenantId: string; importId: string; /** Stop after this many batches (tests: a worker killed mid-way). */ maxBatches?: number };
+export type RunImportOptions = {
+  deps: Deps;
+  tenantId: string;
+  importId: string /** Stop after this many batches (tests: a worker killed mid-way). */;
+  maxBatches?: number;
+};
 type Pending = { rowNumber: number; values: string[] };
 
 /** Writes one batch and moves the cursor in the same transaction; a batch another worker already committed is skipped. */
@@ -20,7 +25,7 @@ async function commitBatch(rc: RowContext, batch: Pending[]): Promise<boolean> {
   if (!first || !last) return true;
   return inTenant(rc.deps.db.kysely, rc.ctx.tenantId, async (tx) => {
     const current = await repo.findImport(tx, rc.importId, { lock: true });
-    if (!current || current.status !== 'running') return false;
+    if (current?.status !== 'running') return false;
     if (current.cursor >= last.rowNumber) return true;
     const counts = { created: 0, updated: 0, skipped: 0, failed: 0 };
     const errors: repo.RowError[] = [];
@@ -58,7 +63,16 @@ export async function runImport(o: RunImportOptions): Promise<'done' | 'paused' 
   const settings = importSettings(imp);
   const access = await loadAccess(deps, tenantId, imp.created_by);
   const ctx: RequestContext = { tenantId, userId: imp.created_by, requestId: `import-${importId}`, ip: null, locale: 'en', access };
-  const rc: RowContext = { deps, ctx, importId, object: imp.object, mapping: imp.mapping, dedup: settings.dedup, options: settings.options, customDefs: imp.customDefs };
+  const rc: RowContext = {
+    deps,
+    ctx,
+    importId,
+    object: imp.object,
+    mapping: imp.mapping,
+    dedup: settings.dedup,
+    options: settings.options,
+    customDefs: imp.customDefs,
+  };
   let batch: Pending[] = [];
   let batches = 0;
   let rowNumber = 0;

@@ -21,9 +21,19 @@ export function importsClient(t: TestApp, user: TestUser) {
   };
   return {
     upload: async (path: string, object = 'contact', contentType = 'text/csv') =>
-      t.request(user, { method: 'POST', url: `/api/v1/imports?object=${object}&fileName=${encodeURIComponent(path.split('/').pop() ?? 'f')}`, headers: { 'content-type': contentType }, payload: createReadStream(path) }),
+      t.request(user, {
+        method: 'POST',
+        url: `/api/v1/imports?object=${object}&fileName=${encodeURIComponent(path.split('/').pop() ?? 'f')}`,
+        headers: { 'content-type': contentType },
+        payload: createReadStream(path),
+      }),
     uploaded: async (path: string, object = 'contact') => {
-      const res = await t.request(user, { method: 'POST', url: `/api/v1/imports?object=${object}&fileName=x.csv`, headers: { 'content-type': 'text/csv' }, payload: createReadStream(path) });
+      const res = await t.request(user, {
+        method: 'POST',
+        url: `/api/v1/imports?object=${object}&fileName=x.csv`,
+        headers: { 'content-type': 'text/csv' },
+        payload: createReadStream(path),
+      });
       return json<TImport>(res, 201);
     },
     configure: async (id: string, body: object) => json<TImport>(await t.request(user, { method: 'PATCH', url: `/api/v1/imports/${id}`, payload: body }), 200),
@@ -35,7 +45,17 @@ export function importsClient(t: TestApp, user: TestUser) {
     run: (id: string, maxBatches?: number) => runImport({ deps: t.deps, tenantId: user.tenantId, importId: id, ...(maxBatches ? { maxBatches } : {}) }),
     runRollback: (id: string) => runRollback({ deps: t.deps, tenantId: user.tenantId, importId: id }),
     contacts: async (filter?: object) =>
-      json<{ data: { id: string; name: string; title: string | null; source: string | null; emails: { address: string }[]; phones: { e164: string | null }[]; company: { name: string } | null }[] }>(
+      json<{
+        data: {
+          id: string;
+          name: string;
+          title: string | null;
+          source: string | null;
+          emails: { address: string }[];
+          phones: { e164: string | null }[];
+          company: { name: string } | null;
+        }[];
+      }>(
         await t.request(user, { method: 'GET', url: `/api/v1/contacts?limit=200${filter ? `&filter=${encodeURIComponent(JSON.stringify(filter))}` : ''}` }),
         200,
       ).data,

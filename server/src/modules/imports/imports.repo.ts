@@ -42,7 +42,10 @@ export async function findImport(tx: Tx, id: string, options: { lock?: boolean }
 }
 
 export async function listImports(tx: Tx, createdBy: string | null, limit: number): Promise<ImportRow[]> {
-  const { rows } = await sql<ImportRow>`select * from imports where (${createdBy}::uuid is null or created_by = ${createdBy}) order by created_at desc limit ${limit}`.execute(tx);
+  const { rows } =
+    await sql<ImportRow>`select * from imports where (${createdBy}::uuid is null or created_by = ${createdBy}) order by created_at desc limit ${limit}`.execute(
+      tx,
+    );
   return rows;
 }
 

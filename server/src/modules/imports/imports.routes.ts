@@ -10,7 +10,13 @@ import { ZCreateImportQuery, ZImport, ZUpdateImportRequest } from './imports.sch
 import * as service from './imports.service.ts';
 
 /** Upload types taken as a raw stream (never buffered whole); other types keep the app's parsers. */
-const UPLOAD_TYPES = ['text/csv', 'text/plain', 'application/octet-stream', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.ms-excel'];
+const UPLOAD_TYPES = [
+  'text/csv',
+  'text/plain',
+  'application/octet-stream',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.ms-excel',
+];
 
 export async function importRoutes(app: FastifyInstance, deps: Deps) {
   app.addContentTypeParser(UPLOAD_TYPES, (_req, payload, done) => done(null, payload));
@@ -19,23 +25,54 @@ export async function importRoutes(app: FastifyInstance, deps: Deps) {
 
   r.post(
     '/api/v1/imports',
-    { schema: { tags, summary: 'Upload a CSV or XLSX file (raw body) to import; answers with its columns, a sample and a suggested mapping', querystring: ZCreateImportQuery, response: { 201: ZImport } } },
-    async (req, reply) => reply.status(201).send(await service.createImport(deps, req.ctx, { object: req.query.object, fileName: req.query.fileName, body: req.body as Readable })),
+    {
+      schema: {
+        tags,
+        summary: 'Upload a CSV or XLSX file (raw body) to import; answers with its columns, a sample and a suggested mapping',
+        querystring: ZCreateImportQuery,
+        response: { 201: ZImport },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await service.createImport(deps, req.ctx, { object: req.query.object, fileName: req.query.fileName, body: req.body as Readable })),
   );
-  r.get('/api/v1/imports', { schema: { tags, summary: 'Recent imports', response: { 200: z.object({ data: z.array(ZImport) }) } } }, async (req) => ({ data: await service.listImports(deps, req.ctx) }));
-  r.get('/api/v1/imports/fields', { schema: { tags, summary: 'Fields a column may be mapped to, per object (plus custom.<key>)', response: { 200: z.record(z.enum(IMPORT_OBJECTS), z.array(z.string())) } } }, async () => ({ contact: [...IMPORT_FIELDS.contact], company: [...IMPORT_FIELDS.company] }));
-  r.get('/api/v1/imports/:id', { schema: { tags, summary: 'An import with its progress', params: ZIdParams, response: { 200: ZImport } } }, async (req) => service.getImport(deps, req.ctx, req.params.id));
-  r.patch('/api/v1/imports/:id', { schema: { tags, summary: 'Set the mapping, dedup rule and options', params: ZIdParams, body: ZUpdateImportRequest, response: { 200: ZImport } } }, async (req) =>
-    service.configureImport(deps, req.ctx, req.params.id, req.body),
+  r.get('/api/v1/imports', { schema: { tags, summary: 'Recent imports', response: { 200: z.object({ data: z.array(ZImport) }) } } }, async (req) => ({
+    data: await service.listImports(deps, req.ctx),
+  }));
+  r.get(
+    '/api/v1/imports/fields',
+    {
+      schema: {
+        tags,
+        summary: 'Fields a column may be mapped to, per object (plus custom.<key>)',
+        response: { 200: z.record(z.enum(IMPORT_OBJECTS), z.array(z.string())) },
+      },
+    },
+    async () => ({ contact: [...IMPORT_FIELDS.contact], company: [...IMPORT_FIELDS.company] }),
   );
-  r.post('/api/v1/imports/:id/start', { schema: { tags, summary: 'Run the import as a background job', params: ZIdParams, response: { 202: ZImport } } }, async (req, reply) =>
-    reply.status(202).send(await service.startImport(deps, req.ctx, req.params.id)),
+  r.get('/api/v1/imports/:id', { schema: { tags, summary: 'An import with its progress', params: ZIdParams, response: { 200: ZImport } } }, async (req) =>
+    service.getImport(deps, req.ctx, req.params.id),
   );
-  r.post('/api/v1/imports/:id/rollback', { schema: { tags, summary: 'Undo the import: remove what it created, restore what it updated', params: ZIdParams, response: { 202: ZImport } } }, async (req, reply) =>
-    reply.status(202).send(await service.rollbackImport(deps, req.ctx, req.params.id)),
+  r.patch(
+    '/api/v1/imports/:id',
+    { schema: { tags, summary: 'Set the mapping, dedup rule and options', params: ZIdParams, body: ZUpdateImportRequest, response: { 200: ZImport } } },
+    async (req) => service.configureImport(deps, req.ctx, req.params.id, req.body),
+  );
+  r.post(
+    '/api/v1/imports/:id/start',
+    { schema: { tags, summary: 'Run the import as a background job', params: ZIdParams, response: { 202: ZImport } } },
+    async (req, reply) => reply.status(202).send(await service.startImport(deps, req.ctx, req.params.id)),
+  );
+  r.post(
+    '/api/v1/imports/:id/rollback',
+    { schema: { tags, summary: 'Undo the import: remove what it created, restore what it updated', params: ZIdParams, response: { 202: ZImport } } },
+    async (req, reply) => reply.status(202).send(await service.rollbackImport(deps, req.ctx, req.params.id)),
   );
   r.get('/api/v1/imports/:id/errors.csv', { schema: { tags, summary: 'Refused rows with their reasons, as CSV', params: ZIdParams } }, async (req, reply) => {
     const csv = await errorReport(deps, req.ctx, req.params.id);
-    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="import-${req.params.id}-errors.csv"`).send(csv);
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="import-${req.params.id}-errors.csv"`)
+      .send(csv);
   });
 }

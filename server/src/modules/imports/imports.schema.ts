@@ -26,7 +26,10 @@ export type TImportOptions = z.infer<typeof ZImportOptions>;
 export type TDedupRule = z.infer<typeof ZDedupRule>;
 
 export const ZCreateImportQuery = z.object({ object: z.enum(IMPORT_OBJECTS), fileName: z.string().trim().min(1).max(255).default('import.csv') }).strict();
-export const ZUpdateImportRequest = z.object({ mapping: z.array(ZMappingEntry).max(500), dedup: ZDedupRule, options: ZImportOptions.partial() }).partial().strict();
+export const ZUpdateImportRequest = z
+  .object({ mapping: z.array(ZMappingEntry).max(500), dedup: ZDedupRule, options: ZImportOptions.partial() })
+  .partial()
+  .strict();
 export type TUpdateImportRequest = z.infer<typeof ZUpdateImportRequest>;
 
 export const ZImport = z.object({

@@ -80,7 +80,8 @@ export async function createImport(deps: Deps, ctx: RequestContext, o: { object:
   }
 }
 
-export const getImport = (deps: Deps, ctx: RequestContext, id: string) => inTenant(deps.db.kysely, ctx.tenantId, async (tx) => toApi(await visibleImport(tx, ctx, id)));
+export const getImport = (deps: Deps, ctx: RequestContext, id: string) =>
+  inTenant(deps.db.kysely, ctx.tenantId, async (tx) => toApi(await visibleImport(tx, ctx, id)));
 
 export const listImports = (deps: Deps, ctx: RequestContext) =>
   inTenant(deps.db.kysely, ctx.tenantId, async (tx) => (await repo.listImports(tx, ctx.access.isAdmin ? null : ctx.userId, 50)).map(toApi));
@@ -129,7 +130,12 @@ export async function rollbackImport(deps: Deps, ctx: RequestContext, id: string
     requireAccess(ctx.access, row.object, 'delete');
     if (row.status !== 'done' && row.status !== 'failed') throw new AppError('conflict', { message: 'imports.not_finished' });
     await repo.updateImport(tx, id, { status: 'rolling_back' });
-    await writeAudit(tx, ctx, { action: 'import_rolled_back', objectType: 'import', objectId: id, changes: { status: { from: row.status, to: 'rolling_back' } } });
+    await writeAudit(tx, ctx, {
+      action: 'import_rolled_back',
+      objectType: 'import',
+      objectId: id,
+      changes: { status: { from: row.status, to: 'rolling_back' } },
+    });
     return toApi((await repo.findImport(tx, id)) as repo.ImportRow);
   });
   await enqueueImportJob(deps, 'rollback', ctx.tenantId, id);

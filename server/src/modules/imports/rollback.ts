@@ -19,7 +19,15 @@ async function undoOne(tx: Tx, deps: Deps, ctx: RequestContext, e: JournalEntry)
   if (e.action === 'created') {
     if (row.deleted_at) return;
     const deleted = await updateRecord(tx, def.table, row.id, { deleted_at: new Date(), updated_by: ctx.userId }, row.version);
-    if (deleted) await recordChange(tx, ctx, { action: 'deleted', objectType: def.object, objectId: row.id, before: { deletedAt: null }, after: { deletedAt: deleted.deleted_at }, payload: { importId: ctx.requestId.replace(/^import-/, '') } });
+    if (deleted)
+      await recordChange(tx, ctx, {
+        action: 'deleted',
+        objectType: def.object,
+        objectId: row.id,
+        before: { deletedAt: null },
+        after: { deletedAt: deleted.deleted_at },
+        payload: { importId: ctx.requestId.replace(/^import-/, '') },
+      });
     return;
   }
   // A record someone edited after the import keeps their edit; only untouched records go back.
@@ -38,7 +46,7 @@ async function undoOne(tx: Tx, deps: Deps, ctx: RequestContext, e: JournalEntry)
 export async function runRollback(o: { deps: Deps; tenantId: string; importId: string }): Promise<'done' | 'skipped'> {
   const { deps, tenantId, importId } = o;
   const imp = await inTenant(deps.db.kysely, tenantId, (tx) => repo.findImport(tx, importId));
-  if (!imp || imp.status !== 'rolling_back' || !imp.created_by) return 'skipped';
+  if (imp?.status !== 'rolling_back' || !imp.created_by) return 'skipped';
   const access = await loadAccess(deps, tenantId, imp.created_by);
   const ctx: RequestContext = { tenantId, userId: imp.created_by, requestId: `import-${importId}`, ip: null, locale: 'en', access };
   for (;;) {

@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 import type { FieldError } from '#platform/errors/app-error.ts';
-import { companyDefinition, contactDefinition, ZCreateCompanyRequest, ZCreateContactRequest, ZUpdateCompanyRequest, ZUpdateContactRequest } from '#modules/customers/index.ts';
+import {
+  companyDefinition,
+  contactDefinition,
+  ZCreateCompanyRequest,
+  ZCreateContactRequest,
+  ZUpdateCompanyRequest,
+  ZUpdateContactRequest,
+} from '#modules/customers/index.ts';
 import type { ObjectDefinition } from '#platform/records/object-definition.ts';
 import type { Versioned } from '#platform/records/record-service.ts';
 import type { ImportObject } from './import-fields.ts';
@@ -26,7 +33,11 @@ function messageOf(issue: z.core.$ZodIssue): Pick<FieldError, 'message' | 'param
 }
 
 /** The API's own request schema, so a row is accepted or refused exactly as a POST or PATCH would be. */
-export function validateInput(object: ImportObject, mode: 'create' | 'update', input: Record<string, unknown>): { ok: true; value: Record<string, unknown> } | { ok: false; errors: FieldError[] } {
+export function validateInput(
+  object: ImportObject,
+  mode: 'create' | 'update',
+  input: Record<string, unknown>,
+): { ok: true; value: Record<string, unknown> } | { ok: false; errors: FieldError[] } {
   const result = SCHEMAS[object][mode].safeParse(input);
   if (result.success) return { ok: true, value: result.data as Record<string, unknown> };
   return { ok: false, errors: result.error.issues.map((issue) => ({ field: issue.path.map(String).join('.') || 'row', ...messageOf(issue) })) };

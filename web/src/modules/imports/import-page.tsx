@@ -48,19 +48,53 @@ export function ImportPage() {
   return (
     <div>
       <Typography.Title level={3}>{t('imports.title')}</Typography.Title>
-      <Steps current={step} items={[{ title: t('imports.stepUpload') }, { title: t('imports.stepMap') }, { title: t('imports.stepRun') }]} style={{ marginBottom: 24 }} />
+      <Steps
+        current={step}
+        items={[{ title: t('imports.stepUpload') }, { title: t('imports.stepMap') }, { title: t('imports.stepRun') }]}
+        style={{ marginBottom: 24 }}
+      />
       <Card>
         {step === 0 && (
           <>
-            <Segmented value={object} onChange={(v) => setParams({ object: String(v) })} options={[{ value: 'contact', label: t('nav.contacts') }, { value: 'company', label: t('nav.companies') }]} style={{ marginBottom: 16 }} />
-            <Upload.Dragger accept=".csv,.txt,.xlsx" showUploadList={false} disabled={upload.isPending} beforeUpload={(file) => (upload.mutate(file), false)} data-testid="import-upload">
-              <p className="ant-upload-drag-icon"><InboxOutlined /></p>
-              <p>{t('imports.drop')}</p>
-              <Typography.Text type="secondary">{t('imports.dropHint')}</Typography.Text>
-            </Upload.Dragger>
+            <Segmented
+              value={object}
+              onChange={(v) => setParams({ object: String(v) })}
+              options={[
+                { value: 'contact', label: t('nav.contacts') },
+                { value: 'company', label: t('nav.companies') },
+              ]}
+              style={{ marginBottom: 16 }}
+            />
+            <div data-testid="import-upload">
+              <Upload.Dragger
+                accept=".csv,.txt,.xlsx"
+                showUploadList={false}
+                disabled={upload.isPending}
+                beforeUpload={(file) => {
+                  upload.mutate(file);
+                  return false;
+                }}
+              >
+                <p className="ant-upload-drag-icon">
+                  <InboxOutlined />
+                </p>
+                <p>{t('imports.drop')}</p>
+                <Typography.Text type="secondary">{t('imports.dropHint')}</Typography.Text>
+              </Upload.Dragger>
+            </div>
           </>
         )}
-        {step === 1 && data && <MappingStep job={data} mapping={mapping ?? data.mapping} dedup={dedup} onMapping={setMapping} onDedup={setDedup} onStart={() => start.mutate()} starting={start.isPending} />}
+        {step === 1 && data && (
+          <MappingStep
+            job={data}
+            mapping={mapping ?? data.mapping}
+            dedup={dedup}
+            onMapping={setMapping}
+            onDedup={setDedup}
+            onStart={() => start.mutate()}
+            starting={start.isPending}
+          />
+        )}
         {step === 2 && data && <ProgressStep job={data} onRollback={() => rollback.mutate()} rollingBack={rollback.isPending} />}
       </Card>
     </div>

@@ -5,7 +5,15 @@ import { CUSTOM_FIELDS_KEY, customFieldsApi } from '#shared/fields/custom-fields
 import type { DedupRule, ImportJob, MappingEntry } from './imports-api';
 import { importsApi } from './imports-api';
 
-type Props = { job: ImportJob; mapping: MappingEntry[]; dedup: DedupRule; onMapping: (m: MappingEntry[]) => void; onDedup: (d: DedupRule) => void; onStart: () => void; starting: boolean };
+type Props = {
+  job: ImportJob;
+  mapping: MappingEntry[];
+  dedup: DedupRule;
+  onMapping: (m: MappingEntry[]) => void;
+  onDedup: (d: DedupRule) => void;
+  onStart: () => void;
+  starting: boolean;
+};
 
 /** One row per file column: its sample values and the field it goes to (or none). */
 export function MappingStep({ job, mapping, dedup, onMapping, onDedup, onStart, starting }: Props) {
@@ -19,38 +27,62 @@ export function MappingStep({ job, mapping, dedup, onMapping, onDedup, onStart, 
     ...(custom.data ?? []).filter((d) => d.object === job.object).map((d) => ({ value: `custom.${d.key}`, label: (zh ? d.label.zh : d.label.en) ?? d.key })),
   ];
   const fieldOf = (column: number) => mapping.find((m) => m.column === column)?.field ?? '';
-  const setField = (column: number, field: string) => onMapping([...mapping.filter((m) => m.column !== column), ...(field ? [{ column, field }] : [])].sort((a, b) => a.column - b.column));
-  const rows = job.columns.map((header, column) => ({ key: column, column, header, sample: job.sample.map((r) => r[column] ?? '').filter(Boolean).slice(0, 3).join(' · ') }));
+  const setField = (column: number, field: string) =>
+    onMapping([...mapping.filter((m) => m.column !== column), ...(field ? [{ column, field }] : [])].sort((a, b) => a.column - b.column));
+  const rows = job.columns.map((header, column) => ({
+    key: column,
+    column,
+    header,
+    sample: job.sample
+      .map((r) => r[column] ?? '')
+      .filter(Boolean)
+      .slice(0, 3)
+      .join(' · '),
+  }));
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Text type="secondary">{t('imports.fileSummary', { name: job.fileName, rows: job.totalRows ?? 0, encoding: job.encoding })}</Typography.Text>
-      <Table
-        size="small"
-        pagination={false}
-        dataSource={rows}
-        data-testid="import-mapping"
-        columns={[
-          { title: t('imports.column'), dataIndex: 'header' },
-          { title: t('imports.sample'), dataIndex: 'sample', ellipsis: true },
-          {
-            title: t('imports.target'),
-            key: 'target',
-            width: 240,
-            render: (_, r) => <Select style={{ width: '100%' }} value={fieldOf(r.column)} options={options} showSearch optionFilterProp="label" onChange={(v: string) => setField(r.column, v)} />,
-          },
-        ]}
-      />
+      <div data-testid="import-mapping">
+        <Table
+          size="small"
+          pagination={false}
+          dataSource={rows}
+          columns={[
+            { title: t('imports.column'), dataIndex: 'header' },
+            { title: t('imports.sample'), dataIndex: 'sample', ellipsis: true },
+            {
+              title: t('imports.target'),
+              key: 'target',
+              width: 240,
+              render: (_, r) => (
+                <Select
+                  style={{ width: '100%' }}
+                  value={fieldOf(r.column)}
+                  options={options}
+                  showSearch
+                  optionFilterProp="label"
+                  onChange={(v: string) => setField(r.column, v)}
+                />
+              ),
+            },
+          ]}
+        />
+      </div>
       <Space wrap>
         <Typography.Text strong>{t('imports.matchOn')}</Typography.Text>
         <Radio.Group value={dedup.match} onChange={(e) => onDedup({ ...dedup, match: e.target.value as DedupRule['match'] })}>
           {(['email', 'phone', 'nameCompany', 'none'] as const).map((m) => (
-            <Radio.Button key={m} value={m}>{t(`imports.match.${m}`)}</Radio.Button>
+            <Radio.Button key={m} value={m}>
+              {t(`imports.match.${m}`)}
+            </Radio.Button>
           ))}
         </Radio.Group>
         {dedup.match !== 'none' && (
           <Radio.Group value={dedup.action} onChange={(e) => onDedup({ ...dedup, action: e.target.value as DedupRule['action'] })}>
             {(['skip', 'update', 'create'] as const).map((a) => (
-              <Radio.Button key={a} value={a}>{t(`imports.action.${a}`)}</Radio.Button>
+              <Radio.Button key={a} value={a}>
+                {t(`imports.action.${a}`)}
+              </Radio.Button>
             ))}
           </Radio.Group>
         )}

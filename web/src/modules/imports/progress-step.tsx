@@ -11,7 +11,13 @@ export function ProgressStep({ job, onRollback, rollingBack }: { job: ImportJob;
   const over = job.status === 'done' || job.status === 'failed';
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }} data-testid="import-progress">
-      <Alert type={job.status === 'failed' ? 'error' : over ? 'success' : 'info'} message={t(`imports.status.${job.status}`)} description={job.error ? t(job.error, { defaultValue: job.error }) : undefined} data-testid="import-status" data-status={job.status} />
+      <div data-testid="import-status" data-status={job.status}>
+        <Alert
+          type={job.status === 'failed' ? 'error' : over ? 'success' : 'info'}
+          message={t(`imports.status.${job.status}`)}
+          description={job.error ?? undefined}
+        />
+      </div>
       <Progress percent={percent} status={ACTIVE.includes(job.status) ? 'active' : job.status === 'failed' ? 'exception' : 'normal'} />
       <Space size="large" wrap>
         {(['processed', 'created', 'updated', 'skipped', 'failed'] as const).map((k) => (
