@@ -1,5 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import { backupCommand } from './backup.command.ts';
+import { benchCommand } from './bench.command.ts';
 import { migrateCommand } from './migrate.command.ts';
 import { restoreCommand } from './restore.command.ts';
 import { seedCommand } from './seed.command.ts';
@@ -20,6 +21,7 @@ export const COMMANDS: Record<string, Command> = {
   tenant: tenantCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  bench: benchCommand,
 };
 
 export function usage(): string {

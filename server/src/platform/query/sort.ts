@@ -10,7 +10,10 @@ const badCursor = () => new AppError('validation', { errors: [{ field: 'cursor',
 /** Parses `-createdAt,name` and appends the id as the final tie-breaker. */
 export function parseSort(raw: string | undefined, catalog: Catalog, fallback: string): SortKey[] {
   const keys: SortKey[] = [];
-  for (const part of (raw || fallback).split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of (raw || fallback)
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const desc = part.startsWith('-');
     const name = desc ? part.slice(1) : part;
     const spec = Object.hasOwn(catalog, name) ? catalog[name] : undefined;
@@ -22,9 +25,12 @@ export function parseSort(raw: string | undefined, catalog: Catalog, fallback: s
   return keys;
 }
 
-/** `order by` items; nulls always sort last so the keyset comparison below stays simple. */
+/**
+ * `order by` items; nulls always sort last so the keyset comparison below stays simple. Columns
+ * that cannot be null get a plain `desc`/`asc`, which a `(created_at desc, id desc)` index serves.
+ */
 export const orderBy = (keys: SortKey[]) =>
-  sql.join(keys.map((k) => sql`${k.spec.expr} ${sql.raw(k.desc ? 'desc' : 'asc')} nulls last`));
+  sql.join(keys.map((k) => sql`${k.spec.expr} ${sql.raw(k.desc ? 'desc' : 'asc')}${sql.raw(k.spec.nullable ? ' nulls last' : '')}`));
 
 /** The sort values selected beside each row (as text, to keep microseconds) to build the next cursor. */
 export const cursorColumns = (keys: SortKey[]) => keys.map((k, i) => sql<string | null>`cast(${k.spec.expr} as text)`.as(`_k${i}`));
@@ -65,5 +71,10 @@ export function afterCursor(keys: SortKey[], values: (string | null)[]): RawBuil
       equalSoFar.push(sql`${expr} is null`);
     }
   });
-  return branches.length ? sql`(${sql.join(branches.map((b) => sql`(${b})`), sql` or `)})` : sql`false`;
+  return branches.length
+    ? sql`(${sql.join(
+        branches.map((b) => sql`(${b})`),
+        sql` or `,
+      )})`
+    : sql`false`;
 }

@@ -1,0 +1,61 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Figures } from './bare.ts';
+import type { Captured } from './capture.ts';
+
+export type Row = { scenario: Captured; api: Figures; bare: Figures };
+export type Report = {
+  engine: string;
+  n: number;
+  seedSeconds: number;
+  rows: Row[];
+  rssMb: number;
+  command: string;
+  machine: string;
+  seconds: number;
+  connections: number;
+};
+
+const ms = (v: number) => (v < 10 ? v.toFixed(2) : v.toFixed(1));
+
+/** Markdown table: API and bare side by side, the ratio being API throughput / bare throughput. */
+export function table(rows: Row[]): string {
+  const head = ['Scenario', 'API p50 ms', 'API p99 ms', 'API req/s', 'bare p50 ms', 'bare p99 ms', 'bare req/s', 'API/bare', 'SQL/request', 'errors'];
+  const lines = rows.map(({ scenario, api, bare }) => [
+    scenario.name,
+    ms(api.p50),
+    ms(api.p99),
+    Math.round(api.rps).toString(),
+    ms(bare.p50),
+    ms(bare.p99),
+    Math.round(bare.rps).toString(),
+    `${Math.round((api.rps / bare.rps) * 100)}%`,
+    String(scenario.statements),
+    String(api.errors + bare.errors),
+  ]);
+  return [head, head.map(() => '---'), ...lines].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+/** Writes (or replaces) this engine's section of docs/benchmarks.md, keeping everything else. */
+export function writeReport(file: string, r: Report, notes: string): void {
+  const key = `${r.engine}-c${r.connections}`;
+  const marker = `<!-- bench:${key} -->`;
+  const section = [
+    marker,
+    `## ${r.engine === 'postgres' ? 'PostgreSQL' : 'PGlite'}, ${r.n.toLocaleString('en')} contacts, ${r.connections} connections`,
+    '',
+    `Command: \`${r.command}\`  `,
+    `Machine: ${r.machine}  `,
+    `Seeded in ${r.seedSeconds.toFixed(0)} s. ${r.connections} connections, ${r.seconds} s per measurement after a 2 s warm-up. Server RSS after the run: ${r.rssMb} MB.`,
+    '',
+    table(r.rows),
+    '',
+    notes,
+    `<!-- /bench:${key} -->`,
+  ].join('\n');
+  const header =
+    '# Benchmarks\n\nProduced by `npm run bench` (see server/bench/). API = the real app over HTTP (autocannon); bare = the SQL that request generated, run straight through `pg` / PGlite at the same concurrency in the same run.\n';
+  let text = existsSync(file) ? readFileSync(file, 'utf8') : header;
+  const pattern = new RegExp(`${marker}[\\s\\S]*?<!-- /bench:${key} -->`);
+  text = pattern.test(text) ? text.replace(pattern, () => section) : `${text.trimEnd()}\n\n${section}\n`;
+  writeFileSync(file, text);
+}
