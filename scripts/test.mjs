@@ -10,7 +10,7 @@ const suites = [
   { name: 'browser', args: ['run', 'e2e', '-w', 'web'], skip: !existsSync(chromium) && `no Chromium at ${chromium}` },
 ];
 
-const strip = (text) => text.replace(/\x1b\[[0-9;]*m/g, '');
+const strip = (text) => text.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
 
 /** Counts from our summary line, vitest's `Tests` line, or node:test's `# pass` / `# fail`. */
 function counts(output) {

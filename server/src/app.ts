@@ -102,7 +102,9 @@ export async function buildApp(o: BuildAppOptions): Promise<{ app: FastifyInstan
     await app.register(fastifyStatic, { root: webDist, wildcard: false });
   } else {
     app.get('/', { config: { public: true }, schema: { hide: true } }, async (_request, reply) =>
-      reply.type('text/html').send('<!doctype html><meta charset="utf-8"><title>Kehu 客户</title><h1>Kehu 客户</h1><p>The API is at <a href="/api/docs">/api/docs</a>.</p>'),
+      reply
+        .type('text/html')
+        .send('<!doctype html><meta charset="utf-8"><title>Kehu 客户</title><h1>Kehu 客户</h1><p>The API is at <a href="/api/docs">/api/docs</a>.</p>'),
     );
   }
   return { app, deps };

@@ -56,7 +56,11 @@ export async function createTestApp(): Promise<TestApp> {
     const email = o.email ?? `user-${id.slice(-8)}@acme.test`;
     const passwordHash = await hashPassword(PASSWORD);
     await inTenant(db.kysely, tenantId, async (tx) => {
-      const role = await tx.selectFrom('roles').select('id').where('name', '=', o.role ?? 'Sales Rep').executeTakeFirstOrThrow();
+      const role = await tx
+        .selectFrom('roles')
+        .select('id')
+        .where('name', '=', o.role ?? 'Sales Rep')
+        .executeTakeFirstOrThrow();
       await tx
         .insertInto('users')
         .values({ tenant_id: tenantId, id, email, name: o.name ?? email, password_hash: passwordHash, team_id: o.teamId ?? null })

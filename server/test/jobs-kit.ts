@@ -34,7 +34,8 @@ export async function createJobsFixture(slug = 'acme'): Promise<JobsFixture> {
 export async function emit(db: Database, tenantId: string, type: string, count = 1): Promise<string[]> {
   return inTenant(db.kysely, tenantId, async (tx) => {
     const ids: string[] = [];
-    for (let i = 0; i < count; i++) ids.push(await emitEvent(tx, { tenantId, userId: null }, { type, objectType: type.split('.')[0] ?? type, objectId: null, payload: { i } }));
+    for (let i = 0; i < count; i++)
+      ids.push(await emitEvent(tx, { tenantId, userId: null }, { type, objectType: type.split('.')[0] ?? type, objectId: null, payload: { i } }));
     return ids;
   });
 }

@@ -29,8 +29,12 @@ describe.skipIf(!databaseAvailable)('kehu CLI: migrate, tenant create, user crea
 
   it('creates a tenant, a user, and resets the password (printing a generated one)', async () => {
     expect(await kehu('migrate')).toMatch(/Applied|up to date/);
-    expect(await kehu('tenant', 'create', '--slug', 'beta', '--name', 'Beta 公司', '--admin-email', 'boss@beta.test', '--admin-password', 'boss-secret-1')).toContain('Tenant beta created');
-    expect(await kehu('user', 'create', '--tenant', 'beta', '--email', 'rep@beta.test', '--name', '代表', '--role', 'Sales Rep', '--password', 'rep-secret-1')).toContain('Created rep@beta.test');
+    expect(
+      await kehu('tenant', 'create', '--slug', 'beta', '--name', 'Beta 公司', '--admin-email', 'boss@beta.test', '--admin-password', 'boss-secret-1'),
+    ).toContain('Tenant beta created');
+    expect(
+      await kehu('user', 'create', '--tenant', 'beta', '--email', 'rep@beta.test', '--name', '代表', '--role', 'Sales Rep', '--password', 'rep-secret-1'),
+    ).toContain('Created rep@beta.test');
     const reset = await kehu('user', 'reset-password', '--tenant', 'beta', '--email', 'rep@beta.test');
     const generated = /Generated password \(shown once\): (\S+)/.exec(reset)?.[1];
     expect(generated).toBeTruthy();
@@ -38,7 +42,12 @@ describe.skipIf(!databaseAvailable)('kehu CLI: migrate, tenant create, user crea
 
     const db = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: join(dir, 'pgdata') });
     try {
-      const rows = await db.kysely.selectFrom('users').innerJoin('tenants', 'tenants.id', 'users.tenant_id').select(['users.email', 'users.password_hash', 'tenants.slug']).orderBy('users.email').execute();
+      const rows = await db.kysely
+        .selectFrom('users')
+        .innerJoin('tenants', 'tenants.id', 'users.tenant_id')
+        .select(['users.email', 'users.password_hash', 'tenants.slug'])
+        .orderBy('users.email')
+        .execute();
       expect(rows.map((r) => [r.slug, r.email])).toEqual([
         ['beta', 'boss@beta.test'],
         ['beta', 'rep@beta.test'],

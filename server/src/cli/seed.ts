@@ -35,7 +35,16 @@ export async function seedDemoData(db: Database, o: SeedOptions) {
         deps,
         ctx,
         def: companyDefinition,
-        input: { name: c.name, industry: c.industry, website: c.website, tier: c.tier, lifecycleStage: c.stage, address: { city: c.city, province: c.province }, ownerId: owners[i % owners.length], tags: i % 2 ? ['重点客户'] : ['key account'] },
+        input: {
+          name: c.name,
+          industry: c.industry,
+          website: c.website,
+          tier: c.tier,
+          lifecycleStage: c.stage,
+          address: { city: c.city, province: c.province },
+          ownerId: owners[i % owners.length],
+          tags: i % 2 ? ['重点客户'] : ['key account'],
+        },
       }),
     );
   }
@@ -89,11 +98,33 @@ async function createDemoActivities(db: Database, o: SeedOptions, contacts: { id
       const occurredAt = new Date(Date.now() - (i + 1) * 36e5 * 7);
       await tx
         .insertInto('activities')
-        .values({ tenant_id: o.tenantId, id: newId(), type: i % 2 ? 'call' : 'note', subject: note.subject, body: note.body, contact_id: c.id, company_id: c.companyId, owner_id: c.ownerId, occurred_at: occurredAt, created_by: o.adminId, ...(i % 2 ? { outcome: 'connected', duration_seconds: 300 + i * 10 } : {}) })
+        .values({
+          tenant_id: o.tenantId,
+          id: newId(),
+          type: i % 2 ? 'call' : 'note',
+          subject: note.subject,
+          body: note.body,
+          contact_id: c.id,
+          company_id: c.companyId,
+          owner_id: c.ownerId,
+          occurred_at: occurredAt,
+          created_by: o.adminId,
+          ...(i % 2 ? { outcome: 'connected', duration_seconds: 300 + i * 10 } : {}),
+        })
         .execute();
       await tx
         .insertInto('activities')
-        .values({ tenant_id: o.tenantId, id: newId(), type: 'task', subject: i % 2 ? 'Send proposal' : '跟进报价', contact_id: c.id, company_id: c.companyId, owner_id: c.ownerId, due_at: new Date(Date.now() + (i + 1) * 864e5), created_by: o.adminId })
+        .values({
+          tenant_id: o.tenantId,
+          id: newId(),
+          type: 'task',
+          subject: i % 2 ? 'Send proposal' : '跟进报价',
+          contact_id: c.id,
+          company_id: c.companyId,
+          owner_id: c.ownerId,
+          due_at: new Date(Date.now() + (i + 1) * 864e5),
+          created_by: o.adminId,
+        })
         .execute();
       await tx.updateTable('contacts').set({ last_activity_at: occurredAt }).where('id', '=', c.id).execute();
       n += 2;

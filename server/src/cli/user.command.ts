@@ -37,7 +37,10 @@ export const userCommand: Command = {
             .where('email', '=', email)
             .executeTakeFirst();
           if (!updated.numUpdatedRows) throw new Error(`No user ${email}`);
-          await tx.deleteFrom('sessions').where('user_id', 'in', tx.selectFrom('users').select('id').where('email', '=', email)).execute();
+          await tx
+            .deleteFrom('sessions')
+            .where('user_id', 'in', tx.selectFrom('users').select('id').where('email', '=', email))
+            .execute();
           return;
         }
         const roleName = typeof values.role === 'string' ? values.role : 'Sales Rep';
@@ -47,7 +50,14 @@ export const userCommand: Command = {
         const id = newId();
         await tx
           .insertInto('users')
-          .values({ tenant_id: tenant.id, id, email, name: typeof values.name === 'string' ? values.name : email, password_hash: hash, team_id: team?.id ?? null })
+          .values({
+            tenant_id: tenant.id,
+            id,
+            email,
+            name: typeof values.name === 'string' ? values.name : email,
+            password_hash: hash,
+            team_id: team?.id ?? null,
+          })
           .execute();
         await tx.insertInto('user_roles').values({ tenant_id: tenant.id, user_id: id, role_id: role.id }).execute();
       });

@@ -64,8 +64,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     connectionString: url,
     max,
     types: {
-      getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-        oid === 20 ? int8 : oid === 1700 ? asText : pg.types.getTypeParser(oid, format),
+      getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === 20 ? int8 : oid === 1700 ? asText : pg.types.getTypeParser(oid, format)),
     } as pg.CustomTypesConfig,
   });
   pool.on('error', () => {}); // an idle client's broken connection is replaced by the pool

@@ -12,7 +12,13 @@ describe.skipIf(!databaseAvailable)('schema rules', () => {
   afterAll(() => db?.close());
 
   const tables = async () =>
-    (await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like 'kysely_%' and table_name <> 'tenants'`.execute(db.kysely)).rows.map((r) => r.table_name);
+    (
+      await sql<{
+        table_name: string;
+      }>`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like 'kysely_%' and table_name <> 'tenants'`.execute(
+        db.kysely,
+      )
+    ).rows.map((r) => r.table_name);
 
   it('has tenant_id first in every primary key and unique index', async () => {
     const { rows } = await sql<{ table: string; index: string; first: string }>`

@@ -46,7 +46,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     poolSize: e.DATABASE_POOL_SIZE,
-    dataDir: resolve(e.KEHU_DATA_DIR),
+    // npm runs workspace scripts inside server/; resolve against where the user typed the command.
+    dataDir: resolve(env.INIT_CWD ?? process.cwd(), e.KEHU_DATA_DIR),
     secret: e.KEHU_SECRET,
     adminEmail: e.KEHU_ADMIN_EMAIL,
     adminPassword: e.KEHU_ADMIN_PASSWORD,

@@ -9,7 +9,11 @@ export function platformRoutes(app: FastifyInstance, deps: Deps) {
     '/api/health',
     {
       config: { public: true, rateLimit: false },
-      schema: { tags: ['platform'], summary: 'Liveness and database check', response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string() }) } },
+      schema: {
+        tags: ['platform'],
+        summary: 'Liveness and database check',
+        response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string() }) },
+      },
     },
     async () => {
       await deps.db.raw('select 1');

@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '#test/app.ts';
 import { databaseAvailable } from '#test/db.ts';
 
-type Activity = { id: string; type: string; companyId: string | null; contactId: string | null; doneAt: string | null; version: number } & Record<string, unknown>;
+type Activity = { id: string; type: string; companyId: string | null; contactId: string | null; doneAt: string | null; version: number } & Record<
+  string,
+  unknown
+>;
 
 describe.skipIf(!databaseAvailable)('activities API', () => {
   let t: TestApp;
@@ -43,10 +46,22 @@ describe.skipIf(!databaseAvailable)('activities API', () => {
     ['no link', () => ({ type: 'note', subject: 'x' }), ['contactId']],
     ['an unknown type', () => ({ type: 'fax', subject: 'x', contactId }), ['type']],
     ['a task without due time', () => ({ type: 'task', subject: 'x', contactId }), ['dueAt']],
-    ['a reminder after the due time', () => ({ type: 'task', subject: 'x', contactId, dueAt: '2026-12-01T09:00:00Z', remindAt: '2026-12-02T09:00:00Z' }), ['remindAt']],
-    ['a meeting ending before it starts', () => ({ type: 'meeting', subject: 'x', contactId, startsAt: '2026-11-20T03:00:00Z', endsAt: '2026-11-20T02:00:00Z' }), ['endsAt']],
+    [
+      'a reminder after the due time',
+      () => ({ type: 'task', subject: 'x', contactId, dueAt: '2026-12-01T09:00:00Z', remindAt: '2026-12-02T09:00:00Z' }),
+      ['remindAt'],
+    ],
+    [
+      'a meeting ending before it starts',
+      () => ({ type: 'meeting', subject: 'x', contactId, startsAt: '2026-11-20T03:00:00Z', endsAt: '2026-11-20T02:00:00Z' }),
+      ['endsAt'],
+    ],
     ['a meeting without start', () => ({ type: 'meeting', subject: 'x', contactId }), ['startsAt']],
-    ['a negative duration and an unknown outcome', () => ({ type: 'call', subject: 'x', contactId, durationSeconds: -5, outcome: 'angry' }), ['durationSeconds', 'outcome']],
+    [
+      'a negative duration and an unknown outcome',
+      () => ({ type: 'call', subject: 'x', contactId, durationSeconds: -5, outcome: 'angry' }),
+      ['durationSeconds', 'outcome'],
+    ],
     ['an email without direction', () => ({ type: 'email', subject: 'x', contactId }), ['direction']],
     ['a note with a duration', () => ({ type: 'note', subject: 'x', contactId, durationSeconds: 10 }), ['durationSeconds']],
     ['an empty subject and a bad date', () => ({ type: 'note', subject: '', contactId, occurredAt: 'yesterday' }), ['subject', 'occurredAt']],
@@ -58,7 +73,12 @@ describe.skipIf(!databaseAvailable)('activities API', () => {
       const res = await post(payload());
       expect(res.statusCode, res.body).toBe(400);
       expect(res.headers['content-type']).toContain('application/problem+json');
-      expect(res.json().errors.map((e: { field: string }) => e.field).sort()).toEqual([...fields].sort());
+      expect(
+        res
+          .json()
+          .errors.map((e: { field: string }) => e.field)
+          .sort(),
+      ).toEqual([...fields].sort());
       expect(await count()).toBe(before);
     });
   }
@@ -87,7 +107,14 @@ describe.skipIf(!databaseAvailable)('activities API', () => {
   it('completes and reopens a task; open tasks filter with doneAt isEmpty', async () => {
     const task = (await post({ type: 'task', subject: '寄样品', contactId, dueAt: '2026-12-03T09:00:00Z' })).json() as Activity;
     const open = async () =>
-      (await t.request(t.admin, { method: 'GET', url: `/api/v1/activities?filter=${encodeURIComponent(JSON.stringify({ type: 'task', doneAt: { isEmpty: true } }))}&limit=100` })).json().data.map((a: Activity) => a.id);
+      (
+        await t.request(t.admin, {
+          method: 'GET',
+          url: `/api/v1/activities?filter=${encodeURIComponent(JSON.stringify({ type: 'task', doneAt: { isEmpty: true } }))}&limit=100`,
+        })
+      )
+        .json()
+        .data.map((a: Activity) => a.id);
     expect(await open()).toContain(task.id);
     const done = await t.request(t.admin, { method: 'POST', url: `/api/v1/activities/${task.id}/complete` });
     expect(done.statusCode, done.body).toBe(200);
@@ -129,6 +156,7 @@ describe.skipIf(!databaseAvailable)('activities API', () => {
 
   it('documents the endpoints in the OpenAPI document', async () => {
     const doc = (await t.request(t.admin, { method: 'GET', url: '/api/openapi.json' })).json();
-    for (const path of ['/api/v1/activities', '/api/v1/activities/{id}/complete', '/api/v1/contacts/{id}/timeline', '/api/v1/companies/{id}/timeline']) expect(doc.paths).toHaveProperty([path]);
+    for (const path of ['/api/v1/activities', '/api/v1/activities/{id}/complete', '/api/v1/contacts/{id}/timeline', '/api/v1/companies/{id}/timeline'])
+      expect(doc.paths).toHaveProperty([path]);
   });
 });

@@ -10,9 +10,19 @@ import { setTaskDone } from './activities.service.ts';
 
 /** /api/v1/activities: the standard record surface plus completing and reopening tasks. */
 export function activityRoutes(app: FastifyInstance, deps: Deps) {
-  recordRoutes(app, deps, { path: 'activities', tag: 'activities', def: activityDefinition, out: ZActivity, create: ZCreateActivityRequest, update: ZUpdateActivityRequest });
+  recordRoutes(app, deps, {
+    path: 'activities',
+    tag: 'activities',
+    def: activityDefinition,
+    out: ZActivity,
+    create: ZCreateActivityRequest,
+    update: ZUpdateActivityRequest,
+  });
   const r = app.withTypeProvider<ZodTypeProvider>();
-  for (const [verb, done] of [['complete', true], ['reopen', false]] as const) {
+  for (const [verb, done] of [
+    ['complete', true],
+    ['reopen', false],
+  ] as const) {
     r.post(
       `/api/v1/activities/:id/${verb}`,
       { schema: { tags: ['activities'], summary: done ? 'Mark a task done' : 'Reopen a done task', params: ZIdParams, response: { 200: ZActivity } } },

@@ -36,7 +36,11 @@ export const typeFields = {
 const f = typeFields;
 
 const branch = <T extends z.core.$ZodLooseShape>(type: ActivityType, shape: T) =>
-  z.object({ type: z.literal(type), ...common, ...shape }).partial().required({ type: true, subject: true }).strict();
+  z
+    .object({ type: z.literal(type), ...common, ...shape })
+    .partial()
+    .required({ type: true, subject: true })
+    .strict();
 
 /** One branch per type: a note has no duration, a meeting needs its start, a task its due time. */
 export const ZCreateActivityRequest = z

@@ -19,7 +19,8 @@ export async function setTaskDone(o: SetDoneOptions): Promise<TActivity> {
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const row = await loadVisible(tx, ctx, def, o.id, 'update');
     if (row.type !== 'task') throw invalid('type', 'activities.not_a_task');
-    if (o.version !== undefined && o.version !== row.version) throw new AppError('precondition_failed', { params: { expected: o.version, actual: row.version } });
+    if (o.version !== undefined && o.version !== row.version)
+      throw new AppError('precondition_failed', { params: { expected: o.version, actual: row.version } });
     if ((row.done_at !== null) === o.done) return (await present(tx, deps, ctx, def, [row]))[0] as TActivity;
     const updated = await updateRecord(tx, def.table, row.id, { done_at: o.done ? new Date() : null, updated_by: ctx.userId }, row.version);
     if (!updated) throw new AppError('precondition_failed', { params: { expected: row.version, actual: row.version + 1 } });

@@ -22,7 +22,10 @@ export async function prepareLinks({ tx, ctx, input, columns, existing, errors }
   const type = (existing?.type ?? columns.type) as string;
   if (existing) errors.push(...foreignFields(type, input));
   const found: FieldError[] = [];
-  for (const [object, col, field] of [['contact', 'contact_id', 'contactId'], ['company', 'company_id', 'companyId']] as const) {
+  for (const [object, col, field] of [
+    ['contact', 'contact_id', 'contactId'],
+    ['company', 'company_id', 'companyId'],
+  ] as const) {
     const id = columns[col];
     if (typeof id !== 'string' || id === existing?.[col]) continue;
     const target = await visibleTarget(tx, ctx, object, id);

@@ -14,7 +14,9 @@ describe('activity rules', () => {
   });
 
   it('refuses a reminder after the due time', () => {
-    expect(activityProblems({ type: 'task', contactId: 'p', dueAt: '2026-11-24T10:00:00Z', remindAt: '2026-11-24T10:00:01Z' }).map((p) => p.field)).toEqual(['remindAt']);
+    expect(activityProblems({ type: 'task', contactId: 'p', dueAt: '2026-11-24T10:00:00Z', remindAt: '2026-11-24T10:00:01Z' }).map((p) => p.field)).toEqual([
+      'remindAt',
+    ]);
     expect(activityProblems({ type: 'task', contactId: 'p', dueAt: '2026-11-24T10:00:00Z', remindAt: null })).toEqual([]);
   });
 

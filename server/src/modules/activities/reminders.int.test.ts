@@ -11,13 +11,21 @@ describe.skipIf(!databaseAvailable)('task reminders', () => {
   let contactId: string;
   const hour = 3600_000;
   const task = async (subject: string, remindInHours: number | null) => {
-    const payload = { type: 'task', subject, contactId, dueAt: new Date(Date.now() + 48 * hour).toISOString(), ...(remindInHours === null ? {} : { remindAt: new Date(Date.now() + remindInHours * hour).toISOString() }) };
+    const payload = {
+      type: 'task',
+      subject,
+      contactId,
+      dueAt: new Date(Date.now() + 48 * hour).toISOString(),
+      ...(remindInHours === null ? {} : { remindAt: new Date(Date.now() + remindInHours * hour).toISOString() }),
+    };
     const res = await t.request(t.admin, { method: 'POST', url: '/api/v1/activities', payload });
     expect(res.statusCode, res.body).toBe(201);
     return res.json().id as string;
   };
   const reminded = async () =>
-    (await sql<{ object_id: string }>`select object_id from outbox where type = 'activity.reminder_due' order by id`.execute(t.db.kysely)).rows.map((r) => r.object_id);
+    (await sql<{ object_id: string }>`select object_id from outbox where type = 'activity.reminder_due' order by id`.execute(t.db.kysely)).rows.map(
+      (r) => r.object_id,
+    );
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -35,14 +43,21 @@ describe.skipIf(!databaseAvailable)('task reminders', () => {
     expect(await reminded()).toEqual([due]);
     // A second run (another instance, a retried job) sends nothing new.
     expect(await sendDueReminders({ db: t.db })).toBe(0);
-    const { rows } = await sql<{ payload: Record<string, unknown>; tenant_id: string }>`select payload, tenant_id from outbox where type = 'activity.reminder_due'`.execute(t.db.kysely);
+    const { rows } = await sql<{
+      payload: Record<string, unknown>;
+      tenant_id: string;
+    }>`select payload, tenant_id from outbox where type = 'activity.reminder_due'`.execute(t.db.kysely);
     expect(rows[0]).toMatchObject({ tenant_id: t.admin.tenantId, payload: { subject: 'due now', ownerId: t.admin.id, contactId } });
   });
 
   it('reminds again after the reminder is moved, and when the time comes', async () => {
     const later = await task('moved', 5);
     expect(await sendDueReminders({ db: t.db, now: new Date(Date.now() + 6 * hour) })).toBeGreaterThanOrEqual(1);
-    const moved = await t.request(t.admin, { method: 'PATCH', url: `/api/v1/activities/${later}`, payload: { remindAt: new Date(Date.now() + 10 * hour).toISOString() } });
+    const moved = await t.request(t.admin, {
+      method: 'PATCH',
+      url: `/api/v1/activities/${later}`,
+      payload: { remindAt: new Date(Date.now() + 10 * hour).toISOString() },
+    });
     expect(moved.statusCode, moved.body).toBe(200);
     expect(await sendDueReminders({ db: t.db, now: new Date(Date.now() + 11 * hour) })).toBe(1);
     expect((await reminded()).filter((id) => id === later)).toHaveLength(2);

@@ -18,12 +18,23 @@ export async function sendDueReminders(o: { db: Database; now?: Date }): Promise
     const claimed = await inSystem(o.db.kysely, async (tx) => {
       const due = await claimDueReminders(tx, { now, limit: BATCH });
       for (const r of due) {
-        await emitEvent(tx, { tenantId: r.tenant_id, userId: null }, {
-          type: 'activity.reminder_due',
-          objectType: 'activity',
-          objectId: r.id,
-          payload: { ownerId: r.owner_id, subject: r.subject, contactId: r.contact_id, companyId: r.company_id, dueAt: r.due_at?.toISOString() ?? null, remindAt: r.remind_at.toISOString() },
-        });
+        await emitEvent(
+          tx,
+          { tenantId: r.tenant_id, userId: null },
+          {
+            type: 'activity.reminder_due',
+            objectType: 'activity',
+            objectId: r.id,
+            payload: {
+              ownerId: r.owner_id,
+              subject: r.subject,
+              contactId: r.contact_id,
+              companyId: r.company_id,
+              dueAt: r.due_at?.toISOString() ?? null,
+              remindAt: r.remind_at.toISOString(),
+            },
+          },
+        );
       }
       return due.length;
     });

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '#test/app.ts';
 import { databaseAvailable } from '#test/db.ts';
 
-type Item = { kind: 'activity' | 'change'; at: string; activity?: { id: string; subject: string }; action?: string; actorName?: string | null; changes?: Record<string, { from: unknown; to: unknown }> };
+type Item = {
+  kind: 'activity' | 'change';
+  at: string;
+  activity?: { id: string; subject: string };
+  action?: string;
+  actorName?: string | null;
+  changes?: Record<string, { from: unknown; to: unknown }>;
+};
 type Page = { data: Item[]; nextCursor: string | null };
 
 describe.skipIf(!databaseAvailable)('the 360 timeline', () => {
@@ -43,7 +50,15 @@ describe.skipIf(!databaseAvailable)('the 360 timeline', () => {
     const ats = data.map((i) => Date.parse(i.at));
     expect(ats).toEqual([...ats].sort((a, b) => b - a));
     expect(data[0]).toMatchObject({ kind: 'change', action: 'updated', actorName: '周杰', changes: { title: { from: null, to: '采购经理' } } });
-    expect(data.filter((i) => i.kind === 'activity').map((i) => i.activity?.subject)).toEqual(['note 6', 'note 5', 'note 4', 'note 3', 'note 2', 'note 1', 'note 0']);
+    expect(data.filter((i) => i.kind === 'activity').map((i) => i.activity?.subject)).toEqual([
+      'note 6',
+      'note 5',
+      'note 4',
+      'note 3',
+      'note 2',
+      'note 1',
+      'note 0',
+    ]);
     expect(data[1]).toMatchObject({ kind: 'change', action: 'created' }); // today, after the back-dated notes
   });
 

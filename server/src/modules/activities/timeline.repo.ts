@@ -29,9 +29,7 @@ export async function timelinePage(tx: Tx, o: TimelinePageOptions): Promise<Time
   if (o.activityOwners !== undefined) {
     // A company's timeline also carries what happened with its people.
     const linked =
-      o.object === 'contact'
-        ? sql`contact_id = ${o.id}`
-        : sql`(company_id = ${o.id} or contact_id in (select id from contacts where company_id = ${o.id}))`;
+      o.object === 'contact' ? sql`contact_id = ${o.id}` : sql`(company_id = ${o.id} or contact_id in (select id from contacts where company_id = ${o.id}))`;
     const owners = o.activityOwners ? sql`and owner_id = any(${sql`cast(${o.activityOwners} as uuid[])`})` : sql``;
     branches.push(sql`(select 'activity' as kind, id, occurred_at as at from activities
       where ${linked} and deleted_at is null ${owners} and ${before(sql.ref('occurred_at'))}
@@ -50,7 +48,14 @@ export async function activitiesByIds(tx: Tx, ids: string[]): Promise<Row[]> {
   return rows;
 }
 
-export type ChangeRow = { id: string; at: Date; action: string; actor_id: string | null; actor_name: string | null; changes: Record<string, { from: unknown; to: unknown }> };
+export type ChangeRow = {
+  id: string;
+  at: Date;
+  action: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  changes: Record<string, { from: unknown; to: unknown }>;
+};
 
 export async function changesByIds(tx: Tx, ids: string[]): Promise<ChangeRow[]> {
   if (!ids.length) return [];

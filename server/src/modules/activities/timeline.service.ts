@@ -49,9 +49,19 @@ export async function timeline(o: TimelineOptions): Promise<TTimelineResponse> {
       limit: query.limit,
     });
     const page = keys.slice(0, query.limit);
-    const activities = await activitiesByIds(tx, page.filter((k) => k.kind === 'activity').map((k) => k.id));
+    const activities = await activitiesByIds(
+      tx,
+      page.filter((k) => k.kind === 'activity').map((k) => k.id),
+    );
     const presented = new Map((await present(tx, deps, ctx, activityDefinition, activities)).map((a) => [a.id, a as TActivity]));
-    const changes = new Map((await changesByIds(tx, page.filter((k) => k.kind === 'change').map((k) => k.id))).map((c) => [c.id, c]));
+    const changes = new Map(
+      (
+        await changesByIds(
+          tx,
+          page.filter((k) => k.kind === 'change').map((k) => k.id),
+        )
+      ).map((c) => [c.id, c]),
+    );
     const data = page.flatMap((k): TTimelineItem[] => {
       const at = k.at.toISOString();
       if (k.kind === 'activity') {

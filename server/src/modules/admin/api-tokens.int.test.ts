@@ -13,7 +13,11 @@ describe.skipIf(!databaseAvailable)('API tokens', () => {
 
   it('creates a token shown once, lists it without the secret, records its use, and revokes it (401 token_revoked)', async () => {
     const rep = await t.createUser({ role: 'Sales Rep' });
-    const created = await t.request(rep, { method: 'POST', url: '/api/v1/api-tokens', payload: { name: 'ERP sync', rateLimit: 120, scopes: ['contact:read', 'deal:*'] } });
+    const created = await t.request(rep, {
+      method: 'POST',
+      url: '/api/v1/api-tokens',
+      payload: { name: 'ERP sync', rateLimit: 120, scopes: ['contact:read', 'deal:*'] },
+    });
     expect(created.statusCode, created.body).toBe(201);
     const { token, id, prefix } = created.json();
     expect(token).toMatch(/^kht_/);
@@ -46,7 +50,10 @@ describe.skipIf(!databaseAvailable)('API tokens', () => {
     expect((await t.request(stranger, { method: 'DELETE', url: `/api/v1/api-tokens/${id}` })).statusCode).toBe(404);
     const strangerList = await t.request(stranger, { method: 'GET', url: '/api/v1/api-tokens' });
     expect(strangerList.json().data).toEqual([]);
-    const adminList = await t.request(t.admin, { method: 'GET', url: `/api/v1/api-tokens?filter=${encodeURIComponent(JSON.stringify({ userId: { eq: owner.id } }))}` });
+    const adminList = await t.request(t.admin, {
+      method: 'GET',
+      url: `/api/v1/api-tokens?filter=${encodeURIComponent(JSON.stringify({ userId: { eq: owner.id } }))}`,
+    });
     expect(adminList.json().data.map((x: { id: string }) => x.id)).toEqual([id]);
     expect((await t.request(t.admin, { method: 'DELETE', url: `/api/v1/api-tokens/${id}` })).statusCode).toBe(204);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(token) })).json().code).toBe('token_revoked');
@@ -60,12 +67,21 @@ describe.skipIf(!databaseAvailable)('API tokens', () => {
     expect((await bad({ name: 'x', rateLimit: 0 })).statusCode).toBe(400);
     const soon = await bad({ name: 'short-lived', expiresAt: new Date(Date.now() + 60_000).toISOString() });
     expect(soon.statusCode).toBe(201);
-    await t.db.kysely.updateTable('api_tokens').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', soon.json().id).execute();
+    await t.db.kysely
+      .updateTable('api_tokens')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('id', '=', soon.json().id)
+      .execute();
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(soon.json().token) })).statusCode).toBe(401);
   });
 
   it('enforces token scopes and never keeps a new secret for Idempotency-Key replays', async () => {
-    const created = await t.request(t.admin, { method: 'POST', url: '/api/v1/api-tokens', headers: { 'idempotency-key': 'tok-1' }, payload: { name: 'read contacts', scopes: ['contact:read'] } });
+    const created = await t.request(t.admin, {
+      method: 'POST',
+      url: '/api/v1/api-tokens',
+      headers: { 'idempotency-key': 'tok-1' },
+      payload: { name: 'read contacts', scopes: ['contact:read'] },
+    });
     expect(created.statusCode, created.body).toBe(201);
     const { token } = created.json();
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/contacts', headers: bearer(token) })).statusCode).toBe(200);

@@ -25,7 +25,10 @@ export async function listTokens(tx: Tx, { plan, q, userId }: ListTokensOptions)
   if (plan.where) query = query.where(plan.where);
   if (plan.after) query = query.where(plan.after);
   if (q) query = query.where('name', 'ilike', `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  return query.orderBy(orderBy(plan.keys)).limit(plan.limit + 1).execute();
+  return query
+    .orderBy(orderBy(plan.keys))
+    .limit(plan.limit + 1)
+    .execute();
 }
 
 export const findToken = (tx: Tx, id: string) => tx.selectFrom('api_tokens').select(COLUMNS).where('id', '=', id).executeTakeFirst();

@@ -13,8 +13,13 @@ export function apiTokenRoutes(app: FastifyInstance, deps: Deps) {
     { schema: { tags, summary: 'My API tokens (administrators: all)', querystring: ZApiTokenListQuery, response: { 200: listResponse(ZApiToken.partial()) } } },
     (req) => service.listTokens(deps, req.ctx, req.query),
   );
-  r.post('/api/v1/api-tokens', { config: { noReplay: true }, schema: { tags, summary: 'Create an API token; the secret is in this response only', body: ZCreateApiTokenRequest, response: { 201: ZCreatedApiToken } } }, async (req, reply) =>
-    reply.status(201).send(await service.createToken(deps, req.ctx, req.body)),
+  r.post(
+    '/api/v1/api-tokens',
+    {
+      config: { noReplay: true },
+      schema: { tags, summary: 'Create an API token; the secret is in this response only', body: ZCreateApiTokenRequest, response: { 201: ZCreatedApiToken } },
+    },
+    async (req, reply) => reply.status(201).send(await service.createToken(deps, req.ctx, req.body)),
   );
   r.post('/api/v1/api-tokens/:id/revoke', { schema: { tags, summary: 'Revoke an API token', params: ZIdParams, response: { 200: ZApiToken } } }, (req) =>
     service.revokeToken(deps, req.ctx, req.params.id),

@@ -11,7 +11,9 @@ describe.skipIf(!databaseAvailable)('audit log of permission changes', () => {
   afterAll(() => t?.close());
 
   it('writes one entry with before/after for each permission change', async () => {
-    const role = (await t.request(t.admin, { method: 'POST', url: '/api/v1/roles', payload: { name: 'Auditors', permissions: { contact: { read: 'own' } } } })).json();
+    const role = (
+      await t.request(t.admin, { method: 'POST', url: '/api/v1/roles', payload: { name: 'Auditors', permissions: { contact: { read: 'own' } } } })
+    ).json();
     await t.request(t.admin, { method: 'PATCH', url: `/api/v1/roles/${role.id}`, payload: { permissions: { contact: { read: 'all' } } } });
     const team = (await t.request(t.admin, { method: 'POST', url: '/api/v1/teams', payload: { name: 'Audit team' } })).json();
     const user = await makeUser(t, { name: 'Audited' });

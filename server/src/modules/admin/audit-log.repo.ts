@@ -40,7 +40,10 @@ export async function searchAudit(tx: Tx, s: AuditSearch) {
   if (s.from) query = query.where('audit_log.at', '>=', new Date(s.from));
   if (s.to) query = query.where('audit_log.at', '<', new Date(s.to));
   if (s.cursor) query = query.where(afterCursor(NEWEST_FIRST, decodeCursor(s.cursor, NEWEST_FIRST)));
-  const rows = await query.orderBy(orderBy(NEWEST_FIRST)).limit(s.limit + 1).execute();
+  const rows = await query
+    .orderBy(orderBy(NEWEST_FIRST))
+    .limit(s.limit + 1)
+    .execute();
   const page = rows.slice(0, s.limit);
   const last = page.at(-1);
   return { rows: page, nextCursor: rows.length > s.limit && last ? encodeCursor(last, NEWEST_FIRST) : null };

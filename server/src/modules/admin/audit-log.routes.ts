@@ -8,12 +8,22 @@ import * as service from './audit-log.service.ts';
 export function auditLogRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['audit log'];
-  r.get('/api/v1/audit-log', { schema: { tags, summary: 'Search the audit trail, newest first (admin)', querystring: ZAuditLogQuery, response: { 200: listResponse(ZAuditEntry) } } }, (req) =>
-    service.searchAuditLog(deps, req.ctx, req.query),
+  r.get(
+    '/api/v1/audit-log',
+    { schema: { tags, summary: 'Search the audit trail, newest first (admin)', querystring: ZAuditLogQuery, response: { 200: listResponse(ZAuditEntry) } } },
+    (req) => service.searchAuditLog(deps, req.ctx, req.query),
   );
   r.get(
     '/api/v1/audit-log/:objectType/:objectId',
-    { schema: { tags, summary: 'Field history of one record, newest first', params: ZHistoryParams, querystring: ZHistoryQuery, response: { 200: listResponse(ZAuditEntry) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Field history of one record, newest first',
+        params: ZHistoryParams,
+        querystring: ZHistoryQuery,
+        response: { 200: listResponse(ZAuditEntry) },
+      },
+    },
     (req) => service.recordHistory(deps, req.ctx, { ...req.params, ...req.query }),
   );
 }

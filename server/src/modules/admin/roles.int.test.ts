@@ -46,10 +46,17 @@ describe.skipIf(!databaseAvailable)('roles API', () => {
     const role = (await createRole({ name: 'Temp', description: '临时' })).json();
     const got = await t.request(t.admin, { method: 'GET', url: `/api/v1/roles/${role.id}` });
     expect(got.headers.etag).toBe('"1"');
-    const patched = await t.request(t.admin, { method: 'PATCH', url: `/api/v1/roles/${role.id}`, headers: { 'if-match': '"1"' }, payload: { permissions: { lead: { read: 'own' } } } });
+    const patched = await t.request(t.admin, {
+      method: 'PATCH',
+      url: `/api/v1/roles/${role.id}`,
+      headers: { 'if-match': '"1"' },
+      payload: { permissions: { lead: { read: 'own' } } },
+    });
     expect(patched.statusCode, patched.body).toBe(200);
     expect(patched.json()).toMatchObject({ version: 2, permissions: { lead: { read: 'own' } } });
-    expect((await t.request(t.admin, { method: 'PATCH', url: `/api/v1/roles/${role.id}`, headers: { 'if-match': '"1"' }, payload: { name: 'Y' } })).statusCode).toBe(412);
+    expect(
+      (await t.request(t.admin, { method: 'PATCH', url: `/api/v1/roles/${role.id}`, headers: { 'if-match': '"1"' }, payload: { name: 'Y' } })).statusCode,
+    ).toBe(412);
 
     const holder = await makeUser(t, { roleIds: [role.id] });
     const inUse = await t.request(t.admin, { method: 'DELETE', url: `/api/v1/roles/${role.id}` });

@@ -20,7 +20,15 @@ export function roleRoutes(app: FastifyInstance, deps: Deps) {
   );
   r.patch(
     '/api/v1/roles/:id',
-    { schema: { tags, summary: 'Change a role (admin); If-Match guards concurrent edits', params: ZIdParams, body: ZUpdateRoleRequest, response: { 200: ZRole } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change a role (admin); If-Match guards concurrent edits',
+        params: ZIdParams,
+        body: ZUpdateRoleRequest,
+        response: { 200: ZRole },
+      },
+    },
     async (req, reply) => withEtag(reply, await service.updateRole(deps, req.ctx, req.params.id, req.body, expectedVersion(req))),
   );
   r.delete('/api/v1/roles/:id', { schema: { tags, summary: 'Delete a role no user holds (admin)', params: ZIdParams } }, async (req, reply) => {

@@ -37,10 +37,7 @@ export const ZAccessObject = z.enum(ACCESS_OBJECTS);
 const ZFieldName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,62}(\.[A-Za-z][A-Za-z0-9_]{0,62})?$/, 'a field name such as idNumber or custom.vip');
 
 export const ZPermissions = z.partialRecord(ZAccessObject, z.partialRecord(z.enum(ACTIONS), z.enum(SCOPES)));
-export const ZFieldPermissions = z.partialRecord(
-  ZAccessObject,
-  z.record(ZFieldName, z.object({ read: z.boolean(), edit: z.boolean() }).strict()),
-);
+export const ZFieldPermissions = z.partialRecord(ZAccessObject, z.record(ZFieldName, z.object({ read: z.boolean(), edit: z.boolean() }).strict()));
 
 export const ZRole = z.object({
   id: z.uuid(),

@@ -47,7 +47,10 @@ describe.skipIf(!databaseAvailable)('teams API', () => {
 
   it('lists with filter and honours If-Match; non-admins cannot change teams', async () => {
     const team = await create('Filtered team');
-    const list = await t.request(t.admin, { method: 'GET', url: `/api/v1/teams?filter=${encodeURIComponent(JSON.stringify({ name: { contains: 'Filtered' } }))}` });
+    const list = await t.request(t.admin, {
+      method: 'GET',
+      url: `/api/v1/teams?filter=${encodeURIComponent(JSON.stringify({ name: { contains: 'Filtered' } }))}`,
+    });
     expect(list.json().data.map((x: { id: string }) => x.id)).toEqual([team.id]);
     const stale = await t.request(t.admin, { method: 'PATCH', url: `/api/v1/teams/${team.id}`, headers: { 'if-match': '"7"' }, payload: { name: 'Renamed' } });
     expect(stale.statusCode).toBe(412);

@@ -24,7 +24,10 @@ export async function listTeams(tx: Tx, plan: ListPlan, q: string | undefined) {
   if (plan.where) query = query.where(plan.where);
   if (plan.after) query = query.where(plan.after);
   if (q) query = query.where('name', 'ilike', `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  return query.orderBy(orderBy(plan.keys)).limit(plan.limit + 1).execute();
+  return query
+    .orderBy(orderBy(plan.keys))
+    .limit(plan.limit + 1)
+    .execute();
 }
 
 export const findTeam = (tx: Tx, id: string, forUpdate = false) => {

@@ -20,7 +20,15 @@ export function teamRoutes(app: FastifyInstance, deps: Deps) {
   );
   r.patch(
     '/api/v1/teams/:id',
-    { schema: { tags, summary: 'Change a team (admin); If-Match guards concurrent edits', params: ZIdParams, body: ZUpdateTeamRequest, response: { 200: ZTeam } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change a team (admin); If-Match guards concurrent edits',
+        params: ZIdParams,
+        body: ZUpdateTeamRequest,
+        response: { 200: ZTeam },
+      },
+    },
     async (req, reply) => withEtag(reply, await service.updateTeam(deps, req.ctx, req.params.id, req.body, expectedVersion(req))),
   );
   r.delete('/api/v1/teams/:id', { schema: { tags, summary: 'Delete a team without members or sub-teams (admin)', params: ZIdParams } }, async (req, reply) => {

@@ -45,10 +45,18 @@ describe.skipIf(!databaseAvailable)('user activation, passwords and the last adm
   it('changing one’s own password needs the current one and ends the other sessions only', async () => {
     const user = await makeUser(t);
     const other = (await login(t, user.email)).json().token as string;
-    const wrong = await t.request(user, { method: 'POST', url: '/api/v1/auth/change-password', payload: { currentPassword: 'nope', newPassword: 'another secret' } });
+    const wrong = await t.request(user, {
+      method: 'POST',
+      url: '/api/v1/auth/change-password',
+      payload: { currentPassword: 'nope', newPassword: 'another secret' },
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().errors).toEqual([{ field: 'currentPassword', message: 'The current password is wrong' }]);
-    const ok = await t.request(user, { method: 'POST', url: '/api/v1/auth/change-password', payload: { currentPassword: PASSWORD, newPassword: 'another secret' } });
+    const ok = await t.request(user, {
+      method: 'POST',
+      url: '/api/v1/auth/change-password',
+      payload: { currentPassword: PASSWORD, newPassword: 'another secret' },
+    });
     expect(ok.statusCode, ok.body).toBe(204);
     expect((await me(user.token)).statusCode).toBe(200);
     expect((await me(other)).statusCode).toBe(401);
@@ -63,7 +71,12 @@ describe.skipIf(!databaseAvailable)('user activation, passwords and the last adm
     expect(self.json().code).toBe('last_admin');
     const demote = await t.request(t.admin, { method: 'PATCH', url: `/api/v1/users/${t.admin.id}`, payload: { roleIds: [repRole] } });
     expect(demote.statusCode).toBe(409);
-    const zh = await t.request(t.admin, { method: 'PATCH', url: `/api/v1/users/${t.admin.id}`, headers: { 'accept-language': 'zh-CN' }, payload: { roleIds: [] } });
+    const zh = await t.request(t.admin, {
+      method: 'PATCH',
+      url: `/api/v1/users/${t.admin.id}`,
+      headers: { 'accept-language': 'zh-CN' },
+      payload: { roleIds: [] },
+    });
     expect(zh.json().detail).toBe('不能移除最后一位管理员的管理员权限');
     const unAdminRole = await t.request(t.admin, { method: 'PATCH', url: `/api/v1/roles/${adminRole}`, payload: { isAdmin: false } });
     expect(unAdminRole.statusCode).toBe(409);
@@ -71,13 +84,18 @@ describe.skipIf(!databaseAvailable)('user activation, passwords and the last adm
 
     // With a second administrator the first may step down.
     await makeUser(t, { roleIds: [adminRole] });
-    expect((await t.request(t.admin, { method: 'PATCH', url: `/api/v1/users/${t.admin.id}`, payload: { roleIds: [adminRole, repRole] } })).statusCode).toBe(200);
+    expect((await t.request(t.admin, { method: 'PATCH', url: `/api/v1/users/${t.admin.id}`, payload: { roleIds: [adminRole, repRole] } })).statusCode).toBe(
+      200,
+    );
   });
 
   it('two administrators demoting each other at once leave exactly one administrator', async () => {
     const adminRole = await roleIdByName(t, 'Administrator');
     const repRole = await roleIdByName(t, 'Sales Rep');
-    const list = await t.request(t.admin, { method: 'GET', url: `/api/v1/users?filter=${encodeURIComponent(JSON.stringify({ roleIds: { eq: adminRole }, isActive: true }))}` });
+    const list = await t.request(t.admin, {
+      method: 'GET',
+      url: `/api/v1/users?filter=${encodeURIComponent(JSON.stringify({ roleIds: { eq: adminRole }, isActive: true }))}`,
+    });
     const others = list.json().data.filter((u: { id: string }) => u.id !== t.admin.id);
     await Promise.all(others.map((u: { id: string }) => t.request(t.admin, { method: 'POST', url: `/api/v1/users/${u.id}/deactivate` })));
     const peer = await makeUser(t, { roleIds: [adminRole] });
@@ -97,7 +115,9 @@ describe.skipIf(!databaseAvailable)('user activation, passwords and the last adm
     expect((await t.request(other, { method: 'GET', url: `/api/v1/users/${user.id}` })).statusCode).toBe(404);
     expect((await t.request(other, { method: 'PATCH', url: `/api/v1/users/${user.id}`, payload: { name: 'pwned' } })).statusCode).toBe(404);
     expect((await t.request(other, { method: 'POST', url: `/api/v1/users/${user.id}/deactivate` })).statusCode).toBe(404);
-    expect((await t.request(other, { method: 'POST', url: `/api/v1/users/${user.id}/reset-password`, payload: { password: 'takeover123' } })).statusCode).toBe(404);
+    expect((await t.request(other, { method: 'POST', url: `/api/v1/users/${user.id}/reset-password`, payload: { password: 'takeover123' } })).statusCode).toBe(
+      404,
+    );
     const list = await t.request(other, { method: 'GET', url: '/api/v1/users' });
     expect(list.json().data.map((u: { id: string }) => u.id)).toEqual([other.id]);
     expect((await login(t, user.email)).statusCode).toBe(200);

@@ -15,7 +15,10 @@ describe.skipIf(!databaseAvailable)('users API', () => {
     const listed = await t.request(rep, { method: 'GET', url: '/api/v1/users' });
     expect(listed.statusCode).toBe(200);
     expect(listed.json().data.map((u: { id: string }) => u.id)).toContain(t.admin.id);
-    for (const [method, url] of [['POST', `/api/v1/users/${t.admin.id}/deactivate`], ['PATCH', `/api/v1/users/${t.admin.id}`]] as const) {
+    for (const [method, url] of [
+      ['POST', `/api/v1/users/${t.admin.id}/deactivate`],
+      ['PATCH', `/api/v1/users/${t.admin.id}`],
+    ] as const) {
       const res = await t.request(rep, { method, url, ...(method === 'PATCH' ? { payload: { name: 'x' } } : {}) });
       expect(res.statusCode, `${method} ${url}`).toBe(403);
       expect(res.headers['content-type']).toContain('application/problem+json');
@@ -68,7 +71,10 @@ describe.skipIf(!databaseAvailable)('users API', () => {
     expect(first.json().data.map((u: { name: string }) => u.name)).toEqual(['Zed C', 'Zed B']);
     const second = await t.request(t.admin, { method: 'GET', url: `/api/v1/users?filter=${filter}&sort=-name&limit=2&cursor=${first.json().nextCursor}` });
     expect(second.json()).toMatchObject({ data: [{ name: 'Zed A' }], nextCursor: null });
-    const byRole = await t.request(t.admin, { method: 'GET', url: `/api/v1/users?filter=${encodeURIComponent(JSON.stringify({ roleIds: { eq: await roleIdByName(t, 'Administrator') } }))}` });
+    const byRole = await t.request(t.admin, {
+      method: 'GET',
+      url: `/api/v1/users?filter=${encodeURIComponent(JSON.stringify({ roleIds: { eq: await roleIdByName(t, 'Administrator') } }))}`,
+    });
     expect(byRole.json().data.map((u: { id: string }) => u.id)).toEqual([t.admin.id]);
     expect((await t.request(t.admin, { method: 'GET', url: '/api/v1/users?filter={"passwordHash":{"eq":"x"}}' })).statusCode).toBe(400);
   });
@@ -78,7 +84,12 @@ describe.skipIf(!databaseAvailable)('users API', () => {
     const ok = await t.request(t.admin, { method: 'PATCH', url: `/api/v1/users/${user.id}`, headers: { 'if-match': '"1"' }, payload: { name: 'Versioned 2' } });
     expect(ok.statusCode).toBe(200);
     expect(ok.headers.etag).toBe('"2"');
-    const stale = await t.request(t.admin, { method: 'PATCH', url: `/api/v1/users/${user.id}`, headers: { 'if-match': '"1"' }, payload: { name: 'Lost update' } });
+    const stale = await t.request(t.admin, {
+      method: 'PATCH',
+      url: `/api/v1/users/${user.id}`,
+      headers: { 'if-match': '"1"' },
+      payload: { name: 'Lost update' },
+    });
     expect(stale.statusCode).toBe(412);
     expect((await t.request(t.admin, { method: 'GET', url: `/api/v1/users/${user.id}` })).json().name).toBe('Versioned 2');
   });

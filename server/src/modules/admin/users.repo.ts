@@ -6,7 +6,20 @@ import { cursorColumns, orderBy } from '#platform/query/sort.ts';
 import type { ListPlan } from './list-page.ts';
 
 // The password hash never leaves this file except through passwordHashOf.
-const COLUMNS = ['id', 'email', 'name', 'team_id', 'locale', 'timezone', 'is_active', 'last_login_at', 'locked_until', 'created_at', 'updated_at', 'version'] as const;
+const COLUMNS = [
+  'id',
+  'email',
+  'name',
+  'team_id',
+  'locale',
+  'timezone',
+  'is_active',
+  'last_login_at',
+  'locked_until',
+  'created_at',
+  'updated_at',
+  'version',
+] as const;
 
 export const USER_CATALOG: Catalog = {
   email: { ...column('email', 'text', { nullable: false }), expr: sql`cast(email as text)` },
@@ -36,7 +49,10 @@ export async function listUsers(tx: Tx, { plan, q, onlyIds }: ListUsersOptions) 
     const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) => eb.or([eb('name', 'ilike', like), eb(sql`cast(email as text)`, 'ilike', like)]));
   }
-  return query.orderBy(orderBy(plan.keys)).limit(plan.limit + 1).execute();
+  return query
+    .orderBy(orderBy(plan.keys))
+    .limit(plan.limit + 1)
+    .execute();
 }
 
 export const findUser = (tx: Tx, id: string, forUpdate = false) => {

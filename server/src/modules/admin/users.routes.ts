@@ -20,8 +20,10 @@ export function userRoutes(app: FastifyInstance, deps: Deps) {
   const tags = ['users'];
   const one = { params: ZIdParams, response: { 200: ZUser } };
 
-  r.get('/api/v1/users', { schema: { tags, summary: 'List users (filter, sort, cursor)', querystring: ZUserListQuery, response: { 200: listResponse(ZUser.partial()) } } }, (req) =>
-    service.listUsers(deps, req.ctx, req.query),
+  r.get(
+    '/api/v1/users',
+    { schema: { tags, summary: 'List users (filter, sort, cursor)', querystring: ZUserListQuery, response: { 200: listResponse(ZUser.partial()) } } },
+    (req) => service.listUsers(deps, req.ctx, req.query),
   );
   r.post('/api/v1/users', { schema: { tags, summary: 'Create a user (admin)', body: ZCreateUserRequest, response: { 201: ZUser } } }, async (req, reply) =>
     reply.status(201).send(withEtag(reply, await service.createUser(deps, req.ctx, req.body))),
@@ -30,12 +32,18 @@ export function userRoutes(app: FastifyInstance, deps: Deps) {
   r.get('/api/v1/users/me', { schema: { tags, summary: 'My own user record', response: { 200: ZUser } } }, async (req, reply) =>
     withEtag(reply, await service.getUser(deps, req.ctx, req.ctx.userId as string)),
   );
-  r.patch('/api/v1/users/me', { schema: { tags, summary: 'Change my name, language or time zone', body: ZUpdateMeRequest, response: { 200: ZUser } } }, async (req, reply) =>
-    withEtag(reply, await service.updateMe(deps, req.ctx, req.body, expectedVersion(req))),
+  r.patch(
+    '/api/v1/users/me',
+    { schema: { tags, summary: 'Change my name, language or time zone', body: ZUpdateMeRequest, response: { 200: ZUser } } },
+    async (req, reply) => withEtag(reply, await service.updateMe(deps, req.ctx, req.body, expectedVersion(req))),
   );
-  r.get('/api/v1/users/:id', { schema: { tags, summary: 'One user', ...one } }, async (req, reply) => withEtag(reply, await service.getUser(deps, req.ctx, req.params.id)));
-  r.patch('/api/v1/users/:id', { schema: { tags, summary: 'Change a user, their team or roles (admin)', body: ZUpdateUserRequest, ...one } }, async (req, reply) =>
-    withEtag(reply, await service.updateUser(deps, req.ctx, req.params.id, req.body, expectedVersion(req))),
+  r.get('/api/v1/users/:id', { schema: { tags, summary: 'One user', ...one } }, async (req, reply) =>
+    withEtag(reply, await service.getUser(deps, req.ctx, req.params.id)),
+  );
+  r.patch(
+    '/api/v1/users/:id',
+    { schema: { tags, summary: 'Change a user, their team or roles (admin)', body: ZUpdateUserRequest, ...one } },
+    async (req, reply) => withEtag(reply, await service.updateUser(deps, req.ctx, req.params.id, req.body, expectedVersion(req))),
   );
   r.post('/api/v1/users/:id/deactivate', { schema: { tags, summary: 'Deactivate a user and end their sessions (admin)', ...one } }, async (req, reply) =>
     withEtag(reply, await security.setActive(deps, req.ctx, req.params.id, false)),
@@ -43,13 +51,21 @@ export function userRoutes(app: FastifyInstance, deps: Deps) {
   r.post('/api/v1/users/:id/activate', { schema: { tags, summary: 'Activate a user (admin)', ...one } }, async (req, reply) =>
     withEtag(reply, await security.setActive(deps, req.ctx, req.params.id, true)),
   );
-  r.post('/api/v1/users/:id/reset-password', { schema: { tags, summary: 'Set a new password and end their sessions (admin)', params: ZIdParams, body: ZResetPasswordRequest } }, async (req, reply) => {
-    await security.resetPassword(deps, req.ctx, req.params.id, req.body.password);
-    return reply.status(204).send();
-  });
-  r.post('/api/v1/auth/change-password', { schema: { tags: ['auth'], summary: 'Change my password (other sessions end)', body: ZChangePasswordRequest } }, async (req, reply) => {
-    const currentSessionId = req.principal?.kind === 'session' ? req.principal.credentialId : undefined;
-    await security.changePassword(deps, req.ctx, { ...req.body, currentSessionId });
-    return reply.status(204).send();
-  });
+  r.post(
+    '/api/v1/users/:id/reset-password',
+    { schema: { tags, summary: 'Set a new password and end their sessions (admin)', params: ZIdParams, body: ZResetPasswordRequest } },
+    async (req, reply) => {
+      await security.resetPassword(deps, req.ctx, req.params.id, req.body.password);
+      return reply.status(204).send();
+    },
+  );
+  r.post(
+    '/api/v1/auth/change-password',
+    { schema: { tags: ['auth'], summary: 'Change my password (other sessions end)', body: ZChangePasswordRequest } },
+    async (req, reply) => {
+      const currentSessionId = req.principal?.kind === 'session' ? req.principal.credentialId : undefined;
+      await security.changePassword(deps, req.ctx, { ...req.body, currentSessionId });
+      return reply.status(204).send();
+    },
+  );
 }

@@ -23,7 +23,10 @@ export async function listUsers(deps: Deps, ctx: RequestContext, query: TUserLis
   const plan = planList(query, repo.USER_CATALOG, 'name');
   const page = await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const rows = await repo.listUsers(tx, { plan, q: query.q, onlyIds });
-    const roles = await repo.roleIdsOf(tx, rows.map((r) => r.id));
+    const roles = await repo.roleIdsOf(
+      tx,
+      rows.map((r) => r.id),
+    );
     return toPage(rows, plan, (row) => toUser(row, roles.get(row.id) ?? []));
   });
   return { data: pickFields(page.data, query.fields), nextCursor: page.nextCursor };

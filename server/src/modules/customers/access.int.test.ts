@@ -4,7 +4,11 @@ import { createTestApp, type TestApp, type TestUser } from '../../../test/app.ts
 import { databaseAvailable } from '../../../test/db.ts';
 import { inTenant } from '../../db/tx.ts';
 
-const ids = (res: { json: () => { data: { id: string }[] } }) => res.json().data.map((c) => c.id).sort();
+const ids = (res: { json: () => { data: { id: string }[] } }) =>
+  res
+    .json()
+    .data.map((c) => c.id)
+    .sort();
 
 describe.skipIf(!databaseAvailable)('access rules on customer records', () => {
   let t: TestApp;

@@ -7,7 +7,12 @@ describe.skipIf(!databaseAvailable)('bad input gets a clear problem+json and wri
   let t: TestApp;
   const count = async () => (await sql<{ n: number }>`select count(*)::int as n from contacts`.execute(t.db.kysely)).rows[0]?.n;
   const post = (payload: unknown, headers: Record<string, string> = {}) =>
-    t.request(t.admin, { method: 'POST', url: '/api/v1/contacts', headers: { 'content-type': 'application/json', ...headers }, payload: typeof payload === 'string' ? payload : JSON.stringify(payload) });
+    t.request(t.admin, {
+      method: 'POST',
+      url: '/api/v1/contacts',
+      headers: { 'content-type': 'application/json', ...headers },
+      payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+    });
 
   beforeAll(async () => {
     t = await createTestApp();

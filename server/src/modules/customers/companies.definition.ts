@@ -5,7 +5,15 @@ import { phoneDigitsOf, searchTextOf } from '#platform/records/search.ts';
 import { commonCatalog, commonToApi, commonToColumns, type Phone, parsed } from './customer-fields.ts';
 import type { TCompany } from './customers.schema.ts';
 
-const SIMPLE: Record<string, string> = { name: 'name', industry: 'industry', website: 'website', employees: 'employees', annualRevenue: 'annual_revenue', currency: 'currency', taxId: 'tax_id' };
+const SIMPLE: Record<string, string> = {
+  name: 'name',
+  industry: 'industry',
+  website: 'website',
+  employees: 'employees',
+  annualRevenue: 'annual_revenue',
+  currency: 'currency',
+  taxId: 'tax_id',
+};
 
 export const companyDefinition: ObjectDefinition<TCompany> = {
   object: 'company',

@@ -14,7 +14,15 @@ export const fullName = (family: string | null | undefined, given: string | null
   return CJK.test(f + g) ? `${f}${g}` : [g, f].filter(Boolean).join(' ');
 };
 
-const SIMPLE: Record<string, string> = { familyName: 'family_name', givenName: 'given_name', companyId: 'company_id', title: 'title', department: 'department', gender: 'gender', birthday: 'birthday' };
+const SIMPLE: Record<string, string> = {
+  familyName: 'family_name',
+  givenName: 'given_name',
+  companyId: 'company_id',
+  title: 'title',
+  department: 'department',
+  gender: 'gender',
+  birthday: 'birthday',
+};
 
 export const contactDefinition: ObjectDefinition<TContact> = {
   object: 'contact',

@@ -15,20 +15,47 @@ describe.skipIf(!databaseAvailable)('contacts API', () => {
     const created = await t.request(t.admin, {
       method: 'POST',
       url: '/api/v1/contacts',
-      payload: { familyName: '张', givenName: '伟', companyId: company.json().id, phones: [{ number: '138 1234 5678' }], emails: [{ address: 'Zhang.Wei@Example.com' }], idNumber: '110101199003071234', tags: ['vip'] },
+      payload: {
+        familyName: '张',
+        givenName: '伟',
+        companyId: company.json().id,
+        phones: [{ number: '138 1234 5678' }],
+        emails: [{ address: 'Zhang.Wei@Example.com' }],
+        idNumber: '110101199003071234',
+        tags: ['vip'],
+      },
     });
     expect(created.statusCode, created.body).toBe(201);
     const contact = created.json();
-    expect(contact).toMatchObject({ name: '张伟', company: { name: '北京星辰科技有限公司' }, phones: [{ e164: '+8613812345678' }], emails: [{ address: 'zhang.wei@example.com' }], version: 1 });
+    expect(contact).toMatchObject({
+      name: '张伟',
+      company: { name: '北京星辰科技有限公司' },
+      phones: [{ e164: '+8613812345678' }],
+      emails: [{ address: 'zhang.wei@example.com' }],
+      version: 1,
+    });
     expect(created.headers.etag).toBe('"1"');
 
-    const list = await t.request(t.admin, { method: 'GET', url: '/api/v1/contacts?filter=' + encodeURIComponent(JSON.stringify({ tags: { contains: 'vip' } })) });
+    const list = await t.request(t.admin, {
+      method: 'GET',
+      url: '/api/v1/contacts?filter=' + encodeURIComponent(JSON.stringify({ tags: { contains: 'vip' } })),
+    });
     expect(list.json().data.map((c: { id: string }) => c.id)).toEqual([contact.id]);
 
-    const patched = await t.request(t.admin, { method: 'PATCH', url: `/api/v1/contacts/${contact.id}`, headers: { 'if-match': '"1"' }, payload: { title: '总经理' } });
+    const patched = await t.request(t.admin, {
+      method: 'PATCH',
+      url: `/api/v1/contacts/${contact.id}`,
+      headers: { 'if-match': '"1"' },
+      payload: { title: '总经理' },
+    });
     expect(patched.statusCode).toBe(200);
     expect(patched.json().version).toBe(2);
-    const stale = await t.request(t.admin, { method: 'PATCH', url: `/api/v1/contacts/${contact.id}`, headers: { 'if-match': '"1"' }, payload: { title: 'CEO' } });
+    const stale = await t.request(t.admin, {
+      method: 'PATCH',
+      url: `/api/v1/contacts/${contact.id}`,
+      headers: { 'if-match': '"1"' },
+      payload: { title: 'CEO' },
+    });
     expect(stale.statusCode).toBe(412);
     expect(stale.headers['content-type']).toContain('application/problem+json');
 

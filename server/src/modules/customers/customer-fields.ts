@@ -68,7 +68,8 @@ export function commonToColumns(input: Record<string, unknown>, errors: FieldErr
   const columns: Record<string, unknown> = {};
   for (const [field, col] of Object.entries(COMMON_COLUMNS)) if (field in input) columns[col] = input[field];
   if ('tags' in input) columns.tags = [...new Set(input.tags as string[])];
-  if ('emails' in input) columns.emails = JSON.stringify((input.emails as { address: string }[]).map((e) => ({ ...e, address: e.address.trim().toLowerCase() })));
+  if ('emails' in input)
+    columns.emails = JSON.stringify((input.emails as { address: string }[]).map((e) => ({ ...e, address: e.address.trim().toLowerCase() })));
   if ('phones' in input) columns.phones = JSON.stringify(normalizePhones(input.phones as Phone[], errors));
   if ('address' in input) columns.address = input.address === null ? null : JSON.stringify(input.address);
   return columns;

@@ -108,13 +108,19 @@ export const ZUpdateCompanyRequest = z
     ...commonFields,
     name: text(200).min(1),
     industry: text(100).nullable(),
-    website: z.url({ protocol: /^https?$/ }).max(500).nullable(),
+    website: z
+      .url({ protocol: /^https?$/ })
+      .max(500)
+      .nullable(),
     employees: z.number().int().min(0).max(10_000_000).nullable(),
     annualRevenue: z
       .union([z.string().regex(/^\d{1,18}(\.\d{1,2})?$/), z.number().nonnegative()])
       .transform(String)
       .nullable(),
-    currency: z.string().regex(/^[A-Z]{3}$/).nullable(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .nullable(),
     taxId: text(50).nullable(),
     bankAccount: text(60).nullable(),
   })

@@ -12,7 +12,21 @@ export { ZCreateCompanyRequest, ZCreateContactRequest, ZUpdateCompanyRequest, ZU
 export const customersModule: KehuModule = {
   name: 'customers',
   register(app, deps) {
-    recordRoutes(app, deps, { path: 'companies', tag: 'companies', def: companyDefinition, out: ZCompany, create: ZCreateCompanyRequest, update: ZUpdateCompanyRequest });
-    recordRoutes(app, deps, { path: 'contacts', tag: 'contacts', def: contactDefinition, out: ZContact, create: ZCreateContactRequest, update: ZUpdateContactRequest });
+    recordRoutes(app, deps, {
+      path: 'companies',
+      tag: 'companies',
+      def: companyDefinition,
+      out: ZCompany,
+      create: ZCreateCompanyRequest,
+      update: ZUpdateCompanyRequest,
+    });
+    recordRoutes(app, deps, {
+      path: 'contacts',
+      tag: 'contacts',
+      def: contactDefinition,
+      out: ZContact,
+      create: ZCreateContactRequest,
+      update: ZUpdateContactRequest,
+    });
   },
 };

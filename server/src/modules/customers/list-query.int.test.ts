@@ -25,7 +25,18 @@ describe.skipIf(!databaseAvailable)('lists: search, filter grammar, custom field
     const level = await t.request(t.admin, {
       method: 'POST',
       url: '/api/v1/custom-fields',
-      payload: { object: 'contact', key: 'level', label: { zh: '级别', en: 'Level' }, type: 'select', required: true, defaultValue: 'normal', options: [{ value: 'vip', label: { zh: '贵宾', en: 'VIP' } }, { value: 'normal', label: { zh: '普通', en: 'Normal' } }] },
+      payload: {
+        object: 'contact',
+        key: 'level',
+        label: { zh: '级别', en: 'Level' },
+        type: 'select',
+        required: true,
+        defaultValue: 'normal',
+        options: [
+          { value: 'vip', label: { zh: '贵宾', en: 'VIP' } },
+          { value: 'normal', label: { zh: '普通', en: 'Normal' } },
+        ],
+      },
     });
     expect(level.statusCode, level.body).toBe(201);
     const people = ['张伟', '张敏', '王伟', 'John Smith', 'Joan Smithers', 'Maria Garcia'];
@@ -48,15 +59,26 @@ describe.skipIf(!databaseAvailable)('lists: search, filter grammar, custom field
 
   it('applies custom field defaults and validates custom values', async () => {
     expect(all[1]?.custom).toEqual({ budget: '100', level: 'normal' });
-    const bad = await t.request(t.admin, { method: 'POST', url: '/api/v1/contacts', payload: { name: 'x', custom: { level: 'gold', budget: 'lots', color: 'red' } } });
+    const bad = await t.request(t.admin, {
+      method: 'POST',
+      url: '/api/v1/contacts',
+      payload: { name: 'x', custom: { level: 'gold', budget: 'lots', color: 'red' } },
+    });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['custom.budget', 'custom.color', 'custom.level']);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['custom.budget', 'custom.color', 'custom.level']);
   });
 
   it('filters and sorts on custom fields like built-in ones', async () => {
     const vip = await get(`filter=${encodeURIComponent(JSON.stringify({ 'custom.level': { eq: 'vip' } }))}&limit=100`);
     expect(vip.data).toHaveLength(5);
-    const rich = await get(`filter=${encodeURIComponent(JSON.stringify({ and: [{ 'custom.budget': { gte: 1000 } }, { 'custom.budget': { lt: 1500 } }] }))}&sort=-custom.budget`);
+    const rich = await get(
+      `filter=${encodeURIComponent(JSON.stringify({ and: [{ 'custom.budget': { gte: 1000 } }, { 'custom.budget': { lt: 1500 } }] }))}&sort=-custom.budget`,
+    );
     expect(rich.data.map((c) => c.custom.budget)).toEqual(['1400', '1300', '1200', '1100', '1000']);
     const or = await get(`filter=${encodeURIComponent(JSON.stringify({ or: [{ name: { startsWith: '张' } }, { title: { isEmpty: true } }] }))}&limit=100`);
     expect(or.data.every((c) => c.name.startsWith('张') || c.title === null)).toBe(true);
@@ -74,18 +96,22 @@ describe.skipIf(!databaseAvailable)('lists: search, filter grammar, custom field
 
   it('keyset pagination returns every row exactly once, in order, for any sort', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('title', '-title', 'name,-createdAt', '-custom.budget', 'custom.level,name'), fc.integer({ min: 1, max: 9 }), async (sort, limit) => {
-        const full = (await get(`sort=${sort}&limit=500`)).data.map((c) => c.id);
-        const seen: string[] = [];
-        let cursor: string | null = null;
-        do {
-          const page: { data: Contact[]; nextCursor: string | null } = await get(`sort=${sort}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
-          seen.push(...page.data.map((c) => c.id));
-          cursor = page.nextCursor;
-        } while (cursor);
-        expect(seen).toEqual(full);
-        expect(new Set(seen).size).toBe(all.length);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('title', '-title', 'name,-createdAt', '-custom.budget', 'custom.level,name'),
+        fc.integer({ min: 1, max: 9 }),
+        async (sort, limit) => {
+          const full = (await get(`sort=${sort}&limit=500`)).data.map((c) => c.id);
+          const seen: string[] = [];
+          let cursor: string | null = null;
+          do {
+            const page: { data: Contact[]; nextCursor: string | null } = await get(`sort=${sort}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+            seen.push(...page.data.map((c) => c.id));
+            cursor = page.nextCursor;
+          } while (cursor);
+          expect(seen).toEqual(full);
+          expect(new Set(seen).size).toBe(all.length);
+        },
+      ),
       { numRuns: 8 },
     );
   });

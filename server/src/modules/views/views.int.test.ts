@@ -11,9 +11,17 @@ describe.skipIf(!databaseAvailable)('saved views and revealing sensitive fields'
 
   it('keeps personal views private, shares shared views, and lets only the author change them', async () => {
     const rep = await t.createUser({ role: 'Sales Rep' });
-    const mine = await t.request(t.admin, { method: 'POST', url: '/api/v1/saved-views', payload: { object: 'contact', name: '北京客户', filter: { city: { eq: '北京' } }, sort: '-createdAt', columns: ['name', 'city'] } });
+    const mine = await t.request(t.admin, {
+      method: 'POST',
+      url: '/api/v1/saved-views',
+      payload: { object: 'contact', name: '北京客户', filter: { city: { eq: '北京' } }, sort: '-createdAt', columns: ['name', 'city'] },
+    });
     expect(mine.statusCode, mine.body).toBe(201);
-    const shared = await t.request(t.admin, { method: 'POST', url: '/api/v1/saved-views', payload: { object: 'contact', name: 'VIP', filter: { tags: { contains: 'vip' } }, shared: true } });
+    const shared = await t.request(t.admin, {
+      method: 'POST',
+      url: '/api/v1/saved-views',
+      payload: { object: 'contact', name: 'VIP', filter: { tags: { contains: 'vip' } }, shared: true },
+    });
     const seen = await t.request(rep, { method: 'GET', url: '/api/v1/saved-views?object=contact' });
     expect(seen.json().data.map((v: { name: string }) => v.name)).toEqual(['VIP']);
     expect((await t.request(rep, { method: 'PATCH', url: `/api/v1/saved-views/${shared.json().id}`, payload: { name: 'x' } })).statusCode).toBe(403);
@@ -24,7 +32,11 @@ describe.skipIf(!databaseAvailable)('saved views and revealing sensitive fields'
 
   it('reveals a sensitive field to a permitted user and audits it; refuses others', async () => {
     const rep = await t.createUser({ role: 'Sales Rep' });
-    const created = await t.request(t.admin, { method: 'POST', url: '/api/v1/contacts', payload: { name: '李娜', idNumber: '110101199003071234', ownerId: rep.id } });
+    const created = await t.request(t.admin, {
+      method: 'POST',
+      url: '/api/v1/contacts',
+      payload: { name: '李娜', idNumber: '110101199003071234', ownerId: rep.id },
+    });
     const id = created.json().id as string;
     const shown = await t.request(t.admin, { method: 'POST', url: `/api/v1/contacts/${id}/reveal`, payload: { field: 'idNumber' } });
     expect(shown.json()).toEqual({ field: 'idNumber', value: '110101199003071234' });

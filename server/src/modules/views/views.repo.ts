@@ -12,7 +12,12 @@ export const listViews = (tx: Tx, object: string, userId: string) =>
 
 export const findView = (tx: Tx, id: string) => tx.selectFrom('saved_views').selectAll().where('id', '=', id).executeTakeFirst();
 
-export const insertView = (tx: Tx, values: Record<string, unknown>) => tx.insertInto('saved_views').values(values as never).returningAll().executeTakeFirstOrThrow();
+export const insertView = (tx: Tx, values: Record<string, unknown>) =>
+  tx
+    .insertInto('saved_views')
+    .values(values as never)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 
 export const updateView = (tx: Tx, id: string, values: Record<string, unknown>) =>
   tx

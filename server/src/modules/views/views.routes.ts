@@ -9,9 +9,13 @@ import * as service from './views.service.ts';
 export function viewRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['saved views'];
-  r.get('/api/v1/saved-views', { schema: { tags, querystring: z.object({ object: z.enum(VIEW_OBJECTS) }).strict(), response: { 200: z.object({ data: z.array(ZSavedView) }) } } }, async (req) => ({
-    data: await service.listSavedViews(deps, req.ctx, req.query.object),
-  }));
+  r.get(
+    '/api/v1/saved-views',
+    { schema: { tags, querystring: z.object({ object: z.enum(VIEW_OBJECTS) }).strict(), response: { 200: z.object({ data: z.array(ZSavedView) }) } } },
+    async (req) => ({
+      data: await service.listSavedViews(deps, req.ctx, req.query.object),
+    }),
+  );
   r.post('/api/v1/saved-views', { schema: { tags, body: ZCreateSavedViewRequest, response: { 201: ZSavedView } } }, async (req, reply) =>
     reply.status(201).send(await service.createSavedView(deps, req.ctx, req.body)),
   );

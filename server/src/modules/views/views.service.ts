@@ -29,7 +29,14 @@ export const listSavedViews = (deps: Deps, ctx: RequestContext, object: string) 
 
 export async function createSavedView(deps: Deps, ctx: RequestContext, input: TCreateSavedViewRequest) {
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    const row = await repo.insertView(tx, { ...input, tenant_id: ctx.tenantId, id: newId(), user_id: ctx.userId, filter: json(input.filter), columns: JSON.stringify(input.columns) });
+    const row = await repo.insertView(tx, {
+      ...input,
+      tenant_id: ctx.tenantId,
+      id: newId(),
+      user_id: ctx.userId,
+      filter: json(input.filter),
+      columns: JSON.stringify(input.columns),
+    });
     return toApi(row, ctx.userId);
   });
 }

@@ -28,13 +28,15 @@ export function mergeRoles(roles: { isAdmin: boolean; permissions: Permissions; 
   const fields: FieldPermissions = {};
   for (const role of roles) {
     for (const [object, actions] of Object.entries(role.permissions)) {
-      const merged = (permissions[object] ??= {});
+      permissions[object] ??= {};
+      const merged = permissions[object];
       for (const [action, scope] of Object.entries(actions) as [Action, Scope][]) {
         if (rank(scope) > rank(merged[action])) merged[action] = scope;
       }
     }
     for (const [object, rules] of Object.entries(role.fields)) {
-      const merged = (fields[object] ??= {});
+      fields[object] ??= {};
+      const merged = fields[object];
       for (const [field, rule] of Object.entries(rules)) {
         const prev = merged[field] ?? { read: false, edit: false };
         merged[field] = { read: prev.read || rule.read, edit: prev.edit || rule.edit };
@@ -86,7 +88,9 @@ export function restrictToScopes(access: AccessProfile, scopes: readonly string[
     const actions = action === '*' ? ACTIONS : ACTIONS.filter((a) => a === action);
     for (const a of actions) {
       const scope = scopeOf(access, object, a);
-      if (scope !== 'none') (permissions[object] ??= {})[a] = scope;
+      if (scope === 'none') continue;
+      permissions[object] ??= {};
+      permissions[object][a] = scope;
     }
   }
   return { ...access, isAdmin: false, permissions, fields: access.isAdmin ? {} : access.fields };

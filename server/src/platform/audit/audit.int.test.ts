@@ -18,7 +18,12 @@ describe.skipIf(!databaseAvailable)('audit trail and outbox', () => {
     inTenant(t.db.kysely, t.admin.tenantId, (tx) => tx.selectFrom('outbox').select('type').where('object_id', '=', objectId).orderBy('id').execute());
 
   it('writes an audit entry and an outbox event for create, update, delete and restore, with field diffs', async () => {
-    const created = await t.request(t.admin, { method: 'POST', url: '/api/v1/companies', headers: { 'x-request-id': 'req-audit-1' }, payload: { name: '审计公司', tier: 'A', bankAccount: '6222020200112233445' } });
+    const created = await t.request(t.admin, {
+      method: 'POST',
+      url: '/api/v1/companies',
+      headers: { 'x-request-id': 'req-audit-1' },
+      payload: { name: '审计公司', tier: 'A', bankAccount: '6222020200112233445' },
+    });
     const id = created.json().id as string;
     await t.request(t.admin, { method: 'PATCH', url: `/api/v1/companies/${id}`, payload: { tier: 'B', name: '审计公司' } });
     await t.request(t.admin, { method: 'DELETE', url: `/api/v1/companies/${id}` });
@@ -33,10 +38,20 @@ describe.skipIf(!databaseAvailable)('audit trail and outbox', () => {
   });
 
   it('writes nothing when the request fails validation', async () => {
-    const before = await inTenant(t.db.kysely, t.admin.tenantId, (tx) => tx.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
+    const before = await inTenant(t.db.kysely, t.admin.tenantId, (tx) =>
+      tx
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+    );
     const res = await t.request(t.admin, { method: 'POST', url: '/api/v1/contacts', payload: { name: 'x', phones: [{ number: 'nope' }] } });
     expect(res.statusCode).toBe(400);
-    const after = await inTenant(t.db.kysely, t.admin.tenantId, (tx) => tx.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
+    const after = await inTenant(t.db.kysely, t.admin.tenantId, (tx) =>
+      tx
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+    );
     expect(Number(after.n)).toBe(Number(before.n));
   });
 

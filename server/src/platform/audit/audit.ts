@@ -37,11 +37,7 @@ const IGNORED = new Set(['updatedAt', 'updatedBy', 'version', 'createdAt', 'crea
  * Field-level diff of two API objects. Sensitive fields are recorded as changed but never
  * with their values, so the audit trail does not leak what encryption protects.
  */
-export function diffRecords(
-  before: Record<string, unknown> | null,
-  after: Record<string, unknown> | null,
-  sensitive: readonly string[] = [],
-): Changes {
+export function diffRecords(before: Record<string, unknown> | null, after: Record<string, unknown> | null, sensitive: readonly string[] = []): Changes {
   const changes: Changes = {};
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   for (const key of keys) {

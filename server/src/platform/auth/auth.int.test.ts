@@ -25,7 +25,13 @@ describe.skipIf(!databaseAvailable)('sign-in, sessions and tokens', () => {
     const forged = await t.app.inject({ method: 'POST', url: '/api/v1/companies', cookies: jar, payload: { name: 'CSRF Inc' } });
     expect(forged.statusCode).toBe(403);
     expect(forged.json().code).toBe('csrf');
-    const ok = await t.app.inject({ method: 'POST', url: '/api/v1/companies', cookies: jar, headers: { 'x-requested-with': 'kehu' }, payload: { name: 'Real Inc' } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/companies',
+      cookies: jar,
+      headers: { 'x-requested-with': 'kehu' },
+      payload: { name: 'Real Inc' },
+    });
     expect(ok.statusCode).toBe(201);
     await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', cookies: jar, headers: { 'x-requested-with': 'kehu' } });
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: jar })).statusCode).toBe(401);
@@ -43,17 +49,23 @@ describe.skipIf(!databaseAvailable)('sign-in, sessions and tokens', () => {
   it('writes a login audit entry', async () => {
     const res = await t.request(t.admin, { method: 'GET', url: '/api/v1/auth/me' });
     expect(res.statusCode).toBe(200);
-    const rows = await inTenant(t.db.kysely, t.admin.tenantId, (tx) => tx.selectFrom('audit_log').select(['action', 'ip']).where('action', '=', 'login').execute());
+    const rows = await inTenant(t.db.kysely, t.admin.tenantId, (tx) =>
+      tx.selectFrom('audit_log').select(['action', 'ip']).where('action', '=', 'login').execute(),
+    );
     expect(rows.length).toBeGreaterThan(0);
   });
 
   it('limits requests per API token', async () => {
     const { token, hash, prefix } = newToken('api');
     await inTenant(t.db.kysely, t.admin.tenantId, (tx) =>
-      tx.insertInto('api_tokens').values({ tenant_id: t.admin.tenantId, id: newId(), user_id: t.admin.id, name: 'limited', token_hash: hash, prefix, rate_limit: 3 }).execute(),
+      tx
+        .insertInto('api_tokens')
+        .values({ tenant_id: t.admin.tenantId, id: newId(), user_id: t.admin.id, name: 'limited', token_hash: hash, prefix, rate_limit: 3 })
+        .execute(),
     );
     const codes: number[] = [];
-    for (let i = 0; i < 5; i++) codes.push((await t.app.inject({ method: 'GET', url: '/api/v1/contacts', headers: { authorization: `Bearer ${token}` } })).statusCode);
+    for (let i = 0; i < 5; i++)
+      codes.push((await t.app.inject({ method: 'GET', url: '/api/v1/contacts', headers: { authorization: `Bearer ${token}` } })).statusCode);
     expect(codes).toEqual([200, 200, 200, 429, 429]);
     const limited = await t.app.inject({ method: 'GET', url: '/api/v1/contacts', headers: { authorization: `Bearer ${token}`, 'accept-language': 'zh-CN' } });
     expect(limited.json().title).toBe('请求过于频繁，请在 {{after}} 后重试'.replace('{{after}}', limited.json().detail.match(/在 (.+) 后/)?.[1] ?? ''));

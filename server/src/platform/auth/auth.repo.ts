@@ -9,7 +9,17 @@ export const findLoginCandidates = (db: Kysely<DB>, email: string) =>
   db
     .selectFrom('users')
     .innerJoin('tenants', 'tenants.id', 'users.tenant_id')
-    .select(['users.tenant_id', 'users.id', 'users.email', 'users.name', 'users.password_hash', 'users.is_active', 'users.failed_logins', 'users.locked_until', 'tenants.slug'])
+    .select([
+      'users.tenant_id',
+      'users.id',
+      'users.email',
+      'users.name',
+      'users.password_hash',
+      'users.is_active',
+      'users.failed_logins',
+      'users.locked_until',
+      'tenants.slug',
+    ])
     .where('users.email', '=', email)
     .execute();
 

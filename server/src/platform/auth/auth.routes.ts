@@ -22,7 +22,12 @@ export function authRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/auth/login',
     {
       config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute', keyGenerator: (req) => req.ip } },
-      schema: { tags: ['auth'], summary: 'Sign in with email and password', body: ZLoginRequest, response: { 200: z.object({ token: z.string(), user: ZMe.shape.user }) } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with email and password',
+        body: ZLoginRequest,
+        response: { 200: z.object({ token: z.string(), user: ZMe.shape.user }) },
+      },
     },
     async (request, reply) => {
       const session = await login(deps, {

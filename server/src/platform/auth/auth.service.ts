@@ -84,7 +84,7 @@ export async function authenticate(deps: Deps, token: string): Promise<{ princip
   if (!kind) throw new AppError('unauthorized');
   const db = deps.db.kysely;
   const c = await resolveCredential(db, kind, hashToken(token));
-  if (!c || !c.is_active) throw new AppError('unauthorized');
+  if (!c?.is_active) throw new AppError('unauthorized');
   if (c.revoked_at) throw new AppError('unauthorized', { message: 'token_revoked' });
   if (c.expires_at && c.expires_at <= new Date()) throw new AppError('unauthorized');
   // Last-used is written at most once a minute, to keep reads cheap.
@@ -93,7 +93,15 @@ export async function authenticate(deps: Deps, token: string): Promise<{ princip
   }
   const merged = mergeRoles(c.roles.map((r) => ({ isAdmin: r.isAdmin, permissions: r.permissions as Permissions, fields: r.fields as FieldPermissions })));
   const access: AccessProfile = { userId: c.user_id, teamUserIds: [...new Set([c.user_id, ...c.team_user_ids])], ...merged };
-  const principal: Principal = { tenantId: c.tenant_id, userId: c.user_id, kind, credentialId: c.credential_id, rateLimit: c.rate_limit, locale: c.locale, scopes: c.scopes };
+  const principal: Principal = {
+    tenantId: c.tenant_id,
+    userId: c.user_id,
+    kind,
+    credentialId: c.credential_id,
+    rateLimit: c.rate_limit,
+    locale: c.locale,
+    scopes: c.scopes,
+  };
   return { principal, access: restrictToScopes(access, principal.scopes) };
 }
 

@@ -11,5 +11,4 @@ export function newToken(kind: TokenKind): { token: string; hash: string; prefix
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-export const tokenKind = (token: string): TokenKind | null =>
-  token.startsWith(PREFIX.api) ? 'api' : token.startsWith(PREFIX.session) ? 'session' : null;
+export const tokenKind = (token: string): TokenKind | null => (token.startsWith(PREFIX.api) ? 'api' : token.startsWith(PREFIX.session) ? 'session' : null);

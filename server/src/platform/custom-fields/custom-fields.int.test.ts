@@ -13,11 +13,26 @@ describe.skipIf(!databaseAvailable)('custom field definitions', () => {
 
   it('lets only admins define fields, and PATCH changes only what it sends', async () => {
     const rep = await t.createUser({ role: 'Sales Rep' });
-    const payload = { object: 'company', key: 'region', label: { zh: '大区', en: 'Region' }, type: 'select', required: true, defaultValue: 'east', options: [{ value: 'east', label: { zh: '华东', en: 'East' } }, { value: 'north', label: { zh: '华北', en: 'North' } }] };
+    const payload = {
+      object: 'company',
+      key: 'region',
+      label: { zh: '大区', en: 'Region' },
+      type: 'select',
+      required: true,
+      defaultValue: 'east',
+      options: [
+        { value: 'east', label: { zh: '华东', en: 'East' } },
+        { value: 'north', label: { zh: '华北', en: 'North' } },
+      ],
+    };
     expect((await t.request(rep, { method: 'POST', url: '/api/v1/custom-fields', payload })).statusCode).toBe(403);
     const created = await define(payload);
     expect(created.statusCode, created.body).toBe(201);
-    const patched = await t.request(t.admin, { method: 'PATCH', url: `/api/v1/custom-fields/${created.json().id}`, payload: { label: { zh: '销售大区', en: 'Sales region' } } });
+    const patched = await t.request(t.admin, {
+      method: 'PATCH',
+      url: `/api/v1/custom-fields/${created.json().id}`,
+      payload: { label: { zh: '销售大区', en: 'Sales region' } },
+    });
     expect(patched.json()).toMatchObject({ required: true, defaultValue: 'east', options: payload.options, label: { zh: '销售大区' }, version: 2 });
     expect((await define(payload)).json().errors).toEqual([{ field: 'key', message: 'Another custom field already has this value' }]);
   });
@@ -25,7 +40,12 @@ describe.skipIf(!databaseAvailable)('custom field definitions', () => {
   it('refuses inconsistent definitions', async () => {
     const res = await define({ object: 'contact', key: 'kind', label: {}, type: 'select', defaultValue: 'x' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['defaultValue', 'label', 'options']);
+    expect(
+      res
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['defaultValue', 'label', 'options']);
     expect((await define({ object: 'contact', key: 'Bad Key', label: { en: 'x' }, type: 'text' })).statusCode).toBe(400);
   });
 

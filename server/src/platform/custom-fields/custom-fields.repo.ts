@@ -45,7 +45,11 @@ export const findDefByKey = (tx: Tx, object: string, key: string) =>
   tx.selectFrom('custom_field_defs').select('id').where('object', '=', object).where('key', '=', key).executeTakeFirst();
 
 export const insertDef = (tx: Tx, values: Record<string, unknown>) =>
-  tx.insertInto('custom_field_defs').values(values as never).returningAll().executeTakeFirstOrThrow();
+  tx
+    .insertInto('custom_field_defs')
+    .values(values as never)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 
 export const updateDef = (tx: Tx, id: string, values: Record<string, unknown>, version: number) =>
   tx

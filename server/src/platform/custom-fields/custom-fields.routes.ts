@@ -10,14 +10,20 @@ import * as service from './custom-fields.service.ts';
 export function customFieldRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['custom fields'];
-  r.get('/api/v1/custom-fields', { schema: { tags, querystring: ZCustomFieldListQuery, response: { 200: z.object({ data: z.array(ZCustomField) }) } } }, async (req) => ({
-    data: await service.listCustomFields(deps, req.ctx, req.query.object),
-  }));
+  r.get(
+    '/api/v1/custom-fields',
+    { schema: { tags, querystring: ZCustomFieldListQuery, response: { 200: z.object({ data: z.array(ZCustomField) }) } } },
+    async (req) => ({
+      data: await service.listCustomFields(deps, req.ctx, req.query.object),
+    }),
+  );
   r.post('/api/v1/custom-fields', { schema: { tags, body: ZCreateCustomFieldRequest, response: { 201: ZCustomField } } }, async (req, reply) =>
     reply.status(201).send(withEtag(reply, await service.createCustomField(deps, req.ctx, req.body))),
   );
-  r.patch('/api/v1/custom-fields/:id', { schema: { tags, params: ZIdParams, body: ZUpdateCustomFieldRequest, response: { 200: ZCustomField } } }, async (req, reply) =>
-    withEtag(reply, await service.updateCustomField(deps, req.ctx, req.params.id, req.body, expectedVersion(req))),
+  r.patch(
+    '/api/v1/custom-fields/:id',
+    { schema: { tags, params: ZIdParams, body: ZUpdateCustomFieldRequest, response: { 200: ZCustomField } } },
+    async (req, reply) => withEtag(reply, await service.updateCustomField(deps, req.ctx, req.params.id, req.body, expectedVersion(req))),
   );
   r.delete('/api/v1/custom-fields/:id', { schema: { tags, params: ZIdParams } }, async (req, reply) => {
     await service.deleteCustomField(deps, req.ctx, req.params.id);

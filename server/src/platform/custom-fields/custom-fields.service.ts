@@ -17,7 +17,8 @@ function checkDefinition(def: Pick<CustomFieldDef, 'type' | 'options' | 'key' | 
   const errors: FieldError[] = [];
   if (!def.label.zh && !def.label.en) errors.push({ field: 'label', message: 'fields.required' });
   if ((def.type === 'select' || def.type === 'multiselect') && def.options.length === 0) errors.push({ field: 'options', message: 'fields.required' });
-  if (new Set(def.options.map((o) => o.value)).size !== def.options.length) errors.push({ field: 'options', message: 'fields.not_unique', params: { object: 'option' } });
+  if (new Set(def.options.map((o) => o.value)).size !== def.options.length)
+    errors.push({ field: 'options', message: 'fields.not_unique', params: { object: 'option' } });
   if (def.defaultValue !== undefined && def.defaultValue !== null) {
     const checked = checkValue(def, def.defaultValue);
     if (!checked.ok) errors.push({ field: 'defaultValue', message: checked.message });
@@ -66,7 +67,8 @@ export async function updateCustomField(deps: Deps, ctx: RequestContext, id: str
     const before = repo.toDef(row);
     const merged = { ...before, ...input };
     checkDefinition(merged);
-    if (version !== undefined && version !== before.version) throw new AppError('precondition_failed', { params: { expected: version, actual: before.version } });
+    if (version !== undefined && version !== before.version)
+      throw new AppError('precondition_failed', { params: { expected: version, actual: before.version } });
     const values: Record<string, unknown> = {
       label: asJson(input.label),
       required: input.required,

@@ -28,7 +28,10 @@ describe.skipIf(!databaseAvailable)('event delivery retries', () => {
       retry: { limit: 4, delaySeconds: 1, backoff: true },
       handle: async (event, tx) => {
         attempts.push(Date.now());
-        await tx.insertInto('audit_log').values({ tenant_id: event.tenantId, id: newId(), action: 'probe', object_type: 'lead', object_id: event.id }).execute();
+        await tx
+          .insertInto('audit_log')
+          .values({ tenant_id: event.tenantId, id: newId(), action: 'probe', object_type: 'lead', object_id: event.id })
+          .execute();
         if (attempts.length < 3) throw new Error(`attempt ${attempts.length} fails`);
       },
     });

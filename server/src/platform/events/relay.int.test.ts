@@ -1,7 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant } from '#db/tx.ts';
 import { databaseAvailable } from '#test/db.ts';
-import { createJobsFixture, emit, FAST, type JobsFixture, pause, recordingSubscriber, reopen, secondHandle, startJobs, testLog, waitFor } from '#test/jobs-kit.ts';
+import {
+  createJobsFixture,
+  emit,
+  FAST,
+  type JobsFixture,
+  pause,
+  recordingSubscriber,
+  reopen,
+  secondHandle,
+  startJobs,
+  testLog,
+  waitFor,
+} from '#test/jobs-kit.ts';
 import { createJobRunner } from '../jobs/job-runner.ts';
 import { emitEvent } from './outbox.ts';
 import { relayBatch } from './relay.ts';

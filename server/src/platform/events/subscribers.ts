@@ -30,8 +30,7 @@ export type Subscribers = {
 
 export function createSubscribers(): Subscribers {
   const list: Subscriber[] = [];
-  const matches = (pattern: string, type: string) =>
-    pattern === '*' || pattern === type || (pattern.endsWith('.*') && type.startsWith(pattern.slice(0, -1)));
+  const matches = (pattern: string, type: string) => pattern === '*' || pattern === type || (pattern.endsWith('.*') && type.startsWith(pattern.slice(0, -1)));
   return {
     add: (subscriber) => {
       if (list.some((s) => s.name === subscriber.name)) throw new Error(`Subscriber ${subscriber.name} registered twice`);

@@ -11,7 +11,9 @@ declare module 'fastify' {
 }
 
 const requestHash = (request: FastifyRequest) =>
-  createHash('sha256').update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
+  createHash('sha256')
+    .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+    .digest('hex');
 
 /**
  * `Idempotency-Key` on POST: the first request's status and body are stored and replayed for

@@ -18,8 +18,7 @@ const ALLOWED: Record<FieldType, readonly Operator[]> = {
   datetime: ORDERED,
 };
 
-const bad = (message: string, params: Record<string, unknown> = {}) =>
-  new AppError('validation', { errors: [{ field: 'filter', message, params }] });
+const bad = (message: string, params: Record<string, unknown> = {}) => new AppError('validation', { errors: [{ field: 'filter', message, params }] });
 
 const SCALAR_CHECK: Record<FieldType, { test: (v: unknown) => boolean; expected: string }> = {
   text: { test: (v) => typeof v === 'string', expected: 'a string' },

@@ -35,5 +35,10 @@ export type ObjectDefinition<TOut extends { id: string; version: number }> = {
 };
 
 export type WriteHookOptions = { tx: Tx; ctx: RequestContext };
-export type PrepareOptions = WriteHookOptions & { input: Record<string, unknown>; columns: Record<string, unknown>; existing: Row | null; errors: FieldError[] };
+export type PrepareOptions = WriteHookOptions & {
+  input: Record<string, unknown>;
+  columns: Record<string, unknown>;
+  existing: Row | null;
+  errors: FieldError[];
+};
 export type AfterWriteOptions = WriteHookOptions & { before: Row | null; after: Row };

@@ -11,7 +11,14 @@ const PAGE = 500;
 
 const cell = (value: unknown): string => {
   if (value == null) return '';
-  if (Array.isArray(value)) return value.map((v) => (v && typeof v === 'object' ? (Object.values(v).find((x) => typeof x === 'string' && x.includes('@')) ?? (v as { number?: string }).number ?? JSON.stringify(v)) : String(v))).join('; ');
+  if (Array.isArray(value))
+    return value
+      .map((v) =>
+        v && typeof v === 'object'
+          ? (Object.values(v).find((x) => typeof x === 'string' && x.includes('@')) ?? (v as { number?: string }).number ?? JSON.stringify(v))
+          : String(v),
+      )
+      .join('; ');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 };
@@ -20,7 +27,9 @@ const cell = (value: unknown): string => {
  * Streams every record the user may export (export scope, masking applied) page by page
  * through the same list path, and audits the export with its filter and row count.
  */
-export async function exportRecords<T extends Versioned>(o: Omit<ListOptions<T>, 'query' | 'action'> & { query: Omit<TListQuery, 'cursor' | 'limit'> }): Promise<Readable> {
+export async function exportRecords<T extends Versioned>(
+  o: Omit<ListOptions<T>, 'query' | 'action'> & { query: Omit<TListQuery, 'cursor' | 'limit'> },
+): Promise<Readable> {
   const first = await listVisible({ ...o, action: 'export', query: { ...o.query, limit: PAGE } });
   async function* rows() {
     let page = first;
@@ -39,7 +48,12 @@ export async function exportRecords<T extends Versioned>(o: Omit<ListOptions<T>,
       page = await listVisible({ ...o, action: 'export', query: { ...o.query, limit: PAGE, cursor: page.nextCursor } });
     }
     await inTenant(o.deps.db.kysely, o.ctx.tenantId, (tx) =>
-      writeAudit(tx, o.ctx, { action: 'exported', objectType: o.def.object, objectId: null, changes: { rows: { from: null, to: count }, filter: { from: null, to: o.query.filter ?? null } } }),
+      writeAudit(tx, o.ctx, {
+        action: 'exported',
+        objectType: o.def.object,
+        objectId: null,
+        changes: { rows: { from: null, to: count }, filter: { from: null, to: o.query.filter ?? null } },
+      }),
     );
   }
   return Readable.from(rows());

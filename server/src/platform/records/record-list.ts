@@ -66,4 +66,3 @@ export async function countVisible<T extends Versioned>(o: Omit<ListOptions<T>, 
     return countRecords(tx, { table: o.def.table, where: filter ? [filter] : [], owners: ownerLimit(o.ctx.access, scope), deleted: false });
   });
 }
-

@@ -33,15 +33,30 @@ export function recordRoutes<T extends Versioned>(app: FastifyInstance, deps: De
     return { data: pickFields(page.data as (T & Record<string, unknown>)[], req.query.fields), nextCursor: page.nextCursor };
   });
 
-  r.get(`${base}/count`, { schema: { tags, summary: `Count ${o.path}`, querystring: z.object({ filter: z.string().max(8000).optional() }).strict(), response: { 200: z.object({ count: z.number() }) } } }, async (req) => ({
-    count: await countVisible({ deps, ctx: req.ctx, def, ...(req.query.filter ? { filter: req.query.filter } : {}) }),
-  }));
+  r.get(
+    `${base}/count`,
+    {
+      schema: {
+        tags,
+        summary: `Count ${o.path}`,
+        querystring: z.object({ filter: z.string().max(8000).optional() }).strict(),
+        response: { 200: z.object({ count: z.number() }) },
+      },
+    },
+    async (req) => ({
+      count: await countVisible({ deps, ctx: req.ctx, def, ...(req.query.filter ? { filter: req.query.filter } : {}) }),
+    }),
+  );
 
-  r.get(`${base}/export`, { schema: { tags, summary: `Export ${o.path} as CSV (export permission)`, querystring: ZListQuery.omit({ cursor: true, limit: true }) } }, async (req, reply) => {
-    const rows = await exportRecords({ deps, ctx: req.ctx, def, query: req.query });
-    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${o.path}.csv"`);
-    return reply.send(rows.pipe(stringify({ header: true, bom: true })));
-  });
+  r.get(
+    `${base}/export`,
+    { schema: { tags, summary: `Export ${o.path} as CSV (export permission)`, querystring: ZListQuery.omit({ cursor: true, limit: true }) } },
+    async (req, reply) => {
+      const rows = await exportRecords({ deps, ctx: req.ctx, def, query: req.query });
+      reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${o.path}.csv"`);
+      return reply.send(rows.pipe(stringify({ header: true, bom: true })));
+    },
+  );
 
   r.get(`${base}/:id`, { schema: { tags, summary: `Get one ${def.object}`, params: ZIdParams, response: { 200: o.out } } }, async (req, reply) => {
     const record = await inTenant(deps.db.kysely, req.ctx.tenantId, async (tx) => {
@@ -56,23 +71,44 @@ export function recordRoutes<T extends Versioned>(app: FastifyInstance, deps: De
     return reply.status(201).header('location', `${base}/${record.id}`).send(withEtag(reply, record));
   });
 
-  r.patch(`${base}/:id`, { schema: { tags, summary: `Update a ${def.object} (If-Match: version)`, params: ZIdParams, body: o.update, response: { 200: o.out } } }, async (req, reply) => {
-    const record = await updateRecordWithVersion({ deps, ctx: req.ctx, def, input: req.body as Record<string, unknown>, id: req.params.id, version: expectedVersion(req) });
-    return withEtag(reply, record);
-  });
+  r.patch(
+    `${base}/:id`,
+    { schema: { tags, summary: `Update a ${def.object} (If-Match: version)`, params: ZIdParams, body: o.update, response: { 200: o.out } } },
+    async (req, reply) => {
+      const record = await updateRecordWithVersion({
+        deps,
+        ctx: req.ctx,
+        def,
+        input: req.body as Record<string, unknown>,
+        id: req.params.id,
+        version: expectedVersion(req),
+      });
+      return withEtag(reply, record);
+    },
+  );
 
   r.delete(`${base}/:id`, { schema: { tags, summary: `Move a ${def.object} to the recycle bin`, params: ZIdParams } }, async (req, reply) => {
     await setDeleted({ deps, ctx: req.ctx, def, id: req.params.id, deleted: true });
     return reply.status(204).send();
   });
 
-  r.post(`${base}/:id/restore`, { schema: { tags, summary: `Restore a ${def.object} from the recycle bin`, params: ZIdParams, response: { 200: o.out } } }, async (req, reply) =>
-    withEtag(reply, await setDeleted({ deps, ctx: req.ctx, def, id: req.params.id, deleted: false })),
+  r.post(
+    `${base}/:id/restore`,
+    { schema: { tags, summary: `Restore a ${def.object} from the recycle bin`, params: ZIdParams, response: { 200: o.out } } },
+    async (req, reply) => withEtag(reply, await setDeleted({ deps, ctx: req.ctx, def, id: req.params.id, deleted: false })),
   );
 
   r.post(
     `${base}/:id/reveal`,
-    { schema: { tags, summary: `Show one sensitive field of a ${def.object} in clear (audited)`, params: ZIdParams, body: z.object({ field: z.string().max(100) }).strict(), response: { 200: z.object({ field: z.string(), value: z.unknown() }) } } },
+    {
+      schema: {
+        tags,
+        summary: `Show one sensitive field of a ${def.object} in clear (audited)`,
+        params: ZIdParams,
+        body: z.object({ field: z.string().max(100) }).strict(),
+        response: { 200: z.object({ field: z.string(), value: z.unknown() }) },
+      },
+    },
     async (req) => ({ field: req.body.field, value: await revealField({ deps, ctx: req.ctx, def, id: req.params.id, field: req.body.field }) }),
   );
 }

@@ -17,7 +17,10 @@ export type Versioned = { id: string; version: number };
 
 /** Maps rows to API objects (related names fetched in one query) and masks what the user may not read. */
 export async function present<T extends Versioned>(tx: Tx, deps: Deps, ctx: RequestContext, def: ObjectDefinition<T>, rows: Row[]): Promise<T[]> {
-  const related = await loadRelated(tx, rows.flatMap((r) => [...(def.relatedIds?.(r) ?? []), ...(r.owner_id ? [r.owner_id] : [])]));
+  const related = await loadRelated(
+    tx,
+    rows.flatMap((r) => [...(def.relatedIds?.(r) ?? []), ...(r.owner_id ? [r.owner_id] : [])]),
+  );
   const mapCtx: MapContext = { cipher: await deps.ciphers.forTenant(ctx.tenantId, tx), access: ctx.access, related };
   return rows.map((row) => {
     const record = { ...def.toApi(row, mapCtx), owner: row.owner_id ? (related.get(row.owner_id) ?? null) : null };
@@ -63,7 +66,11 @@ async function prepareColumns<T extends Versioned>(tx: Tx, o: WriteOptions<T>, e
   const refs = Object.entries(def.references ?? {}).filter(([column]) => columns[column] != null && columns[column] !== existing?.[column]);
   for (const [column, table] of refs) {
     if (!(await referencesExist(tx, table, columns[column] as string))) {
-      errors.push({ field: column === 'owner_id' ? 'ownerId' : column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), message: 'fields.invalid_reference', params: { object: table === 'users' ? 'user' : table.replace(/ies$/, 'y').replace(/s$/, '') } });
+      errors.push({
+        field: column === 'owner_id' ? 'ownerId' : column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()),
+        message: 'fields.invalid_reference',
+        params: { object: table === 'users' ? 'user' : table.replace(/ies$/, 'y').replace(/s$/, '') },
+      });
     }
   }
   if (input.custom !== undefined || !existing) {
@@ -125,7 +132,8 @@ export async function updateRecordWithVersion<T extends Versioned>(o: WriteOptio
   const { deps, ctx, def } = o;
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const row = await loadVisible(tx, ctx, def, o.id, 'update');
-    if (o.version !== undefined && o.version !== row.version) throw new AppError('precondition_failed', { params: { expected: o.version, actual: row.version } });
+    if (o.version !== undefined && o.version !== row.version)
+      throw new AppError('precondition_failed', { params: { expected: o.version, actual: row.version } });
     const updated = await updateInTx(tx, { ...o, row });
     if (!updated) throw new AppError('precondition_failed', { params: { expected: row.version, actual: row.version + 1 } });
     return (await present(tx, deps, ctx, def, [updated]))[0] as T;

@@ -62,13 +62,7 @@ export async function insertRecord<T extends RecordTable>(tx: Tx, table: T, valu
  * Optimistic update: applies only when the stored version is still `expectedVersion` (when
  * given) and bumps it. Returns undefined when another write got there first.
  */
-export async function updateRecord(
-  tx: Tx,
-  table: RecordTable,
-  id: string,
-  values: Record<string, unknown>,
-  expectedVersion: number,
-): Promise<Row | undefined> {
+export async function updateRecord(tx: Tx, table: RecordTable, id: string, values: Record<string, unknown>, expectedVersion: number): Promise<Row | undefined> {
   return (await tx
     .updateTable(table as keyof DB & RecordTable)
     .set({ ...values, version: sql`version + 1`, updated_at: sql`now()` } as never)

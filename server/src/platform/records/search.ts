@@ -3,17 +3,14 @@ import type { Tx } from '#db/tx.ts';
 import { digitsOf } from '../phones.ts';
 
 /** Normalized text that `q` searches: lower case, single spaces. */
-export const searchTextOf = (parts: (string | null | undefined)[]): string =>
-  parts
-    .filter(Boolean)
-    .join(' ')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+export const searchTextOf = (parts: (string | null | undefined)[]): string => parts.filter(Boolean).join(' ').toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** Every way a phone can be typed back: E.164 digits and the national number. */
 export const phoneDigitsOf = (phones: { number: string; e164: string | null }[]): string =>
-  phones.flatMap((p) => [digitsOf(p.number), p.e164 ? digitsOf(p.e164) : '']).filter(Boolean).join(' ');
+  phones
+    .flatMap((p) => [digitsOf(p.number), p.e164 ? digitsOf(p.e164) : ''])
+    .filter(Boolean)
+    .join(' ');
 
 /**
  * One `q` over names, company, emails and phones: substring (张 finds 张伟), fuzzy words

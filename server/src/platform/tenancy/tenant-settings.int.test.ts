@@ -15,10 +15,22 @@ describe.skipIf(!databaseAvailable)('tenant settings', () => {
     const rep = await t.createUser({ role: 'Sales Rep' });
     expect((await t.request(rep, { method: 'PATCH', url: '/api/v1/tenant', payload: { locale: 'en' } })).statusCode).toBe(403);
     const bad = await t.request(t.admin, { method: 'PATCH', url: '/api/v1/tenant', payload: { timezone: 'Mars/Olympus', currency: 'rmb' } });
-    expect(bad.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['currency', 'timezone']);
-    const ok = await t.request(t.admin, { method: 'PATCH', url: '/api/v1/tenant', headers: { 'if-match': '"1"' }, payload: { locale: 'en', currency: 'USD', timezone: 'Europe/Berlin' } });
+    expect(
+      bad
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['currency', 'timezone']);
+    const ok = await t.request(t.admin, {
+      method: 'PATCH',
+      url: '/api/v1/tenant',
+      headers: { 'if-match': '"1"' },
+      payload: { locale: 'en', currency: 'USD', timezone: 'Europe/Berlin' },
+    });
     expect(ok.json()).toMatchObject({ locale: 'en', currency: 'USD', timezone: 'Europe/Berlin', version: 2 });
-    expect((await t.request(t.admin, { method: 'PATCH', url: '/api/v1/tenant', headers: { 'if-match': '"1"' }, payload: { locale: 'zh-CN' } })).statusCode).toBe(412);
+    expect(
+      (await t.request(t.admin, { method: 'PATCH', url: '/api/v1/tenant', headers: { 'if-match': '"1"' }, payload: { locale: 'zh-CN' } })).statusCode,
+    ).toBe(412);
     const audit = await t.request(t.admin, { method: 'GET', url: '/api/v1/audit-log?objectType=tenant' });
     expect(audit.json().data[0].changes).toMatchObject({ currency: { from: 'CNY', to: 'USD' } });
 

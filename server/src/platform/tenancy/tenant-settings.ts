@@ -10,7 +10,15 @@ import { expectedVersion, withEtag } from '../http/conditional.ts';
 
 const TIME_ZONES = new Set(Intl.supportedValuesOf('timeZone'));
 
-const ZTenant = z.object({ id: z.string(), slug: z.string(), name: z.string(), locale: z.string(), timezone: z.string(), currency: z.string(), version: z.number() });
+const ZTenant = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  locale: z.string(),
+  timezone: z.string(),
+  currency: z.string(),
+  version: z.number(),
+});
 const ZUpdateTenantRequest = z
   .object({
     name: z.string().trim().min(1).max(100),
@@ -22,7 +30,15 @@ const ZUpdateTenantRequest = z
   .strict();
 
 type TenantRow = { id: string; slug: string; name: string; locale: string; timezone: string; base_currency: string; version: number };
-const toApi = (r: TenantRow) => ({ id: r.id, slug: r.slug, name: r.name, locale: r.locale, timezone: r.timezone, currency: r.base_currency, version: r.version });
+const toApi = (r: TenantRow) => ({
+  id: r.id,
+  slug: r.slug,
+  name: r.name,
+  locale: r.locale,
+  timezone: r.timezone,
+  currency: r.base_currency,
+  version: r.version,
+});
 
 /** The signed-in tenant's defaults (language, time zone, base currency); admins change them. */
 export function tenantSettingsRoutes(app: FastifyInstance, deps: Deps) {
@@ -32,24 +48,29 @@ export function tenantSettingsRoutes(app: FastifyInstance, deps: Deps) {
     const row = await inTenant(deps.db.kysely, req.ctx.tenantId, (tx) => tx.selectFrom('tenants').selectAll().executeTakeFirstOrThrow());
     return withEtag(reply, toApi(row));
   });
-  r.patch('/api/v1/tenant', { schema: { tags, summary: 'Change the tenant’s defaults (admins; If-Match)', body: ZUpdateTenantRequest, response: { 200: ZTenant } } }, async (req, reply) => {
-    if (!req.ctx.access.isAdmin) throw new AppError('forbidden');
-    const version = expectedVersion(req);
-    const { currency, ...rest } = req.body;
-    // tenants is written as the owner role (kehu_app may only read its own row); the audit entry joins the same transaction.
-    const row = await inSystem(deps.db.kysely, async (tx) => {
-      const before = await tx.selectFrom('tenants').selectAll().where('id', '=', req.ctx.tenantId).forUpdate().executeTakeFirstOrThrow();
-      if (version !== undefined && version !== before.version) throw new AppError('precondition_failed', { params: { expected: version, actual: before.version } });
-      const after = await tx
-        .updateTable('tenants')
-        .set({ ...rest, ...(currency ? { base_currency: currency } : {}), version: sql`version + 1` })
-        .where('id', '=', req.ctx.tenantId)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await enterTenant(tx, req.ctx.tenantId);
-      await writeAudit(tx, req.ctx, { action: 'updated', objectType: 'tenant', objectId: after.id, changes: diffRecords(toApi(before), toApi(after)) });
-      return after;
-    });
-    return withEtag(reply, toApi(row));
-  });
+  r.patch(
+    '/api/v1/tenant',
+    { schema: { tags, summary: 'Change the tenant’s defaults (admins; If-Match)', body: ZUpdateTenantRequest, response: { 200: ZTenant } } },
+    async (req, reply) => {
+      if (!req.ctx.access.isAdmin) throw new AppError('forbidden');
+      const version = expectedVersion(req);
+      const { currency, ...rest } = req.body;
+      // tenants is written as the owner role (kehu_app may only read its own row); the audit entry joins the same transaction.
+      const row = await inSystem(deps.db.kysely, async (tx) => {
+        const before = await tx.selectFrom('tenants').selectAll().where('id', '=', req.ctx.tenantId).forUpdate().executeTakeFirstOrThrow();
+        if (version !== undefined && version !== before.version)
+          throw new AppError('precondition_failed', { params: { expected: version, actual: before.version } });
+        const after = await tx
+          .updateTable('tenants')
+          .set({ ...rest, ...(currency ? { base_currency: currency } : {}), version: sql`version + 1` })
+          .where('id', '=', req.ctx.tenantId)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await enterTenant(tx, req.ctx.tenantId);
+        await writeAudit(tx, req.ctx, { action: 'updated', objectType: 'tenant', objectId: after.id, changes: diffRecords(toApi(before), toApi(after)) });
+        return after;
+      });
+      return withEtag(reply, toApi(row));
+    },
+  );
 }

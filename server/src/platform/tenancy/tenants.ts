@@ -35,7 +35,10 @@ export async function createTenant(db: Kysely<DB>, o: CreateTenantOptions) {
       .insertInto('users')
       .values({ tenant_id: tenantId, id: userId, email: o.adminEmail, name: o.adminName ?? 'Admin', password_hash: passwordHash, team_id: teamId })
       .execute();
-    await tx.insertInto('user_roles').values({ tenant_id: tenantId, user_id: userId, role_id: roleIds.Administrator as string }).execute();
+    await tx
+      .insertInto('user_roles')
+      .values({ tenant_id: tenantId, user_id: userId, role_id: roleIds.Administrator as string })
+      .execute();
     return userId;
   });
   return { tenantId, adminId };
@@ -61,7 +64,6 @@ async function insertDefaultRoles(tx: Tx, tenantId: string): Promise<Record<stri
   return ids;
 }
 
-export const countTenants = async (db: Kysely<DB>) =>
-  (await db.selectFrom('tenants').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n;
+export const countTenants = async (db: Kysely<DB>) => (await db.selectFrom('tenants').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n;
 
 export const findTenantBySlug = (db: Kysely<DB>, slug: string) => db.selectFrom('tenants').selectAll().where('slug', '=', slug).executeTakeFirst();
