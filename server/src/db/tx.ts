@@ -14,9 +14,13 @@ export function inTenant<T>(db: Kysely<DB>, tenantId: string, work: (tx: Tx) => 
   });
 }
 
-/** Binds the rest of an open transaction to one tenant, under row-level security. */
+/**
+ * Binds the rest of an open transaction to one tenant, under row-level security. The search
+ * threshold rides along so `q` needs no extra round trip.
+ */
 export async function enterTenant(tx: Tx, tenantId: string): Promise<void> {
-  await sql`select set_config('app.tenant', ${tenantId}, true), set_config('role', 'kehu_app', true)`.execute(tx);
+  await sql`select set_config('app.tenant', ${tenantId}, true), set_config('role', 'kehu_app', true),
+    set_config('pg_trgm.word_similarity_threshold', '0.45', true)`.execute(tx);
 }
 
 /** A transaction as the connecting (owner) role: migrations, login lookups, jobs, CLI. */

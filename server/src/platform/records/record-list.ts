@@ -1,18 +1,24 @@
 import type { RawBuilder, SqlBool } from 'kysely';
-import { inTenant } from '#db/tx.ts';
+import { inTenant, type Tx } from '#db/tx.ts';
 import { ownerLimit, requireAccess } from '../access/access.ts';
 import type { RequestContext } from '../context.ts';
 import { withCustomFields } from '../custom-fields/custom-fields.catalog.ts';
 import { listDefs } from '../custom-fields/custom-fields.repo.ts';
 import type { Deps } from '../deps.ts';
 import type { TListQuery } from '../http/list-query.ts';
-import type { FieldSpec } from '../query/catalog.ts';
+import type { Catalog, FieldSpec } from '../query/catalog.ts';
 import { compileFilter } from '../query/filter.ts';
 import { parseSort } from '../query/sort.ts';
 import type { ObjectDefinition } from './object-definition.ts';
 import { type Versioned, present } from './record-service.ts';
 import { countRecords, listRecords } from './records.repo.ts';
 import { searchCondition } from './search.ts';
+
+/** The object's fields, plus its custom fields only when the filter or sort names one (saves a query per list). */
+async function catalogFor<T extends Versioned>(tx: Tx, def: ObjectDefinition<T>, parts: (string | undefined)[]): Promise<Catalog> {
+  if (!parts.some((p) => p?.includes('custom.'))) return def.catalog;
+  return withCustomFields(def.catalog, await listDefs(tx, def.object as 'contact'));
+}
 
 export type ListOptions<T extends Versioned> = {
   deps: Deps;
@@ -32,14 +38,14 @@ export async function listVisible<T extends Versioned>(o: ListOptions<T>): Promi
   const { ctx, def, query } = o;
   const scope = requireAccess(ctx.access, def.object, o.action ?? 'read');
   return inTenant(o.deps.db.kysely, ctx.tenantId, async (tx) => {
-    const catalog = withCustomFields(def.catalog, await listDefs(tx, def.object as 'contact'));
+    const catalog = await catalogFor(tx, def, [query.filter, query.sort]);
     const where = [...(o.extraWhere ?? [])];
     const filter = compileFilter(query.filter, catalog);
     if (filter) where.push(filter);
     let sort = parseSort(query.sort, catalog, def.defaultSort);
     const q = query.q?.trim();
     if (q && def.object !== 'activity') {
-      const search = await searchCondition(tx, q);
+      const search = searchCondition(q);
       where.push(search.where);
       // Ranked first; the rank is a sort key so the cursor keeps working.
       const rank: FieldSpec = { type: 'number', expr: search.rank, nullable: false, sortable: true };
@@ -61,7 +67,7 @@ export async function listVisible<T extends Versioned>(o: ListOptions<T>): Promi
 export async function countVisible<T extends Versioned>(o: Omit<ListOptions<T>, 'query'> & { filter?: string }): Promise<number> {
   const scope = requireAccess(o.ctx.access, o.def.object, 'read');
   return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
-    const catalog = withCustomFields(o.def.catalog, await listDefs(tx, o.def.object as 'contact'));
+    const catalog = await catalogFor(tx, o.def, [o.filter]);
     const filter = compileFilter(o.filter, catalog);
     return countRecords(tx, { table: o.def.table, where: filter ? [filter] : [], owners: ownerLimit(o.ctx.access, scope), deleted: false });
   });

@@ -1,5 +1,4 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
-import type { Tx } from '#db/tx.ts';
 import { digitsOf } from '../phones.ts';
 
 /** Normalized text that `q` searches: lower case, single spaces. */
@@ -17,10 +16,9 @@ export const phoneDigitsOf = (phones: { number: string; e164: string | null }[])
  * (jon smith finds John Smith, via pg_trgm word similarity) and trailing phone digits.
  * Ranked by trigram similarity, exact substrings first.
  */
-export async function searchCondition(tx: Tx, raw: string): Promise<{ where: RawBuilder<SqlBool>; rank: RawBuilder<number> }> {
+export function searchCondition(raw: string): { where: RawBuilder<SqlBool>; rank: RawBuilder<number> } {
   const q = raw.toLowerCase().replace(/\s+/g, ' ').trim();
   const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  await sql`select set_config('pg_trgm.word_similarity_threshold', '0.45', true)`.execute(tx);
   const digits = digitsOf(q);
   const phoneLike = digits.length >= 4 && digits.length >= q.replace(/[\s()+-]/g, '').length - 1;
   const branches: RawBuilder<SqlBool>[] = [sql`search_text like ${like}`];
