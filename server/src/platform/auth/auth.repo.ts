@@ -80,22 +80,3 @@ export const touchSession = (db: Kysely<DB>, tenantId: string, id: string) =>
     .where('id', '=', id)
     .where('last_seen_at', '<', sql<Date>`now() - interval '1 minute'`)
     .execute();
-
-/** Roles of the user, and every user in the user's team and the teams below it. */
-export async function loadAccessRows(tx: Tx, userId: string) {
-  const roles = await tx
-    .selectFrom('user_roles')
-    .innerJoin('roles', (j) => j.onRef('roles.tenant_id', '=', 'user_roles.tenant_id').onRef('roles.id', '=', 'user_roles.role_id'))
-    .select(['roles.is_admin', 'roles.permissions', 'roles.field_permissions'])
-    .where('user_roles.user_id', '=', userId)
-    .execute();
-  const team = await sql<{ id: string }>`
-    with recursive subtree as (
-      select t.id from teams t join users u on u.team_id = t.id and u.tenant_id = t.tenant_id where u.id = ${userId}
-      union
-      select t.id from teams t join subtree s on t.parent_id = s.id
-    )
-    select u.id from users u where u.team_id in (select id from subtree)
-  `.execute(tx);
-  return { roles, teamUserIds: [...new Set([userId, ...team.rows.map((r) => r.id)])] };
-}

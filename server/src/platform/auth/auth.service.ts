@@ -5,7 +5,7 @@ import type { RequestContext } from '../context.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors/app-error.ts';
 import * as repo from './auth.repo.ts';
-import { resolveCredential } from './credential.repo.ts';
+import { type AccessRow, resolveCredential, resolveUserAccess } from './credential.repo.ts';
 import { verifyPassword } from './password.ts';
 import { hashToken, newToken, tokenKind } from './tokens.ts';
 
@@ -91,8 +91,7 @@ export async function authenticate(deps: Deps, token: string): Promise<{ princip
   if (!c.last_used_at || Date.now() - c.last_used_at.getTime() > 60_000) {
     await (kind === 'api' ? repo.touchApiToken : repo.touchSession)(db, c.tenant_id, c.credential_id);
   }
-  const merged = mergeRoles(c.roles.map((r) => ({ isAdmin: r.isAdmin, permissions: r.permissions as Permissions, fields: r.fields as FieldPermissions })));
-  const access: AccessProfile = { userId: c.user_id, teamUserIds: [...new Set([c.user_id, ...c.team_user_ids])], ...merged };
+  const access = toAccessProfile(c);
   const principal: Principal = {
     tenantId: c.tenant_id,
     userId: c.user_id,
@@ -105,15 +104,13 @@ export async function authenticate(deps: Deps, token: string): Promise<{ princip
   return { principal, access: restrictToScopes(access, principal.scopes) };
 }
 
+function toAccessProfile(row: AccessRow): AccessProfile {
+  const merged = mergeRoles(row.roles.map((r) => ({ isAdmin: r.isAdmin, permissions: r.permissions as Permissions, fields: r.fields as FieldPermissions })));
+  return { userId: row.user_id, teamUserIds: [...new Set([row.user_id, ...row.team_user_ids])], ...merged };
+}
+
 /** The merged permissions of the user's roles and the users their team scope covers. */
 export async function loadAccess(deps: Deps, tenantId: string, userId: string): Promise<AccessProfile> {
-  const rows = await inTenant(deps.db.kysely, tenantId, (tx) => repo.loadAccessRows(tx, userId));
-  const merged = mergeRoles(
-    rows.roles.map((r) => ({
-      isAdmin: r.is_admin,
-      permissions: r.permissions as Permissions,
-      fields: r.field_permissions as FieldPermissions,
-    })),
-  );
-  return { userId, teamUserIds: rows.teamUserIds, ...merged };
+  const row = await resolveUserAccess(deps.db.kysely, tenantId, userId);
+  return row ? toAccessProfile(row) : { userId, teamUserIds: [userId], isAdmin: false, permissions: {}, fields: {} };
 }
