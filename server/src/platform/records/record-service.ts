@@ -98,34 +98,44 @@ async function prepareColumns<T extends Versioned>(tx: Tx, o: WriteOptions<T>, e
 export async function createRecord<T extends Versioned>(o: WriteOptions<T>): Promise<T> {
   const { deps, ctx, def } = o;
   requireAccess(ctx.access, def.object, 'create');
-  return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    const row = await createInTx(tx, o);
-    return (await present(tx, deps, ctx, def, [row]))[0] as T;
-  });
+  return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => maskedFor(ctx, def, (await writeCreate(tx, o)).after));
 }
 
 /** A create inside the caller's transaction (imports); same validation, audit and event as the API. Access is the caller's to check. */
 export async function createInTx<T extends Versioned>(tx: Tx, o: WriteOptions<T>): Promise<Row> {
+  return (await writeCreate(tx, o)).row;
+}
+
+/** The unmasked API view (what the audit records) masked for the caller, without mapping the row again. */
+const maskedFor = <T extends Versioned>(ctx: RequestContext, def: ObjectDefinition<T>, full: T): T =>
+  applyMasking(full as T & Record<string, unknown>, def.object, def.sensitive, ctx.access);
+
+const unmasked = (ctx: RequestContext): RequestContext => ({ ...ctx, access: { ...ctx.access, isAdmin: true } });
+
+async function writeCreate<T extends Versioned>(tx: Tx, o: WriteOptions<T>): Promise<{ row: Row; after: T }> {
   const { deps, ctx, def } = o;
   const columns = await prepareColumns(tx, o, null);
   const row = await insertRecord(tx, def.table, { ...columns, tenant_id: ctx.tenantId, id: newId(), created_by: ctx.userId, updated_by: ctx.userId });
-  const [after] = await present(tx, deps, { ...ctx, access: { ...ctx.access, isAdmin: true } }, def, [row]);
+  const [after] = await present(tx, deps, unmasked(ctx), def, [row]);
   await recordChange(tx, ctx, { action: 'created', objectType: def.object, objectId: row.id, after, sensitive: def.sensitive.map((s) => s.field) });
   await def.afterWrite?.({ tx, ctx, before: null, after: row });
-  return row;
+  return { row, after: after as T };
 }
 
 /** An update of a loaded row inside the caller's transaction (imports); undefined when another write got there first. */
 export async function updateInTx<T extends Versioned>(tx: Tx, o: WriteOptions<T> & { row: Row }): Promise<Row | undefined> {
+  return (await writeUpdate(tx, o))?.row;
+}
+
+async function writeUpdate<T extends Versioned>(tx: Tx, o: WriteOptions<T> & { row: Row }): Promise<{ row: Row; after: T } | undefined> {
   const { deps, ctx, def, row } = o;
   const columns = await prepareColumns(tx, o, row);
   const updated = await updateRecord(tx, def.table, row.id, { ...columns, updated_by: ctx.userId }, row.version);
   if (!updated) return undefined;
-  const full = { ...ctx, access: { ...ctx.access, isAdmin: true } };
-  const [before, after] = await present(tx, deps, full, def, [row, updated]);
+  const [before, after] = await present(tx, deps, unmasked(ctx), def, [row, updated]);
   await recordChange(tx, ctx, { action: 'updated', objectType: def.object, objectId: row.id, before, after, sensitive: def.sensitive.map((s) => s.field) });
   await def.afterWrite?.({ tx, ctx, before: row, after: updated });
-  return updated;
+  return { row: updated, after: after as T };
 }
 
 export async function updateRecordWithVersion<T extends Versioned>(o: WriteOptions<T> & { id: string; version: number | undefined }): Promise<T> {
@@ -134,9 +144,9 @@ export async function updateRecordWithVersion<T extends Versioned>(o: WriteOptio
     const row = await loadVisible(tx, ctx, def, o.id, 'update');
     if (o.version !== undefined && o.version !== row.version)
       throw new AppError('precondition_failed', { params: { expected: o.version, actual: row.version } });
-    const updated = await updateInTx(tx, { ...o, row });
-    if (!updated) throw new AppError('precondition_failed', { params: { expected: row.version, actual: row.version + 1 } });
-    return (await present(tx, deps, ctx, def, [updated]))[0] as T;
+    const written = await writeUpdate(tx, { ...o, row });
+    if (!written) throw new AppError('precondition_failed', { params: { expected: row.version, actual: row.version + 1 } });
+    return maskedFor(ctx, def, written.after);
   });
 }
 
