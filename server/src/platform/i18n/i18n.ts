@@ -1,9 +1,28 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import i18next from 'i18next';
 import en from './locales/en.json' with { type: 'json' };
 import zhCN from './locales/zh-CN.json' with { type: 'json' };
 
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+
+type Messages = { [key: string]: string | Messages };
+
+/** Each domain module may keep its own messages in modules/<name>/locales/<locale>.json; they merge over the platform's. */
+function moduleMessages(locale: Locale): Messages[] {
+  const modules = fileURLToPath(new URL('../../modules/', import.meta.url));
+  return readdirSync(modules, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) => {
+      try {
+        return [JSON.parse(readFileSync(`${modules}${d.name}/locales/${locale}.json`, 'utf8')) as Messages];
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+        throw err;
+      }
+    });
+}
 
 const i18n = i18next.createInstance();
 await i18n.init({
@@ -13,6 +32,9 @@ await i18n.init({
   interpolation: { escapeValue: false },
   initAsync: false,
 });
+for (const locale of LOCALES) {
+  for (const messages of moduleMessages(locale)) i18n.addResourceBundle(locale, 'translation', messages, true, false);
+}
 
 /** Translates a message key; `object` params that name an object are translated too. */
 export function translate(locale: Locale, key: string, params: Record<string, unknown> = {}): string {

@@ -3,14 +3,23 @@ import zhCN from './zh-CN.json';
 
 type Tree = { [k: string]: string | Tree };
 const flat = (o: Tree, p = ''): string[] => Object.entries(o).flatMap(([k, v]) => (typeof v === 'string' ? [`${p}${k}`] : flat(v, `${p}${k}.`)));
+const empty = (o: Tree): boolean => Object.values(o).some((v) => (typeof v === 'string' ? v.trim() === '' : empty(v)));
+
+// The shell's strings plus every module's own locales/<locale>.json.
+const moduleFiles = import.meta.glob<Tree>('../../modules/*/locales/*.json', { eager: true, import: 'default' });
+const bundles: [string, Tree, Tree][] = [
+  ['shell', zhCN as Tree, en as Tree],
+  ...Object.entries(moduleFiles)
+    .filter(([path]) => path.endsWith('/en.json'))
+    .map(([path, enTree]): [string, Tree, Tree] => [path, moduleFiles[path.replace(/en\.json$/, 'zh-CN.json')] ?? {}, enTree]),
+];
 
 describe('locale files', () => {
-  it('have the same keys in Chinese and English', () => {
-    expect(flat(zhCN as Tree).sort()).toEqual(flat(en as Tree).sort());
+  it.each(bundles)('%s has the same keys in Chinese and English', (_name, zh, english) => {
+    expect(flat(zh).sort()).toEqual(flat(english).sort());
   });
-  it('have no empty strings', () => {
-    const empty = (o: Tree): boolean => Object.values(o).some((v) => (typeof v === 'string' ? v.trim() === '' : empty(v)));
-    expect(empty(zhCN as Tree)).toBe(false);
-    expect(empty(en as Tree)).toBe(false);
+  it.each(bundles)('%s has no empty strings', (_name, zh, english) => {
+    expect(empty(zh)).toBe(false);
+    expect(empty(english)).toBe(false);
   });
 });
