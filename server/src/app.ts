@@ -33,7 +33,8 @@ export type BuildAppOptions = {
   logger?: boolean | object;
 };
 
-const webDist = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+// KEHU_WEB_DIST points at another build of the web app (parallel browser-test runs build apart).
+const webDist = process.env.KEHU_WEB_DIST ?? fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 /** Builds the HTTP app: platform plumbing, then each domain module's routes and subscribers. */
 export async function buildApp(o: BuildAppOptions): Promise<{ app: FastifyInstance; deps: Deps }> {
