@@ -1,12 +1,15 @@
 import type { FieldPermissions, Permissions } from '../access/access.ts';
 
-const CORE_OBJECTS = ['company', 'contact', 'activity'] as const;
+const CORE_OBJECTS = ['company', 'contact', 'activity', 'lead', 'deal'] as const;
 
-// Everyone may look up colleagues and teams (owner pickers, names); only admins change them.
+// Everyone may look up colleagues, teams and pipelines (pickers, names) and see the pools their
+// teams are given (the pool module narrows it further); only admins change them.
 const grant = (scopes: Record<string, 'own' | 'team' | 'all' | 'none'>): Permissions => ({
   ...Object.fromEntries(CORE_OBJECTS.map((o) => [o, { ...scopes }])),
   user: { read: 'all' },
   team: { read: 'all' },
+  pipeline: { read: 'all' },
+  pool: { read: 'all' },
 });
 
 export type RoleSeed = { name: string; description: string; isAdmin: boolean; permissions: Permissions; fields: FieldPermissions };
