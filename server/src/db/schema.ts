@@ -5,6 +5,14 @@
 
 import type { ColumnType } from "kysely";
 
+export type ArrayType<T> = ArrayTypeImpl<T> extends (infer U)[]
+  ? U[]
+  : ArrayTypeImpl<T>;
+
+export type ArrayTypeImpl<T> = T extends ColumnType<infer S, infer I, infer U>
+  ? ColumnType<S[], I[], U[]>
+  : T[];
+
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
@@ -34,6 +42,7 @@ export interface Activities {
   created_at: Generated<Timestamp>;
   created_by: string | null;
   custom: Generated<Json>;
+  deal_id: string | null;
   deleted_at: Timestamp | null;
   direction: string | null;
   done_at: Timestamp | null;
@@ -41,6 +50,7 @@ export interface Activities {
   duration_seconds: number | null;
   ends_at: Timestamp | null;
   id: string;
+  lead_id: string | null;
   location: string | null;
   occurred_at: Generated<Timestamp>;
   outcome: string | null;
@@ -69,6 +79,46 @@ export interface ApiTokens {
   tenant_id: string;
   token_hash: string;
   user_id: string;
+}
+
+export interface AssignmentAway {
+  created_at: Generated<Timestamp>;
+  note: string | null;
+  tenant_id: string;
+  until: Timestamp | null;
+  user_id: string;
+}
+
+export interface AssignmentRules {
+  active: Generated<boolean>;
+  capacity: number | null;
+  conditions: Generated<Json>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: string;
+  last_user_id: string | null;
+  match: Generated<string>;
+  method: string;
+  name: string;
+  position: Generated<number>;
+  team_id: string | null;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  user_ids: Generated<string[]>;
+  version: Generated<number>;
+  working_days_only: Generated<boolean>;
+}
+
+export interface AssignmentSettings {
+  assign_on_capture: Generated<boolean>;
+  assign_on_hot: Generated<boolean>;
+  holidays: Generated<ArrayType<Timestamp>>;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+  working_days: Generated<number[]>;
 }
 
 export interface AuditLog {
@@ -168,6 +218,98 @@ export interface CustomFieldDefs {
   version: Generated<number>;
 }
 
+export interface Deals {
+  amount: Generated<Numeric>;
+  amount_base: Numeric | null;
+  base_currency: string;
+  closed_at: Timestamp | null;
+  company_id: string | null;
+  contact_id: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  currency: string;
+  custom: Generated<Json>;
+  deleted_at: Timestamp | null;
+  description: string | null;
+  exchange_rate: Numeric | null;
+  expected_close_date: Timestamp | null;
+  forecast_category: string;
+  forecast_category_manual: Generated<boolean>;
+  id: string;
+  last_activity_at: Timestamp | null;
+  lead_id: string | null;
+  lost_at: Timestamp | null;
+  lost_note: string | null;
+  lost_reason: string | null;
+  name: string;
+  overdue_at: Timestamp | null;
+  owner_id: string | null;
+  pipeline_id: string;
+  probability: number;
+  rank: string;
+  search_text: Generated<string>;
+  stage_entered_at: Generated<Timestamp>;
+  stage_id: string;
+  stale_reminded_at: Timestamp | null;
+  status: Generated<string>;
+  tags: Generated<string[]>;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+  won_at: Timestamp | null;
+}
+
+export interface DealStageHistory {
+  amount: Numeric | null;
+  amount_base: Numeric | null;
+  changed_at: Generated<Timestamp>;
+  changed_by: string | null;
+  currency: string | null;
+  deal_id: string;
+  from_stage_id: string | null;
+  id: string;
+  pipeline_id: string;
+  seconds_in_from: Int8 | null;
+  tenant_id: string;
+  to_stage_id: string;
+}
+
+export interface ExchangeRates {
+  base_currency: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  currency: string;
+  effective_date: Timestamp;
+  id: string;
+  rate: Numeric;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface Exports {
+  columns: Generated<Json>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  error: string | null;
+  expires_at: Timestamp | null;
+  file_name: string;
+  finished_at: Timestamp | null;
+  format: string;
+  id: string;
+  object: string;
+  query: Generated<Json>;
+  rows_written: Generated<number>;
+  size_bytes: Generated<Int8>;
+  started_at: Timestamp | null;
+  status: Generated<string>;
+  tenant_id: string;
+  total_rows: number | null;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface IdempotencyKeys {
   created_at: Generated<Timestamp>;
   key: string;
@@ -194,6 +336,17 @@ export interface ImportErrors {
   row_number: number;
   seq: number;
   tenant_id: string;
+}
+
+export interface ImportMappingTemplates {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: string;
+  mapping: Generated<Json>;
+  name: string;
+  object: string;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
 }
 
 export interface ImportRecords {
@@ -235,6 +388,143 @@ export interface Imports {
   updated_at: Generated<Timestamp>;
 }
 
+export interface LeadAssignmentQueue {
+  attempts: Generated<number>;
+  lead_id: string;
+  queued_at: Generated<Timestamp>;
+  reason: string;
+  rule_id: string | null;
+  tenant_id: string;
+}
+
+export interface LeadAssignments {
+  assigned_at: Generated<Timestamp>;
+  assigned_by: string | null;
+  id: string;
+  lead_id: string;
+  method: string;
+  previous_owner_id: string | null;
+  rule_id: string | null;
+  tenant_id: string;
+  trigger: string;
+  user_id: string;
+}
+
+export interface LeadCaptures {
+  channel: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  data: Generated<Json>;
+  form_id: string | null;
+  id: string;
+  ip: string | null;
+  lead_id: string;
+  matched_rule: string | null;
+  outcome: string;
+  tenant_id: string;
+  user_agent: string | null;
+}
+
+export interface LeadEngagements {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: string;
+  lead_id: string;
+  occurred_at: Timestamp;
+  source: Generated<string>;
+  source_key: string | null;
+  tenant_id: string;
+  type: string;
+}
+
+export interface LeadForms {
+  active: Generated<boolean>;
+  allowed_origins: Generated<string[]>;
+  campaign: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  deleted_at: Timestamp | null;
+  double_opt_in: Generated<boolean>;
+  fields: Generated<Json>;
+  id: string;
+  name: string;
+  owner_id: string | null;
+  redirect_url: string | null;
+  source: string | null;
+  submissions: Generated<number>;
+  success_message: Generated<Json>;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface Leads {
+  campaign: string | null;
+  city: string | null;
+  company_name: string | null;
+  company_size: string | null;
+  confirmation: Generated<string>;
+  confirmed_at: Timestamp | null;
+  converted_at: Timestamp | null;
+  converted_by: string | null;
+  converted_company_id: string | null;
+  converted_contact_id: string | null;
+  converted_deal_id: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  custom: Generated<Json>;
+  deleted_at: Timestamp | null;
+  description: string | null;
+  emails: Generated<Json>;
+  form_id: string | null;
+  id: string;
+  industry: string | null;
+  last_activity_at: Timestamp | null;
+  name: string;
+  owner_id: string | null;
+  phone_digits: Generated<string>;
+  phones: Generated<Json>;
+  province: string | null;
+  referrer: string | null;
+  region: string | null;
+  search_text: Generated<string>;
+  source: string | null;
+  status: Generated<string>;
+  status_changed_at: Generated<Timestamp>;
+  tags: Generated<string[]>;
+  tenant_id: string;
+  title: string | null;
+  unqualified_reason: string | null;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  utm_campaign: string | null;
+  utm_content: string | null;
+  utm_medium: string | null;
+  utm_source: string | null;
+  utm_term: string | null;
+  version: Generated<number>;
+}
+
+export interface LeadScores {
+  band: string;
+  computed_at: Generated<Timestamp>;
+  explanation: Generated<Json>;
+  lead_id: string;
+  score: number;
+  tenant_id: string;
+}
+
+export interface LeadSettings {
+  conversion_mapping: Generated<Json>;
+  dedup_rules: Generated<Json>;
+  mail: Generated<Json>;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
 export interface Outbox {
   actor_id: string | null;
   created_at: Generated<Timestamp>;
@@ -245,6 +535,36 @@ export interface Outbox {
   published_at: Timestamp | null;
   tenant_id: string;
   type: string;
+}
+
+export interface Pipelines {
+  closed_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: string;
+  is_default: Generated<boolean>;
+  name: Json;
+  position: Generated<number>;
+  stale_days: Generated<number>;
+  team_ids: Generated<string[]>;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface PipelineStages {
+  created_at: Generated<Timestamp>;
+  forecast_category: string;
+  id: string;
+  name: Json;
+  pipeline_id: string;
+  position: Generated<number>;
+  probability: number;
+  tenant_id: string;
+  type: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
 }
 
 export interface Roles {
@@ -273,6 +593,41 @@ export interface SavedViews {
   updated_at: Generated<Timestamp>;
   user_id: string;
   version: Generated<number>;
+}
+
+export interface ScoringGroups {
+  active: Generated<boolean>;
+  cap: number | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: string;
+  name: string;
+  position: Generated<number>;
+  rules: Generated<Json>;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface ScoringModels {
+  lost: Generated<number>;
+  model: Json | null;
+  status: string;
+  tenant_id: string;
+  trained_at: Generated<Timestamp>;
+  won: Generated<number>;
+}
+
+export interface ScoringSettings {
+  half_life_days: Generated<Numeric>;
+  hot_at: Generated<number>;
+  predictive_fields: Generated<string[]>;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+  warm_at: Generated<number>;
 }
 
 export interface Sessions {
@@ -304,6 +659,7 @@ export interface Tenants {
   id: string;
   locale: Generated<string>;
   name: string;
+  phone_region: Generated<string>;
   slug: string;
   timezone: Generated<string>;
   version: Generated<number>;
@@ -336,18 +692,39 @@ export interface Users {
 export interface DB {
   activities: Activities;
   api_tokens: ApiTokens;
+  assignment_away: AssignmentAway;
+  assignment_rules: AssignmentRules;
+  assignment_settings: AssignmentSettings;
   audit_log: AuditLog;
   companies: Companies;
   contacts: Contacts;
   custom_field_defs: CustomFieldDefs;
+  deal_stage_history: DealStageHistory;
+  deals: Deals;
+  exchange_rates: ExchangeRates;
+  exports: Exports;
   idempotency_keys: IdempotencyKeys;
   import_chunks: ImportChunks;
   import_errors: ImportErrors;
+  import_mapping_templates: ImportMappingTemplates;
   import_records: ImportRecords;
   imports: Imports;
+  lead_assignment_queue: LeadAssignmentQueue;
+  lead_assignments: LeadAssignments;
+  lead_captures: LeadCaptures;
+  lead_engagements: LeadEngagements;
+  lead_forms: LeadForms;
+  lead_scores: LeadScores;
+  lead_settings: LeadSettings;
+  leads: Leads;
   outbox: Outbox;
+  pipeline_stages: PipelineStages;
+  pipelines: Pipelines;
   roles: Roles;
   saved_views: SavedViews;
+  scoring_groups: ScoringGroups;
+  scoring_models: ScoringModels;
+  scoring_settings: ScoringSettings;
   sessions: Sessions;
   teams: Teams;
   tenants: Tenants;
