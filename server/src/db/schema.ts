@@ -567,6 +567,57 @@ export interface PipelineStages {
   version: Generated<number>;
 }
 
+export interface PoolClaims {
+  at: Generated<Timestamp>;
+  company_id: string;
+  id: string;
+  pool_id: string;
+  tenant_id: string;
+  user_id: string;
+}
+
+export interface PoolCustomers {
+  company_id: string;
+  last_won_at: Timestamp | null;
+  locked: Generated<boolean>;
+  owned_since: Timestamp | null;
+  pool_id: string | null;
+  pooled_at: Timestamp | null;
+  pooled_reason: string | null;
+  previous_owner_id: string | null;
+  released_at: Timestamp | null;
+  reminded_due_at: Timestamp | null;
+  return_reason: string | null;
+  tenant_id: string;
+}
+
+export interface Pools {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  deal_days: number | null;
+  deleted_at: Timestamp | null;
+  description: string | null;
+  followup_days: number | null;
+  id: string;
+  max_claims_per_day: number | null;
+  max_held: number | null;
+  name: string;
+  position: Generated<number>;
+  reclaim_cooldown_days: Generated<number>;
+  recycle_enabled: Generated<boolean>;
+  remind_days: number | null;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface PoolTeams {
+  pool_id: string;
+  team_id: string;
+  tenant_id: string;
+}
+
 export interface Roles {
   created_at: Generated<Timestamp>;
   description: string | null;
@@ -720,6 +771,10 @@ export interface DB {
   outbox: Outbox;
   pipeline_stages: PipelineStages;
   pipelines: Pipelines;
+  pool_claims: PoolClaims;
+  pool_customers: PoolCustomers;
+  pool_teams: PoolTeams;
+  pools: Pools;
   roles: Roles;
   saved_views: SavedViews;
   scoring_groups: ScoringGroups;
