@@ -19,6 +19,8 @@ export type RecordRoutesOptions<T extends Versioned> = {
   out: z.ZodType<T>;
   create: z.ZodType<Record<string, unknown>>;
   update: z.ZodType<Record<string, unknown>>;
+  /** false when the module serves its own POST (e.g. leads run duplicate rules on create). */
+  createRoute?: boolean;
 };
 
 /** The standard REST surface of a record object: list, count, export, get, create, patch, delete, restore. */
@@ -66,10 +68,11 @@ export function recordRoutes<T extends Versioned>(app: FastifyInstance, deps: De
     return withEtag(reply, record);
   });
 
-  r.post(base, { schema: { tags, summary: `Create a ${def.object}`, body: o.create, response: { 201: o.out } } }, async (req, reply) => {
-    const record = await createRecord({ deps, ctx: req.ctx, def, input: req.body as Record<string, unknown> });
-    return reply.status(201).header('location', `${base}/${record.id}`).send(withEtag(reply, record));
-  });
+  if (o.createRoute !== false)
+    r.post(base, { schema: { tags, summary: `Create a ${def.object}`, body: o.create, response: { 201: o.out } } }, async (req, reply) => {
+      const record = await createRecord({ deps, ctx: req.ctx, def, input: req.body as Record<string, unknown> });
+      return reply.status(201).header('location', `${base}/${record.id}`).send(withEtag(reply, record));
+    });
 
   r.patch(
     `${base}/:id`,
