@@ -7,6 +7,7 @@ import { configureApi } from '#shared/api/client';
 import en from './en.json';
 import zhCN from './zh-CN.json';
 import { type Language, detectLanguage } from './languages';
+import { pendingMessages } from './messages';
 
 export const dayjsLocale = (lang: Language): string => (lang === 'zh-CN' ? 'zh-cn' : 'en');
 
@@ -25,6 +26,10 @@ export function initI18n(lang: Language = detectLanguage()) {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  for (const bundles of pendingMessages.splice(0)) {
+    i18next.addResourceBundle('en', 'translation', bundles.en, true, false);
+    i18next.addResourceBundle('zh-CN', 'translation', bundles['zh-CN'], true, false);
+  }
   i18next.on('languageChanged', (l) => apply(l === 'en' ? 'en' : 'zh-CN'));
   return i18next;
 }

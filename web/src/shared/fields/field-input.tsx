@@ -7,7 +7,16 @@ import { CompanySelect } from './inputs/company-select';
 import { EmailsInput, PhonesInput } from './inputs/list-inputs';
 import type { FieldDef } from './field-types';
 
-type Props = { def: FieldDef; value?: unknown; onChange?: (v: unknown) => void; id?: string; initialLabel?: string };
+type Props = {
+  def: FieldDef;
+  value?: unknown;
+  onChange?: (v: unknown) => void;
+  id?: string;
+  initialLabel?: string;
+  placeholder?: string;
+  /** Focus the control on mount (inline editing); composite inputs ignore it. */
+  autoFocus?: boolean;
+};
 
 /** The widget for one field type; antd Form passes value/onChange/id. */
 export function FieldInput({ def, initialLabel, ...rest }: Props) {

@@ -12,6 +12,7 @@ import type { ObjectDef } from '#shared/records/object-def';
 import { RecordForm } from '#shared/records/record-form';
 import { recordKeys, recordsApi } from '#shared/records/records-api';
 import { useObjectFields } from '#shared/records/use-object-fields';
+import '../messages';
 import styles from './detail.module.css';
 import { RecordFields } from './record-fields';
 import { RecordHeader } from './record-header';
@@ -34,6 +35,7 @@ export function RecordDetailPage({ def }: { def: ObjectDef }) {
     return <Result status={status as '404' | '403' | 'error'} title={q.error.message} />;
   }
   const record = q.data;
+  const canEdit = canOnRecord(me, def.entity, 'update', record.ownerId);
   const link = def.object === 'companies' ? { companyId: id } : { contactId: id, ...(record.companyId ? { companyId: String(record.companyId) } : {}) };
   const refreshTimeline = () => void qc.invalidateQueries({ queryKey: recordKeys.timeline(def.object, id) });
   const reload = async () => {
@@ -70,7 +72,19 @@ export function RecordDetailPage({ def }: { def: ObjectDef }) {
       }}
     />
   ) : (
-    <RecordFields def={def} record={record} fields={fields} />
+    <RecordFields
+      def={def}
+      record={record}
+      fields={fields}
+      canEdit={canEdit}
+      onReload={() => q.refetch()}
+      onSaved={(saved) => {
+        qc.setQueryData(recordKeys.one(def.object, id), saved);
+        void qc.invalidateQueries({ queryKey: [def.object, 'list'] });
+        refreshTimeline();
+        message.success(t('common.saved'));
+      }}
+    />
   );
   const tabs = [
     { key: 'overview', label: t('detail.overview'), children: overview },
@@ -84,7 +98,7 @@ export function RecordDetailPage({ def }: { def: ObjectDef }) {
         def={def}
         record={record}
         fields={fields}
-        canEdit={canOnRecord(me, def.entity, 'update', record.ownerId)}
+        canEdit={canEdit}
         canDelete={canOnRecord(me, def.entity, 'delete', record.ownerId)}
         onEdit={() => setEditing(true)}
         onDelete={onDelete}
