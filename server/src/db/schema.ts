@@ -275,6 +275,65 @@ export interface DealStageHistory {
   to_stage_id: string;
 }
 
+export interface DedupKeys {
+  key: string;
+  object: string;
+  record_id: string;
+  tenant_id: string;
+}
+
+export interface DedupMerges {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: string;
+  merged_id: string;
+  object: string;
+  snapshot: Json;
+  survivor_id: string;
+  tenant_id: string;
+  undone_at: Timestamp | null;
+  undone_by: string | null;
+}
+
+export interface DedupPairs {
+  cluster_id: string | null;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  detected_at: Generated<Timestamp>;
+  evidence: Generated<Json>;
+  object: string;
+  record_a: string;
+  record_b: string;
+  score: number;
+  status: Generated<string>;
+  tenant_id: string;
+}
+
+export interface DedupRuns {
+  compared: Generated<number>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  cursor: string | null;
+  error: string | null;
+  finished_at: Timestamp | null;
+  found: Generated<number>;
+  id: string;
+  object: string;
+  phase: Generated<string>;
+  scanned: Generated<number>;
+  started_at: Timestamp | null;
+  status: Generated<string>;
+  tenant_id: string;
+}
+
+export interface DedupSettings {
+  object: string;
+  settings: Generated<Json>;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+}
+
 export interface ExchangeRates {
   base_currency: string;
   created_at: Generated<Timestamp>;
@@ -752,6 +811,11 @@ export interface DB {
   custom_field_defs: CustomFieldDefs;
   deal_stage_history: DealStageHistory;
   deals: Deals;
+  dedup_keys: DedupKeys;
+  dedup_merges: DedupMerges;
+  dedup_pairs: DedupPairs;
+  dedup_runs: DedupRuns;
+  dedup_settings: DedupSettings;
   exchange_rates: ExchangeRates;
   exports: Exports;
   idempotency_keys: IdempotencyKeys;
