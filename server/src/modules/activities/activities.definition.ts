@@ -14,6 +14,7 @@ const SIMPLE: Record<string, string> = {
   body: 'body',
   companyId: 'company_id',
   contactId: 'contact_id',
+  dealId: 'deal_id',
   occurredAt: 'occurred_at',
   outcome: 'outcome',
   durationSeconds: 'duration_seconds',
@@ -38,6 +39,7 @@ export const activityDefinition: ObjectDefinition<TActivity> = {
     subject: column('subject', 'text', { nullable: false }),
     companyId: column('company_id', 'uuid'),
     contactId: column('contact_id', 'uuid'),
+    dealId: column('deal_id', 'uuid'),
     ownerId: column('owner_id', 'uuid'),
     occurredAt: column('occurred_at', 'datetime', { nullable: false }),
     outcome: column('outcome', 'enum', { values: CALL_OUTCOMES }),
@@ -52,7 +54,7 @@ export const activityDefinition: ObjectDefinition<TActivity> = {
   },
   sensitive: [],
   references: { owner_id: 'users' },
-  relatedIds: (row) => ids(row.company_id, row.contact_id),
+  relatedIds: (row) => ids(row.company_id, row.contact_id, row.deal_id),
   toApi: (row: Row, { related }) => ({
     id: row.id,
     type: row.type as ActivityType,
@@ -62,6 +64,8 @@ export const activityDefinition: ObjectDefinition<TActivity> = {
     company: row.company_id ? (related.get(row.company_id as string) ?? null) : null,
     contactId: row.contact_id as string | null,
     contact: row.contact_id ? (related.get(row.contact_id as string) ?? null) : null,
+    dealId: row.deal_id as string | null,
+    deal: row.deal_id ? (related.get(row.deal_id as string) ?? null) : null,
     ownerId: row.owner_id,
     occurredAt: iso(row.occurred_at) as string,
     outcome: row.outcome as string | null,
@@ -93,6 +97,7 @@ export const activityDefinition: ObjectDefinition<TActivity> = {
     await refreshLastActivity(tx, {
       contactIds: ids(before?.contact_id, after.contact_id),
       companyIds: ids(before?.company_id, after.company_id),
+      dealIds: ids(before?.deal_id, after.deal_id),
     });
   },
 };

@@ -4,9 +4,9 @@ import type { Tx } from '#db/tx.ts';
 export type LinkTarget = { id: string; owner_id: string | null; company_id: string | null };
 
 /** A live contact or company an activity may link to (with the contact's company), or undefined. */
-export async function findLinkTarget(tx: Tx, table: 'contacts' | 'companies', id: string): Promise<LinkTarget | undefined> {
-  if (table === 'contacts') {
-    return tx.selectFrom('contacts').select(['id', 'owner_id', 'company_id']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+export async function findLinkTarget(tx: Tx, table: 'contacts' | 'companies' | 'deals', id: string): Promise<LinkTarget | undefined> {
+  if (table === 'contacts' || table === 'deals') {
+    return tx.selectFrom(table).select(['id', 'owner_id', 'company_id']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
   }
   const row = await tx.selectFrom('companies').select(['id', 'owner_id']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
   return row && { ...row, company_id: null };
@@ -17,7 +17,13 @@ export async function findLinkTarget(tx: Tx, table: 'contacts' | 'companies', id
  * relinks move it back too. Neither version nor updated_at moves: an activity logged by a
  * colleague must not make someone's open edit of the contact stale (412).
  */
-export async function refreshLastActivity(tx: Tx, o: { contactIds: string[]; companyIds: string[] }): Promise<void> {
+export async function refreshLastActivity(tx: Tx, o: { contactIds: string[]; companyIds: string[]; dealIds?: string[] }): Promise<void> {
+  if (o.dealIds?.length) {
+    await sql`update deals d set last_activity_at = (
+        select max(a.occurred_at) from activities a
+        where a.tenant_id = d.tenant_id and a.deal_id = d.id and a.deleted_at is null and a.occurred_at <= now() and a.type <> 'task')
+      where d.id = any(${sql`cast(${o.dealIds} as uuid[])`})`.execute(tx);
+  }
   if (o.contactIds.length) {
     await sql`update contacts c set last_activity_at = (
         select max(a.occurred_at) from activities a

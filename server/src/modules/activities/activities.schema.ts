@@ -15,6 +15,7 @@ const common = {
   body: text(20_000).nullable(),
   companyId: z.uuid().nullable(),
   contactId: z.uuid().nullable(),
+  dealId: z.uuid().nullable(),
   ownerId: z.uuid(),
   custom: z.record(z.string(), z.unknown()),
 };
@@ -74,6 +75,8 @@ export const ZActivity = z.object({
   company: ref,
   contactId: z.string().nullable(),
   contact: ref,
+  dealId: z.string().nullable(),
+  deal: ref,
   ownerId: z.string().nullable(),
   owner: z.object({ id: z.string(), name: z.string() }).nullable(),
   occurredAt: z.string(),

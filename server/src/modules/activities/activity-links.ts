@@ -7,8 +7,8 @@ import { findLinkTarget, type LinkTarget } from './activities.repo.ts';
 import { activityProblems, foreignFields } from './activity-rules.ts';
 
 /** A linked record must exist and be readable by the user; otherwise it is "no such", never "hidden". */
-async function visibleTarget(tx: Tx, ctx: RequestContext, object: 'contact' | 'company', id: string): Promise<LinkTarget | undefined> {
-  const target = await findLinkTarget(tx, object === 'contact' ? 'contacts' : 'companies', id);
+async function visibleTarget(tx: Tx, ctx: RequestContext, object: 'contact' | 'company' | 'deal', id: string): Promise<LinkTarget | undefined> {
+  const target = await findLinkTarget(tx, object === 'contact' ? 'contacts' : object === 'deal' ? 'deals' : 'companies', id);
   const scope = scopeOf(ctx.access, object, 'read');
   return target && scope !== 'none' && mayTouch(ctx.access, scope, target.owner_id) ? target : undefined;
 }
@@ -25,6 +25,7 @@ export async function prepareLinks({ tx, ctx, input, columns, existing, errors }
   for (const [object, col, field] of [
     ['contact', 'contact_id', 'contactId'],
     ['company', 'company_id', 'companyId'],
+    ['deal', 'deal_id', 'dealId'],
   ] as const) {
     const id = columns[col];
     if (typeof id !== 'string' || id === existing?.[col]) continue;
@@ -32,6 +33,8 @@ export async function prepareLinks({ tx, ctx, input, columns, existing, errors }
     if (!target) found.push({ field, message: 'fields.invalid_reference', params: { object } });
     // The contact's company is linked too, unless the caller chose the company.
     else if (object === 'contact' && !('companyId' in input)) columns.company_id = target.company_id;
+    // An activity on a deal shows on its company's timeline too, unless a company was chosen.
+    else if (object === 'deal' && !('companyId' in input) && !('contactId' in input) && target.company_id) columns.company_id = target.company_id;
   }
   errors.push(...found);
   if (type === 'meeting' && 'starts_at' in columns) columns.occurred_at = columns.starts_at;

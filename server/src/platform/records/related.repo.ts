@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '#db/tx.ts';
 
-/** Names of related companies, contacts and users (owners), for `company: {id, name}` embeds, in one query. */
+/** Names of related companies, contacts, deals and users (owners), for `company: {id, name}` embeds, in one query. */
 export async function loadRelated(tx: Tx, ids: string[]): Promise<Map<string, { id: string; name: string }>> {
   const unique = [...new Set(ids)];
   const map = new Map<string, { id: string; name: string }>();
@@ -10,7 +10,8 @@ export async function loadRelated(tx: Tx, ids: string[]): Promise<Map<string, { 
   const { rows } = await sql<{ id: string; name: string }>`
     select id, name from companies where id = any(${list})
     union all select id, name from contacts where id = any(${list})
-    union all select id, name from users where id = any(${list})`.execute(tx);
+    union all select id, name from users where id = any(${list})
+    union all select id, name from deals where id = any(${list})`.execute(tx);
   for (const r of rows) map.set(r.id, r);
   return map;
 }
