@@ -22,18 +22,22 @@ export type AppErrorOptions = {
   message?: string;
   params?: Record<string, unknown>;
   errors?: FieldError[];
+  /** RFC 9457 extension members sent beside the standard ones (e.g. the duplicates a 409 found). */
+  extensions?: Record<string, unknown>;
 };
 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly params: Record<string, unknown>;
   readonly errors: FieldError[];
+  readonly extensions: Record<string, unknown>;
 
   constructor(code: ErrorCode, options: AppErrorOptions = {}) {
     super(options.message ?? code);
     this.code = code;
     this.params = options.params ?? {};
     this.errors = options.errors ?? [];
+    this.extensions = options.extensions ?? {};
   }
 }
 

@@ -76,5 +76,6 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
       code: appError.message === appError.code ? appError.code : appError.message,
       requestId: request.id,
       ...(fieldErrors.length ? { errors: fieldErrors } : {}),
+      ...appError.extensions,
     });
 }
