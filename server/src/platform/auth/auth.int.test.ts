@@ -21,7 +21,7 @@ describe.skipIf(!databaseAvailable)('sign-in, sessions and tokens', () => {
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     const jar = { kehu_session: cookie?.value ?? '' };
     const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: jar });
-    expect(me.json().user).toMatchObject({ email: t.admin.email, isAdmin: true });
+    expect(me.json().user).toMatchObject({ email: t.admin.email, isAdmin: true, timezone: null, tenantTimezone: 'Asia/Shanghai', tenantCurrency: 'CNY' });
     const forged = await t.app.inject({ method: 'POST', url: '/api/v1/companies', cookies: jar, payload: { name: 'CSRF Inc' } });
     expect(forged.statusCode).toBe(403);
     expect(forged.json().code).toBe('csrf');

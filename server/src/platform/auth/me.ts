@@ -12,6 +12,9 @@ export const ZMe = z.object({
     locale: z.string().nullable(),
     timezone: z.string().nullable(),
     tenantId: z.string(),
+    /** The tenant's default zone, which the UI uses when the user has not chosen one. */
+    tenantTimezone: z.string(),
+    tenantCurrency: z.string(),
     tenantName: z.string(),
     isAdmin: z.boolean(),
   }),
@@ -25,7 +28,17 @@ export async function getMe(deps: Deps, tenantId: string, userId: string, access
     tx
       .selectFrom('users')
       .innerJoin('tenants', 'tenants.id', 'users.tenant_id')
-      .select(['users.id', 'users.email', 'users.name', 'users.locale', 'users.timezone', 'tenants.name as tenant_name', 'tenants.locale as tenant_locale'])
+      .select([
+        'users.id',
+        'users.email',
+        'users.name',
+        'users.locale',
+        'users.timezone',
+        'tenants.name as tenant_name',
+        'tenants.locale as tenant_locale',
+        'tenants.timezone as tenant_timezone',
+        'tenants.base_currency as tenant_currency',
+      ])
       .where('users.id', '=', userId)
       .executeTakeFirstOrThrow(),
   );
@@ -37,6 +50,8 @@ export async function getMe(deps: Deps, tenantId: string, userId: string, access
       locale: row.locale ?? row.tenant_locale,
       timezone: row.timezone,
       tenantId,
+      tenantTimezone: row.tenant_timezone,
+      tenantCurrency: row.tenant_currency,
       tenantName: row.tenant_name,
       isAdmin: profile.isAdmin,
     },

@@ -4,6 +4,7 @@ import { configureApi } from '#shared/api/client';
 import { isApiError } from '#shared/api/problem';
 import type { Me } from '#shared/api/types';
 import { i18nFollowUser } from '#app/i18n/follow-user';
+import { resolveTimeZone, setDisplayTimeZone } from '#shared/format/time-zone';
 import { authApi } from './auth-api';
 
 type AuthState = {
@@ -11,6 +12,8 @@ type AuthState = {
   loading: boolean;
   /** Set when a request came back 401 while the user thought they were signed in. */
   expired: boolean;
+  /** The zone dates and times are shown in (the user's, the tenant's or the browser's). */
+  timeZone: string;
   refresh: () => Promise<void>;
   logout: () => Promise<void>;
 };
@@ -58,9 +61,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     qc.setQueryData(ME_KEY, null);
   }, [qc]);
 
+  // Set during render, before any child formats a date: the user's zone, else the tenant's, else the browser's.
+  const user = query.data?.user;
+  const timeZone = resolveTimeZone(user?.timezone, user?.tenantTimezone);
+  setDisplayTimeZone(timeZone);
+
   const value = useMemo<AuthState>(
-    () => ({ me: query.data ?? null, loading: query.isPending, expired, refresh, logout }),
-    [query.data, query.isPending, expired, refresh, logout],
+    () => ({ me: query.data ?? null, loading: query.isPending, expired, timeZone, refresh, logout }),
+    [query.data, query.isPending, expired, timeZone, refresh, logout],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

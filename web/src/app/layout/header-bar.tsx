@@ -1,4 +1,4 @@
-import { BellOutlined, LogoutOutlined, PlusOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, ClockCircleOutlined, LogoutOutlined, PlusOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Badge, Button, Dropdown, Empty, Popover, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,12 +8,14 @@ import { can } from '#app/auth/permissions';
 import { GlobalSearch } from './global-search';
 import styles from './header-bar.module.css';
 import { LanguageSwitch } from './language-switch';
+import { PreferencesModal } from './preferences-modal';
 import { useHotkey } from './use-hotkey';
 
 export function HeaderBar({ compact }: { compact: boolean }) {
   const { t } = useTranslation();
   const me = useMe();
-  const { logout } = useAuth();
+  const { logout, timeZone } = useAuth();
+  const [prefsOpen, setPrefsOpen] = useState(false);
   const navigate = useNavigate();
   const [searchOpen, setSearchOpen] = useState(false);
   useHotkey('k', () => setSearchOpen(true));
@@ -58,10 +60,12 @@ export function HeaderBar({ compact }: { compact: boolean }) {
             items: [
               { key: 'name', label: me.user.email, disabled: true, icon: <UserOutlined /> },
               ...(compact ? [{ key: 'lang', label: <LanguageSwitch /> }] : []),
+              { key: 'prefs', label: t('preferences.menu', { zone: timeZone }), icon: <ClockCircleOutlined />, 'data-testid': 'open-preferences' },
               { type: 'divider' as const },
               { key: 'logout', label: t('header.logout'), icon: <LogoutOutlined /> },
             ],
             onClick: async ({ key }) => {
+              if (key === 'prefs') setPrefsOpen(true);
               if (key === 'logout') {
                 await logout();
                 navigate('/login', { replace: true });
@@ -78,6 +82,7 @@ export function HeaderBar({ compact }: { compact: boolean }) {
         </Dropdown>
       </Space>
       <GlobalSearch open={searchOpen} onClose={() => setSearchOpen(false)} />
+      {prefsOpen && <PreferencesModal open onClose={() => setPrefsOpen(false)} />}
     </div>
   );
 }

@@ -1,10 +1,11 @@
 import { CalendarOutlined, CheckSquareOutlined, EditOutlined, PhoneOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, DatePicker, Form, Input, InputNumber, Segmented, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '#shared/api/problem';
+import { fromPickerValue, pickerNow } from '#shared/format/picker-time';
 import { errorPath } from '#shared/records/payload';
 import { type ActivityInput, type ActivityType, CALL_OUTCOMES, activitiesApi } from './activities-api';
 
@@ -24,16 +25,16 @@ export function toActivityInput(type: ActivityType, v: Values, link: Props['link
     subject: v.subject.trim(),
     ...(v.body?.trim() ? { body: v.body.trim() } : {}),
     ...link,
-    ...(type === 'task' && v.dueAt ? { dueAt: v.dueAt.toISOString() } : {}),
-    ...(type === 'meeting' && v.startsAt ? { startsAt: v.startsAt.toISOString() } : {}),
-    ...(type === 'meeting' && v.endsAt ? { endsAt: v.endsAt.toISOString() } : {}),
+    ...(type === 'task' && v.dueAt ? { dueAt: fromPickerValue(v.dueAt) } : {}),
+    ...(type === 'meeting' && v.startsAt ? { startsAt: fromPickerValue(v.startsAt) } : {}),
+    ...(type === 'meeting' && v.endsAt ? { endsAt: fromPickerValue(v.endsAt) } : {}),
     ...(type === 'call' && v.durationMinutes ? { durationSeconds: Math.round(v.durationMinutes * 60) } : {}),
     ...(type === 'call' && v.outcome?.trim() ? { outcome: v.outcome.trim() } : {}),
   };
 }
 
-/** Sensible times so a task or meeting can be logged with one click: tomorrow 18:00, the next full hour. */
-export const defaults = (now = dayjs()) => ({
+/** Sensible times so a task or meeting can be logged with one click: tomorrow 18:00, the next full hour (the user's clock). */
+export const defaults = (now = pickerNow()) => ({
   dueAt: now.add(1, 'day').hour(18).minute(0).second(0).millisecond(0),
   startsAt: now.add(1, 'hour').minute(0).second(0).millisecond(0),
 });

@@ -11,6 +11,9 @@ export type User = {
   timezone?: string | null;
   tenantId: string;
   tenantName?: string;
+  /** The tenant's defaults, used where the user has no preference of their own. */
+  tenantTimezone?: string;
+  tenantCurrency?: string;
   isAdmin: boolean;
 };
 

@@ -1,4 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
+import { fromPickerValue, toPickerValue } from '#shared/format/picker-time';
 import type { FieldType } from './field-types';
 
 type ItemProps = {
@@ -20,9 +21,10 @@ export function formItemProps(type: FieldType): ItemProps {
         normalize: (v) => (dayjs.isDayjs(v) ? v.format('YYYY-MM-DD') : null),
       };
     case 'datetime':
+      // Shown and picked on the user's saved zone's clock, not the browser's.
       return {
-        getValueProps: (v) => ({ value: toDayjs(v) }),
-        normalize: (v) => (dayjs.isDayjs(v) ? v.toISOString() : null),
+        getValueProps: (v) => ({ value: toPickerValue(v) }),
+        normalize: (v) => (dayjs.isDayjs(v) ? fromPickerValue(v) : null),
       };
     default:
       return {};

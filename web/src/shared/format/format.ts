@@ -1,4 +1,9 @@
-/** Locale-aware formatting. Amounts arrive as decimal strings and are never turned into floats for arithmetic. */
+import { displayTimeZone } from './time-zone';
+
+/**
+ * Locale-aware formatting. Amounts arrive as decimal strings and are never turned into floats for
+ * arithmetic. Instants are shown in the user's saved zone (see time-zone.ts) unless one is passed.
+ */
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 export type PersonName = { name?: string | null; familyName?: string | null; givenName?: string | null };
@@ -32,16 +37,17 @@ export function formatMoney(amount: number | string | null | undefined, currency
   }
 }
 
-export function formatDate(iso: string | null | undefined, lang: string, timeZone?: string): string {
+/** A plain date (YYYY-MM-DD) as written, or the calendar day of an instant in the display zone. */
+export function formatDate(iso: string | null | undefined, lang: string, timeZone: string = displayTimeZone()): string {
   if (!iso) return '';
-  const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  const plain = /^\d{4}-\d{2}-\d{2}$/.test(iso);
+  const d = new Date(plain ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(d.getTime())) return iso;
   // Plain dates carry no zone; show them as written.
-  const zone = iso.length === 10 ? 'UTC' : timeZone;
-  return new Intl.DateTimeFormat(lang, { year: 'numeric', month: '2-digit', day: '2-digit', ...(zone ? { timeZone: zone } : {}) }).format(d);
+  return new Intl.DateTimeFormat(lang, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: plain ? 'UTC' : timeZone }).format(d);
 }
 
-export function formatDateTime(iso: string | null | undefined, lang: string, timeZone?: string): string {
+export function formatDateTime(iso: string | null | undefined, lang: string, timeZone: string = displayTimeZone()): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
@@ -51,9 +57,23 @@ export function formatDateTime(iso: string | null | undefined, lang: string, tim
     day: '2-digit',
     hour: '2-digit',
     minute: '2-digit',
-    hour12: false,
-    ...(timeZone ? { timeZone } : {}),
+    hourCycle: 'h23',
+    timeZone,
   }).format(d);
+}
+
+/** The time of day of an instant in the display zone (14:05). */
+export function formatTime(iso: string | null | undefined, lang: string, timeZone: string = displayTimeZone()): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(d);
+}
+
+/** The calendar day (YYYY-MM-DD) an instant falls on in a zone: "today" and "overdue" depend on it. */
+export function dayInZone(at: Date | string, timeZone: string = displayTimeZone()): string {
+  const d = typeof at === 'string' ? new Date(at) : at;
+  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(d);
 }
 
 /** "3 minutes ago" style, via Intl.RelativeTimeFormat. */

@@ -1,5 +1,6 @@
 import { DatePicker, Input, InputNumber, Select } from 'antd';
 import dayjs from 'dayjs';
+import { fromPickerValue, toPickerValue } from '#shared/format/picker-time';
 import { useTranslation } from 'react-i18next';
 import type { FieldDef } from '#shared/fields/field-types';
 import { pickLabel } from '#shared/format/localized';
@@ -62,18 +63,25 @@ export function FilterValueInput({ def, op, value, onChange }: Props) {
     return <Select {...full} mode="tags" value={(Array.isArray(value) ? value : []) as string[]} onChange={(v: string[]) => onChange(v)} open={false} />;
   }
   if (def.type === 'date' || def.type === 'datetime') {
-    const fmt = (d: dayjs.Dayjs | null) => (d ? (def.type === 'date' ? d.format('YYYY-MM-DD') : d.toISOString()) : null);
+    // A day picked for an instant means that whole day on the user's clock: from its start, up to its end.
+    const fmt = (d: dayjs.Dayjs | null, edge: 'start' | 'end') => {
+      if (!d) return null;
+      if (def.type === 'date') return d.format('YYYY-MM-DD');
+      return fromPickerValue(edge === 'end' ? d.endOf('day') : d.startOf('day'));
+    };
+    const show = (v: Scalar | undefined) => (def.type === 'date' ? (v ? dayjs(String(v)) : null) : (toPickerValue(v) ?? null));
+    const edge = op === 'lte' || op === 'gt' ? 'end' : 'start';
     if (op === 'between') {
       const [a, b] = Array.isArray(value) ? value : [];
       return (
         <DatePicker.RangePicker
           {...full}
-          value={[a ? dayjs(String(a)) : null, b ? dayjs(String(b)) : null]}
-          onChange={(r) => onChange(r ? [fmt(r[0] ?? null), fmt(r[1] ?? null)] : null)}
+          value={[show(a), show(b)]}
+          onChange={(r) => onChange(r ? [fmt(r[0] ?? null, 'start'), fmt(r[1] ?? null, 'end')] : null)}
         />
       );
     }
-    return <DatePicker {...full} value={value ? dayjs(String(value)) : null} onChange={(d) => onChange(fmt(d))} />;
+    return <DatePicker {...full} value={show(value as Scalar)} onChange={(d) => onChange(fmt(d, edge))} />;
   }
   if (def.type === 'number' || def.type === 'decimal' || def.type === 'money') {
     if (op === 'between') {
