@@ -18,7 +18,7 @@ export const CUSTOM_FIELD_TYPES = [
 export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
 
 /** Objects that carry custom fields. */
-export const CUSTOMIZABLE_OBJECTS = ['company', 'contact', 'activity', 'lead'] as const;
+export const CUSTOMIZABLE_OBJECTS = ['company', 'contact', 'activity', 'lead', 'deal'] as const;
 export type CustomizableObject = (typeof CUSTOMIZABLE_OBJECTS)[number];
 
 export type Localized = { zh?: string | undefined; en?: string | undefined };

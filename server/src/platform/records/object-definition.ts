@@ -13,7 +13,7 @@ export type MapContext = { cipher: FieldCipher; access: AccessProfile; related: 
 
 /** What the generic record service needs to know about one object type. */
 export type ObjectDefinition<TOut extends { id: string; version: number }> = {
-  object: 'contact' | 'company' | 'activity' | 'lead';
+  object: 'contact' | 'company' | 'activity' | 'lead' | 'deal';
   table: RecordTable;
   catalog: Catalog;
   defaultSort: string;

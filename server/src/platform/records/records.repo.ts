@@ -5,7 +5,7 @@ import type { SortKey } from '../query/sort.ts';
 import { afterCursor, cursorColumns, decodeCursor, encodeCursor, orderBy } from '../query/sort.ts';
 
 /** Business tables that share the record columns (tenant_id, id, owner_id, version, deleted_at...). */
-export type RecordTable = 'companies' | 'contacts' | 'activities' | 'leads';
+export type RecordTable = 'companies' | 'contacts' | 'activities' | 'leads' | 'deals';
 export type Row = Record<string, unknown> & { id: string; owner_id: string | null; version: number; deleted_at: Date | null };
 
 export type ListRecordsOptions = {
