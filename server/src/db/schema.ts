@@ -244,6 +244,7 @@ export interface Deals {
   name: string;
   overdue_at: Timestamp | null;
   owner_id: string | null;
+  phone_digits: Generated<string>;
   pipeline_id: string;
   probability: number;
   rank: string;
