@@ -5,6 +5,7 @@ import { REMINDER_JOB, sendDueReminders } from './reminders.ts';
 import { timelineRoutes } from './timeline.routes.ts';
 
 export { activityDefinition } from './activities.definition.ts';
+export { ZActivity } from './activities.schema.ts';
 
 /** Notes, calls, meetings, logged emails and tasks on companies and contacts; the 360 timeline; task reminders. */
 export const activitiesModule: KehuModule = {

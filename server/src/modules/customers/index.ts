@@ -7,6 +7,8 @@ import { recordRoutes } from '#platform/records/record-routes.ts';
 export { companyDefinition, contactDefinition };
 /** Request schemas, so imports validate rows exactly as the API does. */
 export { ZCreateCompanyRequest, ZCreateContactRequest, ZUpdateCompanyRequest, ZUpdateContactRequest };
+/** Response schemas: their fields are what exports may name as columns. */
+export { ZCompany, ZContact };
 
 /** Companies (accounts) and contacts (persons), with the customer 360 timeline. */
 export const customersModule: KehuModule = {

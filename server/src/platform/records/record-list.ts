@@ -65,7 +65,7 @@ export async function listVisible<T extends Versioned>(o: ListOptions<T>): Promi
 }
 
 export async function countVisible<T extends Versioned>(o: Omit<ListOptions<T>, 'query'> & { filter?: string }): Promise<number> {
-  const scope = requireAccess(o.ctx.access, o.def.object, 'read');
+  const scope = requireAccess(o.ctx.access, o.def.object, o.action ?? 'read');
   return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
     const catalog = await catalogFor(tx, o.def, [o.filter]);
     const filter = compileFilter(o.filter, catalog);

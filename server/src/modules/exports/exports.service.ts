@@ -1,0 +1,143 @@
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { inTenant, type Tx } from '#db/tx.ts';
+import { requireAccess } from '#platform/access/access.ts';
+import { writeAudit } from '#platform/audit/audit.ts';
+import type { RequestContext } from '#platform/context.ts';
+import { listDefs } from '#platform/custom-fields/custom-fields.repo.ts';
+import type { Deps } from '#platform/deps.ts';
+import { AppError, invalid, notFound } from '#platform/errors/app-error.ts';
+import { newId } from '#platform/ids.ts';
+import { compileFilter } from '#platform/query/filter.ts';
+import { parseSort } from '#platform/query/sort.ts';
+import { withCustomFields } from '#platform/custom-fields/custom-fields.catalog.ts';
+import { countVisible } from '#platform/records/record-list.ts';
+import { exportPath, removeExportFile } from './export-files.ts';
+import { enqueueExportJob } from './export-jobs.ts';
+import { EXPORTABLE } from './export-objects.ts';
+import * as repo from './exports.repo.ts';
+import type { TCreateExportRequest, TExport } from './exports.schema.ts';
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+const PLURAL: Record<string, string> = { contact: 'contacts', company: 'companies', activity: 'activities' };
+
+export const toApi = (r: repo.ExportRow): TExport => ({
+  id: r.id,
+  object: r.object as TExport['object'],
+  format: r.format,
+  status: r.status as TExport['status'],
+  fileName: r.file_name,
+  columns: r.columns,
+  filter: r.query.filter ?? null,
+  progress: {
+    written: r.rows_written,
+    total: r.total_rows,
+    percent: r.total_rows ? Math.min(100, Math.floor((r.rows_written / r.total_rows) * 100)) : r.status === 'done' ? 100 : null,
+  },
+  sizeBytes: Number(r.size_bytes),
+  error: r.error,
+  downloadUrl: r.status === 'done' ? `/api/v1/exports/${r.id}/download` : null,
+  createdAt: iso(r.created_at) as string,
+  startedAt: iso(r.started_at),
+  finishedAt: iso(r.finished_at),
+  expiresAt: iso(r.expires_at),
+});
+
+/** The export if the user may see it: its author, or an admin. */
+async function visibleExport(tx: Tx, ctx: RequestContext, id: string, options: { lock?: boolean } = {}): Promise<repo.ExportRow> {
+  const row = await repo.findExport(tx, id, options);
+  if (!row || (row.created_by !== ctx.userId && !ctx.access.isAdmin)) throw notFound('export');
+  return row;
+}
+
+/**
+ * Checks the export permission, the filter, sort and columns (so a bad request fails now,
+ * not in the job), counts the rows for progress, stores the job and queues it.
+ */
+export async function createExport(deps: Deps, ctx: RequestContext, input: TCreateExportRequest): Promise<TExport> {
+  const { def, fields, defaultColumns } = EXPORTABLE[input.object];
+  requireAccess(ctx.access, def.object, 'export');
+  const id = newId();
+  const row = await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
+    const defs = await listDefs(tx, def.object as 'contact');
+    const catalog = withCustomFields(def.catalog, defs);
+    compileFilter(input.filter, catalog);
+    parseSort(input.sort, catalog, def.defaultSort);
+    const wanted: { key: string; label?: string | undefined }[] = input.columns ?? defaultColumns.map((key) => ({ key }));
+    const columns = wanted.map((c, i) => {
+      const known = c.key.startsWith('custom.') ? defs.some((d) => `custom.${d.key}` === c.key) : fields.includes(c.key.split('.')[0] as string);
+      if (!known) throw invalid(`columns.${i}.key`, 'exports.unknown_column', { column: c.key });
+      return { key: c.key, label: c.label ?? c.key };
+    });
+    const stamp = new Date().toISOString().slice(0, 10);
+    const query = { filter: input.filter, sort: input.sort, q: input.q, locale: ctx.locale };
+    await repo.insertExport(tx, {
+      tenant_id: ctx.tenantId,
+      id,
+      object: input.object,
+      format: input.format,
+      query,
+      columns,
+      file_name: `${PLURAL[input.object]}-${stamp}.${input.format}`,
+      created_by: ctx.userId,
+      total_rows: null,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'export_requested',
+      objectType: 'export',
+      objectId: id,
+      changes: { object: { from: null, to: input.object }, filter: { from: null, to: input.filter ?? null }, format: { from: null, to: input.format } },
+    });
+    return (await repo.findExport(tx, id)) as repo.ExportRow;
+  });
+  // Search text has no count route; progress then shows rows written without a total.
+  if (!input.q) {
+    const total = await countVisible({ deps, ctx, def, action: 'export', ...(input.filter ? { filter: input.filter } : {}) });
+    await inTenant(deps.db.kysely, ctx.tenantId, (tx) => repo.updateExport(tx, id, { total_rows: total }));
+    row.total_rows = total;
+  }
+  await enqueueExportJob(deps, ctx.tenantId, id);
+  return toApi(row);
+}
+
+export const getExport = (deps: Deps, ctx: RequestContext, id: string) =>
+  inTenant(deps.db.kysely, ctx.tenantId, async (tx) => toApi(await visibleExport(tx, ctx, id)));
+
+export const listExports = (deps: Deps, ctx: RequestContext) =>
+  inTenant(deps.db.kysely, ctx.tenantId, async (tx) => (await repo.listExports(tx, ctx.access.isAdmin ? null : ctx.userId, 50)).map(toApi));
+
+/** Stops a queued or running export (the job notices after its current page) and discards its file. */
+export async function cancelExport(deps: Deps, ctx: RequestContext, id: string): Promise<TExport> {
+  const row = await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
+    const current = await visibleExport(tx, ctx, id, { lock: true });
+    if (current.status !== 'queued' && current.status !== 'running') throw new AppError('conflict', { message: 'exports.not_running' });
+    await repo.updateExport(tx, id, { status: 'cancelled', finished_at: new Date() });
+    await writeAudit(tx, ctx, {
+      action: 'export_cancelled',
+      objectType: 'export',
+      objectId: id,
+      changes: { status: { from: current.status, to: 'cancelled' } },
+    });
+    return (await repo.findExport(tx, id)) as repo.ExportRow;
+  });
+  await removeExportFile(deps.config, ctx.tenantId, id, row.format);
+  return toApi(row);
+}
+
+/** The finished file as a stream (audited as a download). */
+export async function downloadExport(deps: Deps, ctx: RequestContext, id: string): Promise<{ stream: Readable; row: repo.ExportRow }> {
+  const row = await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
+    const current = await visibleExport(tx, ctx, id);
+    if (current.status === 'expired') throw new AppError('not_found', { message: 'exports.expired' });
+    if (current.status !== 'done') throw new AppError('conflict', { message: 'exports.not_ready' });
+    await writeAudit(tx, ctx, { action: 'export_downloaded', objectType: 'export', objectId: id });
+    return current;
+  });
+  const stream = createReadStream(exportPath(deps.config, ctx.tenantId, id, row.format));
+  // Opening fails asynchronously; surface a missing file (another instance's disk, or removed) as 404 before streaming.
+  await new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', () => reject(new AppError('not_found', { message: 'exports.file_missing' })));
+  });
+  return { stream, row };
+}
