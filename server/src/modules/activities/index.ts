@@ -5,6 +5,8 @@ import { REMINDER_JOB, sendDueReminders } from './reminders.ts';
 import { timelineRoutes } from './timeline.routes.ts';
 
 export { activityDefinition } from './activities.definition.ts';
+/** Bulk tasks for owners created by the system (pool recycling warnings). */
+export { insertSystemTasks, type SystemTask } from './system-tasks.repo.ts';
 export { ZActivity } from './activities.schema.ts';
 
 /** Notes, calls, meetings, logged emails and tasks on companies and contacts; the 360 timeline; task reminders. */

@@ -1,0 +1,22 @@
+import { jobsOf } from '#platform/jobs/job-registry.ts';
+import type { KehuModule } from '../../modules.ts';
+import { poolRoutes } from './pool.routes.ts';
+import { dealWonSubscriber, ownerChangeSubscriber } from './pool.subscribers.ts';
+import { RECYCLE_JOB, runRecycling } from './recycle.ts';
+
+export { runRecycling } from './recycle.ts';
+
+/** Public pools (公海): pools and rules, claim / assign / return, recycling and its reminders. */
+export const poolModule: KehuModule = {
+  name: 'pool',
+  register(app, deps) {
+    poolRoutes(app, deps);
+    deps.subscribers.add(dealWonSubscriber);
+    deps.subscribers.add(ownerChangeSubscriber);
+    // Hourly: rules count whole days, so an hour late is invisible; a missed tick is caught by the next.
+    jobsOf(deps).schedule(RECYCLE_JOB, '7 * * * *', async () => {
+      const result = await runRecycling({ db: deps.db });
+      if (result.recycled || result.reminded) deps.log.info(result, 'pool recycling');
+    });
+  },
+};

@@ -1,0 +1,97 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireAccess } from '#platform/access/access.ts';
+import type { Deps } from '#platform/deps.ts';
+import { ZIdParams } from '#platform/http/list-query.ts';
+import { expiringCustomers } from './expiring.service.ts';
+import * as moves from './moves.service.ts';
+import { listPoolCustomers } from './pool-customers.service.ts';
+import { poolErrors } from './pool.errors.ts';
+import {
+  ZAssignRequest,
+  ZCreatePoolRequest,
+  ZExpiringCustomer,
+  ZExpiringQuery,
+  ZLockRequest,
+  ZPool,
+  ZPoolCustomer,
+  ZPoolCustomerParams,
+  ZPoolCustomersQuery,
+  ZPoolMove,
+  ZRecycleRunRequest,
+  ZRecycleRunResult,
+  ZReturnRequest,
+  ZUpdatePoolRequest,
+} from './pool.schema.ts';
+import * as pools from './pools.service.ts';
+import { runRecycling } from './recycle.ts';
+
+const ifMatch = (header: string | string[] | undefined) => {
+  const raw = Array.isArray(header) ? header[0] : header;
+  const n = raw ? Number(raw.replace(/^W\//, '').replace(/"/g, '')) : Number.NaN;
+  return Number.isInteger(n) ? n : undefined;
+};
+
+export function poolRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['pools'];
+  r.get('/api/v1/pools', { schema: { tags, response: { 200: z.object({ data: z.array(ZPool) }) } } }, async (req) => ({
+    data: await pools.listPools(deps, req.ctx),
+  }));
+  r.post('/api/v1/pools', { schema: { tags, body: ZCreatePoolRequest, response: { 201: ZPool } } }, async (req, reply) =>
+    reply.status(201).send(await pools.createPool(deps, req.ctx, req.body)),
+  );
+  r.get(
+    '/api/v1/pools/expiring',
+    { schema: { tags, querystring: ZExpiringQuery, response: { 200: z.object({ data: z.array(ZExpiringCustomer) }) } } },
+    async (req) => ({ data: await expiringCustomers({ deps, ctx: req.ctx, ...req.query }) }),
+  );
+  r.post('/api/v1/pools/recycle-runs', { schema: { tags, body: ZRecycleRunRequest, response: { 200: ZRecycleRunResult } } }, async (req) => {
+    requireAccess(req.ctx.access, 'pool', 'update');
+    if (req.body.asOf && process.env.KEHU_TEST_CLOCK !== '1') throw poolErrors.clockDisabled();
+    const asOf = req.body.asOf ? new Date(req.body.asOf) : new Date();
+    const result = await runRecycling({ db: deps.db, now: asOf, tenantId: req.ctx.tenantId });
+    return { ...result, asOf: asOf.toISOString() };
+  });
+  r.get('/api/v1/pools/:id', { schema: { tags, params: ZIdParams, response: { 200: ZPool } } }, async (req, reply) => {
+    const pool = await pools.getPool(deps, req.ctx, req.params.id);
+    return reply.header('etag', `"${pool.version}"`).send(pool);
+  });
+  r.patch('/api/v1/pools/:id', { schema: { tags, params: ZIdParams, body: ZUpdatePoolRequest, response: { 200: ZPool } } }, async (req, reply) => {
+    const pool = await pools.updatePool(deps, req.ctx, req.params.id, req.body, ifMatch(req.headers['if-match']));
+    return reply.header('etag', `"${pool.version}"`).send(pool);
+  });
+  r.delete('/api/v1/pools/:id', { schema: { tags, params: ZIdParams } }, async (req, reply) => {
+    await pools.deletePool(deps, req.ctx, req.params.id);
+    return reply.status(204).send();
+  });
+  r.get(
+    '/api/v1/pools/:id/customers',
+    {
+      schema: {
+        tags,
+        params: ZIdParams,
+        querystring: ZPoolCustomersQuery,
+        response: { 200: z.object({ data: z.array(ZPoolCustomer), nextCursor: z.string().nullable() }) },
+      },
+    },
+    async (req) => listPoolCustomers({ deps, ctx: req.ctx, poolId: req.params.id, query: req.query }),
+  );
+  r.post('/api/v1/pools/:id/customers/:companyId/claim', { schema: { tags, params: ZPoolCustomerParams, response: { 200: ZPoolMove } } }, async (req) =>
+    moves.claim({ deps, ctx: req.ctx, poolId: req.params.id, companyId: req.params.companyId }),
+  );
+  r.post(
+    '/api/v1/pools/:id/customers/:companyId/assign',
+    { schema: { tags, params: ZPoolCustomerParams, body: ZAssignRequest, response: { 200: ZPoolMove } } },
+    async (req) => moves.assign({ deps, ctx: req.ctx, poolId: req.params.id, companyId: req.params.companyId, userId: req.body.userId }),
+  );
+  r.post('/api/v1/companies/:id/return-to-pool', { schema: { tags, params: ZIdParams, body: ZReturnRequest, response: { 200: ZPoolMove } } }, async (req) =>
+    moves.returnToPool({ deps, ctx: req.ctx, companyId: req.params.id, reason: req.body.reason, poolId: req.body.poolId }),
+  );
+  r.put(
+    '/api/v1/companies/:id/pool-lock',
+    { schema: { tags, params: ZIdParams, body: ZLockRequest, response: { 200: z.object({ companyId: z.string(), locked: z.boolean() }) } } },
+    async (req) => moves.setLock({ deps, ctx: req.ctx, companyId: req.params.id, locked: req.body.locked }),
+  );
+}

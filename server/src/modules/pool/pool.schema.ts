@@ -1,0 +1,131 @@
+import { z } from 'zod';
+
+const days = z.number().int().min(1).max(3650);
+const count = z.number().int().min(0).max(100_000);
+
+/** The rules of one pool; null switches a rule off. */
+const ruleFields = {
+  recycleEnabled: z.boolean(),
+  followupDays: days.nullable().describe('Recycle when the customer has no follow-up (activity) for this many days'),
+  dealDays: days.nullable().describe('Recycle when the owner wins no deal with the customer for this many days'),
+  remindDays: z.number().int().min(0).max(365).nullable().describe('Remind the owner this many days before recycling'),
+  maxHeld: count.nullable().describe('A user may hold at most this many customers to claim from this pool'),
+  maxClaimsPerDay: count.nullable().describe('Claims per user per day (tenant time zone)'),
+  reclaimCooldownDays: z.number().int().min(0).max(3650).describe('Days before a previous owner may claim the customer again'),
+};
+
+const poolFields = {
+  name: z.string().trim().min(1).max(100),
+  description: z.string().trim().max(1000).nullable(),
+  position: z.number().int().min(0).max(10_000),
+  teamIds: z.array(z.uuid()).max(500).describe('Teams (with their sub-teams) that see the pool; empty means everyone'),
+  ...ruleFields,
+};
+
+export const ZPool = z.object({
+  id: z.string(),
+  ...poolFields,
+  teams: z.array(z.object({ id: z.string(), name: z.string() })),
+  customerCount: z.number(),
+  /** The caller's standing against the pool's limits. */
+  mine: z.object({ held: z.number(), claimsToday: z.number() }),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type TPool = z.infer<typeof ZPool>;
+
+export const ZCreatePoolRequest = z
+  .object({
+    ...poolFields,
+    description: poolFields.description.default(null),
+    position: poolFields.position.default(0),
+    teamIds: poolFields.teamIds.default([]),
+    recycleEnabled: ruleFields.recycleEnabled.default(true),
+    followupDays: ruleFields.followupDays.default(null),
+    dealDays: ruleFields.dealDays.default(null),
+    remindDays: ruleFields.remindDays.default(null),
+    maxHeld: ruleFields.maxHeld.default(null),
+    maxClaimsPerDay: ruleFields.maxClaimsPerDay.default(null),
+    reclaimCooldownDays: ruleFields.reclaimCooldownDays.default(0),
+  })
+  .strict();
+export type TCreatePoolRequest = z.infer<typeof ZCreatePoolRequest>;
+
+// Without defaults: a default in a partial schema would overwrite what the PATCH left out.
+export const ZUpdatePoolRequest = z.object(poolFields).partial().strict();
+export type TUpdatePoolRequest = z.infer<typeof ZUpdatePoolRequest>;
+
+const ZMaskedContact = z.object({ id: z.string(), name: z.string(), title: z.string().nullable(), phones: z.array(z.string()), emails: z.array(z.string()) });
+
+/** A company in a pool: what a rep needs to decide to claim it, with contact details masked. */
+export const ZPoolCustomer = z.object({
+  id: z.string(),
+  name: z.string(),
+  industry: z.string().nullable(),
+  city: z.string().nullable(),
+  phones: z.array(z.string()),
+  poolId: z.string(),
+  pooledAt: z.string().nullable(),
+  pooledReason: z.string().nullable(),
+  returnReason: z.string().nullable(),
+  previousOwner: z.object({ id: z.string(), name: z.string() }).nullable(),
+  lastActivityAt: z.string().nullable(),
+  /** When the caller (as previous owner) may claim it again; null when they may now. */
+  cooldownUntil: z.string().nullable(),
+  contacts: z.array(ZMaskedContact),
+  contactCount: z.number(),
+});
+export type TPoolCustomer = z.infer<typeof ZPoolCustomer>;
+
+export const ZPoolCustomersQuery = z
+  .object({
+    q: z.string().trim().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().max(500).optional(),
+  })
+  .strict();
+export type TPoolCustomersQuery = z.infer<typeof ZPoolCustomersQuery>;
+
+export const ZPoolCustomerParams = z.object({ id: z.uuid(), companyId: z.uuid() }).strict();
+
+export const ZAssignRequest = z.object({ userId: z.uuid() }).strict();
+export const ZReturnRequest = z.object({ reason: z.string().max(500), poolId: z.uuid().optional() }).strict();
+export const ZLockRequest = z.object({ locked: z.boolean() }).strict();
+
+/** The result of a claim, assignment or return. */
+export const ZPoolMove = z.object({
+  companyId: z.string(),
+  poolId: z.string(),
+  ownerId: z.string().nullable(),
+  at: z.string(),
+});
+export type TPoolMove = z.infer<typeof ZPoolMove>;
+
+/** A customer of the rep that the pool rules will take back soon. */
+export const ZExpiringCustomer = z.object({
+  id: z.string(),
+  name: z.string(),
+  owner: z.object({ id: z.string(), name: z.string() }).nullable(),
+  poolId: z.string(),
+  poolName: z.string(),
+  reason: z.enum(['no_followup', 'no_won_deal']),
+  dueAt: z.string(),
+  daysLeft: z.number(),
+  lastActivityAt: z.string().nullable(),
+  lastWonAt: z.string().nullable(),
+});
+export type TExpiringCustomer = z.infer<typeof ZExpiringCustomer>;
+
+export const ZExpiringQuery = z
+  .object({
+    days: z.coerce.number().int().min(0).max(365).default(14).describe('Due within this many days (overdue ones included)'),
+    ownerId: z.uuid().optional().describe('A colleague in the caller’s scope; the caller by default'),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+
+export const ZRecycleRunRequest = z
+  .object({ asOf: z.iso.datetime({ offset: true }).optional().describe('Only with KEHU_TEST_CLOCK=1: run as if it were this time') })
+  .strict();
+export const ZRecycleRunResult = z.object({ recycled: z.number(), reminded: z.number(), asOf: z.string() });

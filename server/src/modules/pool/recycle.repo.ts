@@ -1,0 +1,129 @@
+import { sql } from 'kysely';
+import type { Tx } from '#db/tx.ts';
+import { governedCompanies, sqlUuidV7 } from './governed.sql.ts';
+
+const uuids = (ids: string[]) => sql`cast(${ids} as uuid[])`;
+const at = (d: Date) => sql`cast(${d.toISOString()} as timestamptz)`;
+
+/** Tenants with at least one pool that recycles; the pass runs tenant by tenant. */
+export async function recyclingTenants(tx: Tx): Promise<string[]> {
+  const { rows } = await sql<{ tenant_id: string }>`
+    select distinct tenant_id from pools where deleted_at is null and recycle_enabled
+      and (followup_days is not null or deal_days is not null)`.execute(tx);
+  return rows.map((r) => r.tenant_id);
+}
+
+/** Ids of the customers due back in the pool at `now` (or due a reminder), in id order: one scan. */
+export async function dueIds(tx: Tx, o: { tenantId: string; now: Date; kind: 'recycle' | 'remind' }): Promise<string[]> {
+  const due =
+    o.kind === 'recycle'
+      ? sql`g.due_at <= ${at(o.now)}`
+      : sql`g.due_at > ${at(o.now)} and g.remind_days > 0 and g.due_at - g.remind_days * interval '1 day' <= ${at(o.now)}
+          and g.reminded_due_at is distinct from g.due_at`;
+  const { rows } = await sql<{ id: string }>`
+    select g.id from (${governedCompanies({ tenantId: o.tenantId, now: o.now })}) g where ${due} order by g.id`.execute(tx);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Moves one batch of due customers into their pools in one statement: the company loses its
+ * owner, the owner's contacts there follow it, the pool state records why and who had it, and
+ * each moved company and contact gets its audit entry and outbox event. Rows are checked again
+ * (an activity logged since the scan saves the customer) and locked rows are skipped.
+ */
+export async function recycleBatch(tx: Tx, o: { tenantId: string; now: Date; ids: string[] }): Promise<number> {
+  const t = o.tenantId;
+  const governed = governedCompanies({ tenantId: t, now: o.now, where: sql`c.id = any(${uuids(o.ids)})`, lock: true });
+  const { rows } = await sql<{ n: string }>`
+    with cand as (select * from (${governed}) g where g.due_at <= ${at(o.now)}),
+    moved as (
+      update companies c set owner_id = null, updated_at = now(), updated_by = null, version = c.version + 1
+      from cand where c.tenant_id = ${t} and c.id = cand.id
+      returning c.id, cand.owner_id as prev_owner, cand.pool_id, cand.reason, cand.due_at
+    ),
+    state as (
+      insert into pool_customers as s (tenant_id, company_id, pool_id, pooled_at, pooled_reason, previous_owner_id, released_at)
+      select cast(${t} as uuid), id, pool_id, now(), reason, prev_owner, now() from moved
+      on conflict (tenant_id, company_id) do update set pool_id = excluded.pool_id, pooled_at = excluded.pooled_at,
+        pooled_reason = excluded.pooled_reason, previous_owner_id = excluded.previous_owner_id, released_at = excluded.released_at,
+        owned_since = null, return_reason = null, reminded_due_at = null
+    ),
+    people as (
+      update contacts p set owner_id = null, updated_at = now(), updated_by = null, version = p.version + 1
+      from moved where p.tenant_id = ${t} and p.company_id = moved.id and p.owner_id = moved.prev_owner and p.deleted_at is null
+      returning p.id, moved.prev_owner, moved.pool_id, moved.id as company_id
+    ),
+    audit_companies as (
+      insert into audit_log (tenant_id, id, action, object_type, object_id, changes)
+      select cast(${t} as uuid), ${sqlUuidV7}, 'pool_recycled', 'company', id, jsonb_build_object(
+        'ownerId', jsonb_build_object('from', prev_owner, 'to', null),
+        'poolId', jsonb_build_object('from', null, 'to', pool_id),
+        'reason', jsonb_build_object('from', null, 'to', reason)) from moved
+    ),
+    audit_people as (
+      insert into audit_log (tenant_id, id, action, object_type, object_id, changes)
+      select cast(${t} as uuid), ${sqlUuidV7}, 'pool_recycled', 'contact', id, jsonb_build_object(
+        'ownerId', jsonb_build_object('from', prev_owner, 'to', null), 'companyId', jsonb_build_object('from', company_id, 'to', company_id)) from people
+    ),
+    events as (
+      insert into outbox (tenant_id, id, type, object_type, object_id, payload)
+      select cast(${t} as uuid), ${sqlUuidV7}, 'company.pool_recycled', 'company', id, jsonb_build_object(
+        'poolId', pool_id, 'previousOwnerId', prev_owner, 'reason', reason, 'dueAt', due_at) from moved
+      union all
+      select cast(${t} as uuid), ${sqlUuidV7}, 'contact.pool_recycled', 'contact', id, jsonb_build_object(
+        'poolId', pool_id, 'previousOwnerId', prev_owner, 'companyId', company_id) from people
+    )
+    select count(*) as n from moved`.execute(tx);
+  return Number(rows[0]?.n ?? 0);
+}
+
+export type ReminderRow = { id: string; name: string; owner_id: string; pool_id: string; reason: string; due_at: Date };
+
+/**
+ * Claims one batch of reminders: customers whose recycling is at most K days away and whose
+ * current due date was not reminded yet. Recording the due date makes a rerun send nothing
+ * again, and a follow-up that moves the due date lets the next warning through.
+ */
+export async function claimReminders(tx: Tx, o: { tenantId: string; now: Date; ids: string[] }): Promise<ReminderRow[]> {
+  const t = o.tenantId;
+  const governed = governedCompanies({ tenantId: t, now: o.now, where: sql`c.id = any(${uuids(o.ids)})`, lock: true });
+  const { rows } = await sql<ReminderRow>`
+    with cand as (
+      select * from (${governed}) g
+      where g.due_at > ${at(o.now)} and g.remind_days > 0 and g.due_at - g.remind_days * interval '1 day' <= ${at(o.now)}
+        and g.reminded_due_at is distinct from g.due_at
+    ),
+    state as (
+      insert into pool_customers (tenant_id, company_id, reminded_due_at)
+      select cast(${t} as uuid), id, due_at from cand
+      on conflict (tenant_id, company_id) do update set reminded_due_at = excluded.reminded_due_at
+    ),
+    audit as (
+      insert into audit_log (tenant_id, id, action, object_type, object_id, changes)
+      select cast(${t} as uuid), ${sqlUuidV7}, 'pool_recycle_warned', 'company', id, jsonb_build_object(
+        'dueAt', jsonb_build_object('from', null, 'to', due_at), 'reason', jsonb_build_object('from', null, 'to', reason)) from cand
+    ),
+    events as (
+      insert into outbox (tenant_id, id, type, object_type, object_id, payload)
+      select cast(${t} as uuid), ${sqlUuidV7}, 'company.pool_recycle_warning', 'company', id,
+        jsonb_build_object('ownerId', owner_id, 'poolId', pool_id, 'reason', reason, 'dueAt', due_at) from cand
+    )
+    select id, name, owner_id, pool_id, reason, due_at from cand`.execute(tx);
+  return rows;
+}
+
+export type ExpiringRow = ReminderRow & { pool_name: string; last_activity_at: Date | null; last_won_at: Date | null };
+
+/** The owners' customers due back within `until` (overdue included), soonest first. */
+export async function expiringFor(tx: Tx, o: { tenantId: string; now: Date; until: Date; ownerIds: string[]; limit: number }): Promise<ExpiringRow[]> {
+  const governed = governedCompanies({ tenantId: o.tenantId, now: o.now, where: sql`c.owner_id = any(${uuids(o.ownerIds)})` });
+  const { rows } = await sql<ExpiringRow>`
+    select * from (${governed}) g where g.due_at <= ${at(o.until)} order by g.due_at, g.id limit ${o.limit}`.execute(tx);
+  return rows;
+}
+
+/** The tenant's language and time zone, for reminder texts and dates. */
+export async function tenantClock(tx: Tx): Promise<{ locale: 'zh-CN' | 'en'; timezone: string }> {
+  const row = await tx.selectFrom('tenants').select(['locale', 'timezone']).executeTakeFirstOrThrow();
+  return { locale: row.locale === 'en' ? 'en' : 'zh-CN', timezone: row.timezone };
+}

@@ -1,0 +1,49 @@
+import type { Database } from '#db/database.ts';
+import { inSystem, inTenant } from '#db/tx.ts';
+import { translate } from '#platform/i18n/i18n.ts';
+import { insertSystemTasks } from '#modules/activities/index.ts';
+import { claimReminders, dueIds, recycleBatch, recyclingTenants, tenantClock } from './recycle.repo.ts';
+
+export const RECYCLE_JOB = 'pool-recycle';
+const BATCH = 5000;
+
+export type RecycleOptions = { db: Database; now?: Date; batch?: number; tenantId?: string };
+export type RecycleResult = { recycled: number; reminded: number };
+
+const chunks = <T>(list: T[], size: number) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+
+/**
+ * One recycling pass, tenant by tenant: one scan finds the due customers, then batches of a few
+ * thousand move in one statement each (own transaction, locked rows skipped, rules checked again).
+ * Then the owners of customers due within their pool's K days get a task and an event, once per
+ * due date. Safe to run again or on several instances at once.
+ */
+export async function runRecycling(o: RecycleOptions): Promise<RecycleResult> {
+  const now = o.now ?? new Date();
+  const size = o.batch ?? BATCH;
+  const tenants = o.tenantId ? [o.tenantId] : await inSystem(o.db.kysely, recyclingTenants);
+  const result: RecycleResult = { recycled: 0, reminded: 0 };
+  for (const tenantId of tenants) {
+    const due = await inTenant(o.db.kysely, tenantId, (tx) => dueIds(tx, { tenantId, now, kind: 'recycle' }));
+    for (const ids of chunks(due, size)) result.recycled += await inTenant(o.db.kysely, tenantId, (tx) => recycleBatch(tx, { tenantId, now, ids }));
+    const warn = await inTenant(o.db.kysely, tenantId, (tx) => dueIds(tx, { tenantId, now, kind: 'remind' }));
+    for (const ids of chunks(warn, size)) {
+      result.reminded += await inTenant(o.db.kysely, tenantId, async (tx) => {
+        const rows = await claimReminders(tx, { tenantId, now, ids });
+        const { locale, timezone } = await tenantClock(tx);
+        const day = new Intl.DateTimeFormat('sv-SE', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' });
+        await insertSystemTasks(tx, {
+          tenantId,
+          tasks: rows.map((r) => ({
+            ownerId: r.owner_id,
+            companyId: r.id,
+            dueAt: r.due_at,
+            subject: translate(locale, 'pool.reminder_subject', { name: r.name, date: day.format(r.due_at) }),
+          })),
+        });
+        return rows.length;
+      });
+    }
+  }
+  return result;
+}
