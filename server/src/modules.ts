@@ -5,6 +5,7 @@ import { activitiesModule } from '#modules/activities/index.ts';
 import { adminModule } from '#modules/admin/index.ts';
 import { customersModule } from '#modules/customers/index.ts';
 import { importsModule } from '#modules/imports/index.ts';
+import { poolModule } from '#modules/pool/index.ts';
 import { exportsModule } from '#modules/exports/index.ts';
 import { reportsModule } from '#modules/reports/index.ts';
 import { leadsModule } from '#modules/leads/index.ts';
@@ -12,4 +13,4 @@ import { leadsModule } from '#modules/leads/index.ts';
 /** A domain module's public surface as the app sees it: routes and event subscribers. */
 export type KehuModule = { name: string; register: (app: FastifyInstance, deps: Deps) => void };
 
-export const MODULES: KehuModule[] = [viewsModule, adminModule, customersModule, activitiesModule, importsModule, leadsModule, reportsModule, exportsModule];
+export const MODULES: KehuModule[] = [viewsModule, adminModule, customersModule, activitiesModule, importsModule, leadsModule, reportsModule, exportsModule, poolModule];
