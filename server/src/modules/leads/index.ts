@@ -1,15 +1,28 @@
 import type { KehuModule } from '../../modules.ts';
 import { leadDefinition } from './leads.definition.ts';
+import { leadsRoutes } from './leads.routes.ts';
 import { ZCreateLeadRequest, ZLead, ZUpdateLeadRequest } from './leads.schema.ts';
 import { recordRoutes } from '#platform/records/record-routes.ts';
 
 export { leadDefinition };
 export { LEAD_STATUSES, ZLead, type TLead } from './leads.schema.ts';
 
-/** Leads: capture (manual, API, web forms), duplicate rules, statuses and conversion. */
+/**
+ * Leads: capture (manual, API, web forms) under duplicate rules, statuses and conversion.
+ * Events: lead.created, lead.updated, lead.status_changed, lead.captured {channel, formId}, lead.converted.
+ */
 export const leadsModule: KehuModule = {
   name: 'leads',
   register(app, deps) {
-    recordRoutes(app, deps, { path: 'leads', tag: 'leads', def: leadDefinition, out: ZLead, create: ZCreateLeadRequest, update: ZUpdateLeadRequest });
+    leadsRoutes(app, deps);
+    recordRoutes(app, deps, {
+      path: 'leads',
+      tag: 'leads',
+      def: leadDefinition,
+      out: ZLead,
+      create: ZCreateLeadRequest,
+      update: ZUpdateLeadRequest,
+      createRoute: false,
+    });
   },
 };

@@ -35,6 +35,18 @@ const json = <T>(value: unknown, fallback: T): T => (typeof value === 'string' ?
 
 const t = (c: string) => column(c, 'text');
 
+/** Columns set by capture, double opt-in and conversion, never accepted from a request body (the zod schemas are strict). */
+const CAPTURE_ONLY = [
+  'form_id',
+  'confirmation',
+  'confirmed_at',
+  'converted_at',
+  'converted_by',
+  'converted_contact_id',
+  'converted_company_id',
+  'converted_deal_id',
+] as const;
+
 export const leadDefinition: ObjectDefinition<TLead> = {
   object: 'lead',
   table: 'leads',
@@ -120,7 +132,7 @@ export const leadDefinition: ObjectDefinition<TLead> = {
       columns.emails = JSON.stringify((input.emails as { address: string }[]).map((e) => ({ ...e, address: e.address.trim().toLowerCase() })));
     if ('phones' in input) columns.phones = JSON.stringify(normalizeLeadPhones(input.phones as LeadPhone[], errors));
     // Capture-only columns (set by forms and double opt-in, never by a PATCH body).
-    for (const col of ['form_id', 'confirmation', 'confirmed_at'] as const) if (col in input) columns[col] = input[col];
+    for (const col of CAPTURE_ONLY) if (col in input) columns[col] = input[col];
     return columns;
   },
   prepare: prepareLead,
