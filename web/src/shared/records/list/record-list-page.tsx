@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Grid, Input, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,8 +6,7 @@ import { useNavigate } from 'react-router';
 import { useMe } from '#app/auth/auth-context';
 import { can } from '#app/auth/permissions';
 import type { CrmRecord } from '#shared/api/types';
-import { buildUrl } from '#shared/api/client';
-import { toListQuery } from '#shared/api/list-query';
+import { ExportButton } from '#modules/exports/export-button';
 import { groupToFilter } from '#shared/filter/filter-model';
 import { fieldLabel } from '#shared/fields/field-label';
 import { useDebounced } from '#shared/ui/use-debounced';
@@ -46,12 +45,11 @@ export function RecordListPage({ def }: { def: ObjectDef }) {
     if (list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
   };
 
-  // All matching rows: the server streams the CSV, applying the export scope and auditing it.
-  const exportAll = () => {
-    const a = document.createElement('a');
-    a.href = buildUrl(`/${def.object}/export`, toListQuery(params));
-    a.click();
-  };
+  // All matching rows: a background job on the server (export scope, masking, audit) writes the file.
+  const exportColumns = view.columns.flatMap((k) => {
+    const f = fields.find((x) => x.key === k);
+    return f ? [{ key: f.key, label: fieldLabel(f, t, i18n.language) }] : [];
+  });
   // Selected rows: the visible columns, as the user sees them.
   const exportRows = (data: CrmRecord[]) => {
     const cols = view.columns.map((k) => fields.find((f) => f.key === k)).filter((f) => !!f);
@@ -77,9 +75,18 @@ export function RecordListPage({ def }: { def: ObjectDef }) {
         </Typography.Title>
         <SavedViews entity={def.entity} view={view} activeId={viewId} onPick={pickView} />
         {can(me, def.entity, 'export') && (
-          <Button icon={<DownloadOutlined />} onClick={exportAll}>
-            {!mobile && t('list.export')}
-          </Button>
+          <ExportButton
+            objectLabel={t(`nav.${def.object}`)}
+            listPath={def.object}
+            compact={mobile}
+            request={{
+              object: def.entity,
+              filter: filter ? JSON.stringify(filter) : undefined,
+              sort: view.sort || undefined,
+              q: q || undefined,
+              columns: exportColumns,
+            }}
+          />
         )}
         {can(me, def.entity, 'import') && (def.entity === 'contact' || def.entity === 'company') && (
           <Button icon={<UploadOutlined />} onClick={() => navigate(`/imports?object=${def.entity}`)} data-testid="import-records">
