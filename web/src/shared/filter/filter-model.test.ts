@@ -1,5 +1,5 @@
-import { andFilters, filterToGroup, groupToFilter, isComplete } from './filter-model';
-import type { Condition } from './filter-types';
+import { andFilters, countComplete, filterToGroup, groupToFilter, isComplete } from './filter-model';
+import { type Condition, type ConditionGroup, type Filter, type FilterNode, isGroup } from './filter-types';
 
 const c = (field: string, op: Condition['op'], value: Condition['value']): Condition => ({ id: field + op, field, op, value });
 
@@ -27,20 +27,15 @@ describe('filterToGroup', () => {
   it('round-trips what groupToFilter produced', () => {
     const group = { conjunction: 'or' as const, conditions: [c('city', 'eq', '上海'), c('createdAt', 'between', ['2026-01-01', '2026-02-01'])] };
     const back = filterToGroup(groupToFilter(group));
-    expect(back?.conjunction).toBe('or');
-    expect(back?.conditions.map(({ field, op, value }) => ({ field, op, value }))).toEqual(
-      group.conditions.map(({ field, op, value }) => ({ field, op, value })),
-    );
+    expect(back.conjunction).toBe('or');
+    expect(back.conditions.map(shape)).toEqual(group.conditions.map(shape));
   });
   it('reads a bare field filter with several operators', () => {
     const g = filterToGroup({ employees: { gte: 10, lte: 100 } });
-    expect(g?.conditions.map((x) => x.op)).toEqual(['gte', 'lte']);
-  });
-  it('refuses nested groups it cannot show rather than losing them', () => {
-    expect(filterToGroup({ and: [{ or: [{ city: { eq: 'a' } }] }] })).toBeNull();
+    expect(g.conditions.map((x) => (isGroup(x) ? 'group' : x.op))).toEqual(['gte', 'lte']);
   });
   it('ignores unknown operators', () => {
-    expect(filterToGroup({ city: { like: 'x' } as never })?.conditions).toEqual([]);
+    expect(filterToGroup({ city: { like: 'x' } as never }).conditions).toEqual([]);
   });
 });
 
@@ -49,5 +44,71 @@ describe('andFilters', () => {
     expect(andFilters(null, undefined)).toBeNull();
     expect(andFilters({ a: { eq: 1 } }, null)).toEqual({ a: { eq: 1 } });
     expect(andFilters({ a: { eq: 1 } }, { b: { eq: 2 } })).toEqual({ and: [{ a: { eq: 1 } }, { b: { eq: 2 } }] });
+  });
+});
+
+/** The tree without ids, to compare shapes. */
+const shape = (n: FilterNode): unknown => (isGroup(n) ? { [n.conjunction]: n.conditions.map(shape) } : { field: n.field, op: n.op, value: n.value });
+const g = (conjunction: 'and' | 'or', ...conditions: FilterNode[]): ConditionGroup => ({ conjunction, conditions });
+
+describe('nested groups', () => {
+  const tree = g('and', c('city', 'eq', '北京'), g('or', c('tier', 'eq', 'A'), g('and', c('custom.level', 'in', ['vip']), c('employees', 'gte', 100))));
+  const grammar: Filter = {
+    and: [{ city: { eq: '北京' } }, { or: [{ tier: { eq: 'A' } }, { and: [{ 'custom.level': { in: ['vip'] } }, { employees: { gte: 100 } }] }] }],
+  };
+
+  it('produce the API grammar, group within group', () => {
+    expect(groupToFilter(tree)).toEqual(grammar);
+    expect(countComplete(tree)).toBe(4);
+  });
+
+  it('round-trip builder -> grammar -> builder -> grammar unchanged', () => {
+    const back = filterToGroup(groupToFilter(tree));
+    expect(shape(back)).toEqual(shape(tree));
+    expect(groupToFilter(back)).toEqual(grammar);
+  });
+
+  it('round-trip grammar -> builder -> grammar for an OR at the top', () => {
+    const f: Filter = { or: [{ and: [{ city: { eq: '上海' } }, { tier: { in: ['A', 'B'] } }] }, { 'custom.vip': { eq: true } }] };
+    expect(groupToFilter(filterToGroup(f))).toEqual(f);
+    expect(filterToGroup(f).conjunction).toBe('or');
+  });
+
+  it('keeps "all of" when one OR part holds several conditions', () => {
+    const f: Filter = { or: [{ employees: { gte: 10, lte: 50 } }, { city: { eq: '深圳' } }] };
+    const group = filterToGroup(f);
+    expect(shape(group)).toEqual({
+      or: [
+        {
+          and: [
+            { field: 'employees', op: 'gte', value: 10 },
+            { field: 'employees', op: 'lte', value: 50 },
+          ],
+        },
+        { field: 'city', op: 'eq', value: '深圳' },
+      ],
+    });
+    expect(groupToFilter(group)).toEqual({ or: [{ and: [{ employees: { gte: 10 } }, { employees: { lte: 50 } }] }, { city: { eq: '深圳' } }] });
+  });
+
+  it('drops empty groups and unwraps a group left with one part', () => {
+    expect(groupToFilter(g('and', c('city', 'eq', '北京'), g('or')))).toEqual({ city: { eq: '北京' } });
+    expect(groupToFilter(g('and', g('or', c('city', 'eq', '北京'), c('name', 'contains', ''))))).toEqual({ city: { eq: '北京' } });
+    expect(groupToFilter(g('or', g('and'), g('and')))).toBeNull();
+  });
+
+  it('reads an object mixing fields and a nested group as "all of"', () => {
+    const f = { city: { eq: '北京' }, or: [{ tier: { eq: 'A' } }, { tier: { eq: 'B' } }] } as unknown as Filter;
+    expect(shape(filterToGroup(f))).toEqual({
+      and: [
+        { field: 'city', op: 'eq', value: '北京' },
+        {
+          or: [
+            { field: 'tier', op: 'eq', value: 'A' },
+            { field: 'tier', op: 'eq', value: 'B' },
+          ],
+        },
+      ],
+    });
   });
 });

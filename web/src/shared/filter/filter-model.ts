@@ -1,5 +1,8 @@
-import type { Condition, ConditionGroup, FieldFilter, Filter, FilterOp, FilterValue } from './filter-types';
-import { FILTER_OPS } from './filter-types';
+import type { Condition, ConditionGroup, FieldFilter, Filter, FilterNode, FilterOp, FilterValue } from './filter-types';
+import { FILTER_OPS, isGroup } from './filter-types';
+
+/** How deep groups may nest in the builder (the server allows five levels, and lists add one). */
+export const MAX_GROUP_DEPTH = 3;
 
 const isBlank = (v: FilterValue): boolean => v === null || v === '' || (Array.isArray(v) && (v.length === 0 || v.every((x) => x === null || x === '')));
 
@@ -11,13 +14,20 @@ export function isComplete(c: Condition): boolean {
   return !isBlank(c.value);
 }
 
+/** Complete conditions anywhere in the tree, e.g. for the filter button's badge. */
+export function countComplete(group: ConditionGroup): number {
+  return group.conditions.reduce((n, c) => n + (isGroup(c) ? countComplete(c) : isComplete(c) ? 1 : 0), 0);
+}
+
 function conditionToFilter(c: Condition): FieldFilter {
   return { [c.field]: { [c.op]: c.value } };
 }
 
-/** Builder rows -> API grammar; incomplete rows are dropped, a single row is not wrapped. */
+/** Builder tree -> API grammar; incomplete rows and empty groups are dropped, a lone part is not wrapped. */
 export function groupToFilter(group: ConditionGroup): Filter | null {
-  const parts = group.conditions.filter(isComplete).map(conditionToFilter);
+  const parts = group.conditions
+    .map((n) => (isGroup(n) ? groupToFilter(n) : isComplete(n) ? conditionToFilter(n) : null))
+    .filter((f): f is Filter => f !== null);
   if (parts.length === 0) return null;
   if (parts.length === 1) return parts[0] ?? null;
   return group.conjunction === 'or' ? { or: parts } : { and: parts };
@@ -25,34 +35,40 @@ export function groupToFilter(group: ConditionGroup): Filter | null {
 
 let seq = 0;
 export const newConditionId = (): string => `c${Date.now().toString(36)}${(seq++).toString(36)}`;
+export const emptyGroup = (conjunction: ConditionGroup['conjunction'] = 'and'): ConditionGroup => ({ id: newConditionId(), conjunction, conditions: [] });
 
 const isOp = (k: string): k is FilterOp => (FILTER_OPS as readonly string[]).includes(k);
 
-function fieldFilterToConditions(f: FieldFilter): Condition[] {
-  const out: Condition[] = [];
-  for (const [field, ops] of Object.entries(f)) {
-    for (const [op, value] of Object.entries(ops ?? {})) {
-      if (isOp(op) && value !== undefined) out.push({ id: newConditionId(), field, op, value });
+/** One grammar object -> builder nodes, all of which must hold (fields and/or nested and/or keys). */
+function objectToNodes(filter: Filter): FilterNode[] {
+  const out: FilterNode[] = [];
+  for (const [key, body] of Object.entries(filter)) {
+    if ((key === 'and' || key === 'or') && Array.isArray(body)) {
+      out.push({ id: newConditionId(), conjunction: key, conditions: (body as Filter[]).flatMap((part) => partToNodes(part, key)) });
+      continue;
+    }
+    if (!body || typeof body !== 'object') continue;
+    for (const [op, value] of Object.entries(body as Record<string, FilterValue>)) {
+      if (isOp(op) && value !== undefined) out.push({ id: newConditionId(), field: key, op, value });
     }
   }
   return out;
 }
 
-/**
- * API grammar -> builder rows. The builder shows one flat group; nested groups it cannot
- * represent return null so the caller can keep the raw filter instead of losing it.
- */
-export function filterToGroup(filter: Filter | null | undefined): ConditionGroup | null {
-  if (!filter) return { conjunction: 'and', conditions: [] };
-  const conj = 'and' in filter ? 'and' : 'or' in filter ? 'or' : null;
-  if (conj === null) return { conjunction: 'and', conditions: fieldFilterToConditions(filter as FieldFilter) };
-  const parts = (filter as Record<string, Filter[]>)[conj] ?? [];
-  const conditions: Condition[] = [];
-  for (const part of parts) {
-    if ('and' in part || 'or' in part) return null;
-    conditions.push(...fieldFilterToConditions(part as FieldFilter));
-  }
-  return { conjunction: conj, conditions };
+/** A part of an and/or list: several conditions in one object mean "all of", so under OR they get their own group. */
+function partToNodes(part: Filter, parent: ConditionGroup['conjunction']): FilterNode[] {
+  const nodes = objectToNodes(part);
+  if (nodes.length <= 1) return nodes;
+  return parent === 'and' ? nodes : [{ id: newConditionId(), conjunction: 'and', conditions: nodes }];
+}
+
+/** API grammar -> builder tree, nested groups included; unknown operators are skipped. */
+export function filterToGroup(filter: Filter | null | undefined): ConditionGroup {
+  if (!filter) return emptyGroup();
+  const nodes = objectToNodes(filter);
+  const only = nodes[0];
+  if (nodes.length === 1 && only && isGroup(only)) return only;
+  return { id: newConditionId(), conjunction: 'and', conditions: nodes };
 }
 
 /** Combines the builder filter with a fixed one (e.g. a quick "my records" toggle). */

@@ -4,11 +4,15 @@ export type FilterOp = (typeof FILTER_OPS)[number];
 export type Scalar = string | number | boolean | null;
 export type FilterValue = Scalar | Scalar[];
 
-/** The API's filter grammar: `{"city":{"eq":"北京"}}`, `{"and":[...]}`, `{"or":[...]}`. */
+/** The API's filter grammar: `{"city":{"eq":"北京"}}`, `{"and":[...]}`, `{"or":[...]}`, nested at will. */
 export type FieldFilter = { [field: string]: Partial<Record<FilterOp, FilterValue>> };
 export type Filter = FieldFilter | { and: Filter[] } | { or: Filter[] };
 
 /** One row of the filter builder. */
 export type Condition = { id: string; field: string; op: FilterOp; value: FilterValue };
 export type Conjunction = 'and' | 'or';
-export type ConditionGroup = { conjunction: Conjunction; conditions: Condition[] };
+/** Rows and nested groups joined by one conjunction; a group inside a group is its own (…). */
+export type ConditionGroup = { id?: string; conjunction: Conjunction; conditions: FilterNode[] };
+export type FilterNode = Condition | ConditionGroup;
+
+export const isGroup = (n: FilterNode): n is ConditionGroup => 'conjunction' in n;

@@ -68,7 +68,7 @@ describe('RecordForm', () => {
     fireEvent.change(screen.getByLabelText('姓'), { target: { value: '张' } });
     fireEvent.change(screen.getByLabelText('微信号'), { target: { value: 'dup' } });
     fireEvent.click(screen.getByTestId('record-form-submit'));
-    expect(await screen.findByText('该微信号已被使用')).toBeInTheDocument();
+    expect(await screen.findByText('该微信号已被使用', {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('请检查输入');
   });
 

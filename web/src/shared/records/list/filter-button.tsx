@@ -2,7 +2,7 @@ import { FilterOutlined } from '@ant-design/icons';
 import { Badge, Button, Popover, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isComplete } from '#shared/filter/filter-model';
+import { countComplete, emptyGroup } from '#shared/filter/filter-model';
 import type { ConditionGroup } from '#shared/filter/filter-types';
 import { FilterBuilder } from '#shared/filter/ui/filter-builder';
 import type { FieldDef } from '#shared/fields/field-types';
@@ -15,7 +15,7 @@ export function FilterButton({ fields, value, onApply }: Props) {
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
-  const active = value.conditions.filter(isComplete).length;
+  const active = countComplete(value);
   const apply = (g: ConditionGroup) => {
     onApply(g);
     setOpen(false);
@@ -24,7 +24,7 @@ export function FilterButton({ fields, value, onApply }: Props) {
     <div>
       <FilterBuilder fields={fields} value={draft} onChange={setDraft} />
       <Space style={{ marginTop: 12, justifyContent: 'flex-end', width: '100%' }}>
-        <Button onClick={() => apply({ conjunction: 'and', conditions: [] })}>{t('filter.clear')}</Button>
+        <Button onClick={() => apply(emptyGroup())}>{t('filter.clear')}</Button>
         <Button type="primary" onClick={() => apply(draft)} data-testid="filter-apply">
           {t('filter.apply')}
         </Button>

@@ -12,7 +12,7 @@ type Props = { entity: string; view: ListView; activeId: string | null; onPick: 
 
 export function viewFromSaved(s: SavedView, fallbackColumns: string[]): ListView {
   return {
-    group: filterToGroup(s.filter) ?? { conjunction: 'and', conditions: [] },
+    group: filterToGroup(s.filter),
     sort: s.sort || '-createdAt',
     columns: s.columns?.length ? s.columns : fallbackColumns,
   };
