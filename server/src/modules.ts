@@ -9,8 +9,9 @@ import { poolModule } from '#modules/pool/index.ts';
 import { exportsModule } from '#modules/exports/index.ts';
 import { reportsModule } from '#modules/reports/index.ts';
 import { leadsModule } from '#modules/leads/index.ts';
+import { scoringModule } from '#modules/scoring/index.ts';
 
 /** A domain module's public surface as the app sees it: routes and event subscribers. */
 export type KehuModule = { name: string; register: (app: FastifyInstance, deps: Deps) => void };
 
-export const MODULES: KehuModule[] = [viewsModule, adminModule, customersModule, activitiesModule, importsModule, leadsModule, reportsModule, exportsModule, poolModule];
+export const MODULES: KehuModule[] = [viewsModule, adminModule, customersModule, activitiesModule, importsModule, leadsModule, reportsModule, exportsModule, poolModule, scoringModule];
