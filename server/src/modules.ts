@@ -5,6 +5,7 @@ import { activitiesModule } from '#modules/activities/index.ts';
 import { adminModule } from '#modules/admin/index.ts';
 import { customersModule } from '#modules/customers/index.ts';
 import { importsModule } from '#modules/imports/index.ts';
+import { dedupModule } from '#modules/dedup/index.ts';
 import { poolModule } from '#modules/pool/index.ts';
 import { exportsModule } from '#modules/exports/index.ts';
 import { reportsModule } from '#modules/reports/index.ts';
@@ -14,4 +15,4 @@ import { scoringModule } from '#modules/scoring/index.ts';
 /** A domain module's public surface as the app sees it: routes and event subscribers. */
 export type KehuModule = { name: string; register: (app: FastifyInstance, deps: Deps) => void };
 
-export const MODULES: KehuModule[] = [viewsModule, adminModule, customersModule, activitiesModule, importsModule, leadsModule, reportsModule, exportsModule, poolModule, scoringModule];
+export const MODULES: KehuModule[] = [viewsModule, adminModule, customersModule, activitiesModule, importsModule, leadsModule, reportsModule, exportsModule, poolModule, dedupModule, scoringModule];

@@ -1,0 +1,73 @@
+import type { Tx } from '#db/tx.ts';
+import type { Deps } from '#platform/deps.ts';
+import { blockingKeys, MAX_BLOCK } from './blocking.ts';
+import { type Candidate, toCandidate } from './candidate.ts';
+import { dropKeys, neighboursOf, recordsByIds, replaceKeys } from './keys.repo.ts';
+import { type DedupObject, OBJECTS } from './objects.ts';
+import { dropOpenPairs, openPairsOf, type ScoredPair, setClusters, upsertPairs } from './pairs.repo.ts';
+import { type DetectorSettings, scorePair } from './scoring.ts';
+import { clustersOf } from './union-find.ts';
+import type { Row } from '#platform/records/records.repo.ts';
+
+/** One tenant's detector: the product's only path from rows to suggestions (scan, incremental, bench). */
+export type Detector = { tx: Tx; tenantId: string; object: DedupObject; settings: DetectorSettings; toCandidate: (row: Row) => Candidate };
+
+export async function detectorFor(deps: Deps, tx: Tx, tenantId: string, object: DedupObject, settings: DetectorSettings): Promise<Detector> {
+  const k = { cipher: await deps.ciphers.forTenant(tenantId, tx), secret: deps.masterKey, tenantId };
+  return { tx, tenantId, object, settings, toCandidate: (row) => toCandidate(OBJECTS[object].input(row, k)) };
+}
+
+/** Computes and stores the blocking keys of these rows. */
+export async function indexRows(d: Detector, rows: Row[]): Promise<void> {
+  const keys = rows.flatMap((row) => blockingKeys(d.toCandidate(row)).map((key) => ({ recordId: row.id, key })));
+  await replaceKeys(
+    d.tx,
+    d.tenantId,
+    d.object,
+    rows.map((r) => r.id),
+    keys,
+  );
+}
+
+/** Scores candidate pairs: those reaching the threshold are stored (or refreshed), open ones below it withdrawn. */
+export async function scorePairs(d: Detector, pairs: [string, string][]): Promise<number> {
+  if (!pairs.length) return 0;
+  const ids = [...new Set(pairs.flat())];
+  const rows = await recordsByIds(d.tx, OBJECTS[d.object].table, ids);
+  const live = new Map(rows.filter((r) => r.deleted_at === null).map((r) => [r.id, d.toCandidate(r)]));
+  const found: ScoredPair[] = [];
+  const below: [string, string][] = [];
+  for (const [a, b] of pairs) {
+    const ca = live.get(a);
+    const cb = live.get(b);
+    const result = ca && cb ? scorePair(ca, cb, d.settings) : null;
+    if (result && result.score >= d.settings.threshold) found.push({ a, b, score: result.score, evidence: result.evidence });
+    else below.push([a, b]);
+  }
+  await upsertPairs(d.tx, d.tenantId, d.object, found);
+  await dropOpenPairs(d.tx, d.object, below);
+  return found.length;
+}
+
+/** Union-find over open pairs (all, or the components touching `recordIds`), written back as cluster ids. */
+export async function recluster(d: Detector, recordIds: string[] | null): Promise<void> {
+  const pairs = await openPairsOf(d.tx, d.object, recordIds);
+  await setClusters(d.tx, d.object, pairs, clustersOf(pairs.map((p) => [p.a, p.b] as const)));
+}
+
+/** The incremental check of one created or changed record against its blocks. */
+export async function checkRecord(d: Detector, row: Row | undefined, recordId: string): Promise<number> {
+  if (!row || row.deleted_at !== null) {
+    await dropKeys(d.tx, d.object, recordId);
+    return 0;
+  }
+  await indexRows(d, [row]);
+  const paired = (await openPairsOf(d.tx, d.object, [row.id])).flatMap((p) => (p.a === row.id ? [p.b] : p.b === row.id ? [p.a] : []));
+  const others = [...new Set([...(await neighboursOf(d.tx, d.object, row.id, MAX_BLOCK)), ...paired])];
+  const found = await scorePairs(
+    d,
+    others.map((o) => (o < row.id ? [o, row.id] : [row.id, o])),
+  );
+  await recluster(d, [row.id, ...others]);
+  return found;
+}

@@ -1,0 +1,65 @@
+import { sql } from 'kysely';
+import type { Tx } from '#db/tx.ts';
+import type { Row } from '#platform/records/records.repo.ts';
+
+type Table = 'contacts' | 'companies' | 'leads';
+
+/** Live records after `afterId`, in id order (a full scan's page). */
+export async function recordPage(tx: Tx, table: Table, afterId: string | null, limit: number): Promise<Row[]> {
+  const { rows } = await sql<Row>`select * from ${sql.table(table)} where deleted_at is null
+    ${afterId ? sql`and id > ${afterId}::uuid` : sql``} order by id limit ${limit}`.execute(tx);
+  return rows;
+}
+
+export async function recordsByIds(tx: Tx, table: Table, ids: string[]): Promise<Row[]> {
+  if (!ids.length) return [];
+  const { rows } = await sql<Row>`select * from ${sql.table(table)} where id = any(${ids}::uuid[])`.execute(tx);
+  return rows;
+}
+
+/** Replaces the blocking keys of these records (a record's keys change with its values). */
+export async function replaceKeys(tx: Tx, tenantId: string, object: string, recordIds: string[], keys: { recordId: string; key: string }[]): Promise<void> {
+  if (recordIds.length) await sql`delete from dedup_keys where object = ${object} and record_id = any(${recordIds}::uuid[])`.execute(tx);
+  for (let i = 0; i < keys.length; i += 5000) {
+    const chunk = keys.slice(i, i + 5000);
+    await sql`insert into dedup_keys (tenant_id, object, key, record_id)
+      select ${tenantId}::uuid, ${object}, k, r from unnest(${chunk.map((k) => k.key)}::text[], ${chunk.map((k) => k.recordId)}::uuid[]) as t(k, r)
+      on conflict do nothing`.execute(tx);
+  }
+}
+
+export async function dropKeys(tx: Tx, object: string, recordId: string): Promise<void> {
+  await sql`delete from dedup_keys where object = ${object} and record_id = ${recordId}`.execute(tx);
+}
+
+/** Every key of the object is rebuilt by a full scan; keys of records gone since then go with them. */
+export async function clearKeys(tx: Tx, object: string): Promise<void> {
+  await sql`delete from dedup_keys where object = ${object}`.execute(tx);
+}
+
+/**
+ * One page of candidate pairs (a < b) that share a block no larger than `maxBlock`, after the
+ * cursor pair, skipping pairs a user already decided on.
+ */
+export async function candidatePage(tx: Tx, object: string, after: [string, string] | null, limit: number, maxBlock: number): Promise<[string, string][]> {
+  const { rows } = await sql<{ a: string; b: string }>`
+    with blocks as (select key from dedup_keys where object = ${object} group by key having count(*) between 2 and ${maxBlock})
+    select distinct k1.record_id as a, k2.record_id as b
+    from blocks
+    join dedup_keys k1 on k1.object = ${object} and k1.key = blocks.key
+    join dedup_keys k2 on k2.object = ${object} and k2.key = blocks.key and k2.record_id > k1.record_id
+    where ${after ? sql`(k1.record_id, k2.record_id) > (${after[0]}::uuid, ${after[1]}::uuid)` : sql`true`}
+      and not exists (select 1 from dedup_pairs p where p.object = ${object} and p.record_a = k1.record_id and p.record_b = k2.record_id and p.status <> 'open')
+    order by a, b
+    limit ${limit}`.execute(tx);
+  return rows.map((r) => [r.a, r.b]);
+}
+
+/** Records sharing a small enough block with `recordId` (an incremental check of one record). */
+export async function neighboursOf(tx: Tx, object: string, recordId: string, maxBlock: number): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`
+    with mine as (select key from dedup_keys where object = ${object} and record_id = ${recordId}),
+    small as (select k.key from dedup_keys k join mine using (key) where k.object = ${object} group by k.key having count(*) <= ${maxBlock})
+    select distinct k.record_id as id from dedup_keys k join small using (key) where k.object = ${object} and k.record_id <> ${recordId}`.execute(tx);
+  return rows.map((r) => r.id);
+}

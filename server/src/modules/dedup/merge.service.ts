@@ -1,0 +1,114 @@
+import { inTenant, type Tx } from '#db/tx.ts';
+import { fieldRule } from '#platform/access/access.ts';
+import { writeAudit } from '#platform/audit/audit.ts';
+import type { RequestContext } from '#platform/context.ts';
+import type { Deps } from '#platform/deps.ts';
+import { AppError } from '#platform/errors/app-error.ts';
+import { emitEvent } from '#platform/events/outbox.ts';
+import { newId } from '#platform/ids.ts';
+import { loadVisible, present, updateInTx } from '#platform/records/record-service.ts';
+import type { Row } from '#platform/records/records.repo.ts';
+import { relationsOf } from './merge-registry.ts';
+import { insertMerge, softDelete, tableOf } from './merges.repo.ts';
+import { type DedupObject, OBJECTS } from './objects.ts';
+import { settlePairsOf } from './pairs.repo.ts';
+import { carryLastActivity } from './relations.repo.ts';
+import { loadSettings } from './settings.ts';
+import { type Proposal, propose, survivorPatch } from './survivorship.ts';
+
+export type MergeOptions = { object: DedupObject; survivorId: string; mergedIds: string[]; choices?: Record<string, string> | undefined };
+export type MergeResult = { survivorId: string; merges: { id: string; mergedId: string }[] };
+
+const bad = (message: string, params?: Record<string, unknown>) => new AppError('bad_request', { message, ...(params ? { params } : {}) });
+
+/** Every id must be a live record of this object the user may update (404 hidden, 403 read-only). */
+async function loadAll(tx: Tx, ctx: RequestContext, o: MergeOptions): Promise<Row[]> {
+  const ids = [o.survivorId, ...o.mergedIds];
+  if (new Set(ids).size !== ids.length) throw bad('merge_self');
+  const def = OBJECTS[o.object].def;
+  const rows: Row[] = [];
+  for (const id of ids) {
+    const table = await tableOf(tx, id);
+    if (table && table !== OBJECTS[o.object].table) throw bad('merge_other_object', { object: o.object });
+    rows.push(await loadVisible(tx, ctx, def, id, id === o.survivorId ? 'update' : 'delete'));
+  }
+  return rows;
+}
+
+/** Hand choices (field -> record id) as record indexes; sensitive fields the user may not edit stay the survivor's. */
+function choicesOf(o: MergeOptions, ctx: RequestContext, proposals: Proposal[]): Record<string, number> {
+  const ids = [o.survivorId, ...o.mergedIds];
+  const choices: Record<string, number> = {};
+  for (const [field, id] of Object.entries(o.choices ?? {})) {
+    const at = ids.indexOf(id);
+    if (at < 0 || !proposals.some((p) => p.field === field))
+      throw new AppError('validation', { errors: [{ field: `choices.${field}`, message: 'dedup.bad_choice' }] });
+    choices[field] = at;
+  }
+  for (const s of OBJECTS[o.object].def.sensitive) if (!fieldRule(ctx.access, o.object, s.field).edit && choices[s.field] === undefined) choices[s.field] = 0;
+  return choices;
+}
+
+/** Proposed survivor values for these records (the comparison screen's defaults). */
+export async function proposalFor(tx: Tx, deps: Deps, ctx: RequestContext, object: DedupObject, rows: Row[], choices: Record<string, number> = {}) {
+  const full = await present(tx, deps, { ...ctx, access: { ...ctx.access, isAdmin: true } }, OBJECTS[object].def, rows);
+  return { full, proposals: propose(object, full as unknown as Record<string, unknown>[], await loadSettings(tx, object), choices) };
+}
+
+/**
+ * Merges records into the survivor in one transaction: survivor values by the rules (or chosen
+ * by hand), related rows moved, the others soft-deleted, a snapshot kept for unmerge, audited
+ * ('merge') and announced (`<object>.merged`).
+ */
+export async function mergeRecords(deps: Deps, ctx: RequestContext, o: MergeOptions): Promise<MergeResult> {
+  return inTenant(deps.db.kysely, ctx.tenantId, (tx) => mergeInTx(tx, deps, ctx, o));
+}
+
+export async function mergeInTx(tx: Tx, deps: Deps, ctx: RequestContext, o: MergeOptions): Promise<MergeResult> {
+  const { table, def } = OBJECTS[o.object];
+  const rows = await loadAll(tx, ctx, o);
+  const survivorBefore = rows[0] as Row;
+  const first = await proposalFor(tx, deps, ctx, o.object, rows);
+  const { full, proposals } = await proposalFor(tx, deps, ctx, o.object, rows, choicesOf(o, ctx, first.proposals));
+  const patch = survivorPatch(proposals, full[0] as unknown as Record<string, unknown>);
+  let survivor = survivorBefore;
+  if (Object.keys(patch).length) {
+    const updated = await updateInTx(tx, { deps, ctx, def, input: patch, row: survivorBefore });
+    if (!updated) throw new AppError('precondition_failed', { params: { expected: survivorBefore.version, actual: survivorBefore.version + 1 } });
+    survivor = updated;
+  }
+  const merges: MergeResult['merges'] = [];
+  for (const mergedBefore of rows.slice(1)) {
+    const moved: Record<string, string[]> = {};
+    for (const relation of relationsOf(o.object)) moved[relation.name] = await relation.move(tx, { fromId: mergedBefore.id, toId: survivor.id });
+    await carryLastActivity(tx, table, survivor.id, mergedBefore.id);
+    const gone = await softDelete(tx, table, mergedBefore.id, mergedBefore.version, ctx.userId);
+    if (!gone) throw new AppError('precondition_failed', { params: { expected: mergedBefore.version, actual: mergedBefore.version + 1 } });
+    await settlePairsOf(tx, o.object, mergedBefore.id, ctx.userId);
+    const id = newId();
+    const snapshot = { survivorBefore: merges.length ? survivor : survivorBefore, survivorAfter: survivor, mergedBefore, moved };
+    await insertMerge(tx, { tenantId: ctx.tenantId, id, object: o.object, survivorId: survivor.id, mergedId: mergedBefore.id, snapshot, userId: ctx.userId });
+    const counts = Object.fromEntries(Object.entries(moved).map(([k, v]) => [k, v.length]));
+    await writeAudit(tx, ctx, {
+      action: 'merge',
+      objectType: o.object,
+      objectId: survivor.id,
+      changes: { mergedFrom: { from: null, to: mergedBefore.id }, moved: { from: null, to: counts } },
+    });
+    await writeAudit(tx, ctx, {
+      action: 'merge',
+      objectType: o.object,
+      objectId: mergedBefore.id,
+      changes: { mergedInto: { from: null, to: survivor.id }, deletedAt: { from: null, to: gone.deleted_at } },
+    });
+    await emitEvent(tx, ctx, {
+      type: `${o.object}.merged`,
+      objectType: o.object,
+      objectId: survivor.id,
+      payload: { mergeId: id, survivorId: survivor.id, mergedId: mergedBefore.id, moved },
+    });
+    await emitEvent(tx, ctx, { type: `${o.object}.deleted`, objectType: o.object, objectId: mergedBefore.id, payload: { mergedInto: survivor.id } });
+    merges.push({ id, mergedId: mergedBefore.id });
+  }
+  return { survivorId: survivor.id, merges };
+}

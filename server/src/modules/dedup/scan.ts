@@ -1,0 +1,64 @@
+import { inTenant } from '#db/tx.ts';
+import type { Deps } from '#platform/deps.ts';
+import { MAX_BLOCK } from './blocking.ts';
+import { detectorFor, indexRows, recluster, scorePairs } from './detector.ts';
+import { candidatePage, clearKeys, recordPage } from './keys.repo.ts';
+import { type DedupObject, OBJECTS } from './objects.ts';
+import { findRun, saveRun } from './runs.repo.ts';
+import { detectorSettings, loadSettings } from './settings.ts';
+
+export type ScanOptions = { deps: Deps; tenantId: string; runId: string; batchSize?: number; maxBatches?: number };
+export type ScanOutcome = 'done' | 'paused' | 'skipped';
+
+/**
+ * A full scan in three checkpointed phases, one transaction per batch: index every live record's
+ * blocking keys, score the candidate pairs block by block, cluster the suggestions. A run killed
+ * mid-way resumes from its cursor; a finished one is left alone.
+ */
+export async function runScan(o: ScanOptions): Promise<ScanOutcome> {
+  const { deps, tenantId, runId } = o;
+  const batch = o.batchSize ?? 1000;
+  let batches = 0;
+  for (;;) {
+    if (o.maxBatches !== undefined && batches >= o.maxBatches) return 'paused';
+    batches++;
+    const step = await inTenant(deps.db.kysely, tenantId, async (tx) => {
+      const run = await findRun(tx, runId);
+      if (!run || run.status === 'done' || run.status === 'failed') return 'skipped' as const;
+      const object = run.object as DedupObject;
+      const d = await detectorFor(deps, tx, tenantId, object, detectorSettings(await loadSettings(tx, object)));
+      if (run.phase === 'keys') {
+        if (run.cursor === null && run.scanned === 0) await clearKeys(tx, object);
+        const rows = await recordPage(tx, OBJECTS[object].table, run.cursor, batch);
+        await indexRows(d, rows);
+        const last = rows.at(-1)?.id ?? null;
+        await saveRun(
+          tx,
+          runId,
+          rows.length < batch
+            ? { status: 'running', phase: 'pairs', cursor: null, scanned: rows.length }
+            : { status: 'running', cursor: last, scanned: rows.length },
+        );
+        return 'more' as const;
+      }
+      if (run.phase === 'pairs') {
+        const after = run.cursor ? (run.cursor.split(',') as [string, string]) : null;
+        const pairs = await candidatePage(tx, object, after, batch, MAX_BLOCK);
+        const found = await scorePairs(d, pairs);
+        const last = pairs.at(-1);
+        await saveRun(
+          tx,
+          runId,
+          pairs.length < batch
+            ? { phase: 'clusters', cursor: null, compared: pairs.length, found }
+            : { cursor: last ? last.join(',') : null, compared: pairs.length, found },
+        );
+        return 'more' as const;
+      }
+      await recluster(d, null);
+      await saveRun(tx, runId, { status: 'done' });
+      return 'done' as const;
+    });
+    if (step !== 'more') return step;
+  }
+}
