@@ -10,6 +10,7 @@ const Dashboard = lazy(() => import('#modules/dashboard/dashboard-page').then((m
 const Customers = lazy(() => import('#modules/customers/customers-routes').then((m) => ({ default: m.CustomersRoutes })));
 const RecycleBin = lazy(() => import('#modules/customers/recycle-bin-page').then((m) => ({ default: m.RecycleBinPage })));
 const Imports = lazy(() => import('#modules/imports/import-page').then((m) => ({ default: m.ImportPage })));
+const Reports = lazy(() => import('#modules/reports/reports-page').then((m) => ({ default: m.ReportsPage })));
 const Settings = lazy(() => import('#modules/settings/settings-routes').then((m) => ({ default: m.SettingsRoutes })));
 
 export const router = createBrowserRouter([
@@ -27,6 +28,7 @@ export const router = createBrowserRouter([
       { path: 'contacts/*', element: <Customers object="contacts" /> },
       { path: 'recycle-bin', element: <RecycleBin /> },
       { path: 'imports', element: <Imports /> },
+      { path: 'reports', element: <Reports /> },
       { path: 'settings/*', element: <Settings /> },
       { path: '*', element: <NotFound /> },
     ],

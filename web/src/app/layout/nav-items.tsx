@@ -1,4 +1,4 @@
-import { ContactsOutlined, DashboardOutlined, DeleteOutlined, SettingOutlined, ShopOutlined } from '@ant-design/icons';
+import { BarChartOutlined, ContactsOutlined, DashboardOutlined, DeleteOutlined, SettingOutlined, ShopOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { can } from '#app/auth/permissions';
 import type { Me } from '#shared/api/types';
@@ -17,6 +17,7 @@ export function navItems(me: Me): NavItem[] {
       icon: <DeleteOutlined />,
       labelKey: 'nav.recycleBin',
     },
+    can(me, 'deal', 'read') && { key: 'reports', path: '/reports', icon: <BarChartOutlined />, labelKey: 'nav.reports' },
     me.user.isAdmin && { key: 'settings', path: '/settings', icon: <SettingOutlined />, labelKey: 'nav.settings' },
   ];
   return items.filter((i): i is NavItem => !!i);
