@@ -437,6 +437,7 @@ export interface Imports {
   mapping: Generated<Json>;
   object: string;
   options: Generated<Json>;
+  preset: string | null;
   sample: Generated<Json>;
   size_bytes: Generated<Int8>;
   skipped: Generated<number>;
@@ -536,6 +537,7 @@ export interface Leads {
   custom: Generated<Json>;
   deleted_at: Timestamp | null;
   description: string | null;
+  duplicate_of: string | null;
   emails: Generated<Json>;
   form_id: string | null;
   id: string;

@@ -26,6 +26,8 @@ export type CaptureOptions = {
   allowDuplicate?: boolean | undefined;
   formId?: string | null;
   meta?: { ip?: string | null; userAgent?: string | null; data?: Record<string, unknown> };
+  /** Capture-only columns of a new lead (form_id, confirmation). */
+  columns?: Record<string, unknown>;
 };
 
 /** Emails and E.164 phones of an input; invalid phones are reported, not probed. */
@@ -93,7 +95,8 @@ export async function captureInTx(tx: Tx, o: CaptureOptions): Promise<TLeadCreat
   } else {
     const { ownerId, ...rest } = input;
     // A capture without a user (web form) may leave the lead unassigned for the assignment rules.
-    row = await createInTx(tx, { deps, ctx, def: leadDefinition, input: ownerId !== undefined || ctx.userId ? input : rest });
+    const values = ownerId !== undefined || ctx.userId ? input : rest;
+    row = await createInTx(tx, { deps, ctx, def: leadDefinition, input: { ...values, ...o.columns, ...(decisive ? { duplicate_of: decisive.id } : {}) } });
   }
   await insertCapture(tx, ctx.tenantId, {
     lead_id: row.id,

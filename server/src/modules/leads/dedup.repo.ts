@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Tx } from '#db/tx.ts';
 import type { DedupKind, LeadProbe, TDedupRule } from './dedup-rules.ts';
 
@@ -7,7 +7,7 @@ type Hit = { id: string; name: string; owner_id: string | null; owner_name: stri
 /** Open (not deleted, not converted) leads matching one rule; at most 5 per rule. */
 async function leadsMatching(tx: Tx, rule: TDedupRule, p: LeadProbe, exclude: string | null): Promise<Hit[]> {
   const base = sql`l.deleted_at is null and l.status <> 'converted' ${exclude ? sql`and l.id <> ${exclude}` : sql``}`;
-  let cond;
+  let cond: RawBuilder<SqlBool>;
   switch (rule.kind) {
     case 'email':
       if (!p.emails.length) return [];

@@ -45,6 +45,7 @@ const CAPTURE_ONLY = [
   'converted_contact_id',
   'converted_company_id',
   'converted_deal_id',
+  'duplicate_of',
 ] as const;
 
 export const leadDefinition: ObjectDefinition<TLead> = {
@@ -67,6 +68,7 @@ export const leadDefinition: ObjectDefinition<TLead> = {
     utmCampaign: t('utm_campaign'),
     campaign: t('campaign'),
     formId: column('form_id', 'uuid'),
+    duplicateOf: column('duplicate_of', 'uuid'),
     status: column('status', 'enum', { values: LEAD_STATUSES }),
     confirmation: column('confirmation', 'enum', { values: ['none', 'pending', 'confirmed'] }),
     ownerId: column('owner_id', 'uuid'),
@@ -103,6 +105,7 @@ export const leadDefinition: ObjectDefinition<TLead> = {
     campaign: row.campaign as string | null,
     referrer: row.referrer as string | null,
     formId: row.form_id as string | null,
+    duplicateOf: row.duplicate_of as string | null,
     status: row.status as TLead['status'],
     unqualifiedReason: row.unqualified_reason as string | null,
     statusChangedAt: iso(row.status_changed_at) as string,

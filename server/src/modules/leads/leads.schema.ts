@@ -82,6 +82,8 @@ export const ZLead = z.object({
   campaign: z.string().nullable(),
   referrer: z.string().nullable(),
   formId: z.string().nullable(),
+  /** Set when the lead was created despite a duplicate warning. */
+  duplicateOf: z.string().nullable(),
   status: z.enum(LEAD_STATUSES),
   unqualifiedReason: z.string().nullable(),
   statusChangedAt: z.string(),
