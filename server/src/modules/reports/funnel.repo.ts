@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Tx } from '#db/tx.ts';
 import { type Bounds, ownerCondition, within } from './reports.repo.ts';
 
-export type PipelineRef = { id: string; name: { zh: string; en: string } };
+export type PipelineRef = { id: string; name: { zh?: string; en?: string } };
 
 /** The pipeline asked for, else the default one (else the first); undefined when none exists. */
 export async function funnelPipeline(tx: Tx, pipelineId: string | undefined): Promise<PipelineRef | undefined> {
@@ -15,7 +15,7 @@ export async function funnelPipeline(tx: Tx, pipelineId: string | undefined): Pr
 
 export type FunnelRowDb = {
   id: string;
-  name: { zh: string; en: string };
+  name: { zh?: string; en?: string };
   type: 'open' | 'won';
   probability: number;
   reached: number;

@@ -7,6 +7,7 @@ const ZMoney = z
   .regex(/^-?\d+(\.\d+)?$/)
   .describe('A decimal amount in the base currency, as a string');
 const ZRef = z.object({ id: z.string(), name: z.string() });
+const ZLocalName = z.object({ zh: z.string().optional(), en: z.string().optional() });
 
 /** The filter bar every report shares; omitted dates mean the current quarter. */
 export const ZReportQuery = z
@@ -55,7 +56,7 @@ export const ZForecastReport = z.object({
 export type TForecastReport = z.infer<typeof ZForecastReport>;
 
 export const ZFunnelStage = z.object({
-  stage: z.object({ id: z.string(), name: z.object({ zh: z.string(), en: z.string() }), type: z.enum(['open', 'won']), probability: z.number() }),
+  stage: z.object({ id: z.string(), name: ZLocalName, type: z.enum(['open', 'won']), probability: z.number() }),
   /** Deals of the cohort that reached this stage or a later one (skipping a stage still passes it). */
   reached: z.number().int(),
   /** Deals with a recorded entry into this very stage. */
@@ -77,7 +78,7 @@ export const ZFunnelStage = z.object({
 
 export const ZFunnelReport = z.object({
   ...ZReportHead,
-  pipeline: z.object({ id: z.string(), name: z.object({ zh: z.string(), en: z.string() }) }).nullable(),
+  pipeline: z.object({ id: z.string(), name: ZLocalName }).nullable(),
   /** Deals created in the period (the cohort followed through the stages). */
   cohort: z.number().int(),
   stages: z.array(ZFunnelStage),
