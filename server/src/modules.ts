@@ -11,8 +11,23 @@ import { exportsModule } from '#modules/exports/index.ts';
 import { reportsModule } from '#modules/reports/index.ts';
 import { leadsModule } from '#modules/leads/index.ts';
 import { scoringModule } from '#modules/scoring/index.ts';
+import { assignmentModule } from '#modules/assignment/index.ts';
+import { dealsModule } from '#modules/deals/index.ts';
 
 /** A domain module's public surface as the app sees it: routes and event subscribers. */
 export type KehuModule = { name: string; register: (app: FastifyInstance, deps: Deps) => void };
 
-export const MODULES: KehuModule[] = [viewsModule, adminModule, customersModule, activitiesModule, importsModule, leadsModule, reportsModule, exportsModule, poolModule, dedupModule, scoringModule];
+export const MODULES: KehuModule[] = [
+  viewsModule,
+  adminModule,
+  customersModule,
+  activitiesModule,
+  importsModule,
+  leadsModule,
+  reportsModule,
+  exportsModule,
+  poolModule,
+  dedupModule,
+  scoringModule,
+  dealsModule,
+];

@@ -43,6 +43,7 @@ export async function prepareLinks({ tx, ctx, input, columns, existing, errors }
     type,
     companyId: merged.company_id as string | null,
     contactId: merged.contact_id as string | null,
+    dealId: merged.deal_id as string | null,
     startsAt: merged.starts_at as string | Date | null,
     endsAt: merged.ends_at as string | Date | null,
     dueAt: merged.due_at as string | Date | null,

@@ -1,0 +1,35 @@
+import { jobsOf } from '#platform/jobs/job-registry.ts';
+import { recordRoutes } from '#platform/records/record-routes.ts';
+import type { KehuModule } from '../../modules.ts';
+import { DEAL_REMINDERS_JOB, flagOverdueDeals, remindStaleDeals } from './deal-reminders.ts';
+import { dealDefinition } from './deals.definition.ts';
+import { dealRoutes } from './deals.routes.ts';
+import { ZCreateDealRequest, ZDeal, ZUpdateDealRequest } from './deals.schema.ts';
+import { exchangeRateRoutes } from './exchange-rates.routes.ts';
+import { pipelineRoutes } from './pipelines.routes.ts';
+
+export { dealDefinition };
+/** Creates a deal in the caller's transaction (lead conversion passes `leadId`); same rules, audit and events as POST /deals. */
+export { createDealInTx } from './deals.service.ts';
+export { ensureDefaultPipeline } from './pipelines.service.ts';
+export { seedDemoDeals } from './deals.demo.ts';
+export { ZCreateDealRequest, ZDeal, ZUpdateDealRequest };
+export type { TCreateDealRequest, TDeal, TUpdateDealRequest, ForecastCategory, StageType } from './deals.schema.ts';
+export { FORECAST_CATEGORIES, LOST_REASONS, STAGE_TYPES } from './deals.schema.ts';
+
+/** Pipelines with stages, deals (a record object) with kanban and stage history, exchange rates, deal reminders. */
+export const dealsModule: KehuModule = {
+  name: 'deals',
+  register(app, deps) {
+    pipelineRoutes(app, deps);
+    exchangeRateRoutes(app, deps);
+    dealRoutes(app, deps);
+    recordRoutes(app, deps, { path: 'deals', tag: 'deals', def: dealDefinition, out: ZDeal, create: ZCreateDealRequest, update: ZUpdateDealRequest });
+    // Hourly: quiet deals get a follow-up task, past close dates get flagged; a missed tick is caught by the next.
+    jobsOf(deps).schedule(DEAL_REMINDERS_JOB, '7 * * * *', async () => {
+      const reminded = await remindStaleDeals({ deps });
+      const overdue = await flagOverdueDeals({ deps });
+      if (reminded || overdue) deps.log.info({ reminded, overdue }, 'deal reminders');
+    });
+  },
+};
