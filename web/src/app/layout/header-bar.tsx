@@ -1,6 +1,6 @@
 import { BellOutlined, ClockCircleOutlined, LogoutOutlined, PlusOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Badge, Button, Dropdown, Empty, Popover, Space } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useAuth, useMe } from '#app/auth/auth-context';
@@ -8,8 +8,10 @@ import { can } from '#app/auth/permissions';
 import { GlobalSearch } from './global-search';
 import styles from './header-bar.module.css';
 import { LanguageSwitch } from './language-switch';
-import { PreferencesModal } from './preferences-modal';
 import { useHotkey } from './use-hotkey';
+
+// Forms and modals stay out of the shell's first download until someone opens their preferences.
+const PreferencesModal = lazy(() => import('./preferences-modal').then((m) => ({ default: m.PreferencesModal })));
 
 export function HeaderBar({ compact }: { compact: boolean }) {
   const { t } = useTranslation();
@@ -82,7 +84,11 @@ export function HeaderBar({ compact }: { compact: boolean }) {
         </Dropdown>
       </Space>
       <GlobalSearch open={searchOpen} onClose={() => setSearchOpen(false)} />
-      {prefsOpen && <PreferencesModal open onClose={() => setPrefsOpen(false)} />}
+      {prefsOpen && (
+        <Suspense fallback={null}>
+          <PreferencesModal open onClose={() => setPrefsOpen(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }
