@@ -56,7 +56,7 @@ describe.skipIf(!databaseAvailable)('pool: claim, assign, return', () => {
   it('refuses a claim of a customer not in the pool, or in a pool the user cannot see, writing nothing', async () => {
     const { t, rep1, rep2, westRep } = w;
     const owned = await createCompany(t, rep1, '未入池公司');
-    const before = [await count(t, 'audit_log'), await count(t, 'outbox')];
+    const before = { audit: await count(t, 'audit_log'), outbox: await count(t, 'outbox') };
     const notInPool = await t.request(rep2, { method: 'POST', url: claimUrl(eastPool, owned.id), headers: { 'accept-language': 'zh-CN' } });
     expect(notInPool.statusCode).toBe(409);
     expect(notInPool.headers['content-type']).toContain('application/problem+json');
@@ -69,7 +69,7 @@ describe.skipIf(!databaseAvailable)('pool: claim, assign, return', () => {
     expect(wrongPool.statusCode).toBe(409);
     expect(wrongPool.json().detail).toBe('This customer is not in this pool (any more)');
     expect((await t.request(westRep, { method: 'GET', url: `/api/v1/pools/${eastPool}/customers` })).statusCode).toBe(404);
-    expect([await count(t, 'audit_log'), await count(t, 'outbox')]).toEqual([before[0] + 4, before[1] + 4]); // the company, its contact and their return above
+    expect([await count(t, 'audit_log'), await count(t, 'outbox')]).toEqual([before.audit + 4, before.outbox + 4]); // the company, its contact and their return above
   });
 
   it('returning without a reason is a 400 and nothing moves', async () => {

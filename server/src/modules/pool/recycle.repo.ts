@@ -13,16 +13,17 @@ export async function recyclingTenants(tx: Tx): Promise<string[]> {
   return rows.map((r) => r.tenant_id);
 }
 
-/** Ids of the customers due back in the pool at `now` (or due a reminder), in id order: one scan. */
-export async function dueIds(tx: Tx, o: { tenantId: string; now: Date; kind: 'recycle' | 'remind' }): Promise<string[]> {
-  const due =
-    o.kind === 'recycle'
-      ? sql`g.due_at <= ${at(o.now)}`
-      : sql`g.due_at > ${at(o.now)} and g.remind_days > 0 and g.due_at - g.remind_days * interval '1 day' <= ${at(o.now)}
-          and g.reminded_due_at is distinct from g.due_at`;
-  const { rows } = await sql<{ id: string }>`
-    select g.id from (${governedCompanies({ tenantId: o.tenantId, now: o.now })}) g where ${due} order by g.id`.execute(tx);
-  return rows.map((r) => r.id);
+/**
+ * One scan of the tenant's owned customers: ids due back in the pool at `now`, and ids due a
+ * warning (recycling within the pool's K days, this due date not warned yet), in id order.
+ */
+export async function dueIds(tx: Tx, o: { tenantId: string; now: Date }): Promise<{ recycle: string[]; remind: string[] }> {
+  const { rows } = await sql<{ id: string; recycle: boolean }>`
+    select g.id, g.due_at <= ${at(o.now)} as recycle from (${governedCompanies({ tenantId: o.tenantId, now: o.now })}) g
+    where g.due_at <= ${at(o.now)}
+      or (g.remind_days > 0 and g.due_at - g.remind_days * interval '1 day' <= ${at(o.now)} and g.reminded_due_at is distinct from g.due_at)
+    order by g.id`.execute(tx);
+  return { recycle: rows.filter((r) => r.recycle).map((r) => r.id), remind: rows.filter((r) => !r.recycle).map((r) => r.id) };
 }
 
 /**
@@ -82,7 +83,8 @@ export type ReminderRow = { id: string; name: string; owner_id: string; pool_id:
 /**
  * Claims one batch of reminders: customers whose recycling is at most K days away and whose
  * current due date was not reminded yet. Recording the due date makes a rerun send nothing
- * again, and a follow-up that moves the due date lets the next warning through.
+ * again, and a follow-up that moves the due date lets the next warning through. The caller
+ * creates the owner's task (audited, on the company's timeline); here the state and the event.
  */
 export async function claimReminders(tx: Tx, o: { tenantId: string; now: Date; ids: string[] }): Promise<ReminderRow[]> {
   const t = o.tenantId;
@@ -97,11 +99,6 @@ export async function claimReminders(tx: Tx, o: { tenantId: string; now: Date; i
       insert into pool_customers (tenant_id, company_id, reminded_due_at)
       select cast(${t} as uuid), id, due_at from cand
       on conflict (tenant_id, company_id) do update set reminded_due_at = excluded.reminded_due_at
-    ),
-    audit as (
-      insert into audit_log (tenant_id, id, action, object_type, object_id, changes)
-      select cast(${t} as uuid), ${sqlUuidV7}, 'pool_recycle_warned', 'company', id, jsonb_build_object(
-        'dueAt', jsonb_build_object('from', null, 'to', due_at), 'reason', jsonb_build_object('from', null, 'to', reason)) from cand
     ),
     events as (
       insert into outbox (tenant_id, id, type, object_type, object_id, payload)

@@ -13,7 +13,7 @@ export type RecycleResult = { recycled: number; reminded: number };
 const chunks = <T>(list: T[], size: number) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
 /**
- * One recycling pass, tenant by tenant: one scan finds the due customers, then batches of a few
+ * One recycling pass, tenant by tenant: one scan finds the customers due back or due a warning, then batches of a few
  * thousand move in one statement each (own transaction, locked rows skipped, rules checked again).
  * Then the owners of customers due within their pool's K days get a task and an event, once per
  * due date. Safe to run again or on several instances at once.
@@ -24,10 +24,9 @@ export async function runRecycling(o: RecycleOptions): Promise<RecycleResult> {
   const tenants = o.tenantId ? [o.tenantId] : await inSystem(o.db.kysely, recyclingTenants);
   const result: RecycleResult = { recycled: 0, reminded: 0 };
   for (const tenantId of tenants) {
-    const due = await inTenant(o.db.kysely, tenantId, (tx) => dueIds(tx, { tenantId, now, kind: 'recycle' }));
-    for (const ids of chunks(due, size)) result.recycled += await inTenant(o.db.kysely, tenantId, (tx) => recycleBatch(tx, { tenantId, now, ids }));
-    const warn = await inTenant(o.db.kysely, tenantId, (tx) => dueIds(tx, { tenantId, now, kind: 'remind' }));
-    for (const ids of chunks(warn, size)) {
+    const due = await inTenant(o.db.kysely, tenantId, (tx) => dueIds(tx, { tenantId, now }));
+    for (const ids of chunks(due.recycle, size)) result.recycled += await inTenant(o.db.kysely, tenantId, (tx) => recycleBatch(tx, { tenantId, now, ids }));
+    for (const ids of chunks(due.remind, size)) {
       result.reminded += await inTenant(o.db.kysely, tenantId, async (tx) => {
         const rows = await claimReminders(tx, { tenantId, now, ids });
         const { locale, timezone } = await tenantClock(tx);
