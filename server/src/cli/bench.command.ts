@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from './commands.ts';
 
@@ -13,9 +16,12 @@ const commandLine = (engine: string, n: number) =>
     .filter(Boolean)
     .join(' ');
 
+const poolCommandLine = (engine: string, n: number) => commandLine(engine, n).replace(`KEHU_BENCH_N=${n}`, `KEHU_BENCH_ONLY=pool KEHU_BENCH_POOL_N=${n}`);
+
 /** `kehu bench`: seeds a throwaway database and measures the API against its bare SQL (docs/benchmarks.md). */
 export const benchCommand: Command = {
-  summary: 'bench [--engine postgres|pglite] [--n N] [--seconds S] [--keep] [--explain]: seed a throwaway database and measure list, search and get',
+  summary:
+    'bench [--engine postgres|pglite] [--n N] [--seconds S] [--keep] [--explain] [--only api|pool]: seed throwaway databases; measure list, search and get, and one pool recycling pass (KEHU_BENCH_POOL_N)',
   options: {
     engine: { type: 'string' },
     n: { type: 'string' },
@@ -24,22 +30,40 @@ export const benchCommand: Command = {
     keep: { type: 'boolean', default: false },
     explain: { type: 'boolean', default: false },
     out: { type: 'string' },
+    only: { type: 'string' },
   },
   run: async ({ values }) => {
     const engine = values.engine === 'pglite' || values.engine === 'postgres' ? values.engine : process.env.DATABASE_URL ? 'postgres' : 'pglite';
     const n = Number(values.n ?? process.env.KEHU_BENCH_N ?? (engine === 'postgres' ? 1_000_000 : 100_000));
     if (!Number.isInteger(n) || n < 1000) throw new Error('--n must be an integer >= 1000');
-    const { runBench } = await import('../../bench/run.ts'); // loaded only for this verb: autocannon is a devDependency
-    await runBench({
-      engine,
-      n,
-      seconds: Number(values.seconds),
-      connections: Number(values.connections),
-      poolSize: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-      keep: values.keep === true,
-      explain: values.explain === true,
-      out: typeof values.out === 'string' ? values.out : fileURLToPath(new URL('../../../docs/benchmarks.md', import.meta.url)),
-      command: commandLine(engine, n),
-    });
+    // Sections: `api` (lists, search, get) and `pool` (one recycling pass); both unless --only / KEHU_BENCH_ONLY names one.
+    const only = values.only ?? process.env.KEHU_BENCH_ONLY;
+    const out = typeof values.out === 'string' ? values.out : fileURLToPath(new URL('../../../docs/benchmarks.md', import.meta.url));
+    if (only !== 'pool') await runApiBench();
+    if (only !== 'api') {
+      const poolN = Number(process.env.KEHU_BENCH_POOL_N ?? (engine === 'postgres' ? 1_000_000 : 100_000));
+      if (!Number.isInteger(poolN) || poolN < 1000) throw new Error('KEHU_BENCH_POOL_N must be an integer >= 1000');
+      const { runPoolBench } = await import('../../bench/pool.ts');
+      const dir = engine === 'pglite' ? mkdtempSync(join(tmpdir(), 'kehu-bench-pool-')) : undefined;
+      try {
+        await runPoolBench({ engine, n: poolN, keep: values.keep === true, out, command: poolCommandLine(engine, poolN), ...(dir ? { dataDir: dir } : {}) });
+      } finally {
+        if (dir && values.keep !== true) rmSync(dir, { recursive: true, force: true });
+      }
+    }
+    async function runApiBench() {
+      const { runBench } = await import('../../bench/run.ts'); // loaded only for this verb: autocannon is a devDependency
+      await runBench({
+        engine,
+        n,
+        seconds: Number(values.seconds),
+        connections: Number(values.connections),
+        poolSize: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+        keep: values.keep === true,
+        explain: values.explain === true,
+        out,
+        command: commandLine(engine, n),
+      });
+    }
   },
 };
