@@ -8,6 +8,7 @@ import { createSubscribers } from '#platform/events/subscribers.ts';
 import { newId } from '#platform/ids.ts';
 import { createRecord } from '#platform/records/record-service.ts';
 import { companyDefinition, contactDefinition } from '#modules/customers/index.ts';
+import { seedDemoDeals } from '#modules/deals/index.ts';
 import { DEMO_COMPANIES, DEMO_NOTES, DEMO_PEOPLE, DEMO_USERS } from './demo-data.ts';
 
 export type SeedOptions = { tenantId: string; adminId: string; masterKey: Buffer; password?: string };
@@ -71,6 +72,7 @@ export async function seedDemoData(db: Database, o: SeedOptions) {
     );
   }
   const activities = await createDemoActivities(db, o, contacts);
+  await seedDemoDeals({ deps, ctx, companies, contacts });
   return { companies: companies.length, contacts: contacts.length, activities, users: userIds.length };
 }
 
