@@ -11,6 +11,7 @@ const Customers = lazy(() => import('#modules/customers/customers-routes').then(
 const RecycleBin = lazy(() => import('#modules/customers/recycle-bin-page').then((m) => ({ default: m.RecycleBinPage })));
 const Imports = lazy(() => import('#modules/imports/import-page').then((m) => ({ default: m.ImportPage })));
 const Reports = lazy(() => import('#modules/reports/reports-page').then((m) => ({ default: m.ReportsPage })));
+const Pool = lazy(() => import('#modules/pool/pool-routes').then((m) => ({ default: m.PoolRoutes })));
 const Settings = lazy(() => import('#modules/settings/settings-routes').then((m) => ({ default: m.SettingsRoutes })));
 
 export const router = createBrowserRouter([
@@ -29,6 +30,7 @@ export const router = createBrowserRouter([
       { path: 'recycle-bin', element: <RecycleBin /> },
       { path: 'imports', element: <Imports /> },
       { path: 'reports', element: <Reports /> },
+      { path: 'pool/*', element: <Pool /> },
       { path: 'settings/*', element: <Settings /> },
       { path: '*', element: <NotFound /> },
     ],

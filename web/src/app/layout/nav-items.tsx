@@ -1,7 +1,8 @@
-import { BarChartOutlined, ContactsOutlined, DashboardOutlined, DeleteOutlined, SettingOutlined, ShopOutlined } from '@ant-design/icons';
+import { BarChartOutlined, ContactsOutlined, DashboardOutlined, DeleteOutlined, GlobalOutlined, SettingOutlined, ShopOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { can } from '#app/auth/permissions';
 import type { Me } from '#shared/api/types';
+import '#modules/pool/timeline-messages';
 
 export type NavItem = { key: string; path: string; icon: ReactNode; labelKey: string };
 
@@ -11,6 +12,7 @@ export function navItems(me: Me): NavItem[] {
     { key: 'dashboard', path: '/', icon: <DashboardOutlined />, labelKey: 'nav.dashboard' },
     can(me, 'company', 'read') && { key: 'companies', path: '/companies', icon: <ShopOutlined />, labelKey: 'nav.companies' },
     can(me, 'contact', 'read') && { key: 'contacts', path: '/contacts', icon: <ContactsOutlined />, labelKey: 'nav.contacts' },
+    can(me, 'pool', 'read') && { key: 'pool', path: '/pool', icon: <GlobalOutlined />, labelKey: 'nav.pool' },
     (can(me, 'contact', 'delete') || can(me, 'company', 'delete')) && {
       key: 'recycle-bin',
       path: '/recycle-bin',

@@ -1,0 +1,115 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Empty, List, Select, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useMe } from '#app/auth/auth-context';
+import { scopeOf } from '#app/auth/permissions';
+import { formatDate, formatRelative } from '#shared/format/format';
+import { UserSelect } from '#shared/users/user-select';
+import { type ExpiringCustomer, type Pool, poolApi, useExpiring } from './pool-api';
+import styles from './pool.module.css';
+import { ReturnDialog } from './return-dialog';
+
+const WINDOWS = [3, 7, 14, 30];
+
+/** 即将收回: the rep's customers the pool rules take back soon, soonest first, with why and when. */
+export function ExpiringList({ pools }: { pools: Pool[] }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const me = useMe();
+  const qc = useQueryClient();
+  const manages = ['team', 'all'].includes(scopeOf(me, 'company', 'update'));
+  const [days, setDays] = useState(14);
+  const [ownerId, setOwnerId] = useState<string | null>(null);
+  const { data = [], isPending } = useExpiring(days, ownerId ?? undefined);
+  const [returning, setReturning] = useState<ExpiringCustomer | null>(null);
+  const refresh = () => qc.invalidateQueries({ queryKey: ['pools'] });
+  const lock = async (c: ExpiringCustomer) => {
+    try {
+      await poolApi.lock(c.id, true);
+      message.success(t('pool.locked'));
+      await refresh();
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <div>
+      <div className={styles.toolbar}>
+        <Space wrap>
+          <Typography.Text>{t('pool.expiring.window')}</Typography.Text>
+          <Select
+            value={days}
+            onChange={setDays}
+            options={WINDOWS.map((d) => ({ value: d, label: t('pool.expiring.days', { count: d }) }))}
+            style={{ width: 120 }}
+          />
+          {manages && (
+            <>
+              <Typography.Text>{t('pool.expiring.owner')}</Typography.Text>
+              <div style={{ width: 180 }}>
+                <UserSelect value={ownerId} onChange={setOwnerId} placeholder={t('pool.expiring.me')} />
+              </div>
+            </>
+          )}
+        </Space>
+      </div>
+      <List
+        loading={isPending}
+        dataSource={data}
+        locale={{ emptyText: <Empty description={t('pool.expiring.empty')} /> }}
+        renderItem={(c) => (
+          <List.Item>
+            <Card size="small" className={styles.card} data-testid="expiring-customer">
+              <div className={styles.actions} style={{ justifyContent: 'space-between', alignItems: 'flex-start' }}>
+                <div>
+                  <Link to={`/companies/${c.id}`}>
+                    <Typography.Text strong>{c.name}</Typography.Text>
+                  </Link>{' '}
+                  <Tag color={c.daysLeft <= 0 ? 'red' : c.daysLeft <= 3 ? 'orange' : 'gold'}>
+                    {c.daysLeft <= 0 ? t('pool.expiring.overdue') : t('pool.expiring.daysLeft', { count: c.daysLeft })}
+                  </Tag>
+                  <div className={styles.meta}>
+                    {t(`pool.reason.${c.reason}`)} · {t('pool.expiring.due', { when: formatDate(c.dueAt, i18n.language) })} ·{' '}
+                    {t('pool.expiring.pool', { name: c.poolName })}
+                  </div>
+                  <div className={styles.meta}>
+                    {t('pool.lastActivity', { when: c.lastActivityAt ? formatRelative(c.lastActivityAt, i18n.language) : t('pool.never') })}
+                    {c.lastWonAt && ` · ${t('pool.expiring.wonAt', { when: formatDate(c.lastWonAt, i18n.language) })}`}
+                    {c.owner && ownerId && ` · ${c.owner.name}`}
+                  </div>
+                </div>
+                <div className={styles.actions}>
+                  <Link to={`/companies/${c.id}`}>
+                    <Button type="primary" size="small">
+                      {t('pool.expiring.followUp')}
+                    </Button>
+                  </Link>
+                  {manages && (
+                    <Button size="small" onClick={() => void lock(c)}>
+                      {t('pool.lock')}
+                    </Button>
+                  )}
+                  <Button size="small" danger onClick={() => setReturning(c)}>
+                    {t('pool.return')}
+                  </Button>
+                </div>
+              </div>
+            </Card>
+          </List.Item>
+        )}
+      />
+      {returning && (
+        <ReturnDialog
+          customer={returning}
+          pools={pools}
+          onClose={async (done) => {
+            setReturning(null);
+            if (done) await refresh();
+          }}
+        />
+      )}
+    </div>
+  );
+}

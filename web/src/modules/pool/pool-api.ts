@@ -1,0 +1,93 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from '#shared/api/client';
+import type { ListResponse, Ref } from '#shared/api/types';
+
+export type PoolRules = {
+  recycleEnabled: boolean;
+  followupDays: number | null;
+  dealDays: number | null;
+  remindDays: number | null;
+  maxHeld: number | null;
+  maxClaimsPerDay: number | null;
+  reclaimCooldownDays: number;
+};
+
+export type Pool = PoolRules & {
+  id: string;
+  name: string;
+  description: string | null;
+  position: number;
+  teamIds: string[];
+  teams: Ref[];
+  customerCount: number;
+  mine: { held: number; claimsToday: number };
+  version: number;
+};
+
+export type PoolInput = PoolRules & { name: string; description: string | null; position: number; teamIds: string[] };
+
+export type PoolCustomer = {
+  id: string;
+  name: string;
+  industry: string | null;
+  city: string | null;
+  phones: string[];
+  poolId: string;
+  pooledAt: string | null;
+  pooledReason: 'no_followup' | 'no_won_deal' | 'returned' | 'released' | null;
+  returnReason: string | null;
+  previousOwner: Ref | null;
+  lastActivityAt: string | null;
+  cooldownUntil: string | null;
+  contacts: { id: string; name: string; title: string | null; phones: string[]; emails: string[] }[];
+  contactCount: number;
+};
+
+export type ExpiringCustomer = {
+  id: string;
+  name: string;
+  owner: Ref | null;
+  poolId: string;
+  poolName: string;
+  reason: 'no_followup' | 'no_won_deal';
+  dueAt: string;
+  daysLeft: number;
+  lastActivityAt: string | null;
+  lastWonAt: string | null;
+};
+
+export const POOLS_KEY = ['pools'] as const;
+
+export const poolApi = {
+  list: async () => (await api<{ data: Pool[] }>('/pools')).data,
+  create: (body: PoolInput) => api<Pool>('/pools', { method: 'POST', body }),
+  update: (id: string, body: Partial<PoolInput>, version: number) => api<Pool>(`/pools/${id}`, { method: 'PATCH', body, ifMatch: `"${version}"` }),
+  remove: (id: string) => api<void>(`/pools/${id}`, { method: 'DELETE' }),
+  customers: (poolId: string, query: { q?: string; cursor?: string }) =>
+    api<ListResponse<PoolCustomer>>(`/pools/${poolId}/customers`, { query: { limit: 50, ...query } }),
+  claim: (poolId: string, companyId: string) => api<unknown>(`/pools/${poolId}/customers/${companyId}/claim`, { method: 'POST' }),
+  assign: (poolId: string, companyId: string, userId: string) =>
+    api<unknown>(`/pools/${poolId}/customers/${companyId}/assign`, { method: 'POST', body: { userId } }),
+  returnToPool: (companyId: string, reason: string, poolId?: string) =>
+    api<unknown>(`/companies/${companyId}/return-to-pool`, { method: 'POST', body: { reason, ...(poolId ? { poolId } : {}) } }),
+  lock: (companyId: string, locked: boolean) => api<unknown>(`/companies/${companyId}/pool-lock`, { method: 'PUT', body: { locked } }),
+  expiring: async (query: { days: number; ownerId?: string }) => (await api<{ data: ExpiringCustomer[] }>('/pools/expiring', { query })).data,
+  teams: async () => (await api<ListResponse<Ref>>('/teams', { query: { limit: 500 } })).data,
+};
+
+export function usePools() {
+  return useQuery({ queryKey: POOLS_KEY, queryFn: poolApi.list });
+}
+
+export function usePoolCustomers(poolId: string | undefined, q: string) {
+  return useQuery({
+    queryKey: ['pools', poolId, 'customers', q],
+    queryFn: () => poolApi.customers(poolId as string, q ? { q } : {}),
+    enabled: !!poolId,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useExpiring(days: number, ownerId: string | undefined) {
+  return useQuery({ queryKey: ['pools', 'expiring', days, ownerId ?? 'me'], queryFn: () => poolApi.expiring({ days, ...(ownerId ? { ownerId } : {}) }) });
+}
