@@ -29,5 +29,6 @@ export const MODULES: KehuModule[] = [
   poolModule,
   dedupModule,
   scoringModule,
+  assignmentModule,
   dealsModule,
 ];

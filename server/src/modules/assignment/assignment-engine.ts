@@ -1,4 +1,4 @@
-import { type Condition, matchesAll } from '#modules/scoring/conditions.ts';
+import { type Condition, matchesAll } from '#modules/scoring/index.ts';
 
 export const ASSIGNMENT_METHODS = ['round_robin', 'load_balanced', 'fixed_user'] as const;
 export type AssignmentMethod = (typeof ASSIGNMENT_METHODS)[number];

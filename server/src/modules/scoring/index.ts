@@ -7,7 +7,7 @@ import { scoringSubscribers } from './scoring.subscribers.ts';
 
 export { type Condition, CONDITION_OPERATORS, type ConditionOperator, matchesAll } from './conditions.ts';
 export { rescoreLead } from './lead-score.service.ts';
-export { checkConditionFields } from './scoring-fields.ts';
+export { checkConditionFields, leadFieldsOf } from './scoring-fields.ts';
 export { systemContext } from './system-context.ts';
 export { DECAY_JOB, REFIT_JOB };
 

@@ -1,0 +1,223 @@
+import { inTenant, type Tx } from '#db/tx.ts';
+import { checkConditionFields } from '#modules/scoring/index.ts';
+import { requireAccess } from '#platform/access/access.ts';
+import type { RequestContext } from '#platform/context.ts';
+import type { Deps } from '#platform/deps.ts';
+import { AppError, invalid, notFound } from '#platform/errors/app-error.ts';
+import { recordChange } from '#platform/events/record-change.ts';
+import { newId } from '#platform/ids.ts';
+import * as repo from './assignment.repo.ts';
+import type {
+  TAssignmentRule,
+  TAssignmentSettings,
+  TAway,
+  TCreateAssignmentRuleRequest,
+  TUpdateAssignmentRuleRequest,
+  TUpdateAssignmentSettingsRequest,
+} from './assignment.schema.ts';
+import { mayManage } from './lead-assign.service.ts';
+
+function requireManager(ctx: RequestContext): void {
+  if (!mayManage(ctx)) throw new AppError('forbidden');
+}
+
+const toRule = (r: repo.RuleRow): TAssignmentRule => ({
+  id: r.id,
+  name: r.name,
+  position: r.position,
+  active: r.active,
+  match: r.match as 'all' | 'any',
+  conditions: r.conditions as TAssignmentRule['conditions'],
+  method: r.method as TAssignmentRule['method'],
+  userIds: r.user_ids,
+  teamId: r.team_id,
+  capacity: r.capacity,
+  workingDaysOnly: r.working_days_only,
+  lastUserId: r.last_user_id,
+  createdAt: r.created_at.toISOString(),
+  updatedAt: r.updated_at.toISOString(),
+  version: r.version,
+});
+/** The round-robin pointer moves with every assignment; it is not part of the rule's audit trail. */
+const audited = ({ lastUserId: _l, ...rule }: TAssignmentRule) => rule;
+
+/** Conditions on known fields, users who exist and are active, a team that exists, and who to give leads to. */
+async function checkRule(tx: Tx, r: Omit<TAssignmentRule, 'id' | 'position' | 'lastUserId' | 'createdAt' | 'updatedAt' | 'version'>): Promise<void> {
+  await checkConditionFields(tx, r.conditions, 'conditions', true);
+  const active = await repo.activeUserIds(tx, r.userIds);
+  const missing = r.userIds.find((id) => !active.includes(id));
+  if (missing) throw invalid('userIds', 'fields.bad_reference', { object: 'user' });
+  if (r.teamId && !(await repo.teamExists(tx, r.teamId))) throw invalid('teamId', 'fields.bad_reference', { object: 'team' });
+  if (r.method === 'fixed_user' && (r.userIds.length !== 1 || r.teamId)) throw invalid('userIds', 'fields.assignment_one_user');
+  if (r.method !== 'fixed_user' && r.userIds.length === 0 && !r.teamId) throw invalid('userIds', 'fields.assignment_users_required');
+  if (r.teamId && r.userIds.length > 0) throw invalid('teamId', 'fields.assignment_users_or_team');
+}
+
+export async function listRules(deps: Deps, ctx: RequestContext): Promise<TAssignmentRule[]> {
+  requireAccess(ctx.access, 'lead', 'read');
+  return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => (await repo.listRules(tx)).map(toRule));
+}
+
+export async function createRule(deps: Deps, ctx: RequestContext, input: TCreateAssignmentRuleRequest): Promise<TAssignmentRule> {
+  requireManager(ctx);
+  return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
+    const rule = {
+      name: input.name,
+      active: input.active ?? true,
+      match: input.match ?? 'all',
+      conditions: input.conditions ?? [],
+      method: input.method,
+      userIds: input.userIds ?? [],
+      teamId: input.teamId ?? null,
+      capacity: input.capacity ?? null,
+      workingDaysOnly: input.workingDaysOnly ?? false,
+    } satisfies Parameters<typeof checkRule>[1];
+    await checkRule(tx, rule);
+    const row = await repo.insertRule(tx, {
+      tenant_id: ctx.tenantId,
+      id: newId(),
+      name: rule.name,
+      position: await repo.nextRulePosition(tx),
+      active: rule.active,
+      match: rule.match,
+      conditions: JSON.stringify(rule.conditions),
+      method: rule.method,
+      user_ids: rule.userIds,
+      team_id: rule.teamId,
+      capacity: rule.capacity,
+      working_days_only: rule.workingDaysOnly,
+      created_by: ctx.userId,
+      updated_by: ctx.userId,
+    });
+    const after = toRule(row);
+    await recordChange(tx, ctx, { action: 'created', objectType: 'assignment_rule', objectId: after.id, after: audited(after) });
+    return after;
+  });
+}
+
+async function loadForChange(tx: Tx, id: string, version: number | undefined): Promise<TAssignmentRule> {
+  const row = await repo.findRule(tx, id);
+  if (!row) throw notFound('assignment_rule');
+  if (version !== undefined && version !== row.version) throw new AppError('precondition_failed', { params: { expected: version, actual: row.version } });
+  return toRule(row);
+}
+
+export async function updateRule(deps: Deps, ctx: RequestContext, id: string, input: TUpdateAssignmentRuleRequest, version?: number): Promise<TAssignmentRule> {
+  requireManager(ctx);
+  return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
+    const before = await loadForChange(tx, id, version);
+    const next = { ...before, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as TAssignmentRule;
+    await checkRule(tx, next);
+    const row = await repo.updateRule(tx, id, {
+      name: next.name,
+      active: next.active,
+      match: next.match,
+      conditions: JSON.stringify(next.conditions),
+      method: next.method,
+      user_ids: next.userIds,
+      team_id: next.teamId,
+      capacity: next.capacity,
+      working_days_only: next.workingDaysOnly,
+      updated_by: ctx.userId,
+    });
+    const after = toRule(row);
+    await recordChange(tx, ctx, { action: 'updated', objectType: 'assignment_rule', objectId: id, before: audited(before), after: audited(after) });
+    return after;
+  });
+}
+
+export async function deleteRule(deps: Deps, ctx: RequestContext, id: string, version?: number): Promise<void> {
+  requireManager(ctx);
+  await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
+    const before = await loadForChange(tx, id, version);
+    await repo.deleteRule(tx, id);
+    await recordChange(tx, ctx, { action: 'deleted', objectType: 'assignment_rule', objectId: id, before: audited(before) });
+  });
+}
+
+/** The whole order at once (what a drag and drop produces); every rule must be named once. */
+export async function reorderRules(deps: Deps, ctx: RequestContext, ids: string[]): Promise<TAssignmentRule[]> {
+  requireManager(ctx);
+  return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
+    const rows = await repo.listRules(tx, { lock: true });
+    const known = new Set(rows.map((r) => r.id));
+    if (ids.length !== known.size || new Set(ids).size !== ids.length || ids.some((id) => !known.has(id)))
+      throw invalid('ids', 'fields.assignment_order_incomplete');
+    const before = rows.map((r) => r.id);
+    for (const [position, id] of ids.entries()) {
+      const row = rows.find((r) => r.id === id);
+      if (row && row.position !== position) await repo.setPosition(tx, id, position);
+    }
+    await recordChange(tx, ctx, {
+      action: 'reordered',
+      objectType: 'assignment_rule',
+      objectId: ctx.tenantId,
+      before: { order: before },
+      after: { order: ids },
+    });
+    return (await repo.listRules(tx)).map(toRule);
+  });
+}
+
+const toSettings = (r: repo.SettingsRow): TAssignmentSettings => ({
+  assignOnCapture: r.assign_on_capture,
+  assignOnHot: r.assign_on_hot,
+  workingDays: r.working_days,
+  holidays: r.holidays.map(String),
+  version: r.version,
+});
+
+export async function getSettings(deps: Deps, ctx: RequestContext): Promise<TAssignmentSettings> {
+  requireAccess(ctx.access, 'lead', 'read');
+  return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => toSettings(await repo.findSettings(tx)));
+}
+
+export async function updateSettings(deps: Deps, ctx: RequestContext, input: TUpdateAssignmentSettingsRequest, version?: number): Promise<TAssignmentSettings> {
+  requireManager(ctx);
+  return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
+    const before = toSettings(await repo.findSettings(tx));
+    if (version !== undefined && version !== before.version)
+      throw new AppError('precondition_failed', { params: { expected: version, actual: before.version } });
+    const next = { ...before, ...input };
+    const workingDays = [...new Set(next.workingDays)].sort();
+    await repo.upsertSettings(
+      tx,
+      ctx.tenantId,
+      { assign_on_capture: next.assignOnCapture, assign_on_hot: next.assignOnHot, working_days: workingDays, holidays: [...new Set(next.holidays)].sort() },
+      ctx.userId,
+    );
+    const after = toSettings(await repo.findSettings(tx));
+    await recordChange(tx, ctx, { action: 'updated', objectType: 'assignment_settings', objectId: ctx.tenantId, before, after });
+    return after;
+  });
+}
+
+export async function listAway(deps: Deps, ctx: RequestContext): Promise<TAway[]> {
+  requireAccess(ctx.access, 'lead', 'read');
+  return inTenant(deps.db.kysely, ctx.tenantId, async (tx) =>
+    (await repo.listAway(tx)).map((r) => ({ userId: r.user_id, userName: r.user_name, until: r.until, note: r.note })),
+  );
+}
+
+/** Marks a user off (no new leads) until a date, or until cleared; a user may mark themselves. */
+export async function setAway(deps: Deps, ctx: RequestContext, userId: string, input: { until?: string | null | undefined; note?: string | null | undefined }) {
+  if (userId !== ctx.userId) requireManager(ctx);
+  await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
+    if ((await repo.activeUserIds(tx, [userId])).length === 0) throw notFound('user');
+    await repo.setAway(tx, { tenant_id: ctx.tenantId, user_id: userId, until: input.until ?? null, note: input.note ?? null });
+    await recordChange(tx, ctx, {
+      action: 'away',
+      objectType: 'user',
+      objectId: userId,
+      after: { awayUntil: input.until ?? 'open', note: input.note ?? null },
+    });
+  });
+}
+
+export async function clearAway(deps: Deps, ctx: RequestContext, userId: string) {
+  if (userId !== ctx.userId) requireManager(ctx);
+  await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
+    if (!(await repo.clearAway(tx, userId))) return;
+    await recordChange(tx, ctx, { action: 'back', objectType: 'user', objectId: userId, before: { away: true }, after: { away: false } });
+  });
+}
