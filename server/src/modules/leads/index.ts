@@ -1,6 +1,8 @@
 import type { KehuModule } from '../../modules.ts';
 import { leadDefinition } from './leads.definition.ts';
 import { leadsRoutes } from './leads.routes.ts';
+import { formsRoutes } from './forms.routes.ts';
+import { optInMailSubscriber } from './optin.service.ts';
 import { ZCreateLeadRequest, ZLead, ZUpdateLeadRequest } from './leads.schema.ts';
 import { recordRoutes } from '#platform/records/record-routes.ts';
 
@@ -9,12 +11,15 @@ export { LEAD_STATUSES, ZLead, type TLead } from './leads.schema.ts';
 
 /**
  * Leads: capture (manual, API, web forms) under duplicate rules, statuses and conversion.
- * Events: lead.created, lead.updated, lead.status_changed, lead.captured {channel, formId}, lead.converted.
+ * Events: lead.created, lead.updated, lead.status_changed, lead.captured {channel, formId, outcome},
+ * lead.converted {contactId, companyId, dealId}, lead.confirmation_requested, lead.confirmed.
  */
 export const leadsModule: KehuModule = {
   name: 'leads',
   register(app, deps) {
     leadsRoutes(app, deps);
+    formsRoutes(app, deps);
+    deps.subscribers.add(optInMailSubscriber(deps));
     recordRoutes(app, deps, {
       path: 'leads',
       tag: 'leads',
