@@ -12,6 +12,7 @@ const RecycleBin = lazy(() => import('#modules/customers/recycle-bin-page').then
 const Imports = lazy(() => import('#modules/imports/import-page').then((m) => ({ default: m.ImportPage })));
 const Reports = lazy(() => import('#modules/reports/reports-page').then((m) => ({ default: m.ReportsPage })));
 const Pool = lazy(() => import('#modules/pool/pool-routes').then((m) => ({ default: m.PoolRoutes })));
+const Duplicates = lazy(() => import('#modules/dedup/duplicates-page').then((m) => ({ default: m.DuplicatesPage })));
 const Settings = lazy(() => import('#modules/settings/settings-routes').then((m) => ({ default: m.SettingsRoutes })));
 
 export const router = createBrowserRouter([
@@ -28,6 +29,7 @@ export const router = createBrowserRouter([
       { path: 'companies/*', element: <Customers object="companies" /> },
       { path: 'contacts/*', element: <Customers object="contacts" /> },
       { path: 'recycle-bin', element: <RecycleBin /> },
+      { path: 'duplicates', element: <Duplicates /> },
       { path: 'imports', element: <Imports /> },
       { path: 'reports', element: <Reports /> },
       { path: 'pool/*', element: <Pool /> },

@@ -1,4 +1,13 @@
-import { BarChartOutlined, ContactsOutlined, DashboardOutlined, DeleteOutlined, GlobalOutlined, SettingOutlined, ShopOutlined } from '@ant-design/icons';
+import {
+  BarChartOutlined,
+  ContactsOutlined,
+  DashboardOutlined,
+  DeleteOutlined,
+  GlobalOutlined,
+  MergeCellsOutlined,
+  SettingOutlined,
+  ShopOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { can } from '#app/auth/permissions';
 import type { Me } from '#shared/api/types';
@@ -13,6 +22,12 @@ export function navItems(me: Me): NavItem[] {
     can(me, 'company', 'read') && { key: 'companies', path: '/companies', icon: <ShopOutlined />, labelKey: 'nav.companies' },
     can(me, 'contact', 'read') && { key: 'contacts', path: '/contacts', icon: <ContactsOutlined />, labelKey: 'nav.contacts' },
     can(me, 'pool', 'read') && { key: 'pool', path: '/pool', icon: <GlobalOutlined />, labelKey: 'nav.pool' },
+    (can(me, 'contact', 'delete') || can(me, 'company', 'delete')) && {
+      key: 'duplicates',
+      path: '/duplicates',
+      icon: <MergeCellsOutlined />,
+      labelKey: 'nav.duplicates',
+    },
     (can(me, 'contact', 'delete') || can(me, 'company', 'delete')) && {
       key: 'recycle-bin',
       path: '/recycle-bin',
