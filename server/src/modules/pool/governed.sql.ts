@@ -7,8 +7,10 @@ export const sqlUuidV7 = sql`encode(set_bit(set_bit(overlay(uuid_send(gen_random
 export type GovernedOptions = {
   tenantId: string;
   now: Date;
-  /** Extra conditions on `c` (companies) or `s` (pool state), e.g. an owner or an id list. */
+  /** Extra conditions on `c` (companies) or `s` (pool state), e.g. an owner. */
   where?: RawBuilder<unknown>;
+  /** Only these companies, each fetched by primary key (and locked, skipping locked rows, with `lock`). */
+  ids?: string[];
   lock?: boolean;
 };
 
@@ -48,9 +50,9 @@ export function governedCompanies(o: GovernedOptions) {
       up.pool_id, up.pool_name, up.remind_days,
       least(d.followup_due, d.deal_due) as due_at,
       case when d.deal_due is null or d.followup_due <= d.deal_due then 'no_followup' else 'no_won_deal' end as reason
-    from companies c
+    from ${o.ids ? byIds(o) : sql`companies c`}
     join user_pool up on up.user_id = c.owner_id and up.recycle_enabled
-    left join pool_customers s on s.tenant_id = c.tenant_id and s.company_id = c.id
+    left join ${o.ids ? sql`lateral (select * from pool_customers s where s.tenant_id = ${o.tenantId} and s.company_id = c.id offset 0) s on true` : sql`pool_customers s on s.tenant_id = c.tenant_id and s.company_id = c.id`}
     cross join lateral (select coalesce(s.owned_since, c.created_at) as since) o
     cross join lateral (
       select
@@ -60,6 +62,13 @@ export function governedCompanies(o: GovernedOptions) {
         case when up.deal_days is not null then greatest(s.last_won_at, o.since) + up.deal_days * interval '1 day' end as deal_due
     ) d
     where c.tenant_id = ${o.tenantId} and c.deleted_at is null and c.owner_id is not null and not coalesce(s.locked, false)
-      ${o.where ? sql`and ${o.where}` : sql``}
-    ${o.lock ? sql`for update of c skip locked` : sql``}`;
+      ${o.where ? sql`and ${o.where}` : sql``}`;
 }
+
+/**
+ * A batch's companies by primary key, one lookup per id: `offset 0` keeps the planner from
+ * flattening the lateral into a hash join that would scan the whole table for every batch.
+ */
+const byIds = (o: GovernedOptions) => sql`unnest(cast(${o.ids} as uuid[])) as k(id)
+    cross join lateral (select * from companies c where c.tenant_id = ${o.tenantId} and c.id = k.id offset 0
+      ${o.lock ? sql`for update skip locked` : sql``}) c`;

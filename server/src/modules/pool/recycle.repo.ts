@@ -34,7 +34,7 @@ export async function dueIds(tx: Tx, o: { tenantId: string; now: Date }): Promis
  */
 export async function recycleBatch(tx: Tx, o: { tenantId: string; now: Date; ids: string[] }): Promise<number> {
   const t = o.tenantId;
-  const governed = governedCompanies({ tenantId: t, now: o.now, where: sql`c.id = any(${uuids(o.ids)})`, lock: true });
+  const governed = governedCompanies({ tenantId: t, now: o.now, ids: o.ids, lock: true });
   const { rows } = await sql<{ n: string }>`
     with cand as (select * from (${governed}) g where g.due_at <= ${at(o.now)}),
     moved as (
@@ -88,7 +88,7 @@ export type ReminderRow = { id: string; name: string; owner_id: string; pool_id:
  */
 export async function claimReminders(tx: Tx, o: { tenantId: string; now: Date; ids: string[] }): Promise<ReminderRow[]> {
   const t = o.tenantId;
-  const governed = governedCompanies({ tenantId: t, now: o.now, where: sql`c.id = any(${uuids(o.ids)})`, lock: true });
+  const governed = governedCompanies({ tenantId: t, now: o.now, ids: o.ids, lock: true });
   const { rows } = await sql<ReminderRow>`
     with cand as (
       select * from (${governed}) g

@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { Api } from './support/api';
+import { DESKTOP, launch, newContext, PHONE, shot } from './support/browser';
+import { login } from './support/login';
+import { ADMIN, type RunningServer, startServer } from './support/server';
+
+// The recycling job is run through its admin endpoint "as of" a later date, which the server
+// accepts only with KEHU_TEST_CLOCK=1: the rules count days, and a test cannot wait for them.
+process.env.KEHU_TEST_CLOCK = '1';
+
+const DAY = 86_400_000;
+const PASSWORD = 'Pool-e2e-pass-1';
+const REP_A = { email: 'rep.a@kehu.test', name: '李娜' };
+const REP_B = { email: 'rep.b@kehu.test', name: '王强' };
+
+let server: RunningServer;
+let browser: Browser;
+let admin: Api;
+let repA: Api;
+const state: { companyId?: string; poolId?: string } = {};
+
+const text = async (p: Page) => (await p.locator('body').textContent()) ?? '';
+
+async function asUser(user: { email: string; password?: string }, viewport = DESKTOP): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await newContext(browser, server.url, { viewport, locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  await login(page, user.email, user.password ?? PASSWORD);
+  return { ctx, page };
+}
+
+describe('public pool (公海) in a real browser', { concurrency: false }, () => {
+  before(async () => {
+    server = await startServer();
+    browser = await launch();
+    admin = await Api.login(server.url);
+    const roles = await admin.call<{ data: { id: string; name: string }[] }>('GET', '/roles');
+    const rep = roles.data.find((r) => r.name === 'Sales Rep')?.id;
+    for (const u of [REP_A, REP_B]) await admin.call('POST', '/users', { ...u, password: PASSWORD, roleIds: [rep] });
+    repA = await Api.login(server.url, REP_A.email, PASSWORD);
+    const company = await repA.call<{ id: string }>('POST', '/companies', { name: '苏州远航物流有限公司', industry: '物流', address: { city: '苏州' } });
+    state.companyId = company.id;
+    await repA.call('POST', '/contacts', {
+      name: '陈晓东',
+      title: '采购总监',
+      companyId: company.id,
+      phones: [{ number: '13912345678' }],
+      emails: [{ address: 'chen.xd@yuanhang.example' }],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('the admin sets up a pool: 30 days without follow-up, reminder 5 days before, limits', async () => {
+    const { ctx, page } = await asUser(ADMIN);
+    await page.goto('/pool');
+    await page.getByRole('link', { name: /公海设置/ }).click();
+    await page.getByTestId('pool-create').click();
+    await page.locator('#name').fill('华东公海');
+    await page.locator('#followupDays').fill('30');
+    await page.locator('#remindDays').fill('5');
+    await page.locator('#maxClaimsPerDay').fill('5');
+    await page.locator('#reclaimCooldownDays').fill('7');
+    await shot(page, 'pool-01-settings-form');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+    await page.getByTestId('pool-settings-item').waitFor();
+    assert.match(await text(page), /30 天未跟进 · 提前 5 天提醒/);
+    await shot(page, 'pool-02-settings');
+    const pools = await admin.call<{ data: { id: string; name: string }[] }>('GET', '/pools');
+    state.poolId = pools.data.find((p) => p.name === '华东公海')?.id;
+    assert.ok(state.poolId);
+    await ctx.close();
+  });
+
+  test('the rep is warned: the customer is on the "about to be recycled" list with a task', async () => {
+    // 26 days on, the customer is 4 days from recycling: inside the 5-day warning.
+    const run = await admin.call<{ recycled: number; reminded: number }>('POST', '/pools/recycle-runs', {
+      asOf: new Date(Date.now() + 26 * DAY).toISOString(),
+    });
+    assert.deepEqual(run.recycled, 0);
+    assert.equal(run.reminded, 1);
+    const { ctx, page } = await asUser(REP_A);
+    await page.goto('/pool?tab=expiring');
+    await page.locator('.ant-select', { hasText: '14 天内' }).click();
+    await page.locator('.ant-select-item-option', { hasText: '30 天内' }).click();
+    await page.getByTestId('expiring-customer').filter({ hasText: '苏州远航物流有限公司' }).waitFor();
+    assert.match(await text(page), /未按时跟进/);
+    await shot(page, 'pool-03-about-to-be-recycled');
+    const tasks = await repA.call<{ data: { subject: string }[] }>('GET', `/activities?filter=${encodeURIComponent(JSON.stringify({ type: { eq: 'task' } }))}`);
+    assert.ok(tasks.data.some((a) => /苏州远航物流有限公司/.test(a.subject)));
+    await ctx.close();
+  });
+
+  test('without follow-up it falls into the pool when the job runs; another rep claims it', async () => {
+    const run = await admin.call<{ recycled: number }>('POST', '/pools/recycle-runs', { asOf: new Date(Date.now() + 31 * DAY).toISOString() });
+    assert.equal(run.recycled, 1);
+    const { ctx, page } = await asUser(REP_B);
+    await page.goto('/pool');
+    const card = page.getByTestId('pool-customer').filter({ hasText: '苏州远航物流有限公司' });
+    await card.waitFor();
+    const shown = (await card.textContent()) ?? '';
+    assert.match(shown, /139\*\*\*\*5678/);
+    assert.match(shown, /c\*+@yuanhang\.example/);
+    assert.doesNotMatch(shown, /13912345678/);
+    assert.match(shown, /原负责人 李娜/);
+    assert.match((await page.getByTestId('pool-limits').textContent()) ?? '', /今日已领取 0 \/ 5/);
+    await shot(page, 'pool-04-pool-masked');
+    await card.getByRole('button', { name: /领取/ }).click();
+    await page.locator('.ant-message-success').waitFor();
+    await page.getByTestId('pool-limits').filter({ hasText: '今日已领取 1 / 5' }).waitFor();
+    await shot(page, 'pool-05-claimed');
+    // Now it is theirs: the detail page opens, with the pool moves on the timeline.
+    await page.goto(`/companies/${state.companyId}`);
+    await page.getByTestId('record-header').waitFor();
+    await page.getByText('从公海领取了该客户').waitFor();
+    assert.match(await text(page), /已收回公海/);
+    await shot(page, 'pool-06-timeline');
+    await ctx.close();
+  });
+
+  test('the previous owner no longer sees it, and the pool reads well on a phone', async () => {
+    const gone = await fetch(`${server.url}/api/v1/companies/${state.companyId}`, { headers: { cookie: await cookieOf(REP_A.email) } });
+    assert.equal(gone.status, 404);
+    const company = await repA.call<{ id: string }>('POST', '/companies', { name: '杭州云栖数据', address: { city: '杭州' } });
+    await repA.call('POST', `/companies/${company.id}/return-to-pool`, { reason: '客户暂无预算' });
+    const { ctx, page } = await asUser(REP_B, PHONE);
+    await page.goto('/pool');
+    await page.getByTestId('pool-customer').filter({ hasText: '杭州云栖数据' }).waitFor();
+    assert.match(await text(page), /退回原因：客户暂无预算/);
+    await shot(page, 'pool-07-phone');
+    await ctx.close();
+  });
+});
+
+async function cookieOf(email: string): Promise<string> {
+  const res = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-requested-with': 'kehu' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
