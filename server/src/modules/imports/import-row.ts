@@ -25,6 +25,8 @@ export type RowContext = {
   dedup: TDedupRule;
   options: TImportOptions;
   customDefs: CustomFieldDef[];
+  /** The tenant's default phone region (ISO 3166 alpha-2) for numbers without a country code. */
+  phoneRegion?: string;
 };
 
 async function companyIdFor(tx: Tx, rc: RowContext, name: string, rowNumber: number): Promise<string | null> {
@@ -55,7 +57,7 @@ function matchKey(rc: RowContext, input: Record<string, unknown>) {
 async function writeRow(tx: Tx, rc: RowContext, row: string[], rowNumber: number): Promise<RowOutcome> {
   const { deps, ctx, object } = rc;
   const def = DEFINITIONS[object];
-  const built = rowToInput(object, row, rc.mapping, rc.customDefs);
+  const built = rowToInput(object, row, rc.mapping, rc.customDefs, rc.phoneRegion);
   if (built.errors.length) return { errors: built.errors };
   const input = built.input;
   if (built.companyName) input.companyId = await companyIdFor(tx, rc, built.companyName, rowNumber);

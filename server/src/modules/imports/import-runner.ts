@@ -8,6 +8,7 @@ import { storedChunks } from './file-store.ts';
 import { readRows } from './file-rows.ts';
 import { type RowContext, importRow } from './import-row.ts';
 import * as repo from './imports.repo.ts';
+import { tenantPhoneRegion } from './import-records.repo.ts';
 import { importSettings } from './import-settings.ts';
 
 export type RunImportOptions = {
@@ -57,7 +58,7 @@ export async function runImport(o: RunImportOptions): Promise<'done' | 'paused' 
     const row = await repo.findImport(tx, importId, { lock: true });
     if (!row || (row.status !== 'queued' && row.status !== 'running')) return null;
     if (row.status === 'queued') await repo.updateImport(tx, importId, { status: 'running', started_at: new Date() });
-    return { ...row, customDefs: await listDefs(tx, row.object) };
+    return { ...row, customDefs: await listDefs(tx, row.object), phoneRegion: await tenantPhoneRegion(tx, tenantId) };
   });
   if (!imp?.created_by) return 'skipped';
   const settings = importSettings(imp);
@@ -72,6 +73,7 @@ export async function runImport(o: RunImportOptions): Promise<'done' | 'paused' 
     dedup: settings.dedup,
     options: settings.options,
     customDefs: imp.customDefs,
+    phoneRegion: imp.phoneRegion,
   };
   let batch: Pending[] = [];
   let batches = 0;

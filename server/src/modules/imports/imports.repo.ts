@@ -14,6 +14,7 @@ export type ImportRow = {
   sample: string[][];
   total_rows: number | null;
   mapping: { column: number; field: string }[];
+  preset: string | null;
   dedup: Record<string, unknown>;
   options: Record<string, unknown>;
   status: string;

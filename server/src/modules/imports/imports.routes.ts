@@ -6,7 +6,10 @@ import type { Deps } from '#platform/deps.ts';
 import { ZIdParams } from '#platform/http/list-query.ts';
 import { errorReport } from './error-report.ts';
 import { IMPORT_FIELDS, IMPORT_OBJECTS } from './import-fields.ts';
-import { ZCreateImportQuery, ZImport, ZUpdateImportRequest } from './imports.schema.ts';
+import { IMPORT_OBJECTS as OBJECTS } from './import-fields.ts';
+import { ZCreateImportQuery, ZImport, ZMappingTemplate, ZSaveMappingTemplateRequest, ZUpdateImportRequest } from './imports.schema.ts';
+import * as templates from './mapping-templates.ts';
+import { CRM_PRESETS } from './crm-presets.ts';
 import * as service from './imports.service.ts';
 
 /** Upload types taken as a raw stream (never buffered whole); other types keep the app's parsers. */
@@ -68,6 +71,41 @@ export async function importRoutes(app: FastifyInstance, deps: Deps) {
     { schema: { tags, summary: 'Undo the import: remove what it created, restore what it updated', params: ZIdParams, response: { 202: ZImport } } },
     async (req, reply) => reply.status(202).send(await service.rollbackImport(deps, req.ctx, req.params.id)),
   );
+  r.post(
+    '/api/v1/imports/:id/cancel',
+    {
+      schema: { tags, summary: 'Stop a queued or running import (rows already written stay until rolled back)', params: ZIdParams, response: { 200: ZImport } },
+    },
+    async (req) => service.cancelImport(deps, req.ctx, req.params.id),
+  );
+  r.get(
+    '/api/v1/imports/templates',
+    {
+      schema: {
+        tags,
+        summary: 'Saved mapping templates of an object, and the CRM presets recognised from header rows',
+        querystring: z.object({ object: z.enum(OBJECTS) }).strict(),
+        response: { 200: z.object({ data: z.array(ZMappingTemplate), presets: z.array(z.enum(CRM_PRESETS)) }) },
+      },
+    },
+    async (req) => ({ data: await templates.listTemplates(deps, req.ctx, req.query.object), presets: [...CRM_PRESETS] }),
+  );
+  r.post(
+    '/api/v1/imports/templates',
+    {
+      schema: {
+        tags,
+        summary: 'Save a mapping (by header name) under a name; the same name replaces it',
+        body: ZSaveMappingTemplateRequest,
+        response: { 201: ZMappingTemplate },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await templates.saveTemplate(deps, req.ctx, req.body)),
+  );
+  r.delete('/api/v1/imports/templates/:id', { schema: { tags, summary: 'Delete a mapping template', params: ZIdParams } }, async (req, reply) => {
+    await templates.deleteTemplate(deps, req.ctx, req.params.id);
+    return reply.status(204).send();
+  });
   r.get('/api/v1/imports/:id/errors.csv', { schema: { tags, summary: 'Refused rows with their reasons, as CSV', params: ZIdParams } }, async (req, reply) => {
     const csv = await errorReport(deps, req.ctx, req.params.id);
     return reply

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { CRM_PRESETS } from './crm-presets.ts';
 import { IMPORT_OBJECTS } from './import-fields.ts';
 
-export const IMPORT_STATUSES = ['uploaded', 'queued', 'running', 'done', 'failed', 'rolling_back', 'rolled_back'] as const;
+export const IMPORT_STATUSES = ['uploaded', 'queued', 'running', 'done', 'failed', 'cancelled', 'rolling_back', 'rolled_back'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 export const ZMappingEntry = z.object({ column: z.number().int().min(0).max(10_000), field: z.string().min(1).max(120) }).strict();
@@ -27,7 +28,13 @@ export type TDedupRule = z.infer<typeof ZDedupRule>;
 
 export const ZCreateImportQuery = z.object({ object: z.enum(IMPORT_OBJECTS), fileName: z.string().trim().min(1).max(255).default('import.csv') }).strict();
 export const ZUpdateImportRequest = z
-  .object({ mapping: z.array(ZMappingEntry).max(500), dedup: ZDedupRule, options: ZImportOptions.partial() })
+  .object({
+    mapping: z.array(ZMappingEntry).max(500),
+    /** Apply a saved mapping template (by header names) instead of sending a mapping. */
+    templateId: z.uuid(),
+    dedup: ZDedupRule,
+    options: ZImportOptions.partial(),
+  })
   .partial()
   .strict();
 export type TUpdateImportRequest = z.infer<typeof ZUpdateImportRequest>;
@@ -43,10 +50,21 @@ export const ZImport = z.object({
   sample: z.array(z.array(z.string())),
   totalRows: z.number().nullable(),
   mapping: z.array(ZMappingEntry),
+  /** The CRM whose export the header row looks like; its preset made the suggested mapping. */
+  preset: z.enum(CRM_PRESETS).nullable(),
   dedup: ZDedupRule,
   options: ZImportOptions,
   status: z.enum(IMPORT_STATUSES),
-  progress: z.object({ processed: z.number(), created: z.number(), updated: z.number(), skipped: z.number(), failed: z.number() }),
+  progress: z.object({
+    processed: z.number(),
+    created: z.number(),
+    updated: z.number(),
+    skipped: z.number(),
+    failed: z.number(),
+    /** Since the job started; null before it has written a batch. */
+    rowsPerSecond: z.number().nullable(),
+    etaSeconds: z.number().nullable(),
+  }),
   error: z.string().nullable(),
   createdAt: z.string(),
   startedAt: z.string().nullable(),
@@ -55,3 +73,21 @@ export const ZImport = z.object({
 export type TImport = z.infer<typeof ZImport>;
 
 export const ZImportTargets = z.object({ fields: z.array(z.string()) });
+
+export const ZMappingTemplate = z.object({
+  id: z.string(),
+  object: z.enum(IMPORT_OBJECTS),
+  name: z.string(),
+  mapping: z.array(z.object({ header: z.string(), field: z.string() })),
+  updatedAt: z.string(),
+});
+export const ZSaveMappingTemplateRequest = z
+  .object({
+    object: z.enum(IMPORT_OBJECTS),
+    name: z.string().trim().min(1).max(100),
+    mapping: z
+      .array(z.object({ header: z.string().trim().min(1).max(200), field: z.string().min(1).max(120) }).strict())
+      .min(1)
+      .max(500),
+  })
+  .strict();

@@ -10,14 +10,34 @@ import { newId } from '#platform/ids.ts';
 import { readRows } from './file-rows.ts';
 import { detectEncoding, detectFormat } from './file-format.ts';
 import { storeFile, storedChunks } from './file-store.ts';
+import { detectPreset, presetMapping } from './crm-presets.ts';
 import { type ImportObject, isKnownTarget, suggestMapping } from './import-fields.ts';
+import { templateMapping } from './mapping-templates.ts';
 import { enqueueImportJob } from './import-jobs.ts';
 import { importSettings } from './import-settings.ts';
 import * as repo from './imports.repo.ts';
 import type { TImport, TUpdateImportRequest } from './imports.schema.ts';
 
 const SAMPLE_ROWS = 5;
+
+/** The preset's mapping, then suggestions for the columns and fields it left open. */
+function withPreset(preset: { column: number; field: string }[], suggested: { column: number; field: string }[]) {
+  const columns = new Set(preset.map((m) => m.column));
+  const fields = new Set(preset.map((m) => m.field));
+  const rest = suggested.filter((m) => !columns.has(m.column) && (!fields.has(m.field) || m.field === 'phone' || m.field === 'mobile'));
+  return [...preset, ...rest].sort((a, b) => a.column - b.column);
+}
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+/** Rows per second since the job started, and the time left at that pace. */
+function pace(r: repo.ImportRow, processed: number): { rowsPerSecond: number | null; etaSeconds: number | null } {
+  if (!r.started_at || processed === 0 || (r.status !== 'running' && r.status !== 'done')) return { rowsPerSecond: null, etaSeconds: null };
+  const end = r.status === 'done' && r.finished_at ? new Date(r.finished_at).getTime() : Date.now();
+  const seconds = Math.max(0.001, (end - new Date(r.started_at).getTime()) / 1000);
+  const rate = processed / seconds;
+  const left = r.total_rows === null ? null : Math.max(0, r.total_rows - processed);
+  return { rowsPerSecond: Math.round(rate * 10) / 10, etaSeconds: r.status === 'done' ? 0 : left === null ? null : Math.ceil(left / rate) };
+}
 
 export const toApi = (r: repo.ImportRow): TImport => ({
   id: r.id,
@@ -30,9 +50,17 @@ export const toApi = (r: repo.ImportRow): TImport => ({
   sample: r.sample,
   totalRows: r.total_rows,
   mapping: r.mapping,
+  preset: (r.preset as TImport['preset']) ?? null,
   ...importSettings(r),
   status: r.status as TImport['status'],
-  progress: { processed: r.created + r.updated + r.skipped + r.failed, created: r.created, updated: r.updated, skipped: r.skipped, failed: r.failed },
+  progress: {
+    processed: r.created + r.updated + r.skipped + r.failed,
+    created: r.created,
+    updated: r.updated,
+    skipped: r.skipped,
+    failed: r.failed,
+    ...pace(r, r.created + r.updated + r.skipped + r.failed),
+  },
   error: r.error,
   createdAt: iso(r.created_at) as string,
   startedAt: iso(r.started_at),
@@ -69,8 +97,19 @@ export async function createImport(deps: Deps, ctx: RequestContext, o: { object:
     if (!columns) throw new AppError('bad_request', { message: 'imports.empty_file' });
     const headers = columns;
     return await inTenant(deps.db.kysely, tenantId, async (tx) => {
-      const mapping = suggestMapping(o.object, headers, await listDefs(tx, o.object));
-      await repo.updateImport(tx, id, { format, encoding, size_bytes: stored.size, columns: headers, sample, total_rows: total, mapping, status: 'uploaded' });
+      const preset = detectPreset(headers);
+      const mapping = withPreset(preset ? presetMapping(preset, o.object, headers) : [], suggestMapping(o.object, headers, await listDefs(tx, o.object)));
+      await repo.updateImport(tx, id, {
+        format,
+        encoding,
+        size_bytes: stored.size,
+        columns: headers,
+        sample,
+        total_rows: total,
+        mapping,
+        preset,
+        status: 'uploaded',
+      });
       return toApi((await repo.findImport(tx, id)) as repo.ImportRow);
     });
   } catch (error) {
@@ -91,6 +130,7 @@ export async function configureImport(deps: Deps, ctx: RequestContext, id: strin
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const row = await visibleImport(tx, ctx, id, { lock: true });
     if (row.status !== 'uploaded') throw new AppError('conflict', { message: 'imports.already_started' });
+    if (input.templateId) input.mapping = await templateMapping(tx, input.templateId, row.object, row.columns);
     if (input.mapping) {
       const defs = await listDefs(tx, row.object);
       input.mapping.forEach((m, i) => {
@@ -128,7 +168,7 @@ export async function rollbackImport(deps: Deps, ctx: RequestContext, id: string
   const result = await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const row = await visibleImport(tx, ctx, id, { lock: true });
     requireAccess(ctx.access, row.object, 'delete');
-    if (row.status !== 'done' && row.status !== 'failed') throw new AppError('conflict', { message: 'imports.not_finished' });
+    if (row.status !== 'done' && row.status !== 'failed' && row.status !== 'cancelled') throw new AppError('conflict', { message: 'imports.not_finished' });
     await repo.updateImport(tx, id, { status: 'rolling_back' });
     await writeAudit(tx, ctx, {
       action: 'import_rolled_back',
@@ -140,4 +180,18 @@ export async function rollbackImport(deps: Deps, ctx: RequestContext, id: string
   });
   await enqueueImportJob(deps, 'rollback', ctx.tenantId, id);
   return result;
+}
+
+/**
+ * Stops a queued or running import: the job notices before its next batch. Rows already
+ * committed stay (the import can then be rolled back as a whole); audited.
+ */
+export async function cancelImport(deps: Deps, ctx: RequestContext, id: string): Promise<TImport> {
+  return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
+    const row = await visibleImport(tx, ctx, id, { lock: true });
+    if (row.status !== 'queued' && row.status !== 'running') throw new AppError('conflict', { message: 'imports.not_running' });
+    await repo.updateImport(tx, id, { status: 'cancelled', finished_at: new Date() });
+    await writeAudit(tx, ctx, { action: 'import_cancelled', objectType: 'import', objectId: id, changes: { status: { from: row.status, to: 'cancelled' } } });
+    return toApi((await repo.findImport(tx, id)) as repo.ImportRow);
+  });
 }

@@ -1,5 +1,7 @@
 import type { CustomFieldDef } from '#platform/custom-fields/custom-fields.types.ts';
 import type { FieldError } from '#platform/errors/app-error.ts';
+import { toE164 } from '#platform/phones.ts';
+import type { CountryCode } from 'libphonenumber-js';
 import { cleanText, parseBoolean, parseDate, parseGender, parseNumber, splitList } from './cleaning.ts';
 import type { ImportObject } from './import-fields.ts';
 
@@ -31,8 +33,18 @@ function customValue(def: CustomFieldDef, value: string): { value: unknown } | {
   }
 }
 
+/**
+ * A number valid in the tenant's region but read differently (or not at all) under the record
+ * service's default (CN) is stored in E.164, so the region is not lost.
+ */
+function regional(number: string, region: string | undefined): string {
+  if (!region || region === 'CN' || /^(\+|00)/.test(number)) return number;
+  const local = toE164(number, region as CountryCode);
+  return local && local !== toE164(number) ? local : number;
+}
+
 /** One file row -> the API's create/update input; cleaning errors are collected per field. */
-export function rowToInput(object: ImportObject, row: string[], mapping: MappingEntry[], customDefs: CustomFieldDef[]): RowInput {
+export function rowToInput(object: ImportObject, row: string[], mapping: MappingEntry[], customDefs: CustomFieldDef[], phoneRegion?: string): RowInput {
   const input: Record<string, unknown> = {};
   const errors: FieldError[] = [];
   const address: Record<string, string> = {};
@@ -49,7 +61,7 @@ export function rowToInput(object: ImportObject, row: string[], mapping: Mapping
       if ('error' in result) errors.push({ field, message: result.error });
       else custom[def.key] = result.value;
     } else if (ADDRESS.has(field)) address[field] = value;
-    else if (field === 'phone' || field === 'mobile') phones.push({ label: field, number: value });
+    else if (field === 'phone' || field === 'mobile') phones.push({ label: field, number: regional(value, phoneRegion) });
     else if (field === 'email') input.emails = [...((input.emails as unknown[]) ?? []), { address: value.toLowerCase() }];
     else if (field === 'company') companyName = value;
     else if (field === 'tags') input.tags = splitList(value);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
+import { isSupportedCountry } from 'libphonenumber-js';
 import { z } from 'zod';
 import { enterTenant, inSystem, inTenant } from '#db/tx.ts';
 import { diffRecords, writeAudit } from '../audit/audit.ts';
@@ -17,6 +18,8 @@ const ZTenant = z.object({
   locale: z.string(),
   timezone: z.string(),
   currency: z.string(),
+  /** Default region for phone numbers typed or imported without a country code (ISO 3166 alpha-2). */
+  phoneRegion: z.string(),
   version: z.number(),
 });
 const ZUpdateTenantRequest = z
@@ -25,11 +28,12 @@ const ZUpdateTenantRequest = z
     locale: z.enum(['zh-CN', 'en']),
     timezone: z.string().refine((tz) => TIME_ZONES.has(tz), 'Unknown time zone'),
     currency: z.string().regex(/^[A-Z]{3}$/),
+    phoneRegion: z.string().refine((r) => isSupportedCountry(r), 'Unknown phone region'),
   })
   .partial()
   .strict();
 
-type TenantRow = { id: string; slug: string; name: string; locale: string; timezone: string; base_currency: string; version: number };
+type TenantRow = { id: string; slug: string; name: string; locale: string; timezone: string; base_currency: string; phone_region: string; version: number };
 const toApi = (r: TenantRow) => ({
   id: r.id,
   slug: r.slug,
@@ -37,6 +41,7 @@ const toApi = (r: TenantRow) => ({
   locale: r.locale,
   timezone: r.timezone,
   currency: r.base_currency,
+  phoneRegion: r.phone_region,
   version: r.version,
 });
 
@@ -54,7 +59,7 @@ export function tenantSettingsRoutes(app: FastifyInstance, deps: Deps) {
     async (req, reply) => {
       if (!req.ctx.access.isAdmin) throw new AppError('forbidden');
       const version = expectedVersion(req);
-      const { currency, ...rest } = req.body;
+      const { currency, phoneRegion, ...rest } = req.body;
       // tenants is written as the owner role (kehu_app may only read its own row); the audit entry joins the same transaction.
       const row = await inSystem(deps.db.kysely, async (tx) => {
         const before = await tx.selectFrom('tenants').selectAll().where('id', '=', req.ctx.tenantId).forUpdate().executeTakeFirstOrThrow();
@@ -62,7 +67,7 @@ export function tenantSettingsRoutes(app: FastifyInstance, deps: Deps) {
           throw new AppError('precondition_failed', { params: { expected: version, actual: before.version } });
         const after = await tx
           .updateTable('tenants')
-          .set({ ...rest, ...(currency ? { base_currency: currency } : {}), version: sql`version + 1` })
+          .set({ ...rest, ...(currency ? { base_currency: currency } : {}), ...(phoneRegion ? { phone_region: phoneRegion } : {}), version: sql`version + 1` })
           .where('id', '=', req.ctx.tenantId)
           .returningAll()
           .executeTakeFirstOrThrow();

@@ -1,0 +1,71 @@
+import { inTenant, type Tx } from '#db/tx.ts';
+import { requireAccess } from '#platform/access/access.ts';
+import { writeAudit } from '#platform/audit/audit.ts';
+import type { RequestContext } from '#platform/context.ts';
+import { listDefs } from '#platform/custom-fields/custom-fields.repo.ts';
+import type { Deps } from '#platform/deps.ts';
+import { AppError, invalid, notFound } from '#platform/errors/app-error.ts';
+import { newId } from '#platform/ids.ts';
+import { normalizeHeader } from './crm-presets.ts';
+import { type ImportObject, isKnownTarget } from './import-fields.ts';
+import * as repo from './mapping-templates.repo.ts';
+
+export type TMappingTemplate = { id: string; object: ImportObject; name: string; mapping: { header: string; field: string }[]; updatedAt: string };
+
+const toApi = (r: repo.TemplateRow): TMappingTemplate => ({
+  id: r.id,
+  object: r.object as ImportObject,
+  name: r.name,
+  mapping: r.mapping,
+  updatedAt: new Date(r.updated_at).toISOString(),
+});
+
+export const listTemplates = (deps: Deps, ctx: RequestContext, object: ImportObject) => {
+  requireAccess(ctx.access, object, 'import');
+  return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => (await repo.listTemplates(tx, object)).map(toApi));
+};
+
+/** Saves a mapping by header name (so it applies to next month's file whatever the column order); audited. */
+export async function saveTemplate(
+  deps: Deps,
+  ctx: RequestContext,
+  input: { object: ImportObject; name: string; mapping: { header: string; field: string }[] },
+): Promise<TMappingTemplate> {
+  requireAccess(ctx.access, input.object, 'import');
+  return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
+    const defs = await listDefs(tx, input.object);
+    input.mapping.forEach((m, i) => {
+      if (!isKnownTarget(input.object, m.field, defs)) throw invalid(`mapping.${i}.field`, 'imports.unknown_target', { field: m.field });
+    });
+    const row = await repo.upsertTemplate(tx, { tenantId: ctx.tenantId, id: newId(), createdBy: ctx.userId, ...input });
+    await writeAudit(tx, ctx, { action: 'saved', objectType: 'importTemplate', objectId: row.id, changes: { name: { from: null, to: row.name } } });
+    return toApi(row);
+  });
+}
+
+export async function deleteTemplate(deps: Deps, ctx: RequestContext, id: string): Promise<void> {
+  await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
+    const row = await repo.findTemplate(tx, id);
+    if (!row) throw notFound('importTemplate');
+    requireAccess(ctx.access, row.object, 'import');
+    if (row.created_by !== ctx.userId && !ctx.access.isAdmin) throw new AppError('forbidden');
+    await repo.deleteTemplate(tx, id);
+    await writeAudit(tx, ctx, { action: 'deleted', objectType: 'importTemplate', objectId: id, changes: { name: { from: row.name, to: null } } });
+  });
+}
+
+/** A template's mapping for this file's columns: each saved header found in the file, by normalised name. */
+export async function templateMapping(tx: Tx, id: string, object: string, headers: string[]) {
+  const row = await repo.findTemplate(tx, id);
+  if (!row || row.object !== object) throw notFound('importTemplate');
+  const index = new Map<string, number>();
+  headers.forEach((h, i) => {
+    if (!index.has(normalizeHeader(h))) index.set(normalizeHeader(h), i);
+  });
+  return row.mapping
+    .flatMap((m) => {
+      const column = index.get(normalizeHeader(m.header));
+      return column === undefined ? [] : [{ column, field: m.field }];
+    })
+    .sort((a, b) => a.column - b.column);
+}
