@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { useMe } from '#app/auth/auth-context';
 import { can } from '#app/auth/permissions';
 import { type Activity, activitiesApi } from '#modules/activities/activities-api';
+import { SalesWidgets } from '#modules/reports/widgets/sales-widgets';
 import { api } from '#shared/api/client';
 import type { CrmRecord } from '#shared/api/types';
 import { formatDateTime } from '#shared/format/format';
@@ -54,6 +55,7 @@ export function DashboardPage() {
           </Card>
         </Col>
       </Row>
+      {can(me, 'deal', 'read') && <SalesWidgets />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card title={t('dashboard.myTasks')} data-testid="my-tasks">

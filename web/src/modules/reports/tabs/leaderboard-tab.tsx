@@ -30,7 +30,7 @@ export function LeaderboardTab({ filters }: { filters: ReportFilters }) {
         axisPointer: { type: 'shadow' },
         valueFormatter: (v: number) => (metric === 'activities' ? String(v) : money(String(v), currency, lang)),
       },
-      xAxis: { type: 'value', axisLabel: { formatter: (v: number) => compact(v, lang) } },
+      xAxis: { type: 'value', minInterval: metric === 'activities' ? 1 : 0, axisLabel: { formatter: (v: number) => compact(v, lang) } },
       yAxis: { type: 'category', data: ranked.map((r) => r.owner.name) },
       series: [
         {

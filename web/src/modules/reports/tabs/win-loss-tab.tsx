@@ -45,7 +45,7 @@ export function WinLossTab({ filters }: { filters: ReportFilters }) {
       legend: { bottom: 0 },
       grid: { left: 8, right: 16, top: 8, bottom: 32, containLabel: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      xAxis: { type: 'value', axisLabel: { formatter: (v: number) => compact(v, lang) } },
+      xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => compact(v, lang) } },
       yAxis: { type: 'category', data: owners.map((o) => o.owner?.name ?? t('reports.none')) },
       series: [
         { type: 'bar', stack: 'n', name: t('reports.winLoss.won'), itemStyle: { color: '#52c41a' }, data: owners.map((o) => o.won) },
