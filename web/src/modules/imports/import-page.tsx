@@ -8,6 +8,7 @@ import { isApiError } from '#shared/api/problem';
 import { ACTIVE, type DedupRule, type ImportJob, type ImportObject, importsApi, type MappingEntry } from './imports-api';
 import { MappingStep } from './mapping-step';
 import { ProgressStep } from './progress-step';
+import './messages';
 
 /** Upload -> map columns and choose the dedup rule -> watch the job, download errors, roll back. */
 export function ImportPage() {
@@ -43,6 +44,7 @@ export function ImportPage() {
     onError: fail,
   });
   const rollback = useMutation({ mutationFn: () => importsApi.rollback(id as string), onSuccess: () => job.refetch(), onError: fail });
+  const cancel = useMutation({ mutationFn: () => importsApi.cancel(id as string), onSuccess: () => job.refetch(), onError: fail });
   const data = job.data;
   const step = !data ? 0 : data.status === 'uploaded' ? 1 : 2;
   return (
@@ -93,9 +95,18 @@ export function ImportPage() {
             onDedup={setDedup}
             onStart={() => start.mutate()}
             starting={start.isPending}
+            onApplied={(applied) => setMapping(applied.mapping)}
           />
         )}
-        {step === 2 && data && <ProgressStep job={data} onRollback={() => rollback.mutate()} rollingBack={rollback.isPending} />}
+        {step === 2 && data && (
+          <ProgressStep
+            job={data}
+            onRollback={() => rollback.mutate()}
+            rollingBack={rollback.isPending}
+            onCancel={() => cancel.mutate()}
+            cancelling={cancel.isPending}
+          />
+        )}
       </Card>
     </div>
   );

@@ -4,7 +4,9 @@ import { toApiError } from '#shared/api/problem';
 export type ImportObject = 'contact' | 'company';
 export type MappingEntry = { column: number; field: string };
 export type DedupRule = { match: 'none' | 'email' | 'phone' | 'nameCompany'; action: 'skip' | 'update' | 'create' };
-export type ImportStatus = 'uploaded' | 'queued' | 'running' | 'done' | 'failed' | 'rolling_back' | 'rolled_back';
+export type ImportStatus = 'uploaded' | 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'rolling_back' | 'rolled_back';
+export type CrmPreset = 'salesforce' | 'hubspot' | 'zoho' | 'suitecrm';
+export type MappingTemplate = { id: string; object: ImportObject; name: string; mapping: { header: string; field: string }[]; updatedAt: string };
 export type ImportJob = {
   id: string;
   object: ImportObject;
@@ -14,9 +16,18 @@ export type ImportJob = {
   sample: string[][];
   totalRows: number | null;
   mapping: MappingEntry[];
+  preset: CrmPreset | null;
   dedup: DedupRule;
   status: ImportStatus;
-  progress: { processed: number; created: number; updated: number; skipped: number; failed: number };
+  progress: {
+    processed: number;
+    created: number;
+    updated: number;
+    skipped: number;
+    failed: number;
+    rowsPerSecond: number | null;
+    etaSeconds: number | null;
+  };
   error: string | null;
 };
 
@@ -39,5 +50,11 @@ export const importsApi = {
   configure: (id: string, body: { mapping: MappingEntry[]; dedup: DedupRule }) => api<ImportJob>(`/imports/${id}`, { method: 'PATCH', body }),
   start: (id: string) => api<ImportJob>(`/imports/${id}/start`, { method: 'POST' }),
   rollback: (id: string) => api<ImportJob>(`/imports/${id}/rollback`, { method: 'POST' }),
+  cancel: (id: string) => api<ImportJob>(`/imports/${id}/cancel`, { method: 'POST' }),
+  applyTemplate: (id: string, templateId: string) => api<ImportJob>(`/imports/${id}`, { method: 'PATCH', body: { templateId } }),
+  templates: (object: ImportObject) => api<{ data: MappingTemplate[]; presets: CrmPreset[] }>('/imports/templates', { query: { object } }),
+  saveTemplate: (body: { object: ImportObject; name: string; mapping: { header: string; field: string }[] }) =>
+    api<MappingTemplate>('/imports/templates', { method: 'POST', body }),
+  deleteTemplate: (id: string) => api<void>(`/imports/templates/${id}`, { method: 'DELETE' }),
   errorsUrl: (id: string) => buildUrl(`/imports/${id}/errors.csv`),
 };

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { CUSTOM_FIELDS_KEY, customFieldsApi } from '#shared/fields/custom-fields-api';
 import type { DedupRule, ImportJob, MappingEntry } from './imports-api';
 import { importsApi } from './imports-api';
+import { MappingTemplates } from './mapping-templates';
 
 type Props = {
   job: ImportJob;
@@ -13,10 +14,12 @@ type Props = {
   onDedup: (d: DedupRule) => void;
   onStart: () => void;
   starting: boolean;
+  /** A template was applied on the server: its mapping replaces the current one. */
+  onApplied: (job: ImportJob) => void;
 };
 
 /** One row per file column: its sample values and the field it goes to (or none). */
-export function MappingStep({ job, mapping, dedup, onMapping, onDedup, onStart, starting }: Props) {
+export function MappingStep({ job, mapping, dedup, onMapping, onDedup, onStart, starting, onApplied }: Props) {
   const { t, i18n } = useTranslation();
   const fields = useQuery({ queryKey: ['imports', 'fields'], queryFn: importsApi.fields });
   const custom = useQuery({ queryKey: CUSTOM_FIELDS_KEY, queryFn: customFieldsApi.list });
@@ -42,6 +45,7 @@ export function MappingStep({ job, mapping, dedup, onMapping, onDedup, onStart, 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Text type="secondary">{t('imports.fileSummary', { name: job.fileName, rows: job.totalRows ?? 0, encoding: job.encoding })}</Typography.Text>
+      <MappingTemplates job={job} mapping={mapping} onApplied={onApplied} />
       <div data-testid="import-mapping">
         <Table
           size="small"
