@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useMe } from '#app/auth/auth-context';
 import { NotFound } from '#app/not-found';
+import { AssignmentSettingsPage } from '#modules/scoring/assignment-settings-page';
+import { ScoringSettingsPage } from '#modules/scoring/scoring-settings-page';
 import { ApiTokensPage } from './api-tokens/api-tokens-page';
 import { AuditLogPage } from './audit/audit-log-page';
 import { CustomFieldsPage } from './custom-fields/custom-fields-page';
@@ -12,7 +14,7 @@ import { TeamsPage } from './teams/teams-page';
 import { TenantPage } from './tenant/tenant-page';
 import { UsersPage } from './users/users-page';
 
-const SECTIONS = ['users', 'teams', 'roles', 'custom-fields', 'api-tokens', 'audit-log', 'general'] as const;
+const SECTIONS = ['users', 'teams', 'roles', 'custom-fields', 'api-tokens', 'audit-log', 'general', 'lead-scoring', 'lead-assignment'] as const;
 
 export function SettingsRoutes() {
   const { t } = useTranslation();
@@ -41,6 +43,8 @@ export function SettingsRoutes() {
           <Route path="api-tokens" element={<ApiTokensPage />} />
           <Route path="audit-log" element={<AuditLogPage />} />
           <Route path="general" element={<TenantPage />} />
+          <Route path="lead-scoring" element={<ScoringSettingsPage />} />
+          <Route path="lead-assignment" element={<AssignmentSettingsPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </div>
