@@ -274,6 +274,16 @@ describe.skipIf(!databaseAvailable)('reports API', () => {
     expect(none.statusCode).toBe(400);
   });
 
+  it('documents every report in the OpenAPI document', async () => {
+    const doc = (await t.request(null, { method: 'GET', url: '/api/openapi.json' })).json();
+    for (const name of ['forecast', 'funnel', 'win-loss', 'leaderboard']) {
+      const op = doc.paths[`/api/v1/reports/${name}`]?.get;
+      expect(op?.tags).toEqual(['reports']);
+      expect(op.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['from', 'ownerId', 'pipelineId', 'teamId', 'to']);
+      expect(op.responses['200']).toBeDefined();
+    }
+  });
+
   it('answers 401 without a session and 403 without deal read access', async () => {
     expect((await t.request(null, { method: 'GET', url: '/api/v1/reports/forecast' })).statusCode).toBe(401);
     const role = await t.request(t.admin, {
