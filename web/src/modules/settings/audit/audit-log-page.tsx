@@ -4,11 +4,30 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '#shared/format/format';
+import { fromPickerValue } from '#shared/format/picker-time';
+import '../messages';
 import { UserSelect } from '#shared/users/user-select';
 import { type AuditEntry, type AuditQuery, settingsApi } from '../settings-api';
 import styles from '../settings.module.css';
 
-const OBJECT_TYPES = ['contact', 'company', 'activity', 'user', 'team', 'role', 'customField', 'apiToken'];
+const OBJECT_TYPES = [
+  'contact',
+  'company',
+  'activity',
+  'lead',
+  'deal',
+  'pipeline',
+  'pool',
+  'user',
+  'team',
+  'role',
+  'customField',
+  'apiToken',
+  'savedView',
+  'tenant',
+  'import',
+  'export',
+];
 const ACTIONS = ['created', 'updated', 'deleted', 'restored', 'revealed', 'exported', 'login', 'revoked', 'password_reset'];
 
 const showValue = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
@@ -24,8 +43,9 @@ export function AuditLogPage() {
     ...(objectType ? { objectType } : {}),
     ...(action ? { action } : {}),
     ...(actorId ? { actorId } : {}),
-    ...(range?.[0] ? { from: range[0].startOf('day').toISOString() } : {}),
-    ...(range?.[1] ? { to: range[1].endOf('day').toISOString() } : {}),
+    // Whole days on the user's clock, not the browser's.
+    ...(range?.[0] ? { from: fromPickerValue(range[0].startOf('day')) } : {}),
+    ...(range?.[1] ? { to: fromPickerValue(range[1].endOf('day')) } : {}),
   };
   const q = useInfiniteQuery({
     queryKey: ['audit-log', query],
@@ -44,6 +64,8 @@ export function AuditLogPage() {
           allowClear
           placeholder={t('settings.audit.object')}
           style={{ width: 150 }}
+          showSearch={{ optionFilterProp: 'label' }}
+          data-testid="audit-object"
           value={objectType}
           onChange={setObjectType}
           options={OBJECT_TYPES.map((o) => ({ value: o, label: t(`settings.objects.${o}`, o) }))}

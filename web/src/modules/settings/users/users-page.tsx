@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '#shared/format/format';
 import { USERS_KEY, type UserRow, useUsers } from '#shared/users/users-api';
+import '../messages';
 import { settingsApi } from '../settings-api';
 import styles from '../settings.module.css';
 import { useRoles, useTeams } from '../use-settings-data';
@@ -13,20 +14,25 @@ import { UserFormModal } from './user-form-modal';
 
 export function UsersPage() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const qc = useQueryClient();
   const { data = [], isPending } = useUsers();
   const { data: teams = [] } = useTeams();
   const { data: roles = [] } = useRoles();
   const [editing, setEditing] = useState<UserRow | null | undefined>(undefined);
   const [resetting, setResetting] = useState<UserRow | null>(null);
-  const toggle = async (u: UserRow) => {
+  const setActive = async (u: UserRow) => {
     try {
       await settingsApi.users.setActive(u.id, u.isActive === false);
       await qc.invalidateQueries({ queryKey: USERS_KEY });
     } catch (e) {
       message.error(e instanceof Error ? e.message : String(e));
     }
+  };
+  // Deactivating ends the user's sessions at once: ask first. Re-activating needs no warning.
+  const toggle = async (u: UserRow) => {
+    if (u.isActive === false) return setActive(u);
+    modal.confirm({ title: t('userAdmin.deactivateConfirm', { name: u.name }), okButtonProps: { danger: true }, onOk: () => setActive(u) });
   };
   return (
     <Card>

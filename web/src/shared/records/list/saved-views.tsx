@@ -1,4 +1,4 @@
-import { DeleteOutlined, SaveOutlined } from '@ant-design/icons';
+import { CheckOutlined, DeleteOutlined, SaveOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Checkbox, Form, Input, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
@@ -48,6 +48,15 @@ export function SavedViews({ entity, view, activeId, onPick }: Props) {
     },
     onError: (e) => message.error(e.message),
   });
+  // Overwrites the active view with what the list shows now (filter, sort, columns).
+  const update = useMutation({
+    mutationFn: (v: SavedView) => savedViewsApi.update(v.id, { filter: groupToFilter(view.group), sort: view.sort, columns: view.columns }, v.version),
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: key });
+      message.success(t('views.saved'));
+    },
+    onError: (e) => message.error(e.message),
+  });
   const active = data.find((v) => v.id === activeId);
   const isMine = (v: SavedView) => v.mine ?? v.userId === me.user.id;
   const mine = data.filter(isMine);
@@ -73,7 +82,12 @@ export function SavedViews({ entity, view, activeId, onPick }: Props) {
         {t('views.save')}
       </Button>
       {active && (isMine(active) || me.user.isAdmin) && (
-        <Button icon={<DeleteOutlined />} aria-label={t('views.delete')} onClick={() => remove.mutate(active.id)} />
+        <>
+          <Button icon={<CheckOutlined />} loading={update.isPending} onClick={() => update.mutate(active)} data-testid="update-view">
+            {t('views.update')}
+          </Button>
+          <Button icon={<DeleteOutlined />} aria-label={t('views.delete')} onClick={() => remove.mutate(active.id)} />
+        </>
       )}
       <Modal
         open={saving}
