@@ -8,8 +8,8 @@ import { ZConvertLeadRequest, ZConvertLeadResponse } from './convert.schema.ts';
 import { convertLead } from './convert.service.ts';
 import { getLeadSettings, updateLeadSettings } from './lead-settings.service.ts';
 import { ZLeadSettings, ZUpdateLeadSettingsRequest } from './lead-settings.schema.ts';
-import { createLead, leadCaptures, leadMatches } from './leads.service.ts';
-import { ZCreateLeadRequest, ZCustomerMatch, ZLeadCreated } from './leads.schema.ts';
+import { checkLead, createLead, leadCaptures, leadMatches } from './leads.service.ts';
+import { leadFields, ZCreateLeadRequest, ZCustomerMatch, ZLeadCreated } from './leads.schema.ts';
 
 const ref = z.object({ id: z.string(), name: z.string() });
 const ZDuplicate = z.object({ id: z.string(), name: z.string(), rule: z.string(), owner: ref.nullable() });
@@ -35,6 +35,29 @@ export function leadsRoutes(app: FastifyInstance, deps: Deps) {
       if (lead.merged) return withEtag(reply, lead);
       return reply.status(201).header('location', `/api/v1/leads/${lead.id}`).send(withEtag(reply, lead));
     },
+  );
+
+  r.post(
+    '/api/v1/leads/check',
+    {
+      schema: {
+        tags,
+        summary: 'Run the duplicate rules and the 撞单 check on unsaved lead values (writes nothing)',
+        body: z.object({
+          name: leadFields.name,
+          companyName: leadFields.companyName.optional(),
+          emails: leadFields.emails.optional(),
+          phones: leadFields.phones.optional(),
+        }),
+        response: {
+          200: z.object({
+            duplicates: z.array(ZDuplicate.extend({ action: z.enum(['block', 'warn', 'merge']) })),
+            customerMatches: z.array(ZCustomerMatch),
+          }),
+        },
+      },
+    },
+    async (req) => checkLead({ deps, ctx: req.ctx, input: req.body }),
   );
 
   r.get(

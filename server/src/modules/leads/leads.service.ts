@@ -51,3 +51,17 @@ export async function leadMatches(o: Base & { id: string }) {
     return { duplicates, customerMatches: await customerMatchesOf(tx, probe) };
   });
 }
+
+/** The same checks a create runs, without writing: for the form to show duplicates and 撞单 before saving. */
+export async function checkLead(
+  o: Base & {
+    input: { name: string; companyName?: string | null | undefined; emails?: { address: string }[] | undefined; phones?: { number: string }[] | undefined };
+  },
+) {
+  requireAccess(o.ctx.access, 'lead', 'read');
+  return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
+    const probe = probeOf(o.input);
+    const duplicates = (await duplicatesOf(tx, o.deps, o.ctx.tenantId, probe)).map(({ action, ...d }) => ({ ...d, action }));
+    return { duplicates, customerMatches: await customerMatchesOf(tx, probe) };
+  });
+}
