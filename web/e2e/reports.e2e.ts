@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Api } from './support/api';
@@ -117,6 +118,10 @@ describe('reports in a real browser', { concurrency: false }, () => {
     await page.getByTestId('funnel-table-csv').click();
     const file = await download;
     assert.match(file.suggestedFilename(), /^funnel-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+    // Exact figures, decimal amounts as written, a BOM for Excel.
+    const csv = readFileSync(await file.path(), 'utf8');
+    assert.ok(csv.startsWith('\uFEFF阶段,赢率,到达,推进,转化到下一阶段,占全部,停留中,在此输单,平均停留时间,到达金额\r\n'), csv.slice(0, 80));
+    assert.match(csv, /\r\n线索确认,10,7,5,71\.4,100,1,1,[\d.]+,445000\.00\r\n/);
   });
 
   test('win/loss and leaderboard', async () => {

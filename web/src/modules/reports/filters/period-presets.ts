@@ -1,3 +1,5 @@
+import { displayTimeZone } from '#shared/format/time-zone';
+
 export const PRESETS = ['thisMonth', 'lastMonth', 'thisQuarter', 'lastQuarter', 'nextQuarter', 'thisYear', 'lastYear'] as const;
 export type Preset = (typeof PRESETS)[number];
 export type Range = { from: string; to: string };
@@ -39,7 +41,7 @@ export function presetOf(range: Range, today: string): Preset | null {
   );
 }
 
-/** Today in the browser's calendar. */
-export function localToday(now = new Date()): string {
-  return iso(now.getFullYear(), now.getMonth(), now.getDate());
+/** Today in the user's zone (their saved one, else the tenant's, else the browser's). */
+export function localToday(now = new Date(), timeZone = displayTimeZone()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
