@@ -80,6 +80,9 @@ describe.skipIf(!databaseAvailable)('lead assignment rules', () => {
     const audit = await sql<{ action: string; changes: unknown }>`
       select action, changes from audit_log where object_type = 'lead' and object_id = ${next[0]} and action = 'assigned'`.execute(t.db.kysely);
     expect(audit.rows).toEqual([{ action: 'assigned', changes: { ownerId: { from: null, to: users.Cai?.id } } }]);
+    const recent = await t.request(t.admin, { method: 'GET', url: '/api/v1/lead-assignment/recent' });
+    expect(recent.json().data[0]).toMatchObject({ leadId: next[1], userName: 'Ann', ruleName: '华东 round robin' });
+    expect((await t.request(rep, { method: 'GET', url: '/api/v1/lead-assignment/recent' })).json().data).toEqual([]);
   });
 
   it('skips a user who is away', async () => {

@@ -248,3 +248,33 @@ export async function assignmentLog(tx: Tx, leadId: string) {
     where la.lead_id = ${leadId} order by la.assigned_at desc, la.id desc limit 100`.execute(tx);
   return rows;
 }
+
+export type RecentRow = {
+  id: string;
+  lead_id: string;
+  lead_name: string;
+  owner_id: string | null;
+  user_id: string;
+  user_name: string;
+  rule_name: string | null;
+  method: string;
+  trigger: string;
+  assigned_at: Date;
+  score: number | null;
+  band: string | null;
+};
+
+/** The latest assignments the caller may see (by the lead's owner), newest first. */
+export async function recentAssignments(tx: Tx, owners: string[] | null, limit: number): Promise<RecentRow[]> {
+  const { rows } = await sql<RecentRow>`
+    select la.id, la.lead_id, l.name as lead_name, l.owner_id, la.user_id, u.name as user_name, r.name as rule_name, la.method, la.trigger, la.assigned_at, s.score, s.band
+    from lead_assignments la
+    join leads l on l.tenant_id = la.tenant_id and l.id = la.lead_id and l.deleted_at is null
+    join users u on u.tenant_id = la.tenant_id and u.id = la.user_id
+    left join assignment_rules r on r.tenant_id = la.tenant_id and r.id = la.rule_id
+    left join lead_scores s on s.tenant_id = la.tenant_id and s.lead_id = la.lead_id
+    where ${owners === null ? sql`true` : sql`l.owner_id = any(${sql`cast(${owners} as uuid[])`})`}
+    order by la.assigned_at desc, la.id desc
+    limit ${limit}`.execute(tx);
+  return rows;
+}

@@ -17,6 +17,7 @@ import {
   ZBulkAssignResult,
   ZCreateAssignmentRuleRequest,
   ZQueueEntry,
+  ZRecentAssignment,
   ZReorderRequest,
   ZUpdateAssignmentRuleRequest,
   ZUpdateAssignmentSettingsRequest,
@@ -85,6 +86,9 @@ export function assignmentRoutes(app: FastifyInstance, deps: Deps) {
   });
   r.get(`${base}/queue`, { schema: { tags, summary: 'Leads waiting for an owner (fallback queue)', response: { 200: list(ZQueueEntry) } } }, async (req) => ({
     data: await leads.listQueue(deps, req.ctx),
+  }));
+  r.get(`${base}/recent`, { schema: { tags, summary: 'Latest assignments', response: { 200: list(ZRecentAssignment) } } }, async (req) => ({
+    data: await leads.recentAssignments(deps, req.ctx),
   }));
 
   r.post(

@@ -116,3 +116,17 @@ export const ZAssignmentLogEntry = z.object({
   trigger: z.string(),
   assignedAt: z.string(),
 });
+
+export const ZRecentAssignment = z.object({
+  id: z.uuid(),
+  leadId: z.uuid(),
+  leadName: z.string(),
+  userId: z.uuid(),
+  userName: z.string(),
+  ruleName: z.string().nullable(),
+  method: z.string(),
+  trigger: z.string(),
+  assignedAt: z.string(),
+  score: z.number().nullable(),
+  scoreBand: z.string().nullable(),
+});

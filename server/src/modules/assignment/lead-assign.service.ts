@@ -85,6 +85,26 @@ export async function assignmentHistory(deps: Deps, ctx: RequestContext, leadId:
   });
 }
 
+/** The latest assignments, for the managers' view beside the queue. */
+export async function recentAssignments(deps: Deps, ctx: RequestContext) {
+  const scope = requireAccess(ctx.access, 'lead', 'read');
+  return inTenant(deps.db.kysely, ctx.tenantId, async (tx) =>
+    (await repo.recentAssignments(tx, ownerLimit(ctx.access, scope), 50)).map((r) => ({
+      id: r.id,
+      leadId: r.lead_id,
+      leadName: r.lead_name,
+      userId: r.user_id,
+      userName: r.user_name,
+      ruleName: r.rule_name,
+      method: r.method,
+      trigger: r.trigger,
+      assignedAt: r.assigned_at.toISOString(),
+      score: r.score,
+      scoreBand: r.band,
+    })),
+  );
+}
+
 /** The hourly job: queued leads get another try (someone is back, a working day began, a rule changed). */
 export async function drainQueues(db: Database, now = new Date()): Promise<number> {
   const tenants = await inSystem(db.kysely, (tx) => repo.tenantsWithQueue(tx));

@@ -34,6 +34,18 @@ export type QueueEntry = {
   queuedAt: string;
   attempts: number;
 };
+export type RecentAssignment = {
+  id: string;
+  leadId: string;
+  leadName: string;
+  userName: string;
+  ruleName: string | null;
+  method: string;
+  trigger: string;
+  assignedAt: string;
+  score: number | null;
+  scoreBand: string | null;
+};
 export type AssignResult = { leadId: string; outcome: 'assigned' | 'queued' | 'skipped'; userId: string | null; reason: string | null };
 
 const base = '/lead-assignment';
@@ -48,6 +60,7 @@ export const assignmentApi = {
   away: () => api<{ data: Away[] }>(`${base}/away`).then((r) => r.data),
   setAway: (userId: string, body: { until: string | null; note: string | null }) => api<void>(`${base}/away/${userId}`, { method: 'PUT', body }),
   clearAway: (userId: string) => api<void>(`${base}/away/${userId}`, { method: 'DELETE' }),
+  recent: () => api<{ data: RecentAssignment[] }>(`${base}/recent`).then((r) => r.data),
   queue: () => api<{ data: QueueEntry[] }>(`${base}/queue`).then((r) => r.data),
   assign: (leadId: string, userId?: string) => api<AssignResult>(`/leads/${leadId}/assign`, { method: 'POST', body: userId ? { userId } : {} }),
   teams: () => api<{ data: { id: string; name: string }[] }>('/teams', { query: { limit: 500 } }).then((r) => r.data),
@@ -58,4 +71,5 @@ export const useAssignmentRules = () => useQuery({ queryKey: [...ASSIGNMENT_KEY,
 export const useAssignmentSettings = () => useQuery({ queryKey: [...ASSIGNMENT_KEY, 'settings'], queryFn: assignmentApi.settings });
 export const useAway = () => useQuery({ queryKey: [...ASSIGNMENT_KEY, 'away'], queryFn: assignmentApi.away });
 export const useQueue = () => useQuery({ queryKey: [...ASSIGNMENT_KEY, 'queue'], queryFn: assignmentApi.queue });
+export const useRecent = () => useQuery({ queryKey: [...ASSIGNMENT_KEY, 'recent'], queryFn: assignmentApi.recent });
 export const useTeamOptions = () => useQuery({ queryKey: [...ASSIGNMENT_KEY, 'teams'], queryFn: assignmentApi.teams, staleTime: 60_000 });

@@ -8,6 +8,7 @@ import { ASSIGNMENT_KEY, type AssignmentRule, assignmentApi, type RuleInput, use
 import { AssignmentOptionsCard } from './assignment-options-card';
 import { AwayCard } from './away-card';
 import { QueueCard } from './queue-card';
+import { RecentCard } from './recent-card';
 import { RuleEditor } from './rule-editor';
 import { SortableRules } from './sortable-rules';
 
@@ -61,6 +62,7 @@ export function AssignmentSettingsPage() {
         )}
       </Card>
       <QueueCard />
+      <RecentCard />
       <AssignmentOptionsCard />
       <AwayCard />
       {editing && <RuleEditor rule={editing === 'new' ? null : editing} onSave={save} onClose={() => setEditing(null)} />}
