@@ -7,16 +7,26 @@ import { claimReminders, dueIds, recycleBatch, recyclingTenants, tenantClock } f
 export const RECYCLE_JOB = 'pool-recycle';
 const BATCH = 5000;
 
-export type RecycleOptions = { db: Database; now?: Date; batch?: number; tenantId?: string };
+export type RecycleOptions = { db: Database; now?: Date; batch?: number; tenantId?: string; concurrency?: number };
 export type RecycleResult = { recycled: number; reminded: number };
 
 const chunks = <T>(list: T[], size: number) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
+/** Runs the tasks `width` at a time (batches touch disjoint companies, so they never wait on each other). */
+async function inParallel(tasks: (() => Promise<void>)[], width: number): Promise<void> {
+  const queue = [...tasks];
+  const lane = async () => {
+    for (let task = queue.shift(); task; task = queue.shift()) await task();
+  };
+  await Promise.all(Array.from({ length: Math.max(1, width) }, lane));
+}
+
 /**
- * One recycling pass, tenant by tenant: one scan finds the customers due back or due a warning, then batches of a few
- * thousand move in one statement each (own transaction, locked rows skipped, rules checked again).
- * Then the owners of customers due within their pool's K days get a task and an event, once per
- * due date. Safe to run again or on several instances at once.
+ * One recycling pass, tenant by tenant: one scan finds the customers due back or due a warning,
+ * then batches of a few thousand move (or warn) in one statement each, in their own transaction,
+ * two at a time by default (a server's cores; PGlite runs them in turn), locked rows skipped and
+ * the rules checked again. Owners of customers due within their pool's K days get a task and an
+ * event, once per due date. Safe to run again or on several instances at once.
  */
 export async function runRecycling(o: RecycleOptions): Promise<RecycleResult> {
   const now = o.now ?? new Date();
@@ -25,8 +35,10 @@ export async function runRecycling(o: RecycleOptions): Promise<RecycleResult> {
   const result: RecycleResult = { recycled: 0, reminded: 0 };
   for (const tenantId of tenants) {
     const due = await inTenant(o.db.kysely, tenantId, (tx) => dueIds(tx, { tenantId, now }));
-    for (const ids of chunks(due.recycle, size)) result.recycled += await inTenant(o.db.kysely, tenantId, (tx) => recycleBatch(tx, { tenantId, now, ids }));
-    for (const ids of chunks(due.remind, size)) {
+    const recycle = chunks(due.recycle, size).map((ids) => async () => {
+      result.recycled += await inTenant(o.db.kysely, tenantId, (tx) => recycleBatch(tx, { tenantId, now, ids }));
+    });
+    const remind = chunks(due.remind, size).map((ids) => async () => {
       result.reminded += await inTenant(o.db.kysely, tenantId, async (tx) => {
         const rows = await claimReminders(tx, { tenantId, now, ids });
         const { locale, timezone } = await tenantClock(tx);
@@ -42,7 +54,8 @@ export async function runRecycling(o: RecycleOptions): Promise<RecycleResult> {
         });
         return rows.length;
       });
-    }
+    });
+    await inParallel([...recycle, ...remind], o.concurrency ?? 2);
   }
   return result;
 }
