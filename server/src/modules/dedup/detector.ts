@@ -50,9 +50,10 @@ export async function scorePairs(d: Detector, pairs: [string, string][]): Promis
 }
 
 /** Union-find over open pairs (all, or the components touching `recordIds`), written back as cluster ids. */
-export async function recluster(d: Detector, recordIds: string[] | null): Promise<void> {
+export async function recluster(d: Detector, recordIds: string[] | null): Promise<number> {
   const pairs = await openPairsOf(d.tx, d.object, recordIds);
   await setClusters(d.tx, d.object, pairs, clustersOf(pairs.map((p) => [p.a, p.b] as const)));
+  return pairs.length;
 }
 
 /** The incremental check of one created or changed record against its blocks. */

@@ -38,21 +38,16 @@ export async function clearKeys(tx: Tx, object: string): Promise<void> {
 }
 
 /**
- * One page of candidate pairs (a < b) that share a block no larger than `maxBlock`, after the
- * cursor pair, skipping pairs a user already decided on.
+ * The next blocks (records sharing a key) after `afterKey`, in key order, that hold between two
+ * and `maxBlock` records: a scan walks the key index once instead of joining all keys.
  */
-export async function candidatePage(tx: Tx, object: string, after: [string, string] | null, limit: number, maxBlock: number): Promise<[string, string][]> {
-  const { rows } = await sql<{ a: string; b: string }>`
-    with blocks as (select key from dedup_keys where object = ${object} group by key having count(*) between 2 and ${maxBlock})
-    select distinct k1.record_id as a, k2.record_id as b
-    from blocks
-    join dedup_keys k1 on k1.object = ${object} and k1.key = blocks.key
-    join dedup_keys k2 on k2.object = ${object} and k2.key = blocks.key and k2.record_id > k1.record_id
-    where ${after ? sql`(k1.record_id, k2.record_id) > (${after[0]}::uuid, ${after[1]}::uuid)` : sql`true`}
-      and not exists (select 1 from dedup_pairs p where p.object = ${object} and p.record_a = k1.record_id and p.record_b = k2.record_id and p.status <> 'open')
-    order by a, b
-    limit ${limit}`.execute(tx);
-  return rows.map((r) => [r.a, r.b]);
+export async function blockPage(tx: Tx, object: string, afterKey: string | null, limit: number, maxBlock: number): Promise<{ key: string; ids: string[] }[]> {
+  const { rows } = await sql<{ key: string; ids: string[] }>`
+    select key, array_agg(record_id order by record_id) as ids from dedup_keys
+    where object = ${object} ${afterKey === null ? sql`` : sql`and key > ${afterKey}`}
+    group by key having count(*) between 2 and ${maxBlock}
+    order by key limit ${limit}`.execute(tx);
+  return rows;
 }
 
 /** Records sharing a small enough block with `recordId` (an incremental check of one record). */

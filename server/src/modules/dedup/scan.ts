@@ -2,7 +2,7 @@ import { inTenant } from '#db/tx.ts';
 import type { Deps } from '#platform/deps.ts';
 import { MAX_BLOCK } from './blocking.ts';
 import { detectorFor, indexRows, recluster, scorePairs } from './detector.ts';
-import { candidatePage, clearKeys, recordPage } from './keys.repo.ts';
+import { blockPage, clearKeys, recordPage } from './keys.repo.ts';
 import { type DedupObject, OBJECTS } from './objects.ts';
 import { findRun, saveRun } from './runs.repo.ts';
 import { detectorSettings, loadSettings } from './settings.ts';
@@ -42,21 +42,28 @@ export async function runScan(o: ScanOptions): Promise<ScanOutcome> {
         return 'more' as const;
       }
       if (run.phase === 'pairs') {
-        const after = run.cursor ? (run.cursor.split(',') as [string, string]) : null;
-        const pairs = await candidatePage(tx, object, after, batch, MAX_BLOCK);
-        const found = await scorePairs(d, pairs);
-        const last = pairs.at(-1);
+        // Blocks in key order; a page ends once it holds about `batch` pairs (a pair in two blocks is scored twice, harmlessly).
+        const blocks = await blockPage(tx, object, run.cursor, 200, MAX_BLOCK);
+        const pairs = new Map<string, [string, string]>();
+        let lastKey: string | null = null;
+        for (const block of blocks) {
+          for (let i = 0; i < block.ids.length; i++)
+            for (let j = i + 1; j < block.ids.length; j++) pairs.set(`${block.ids[i]}|${block.ids[j]}`, [block.ids[i] as string, block.ids[j] as string]);
+          lastKey = block.key;
+          if (pairs.size >= batch) break;
+        }
+        const found = await scorePairs(d, [...pairs.values()]);
+        const finished = blocks.length < 200 && lastKey === (blocks.at(-1)?.key ?? null);
         await saveRun(
           tx,
           runId,
-          pairs.length < batch
-            ? { phase: 'clusters', cursor: null, compared: pairs.length, found }
-            : { cursor: last ? last.join(',') : null, compared: pairs.length, found },
+          finished ? { phase: 'clusters', cursor: null, compared: pairs.size, found } : { cursor: lastKey, compared: pairs.size, found },
         );
         return 'more' as const;
       }
-      await recluster(d, null);
-      await saveRun(tx, runId, { status: 'done' });
+      const open = await recluster(d, null);
+      // Pages may meet a pair twice (it shares two blocks): the final count is the stored suggestions.
+      await saveRun(tx, runId, { status: 'done', found: open - run.found });
       return 'done' as const;
     });
     if (step !== 'more') return step;

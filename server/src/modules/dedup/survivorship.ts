@@ -129,7 +129,8 @@ export function survivorPatch(proposals: Proposal[], survivor: Api): Record<stri
   const patch: Record<string, unknown> = {};
   const custom: Record<string, unknown> = {};
   for (const p of proposals) {
-    if (JSON.stringify(p.value ?? null) === JSON.stringify(read(survivor, p.field) ?? null)) continue;
+    const current = read(survivor, p.field);
+    if ((empty(p.value) && empty(current)) || JSON.stringify(p.value ?? null) === JSON.stringify(current ?? null)) continue;
     if (p.field.startsWith('custom.')) custom[p.field.slice(7)] = p.value;
     else
       patch[p.field] =
