@@ -13,6 +13,7 @@ const Imports = lazy(() => import('#modules/imports/import-page').then((m) => ({
 const Reports = lazy(() => import('#modules/reports/reports-page').then((m) => ({ default: m.ReportsPage })));
 const Pool = lazy(() => import('#modules/pool/pool-routes').then((m) => ({ default: m.PoolRoutes })));
 const Duplicates = lazy(() => import('#modules/dedup/duplicates-page').then((m) => ({ default: m.DuplicatesPage })));
+const Deals = lazy(() => import('#modules/deals/deals-routes').then((m) => ({ default: m.DealsRoutes })));
 const Settings = lazy(() => import('#modules/settings/settings-routes').then((m) => ({ default: m.SettingsRoutes })));
 
 export const router = createBrowserRouter([
@@ -33,6 +34,7 @@ export const router = createBrowserRouter([
       { path: 'imports', element: <Imports /> },
       { path: 'reports', element: <Reports /> },
       { path: 'pool/*', element: <Pool /> },
+      { path: 'deals/*', element: <Deals /> },
       { path: 'settings/*', element: <Settings /> },
       { path: '*', element: <NotFound /> },
     ],

@@ -3,6 +3,7 @@ import {
   ContactsOutlined,
   DashboardOutlined,
   DeleteOutlined,
+  FundProjectionScreenOutlined,
   GlobalOutlined,
   MergeCellsOutlined,
   SettingOutlined,
@@ -21,6 +22,7 @@ export function navItems(me: Me): NavItem[] {
     { key: 'dashboard', path: '/', icon: <DashboardOutlined />, labelKey: 'nav.dashboard' },
     can(me, 'company', 'read') && { key: 'companies', path: '/companies', icon: <ShopOutlined />, labelKey: 'nav.companies' },
     can(me, 'contact', 'read') && { key: 'contacts', path: '/contacts', icon: <ContactsOutlined />, labelKey: 'nav.contacts' },
+    can(me, 'deal', 'read') && { key: 'deals', path: '/deals', icon: <FundProjectionScreenOutlined />, labelKey: 'nav.deals' },
     can(me, 'pool', 'read') && { key: 'pool', path: '/pool', icon: <GlobalOutlined />, labelKey: 'nav.pool' },
     (can(me, 'contact', 'delete') || can(me, 'company', 'delete')) && {
       key: 'duplicates',

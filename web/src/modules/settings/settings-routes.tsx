@@ -4,6 +4,8 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router'
 import { useMe } from '#app/auth/auth-context';
 import { NotFound } from '#app/not-found';
 import { AssignmentSettingsPage } from '#modules/scoring/assignment-settings-page';
+import { ExchangeRatesPage } from '#modules/deals/settings/exchange-rates-page';
+import { PipelinesSettingsPage } from '#modules/deals/settings/pipelines-settings-page';
 import { ScoringSettingsPage } from '#modules/scoring/scoring-settings-page';
 import { ApiTokensPage } from './api-tokens/api-tokens-page';
 import { AuditLogPage } from './audit/audit-log-page';
@@ -14,7 +16,7 @@ import { TeamsPage } from './teams/teams-page';
 import { TenantPage } from './tenant/tenant-page';
 import { UsersPage } from './users/users-page';
 
-const SECTIONS = ['users', 'teams', 'roles', 'custom-fields', 'api-tokens', 'audit-log', 'general', 'lead-scoring', 'lead-assignment'] as const;
+const SECTIONS = ['users', 'teams', 'roles', 'custom-fields', 'api-tokens', 'audit-log', 'general', 'lead-scoring', 'lead-assignment', 'pipelines', 'exchange-rates'] as const;
 
 export function SettingsRoutes() {
   const { t } = useTranslation();
@@ -45,6 +47,8 @@ export function SettingsRoutes() {
           <Route path="general" element={<TenantPage />} />
           <Route path="lead-scoring" element={<ScoringSettingsPage />} />
           <Route path="lead-assignment" element={<AssignmentSettingsPage />} />
+          <Route path="pipelines" element={<PipelinesSettingsPage />} />
+          <Route path="exchange-rates" element={<ExchangeRatesPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </div>

@@ -1,0 +1,58 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Button, Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatDate, formatMoney } from '#shared/format/format';
+import { type Deal, dealKeys, dealsApi, nameOf, type Pipeline } from './deals-api';
+
+const STATUS_COLOR = { open: 'blue', won: 'green', lost: 'red' } as const;
+
+/** The deals of a pipeline as a sortable table, page by page (keyset cursor). */
+export function DealList({ pipeline, q, filter }: { pipeline: Pipeline; q: string; filter?: object }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const params = { filter: JSON.stringify({ and: [{ pipelineId: { eq: pipeline.id } }, ...(filter ? [filter] : [])] }), q, limit: 50 };
+  const list = useInfiniteQuery({
+    queryKey: dealKeys.list(params),
+    queryFn: ({ pageParam }) => dealsApi.list({ ...params, cursor: pageParam ?? undefined }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const rows = list.data?.pages.flatMap((p) => p.data) ?? [];
+  const stageName = (id: string) => nameOf(pipeline.stages.find((s) => s.id === id)?.name, lang);
+  const columns: ColumnsType<Deal> = [
+    { key: 'name', title: t('deals.fields.name'), render: (_, d) => <Link to={`/deals/${d.id}`}>{d.name}</Link>, fixed: 'left', width: 220 },
+    { key: 'company', title: t('deals.fields.company'), render: (_, d) => d.company && <Link to={`/companies/${d.company.id}`}>{d.company.name}</Link> },
+    { key: 'stage', title: t('deals.fields.stage'), render: (_, d) => <Tag color={STATUS_COLOR[d.status]}>{stageName(d.stageId)}</Tag> },
+    { key: 'amount', title: t('deals.fields.amount'), align: 'right', render: (_, d) => formatMoney(d.amount, d.currency, lang) },
+    {
+      key: 'amountBase',
+      title: t('deals.fields.amountBase', { currency: rows[0]?.baseCurrency ?? '' }),
+      align: 'right',
+      render: (_, d) => formatMoney(d.amountBase, d.baseCurrency, lang),
+    },
+    { key: 'probability', title: t('deals.fields.probability'), align: 'right', render: (_, d) => `${d.probability}%` },
+    {
+      key: 'close',
+      title: t('deals.fields.expectedCloseDate'),
+      render: (_, d) => (
+        <>
+          {formatDate(d.expectedCloseDate, lang)} {d.isOverdue && <Tag color="red">{t('deals.overdue')}</Tag>}
+        </>
+      ),
+    },
+    { key: 'forecast', title: t('deals.fields.forecastCategory'), render: (_, d) => t(`deals.forecast.${d.forecastCategory}`) },
+    { key: 'owner', title: t('deals.fields.owner'), render: (_, d) => d.owner?.name },
+  ];
+  return (
+    <div data-testid="deal-list">
+      <Table rowKey="id" size="middle" columns={columns} dataSource={rows} loading={list.isPending} pagination={false} scroll={{ x: 1100 }} />
+      {list.hasNextPage && (
+        <Button block onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} style={{ marginTop: 12 }}>
+          {t('deals.loadMore')}
+        </Button>
+      )}
+    </div>
+  );
+}
