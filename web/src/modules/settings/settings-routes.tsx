@@ -16,7 +16,19 @@ import { TeamsPage } from './teams/teams-page';
 import { TenantPage } from './tenant/tenant-page';
 import { UsersPage } from './users/users-page';
 
-const SECTIONS = ['users', 'teams', 'roles', 'custom-fields', 'api-tokens', 'audit-log', 'general', 'lead-scoring', 'lead-assignment', 'pipelines', 'exchange-rates'] as const;
+const SECTIONS = [
+  'users',
+  'teams',
+  'roles',
+  'custom-fields',
+  'api-tokens',
+  'audit-log',
+  'general',
+  'lead-scoring',
+  'lead-assignment',
+  'pipelines',
+  'exchange-rates',
+] as const;
 
 export function SettingsRoutes() {
   const { t } = useTranslation();
