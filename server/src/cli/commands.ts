@@ -1,6 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import { backupCommand } from './backup.command.ts';
 import { benchCommand } from './bench.command.ts';
+import { importCommand } from './import.command.ts';
 import { migrateCommand } from './migrate.command.ts';
 import { restoreCommand } from './restore.command.ts';
 import { seedCommand } from './seed.command.ts';
@@ -22,6 +23,7 @@ export const COMMANDS: Record<string, Command> = {
   backup: backupCommand,
   restore: restoreCommand,
   bench: benchCommand,
+  import: importCommand,
 };
 
 export function usage(): string {

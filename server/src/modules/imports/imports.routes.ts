@@ -7,9 +7,10 @@ import { ZIdParams } from '#platform/http/list-query.ts';
 import { errorReport } from './error-report.ts';
 import { IMPORT_FIELDS, IMPORT_OBJECTS } from './import-fields.ts';
 import { IMPORT_OBJECTS as OBJECTS } from './import-fields.ts';
-import { ZCreateImportQuery, ZImport, ZMappingTemplate, ZSaveMappingTemplateRequest, ZUpdateImportRequest } from './imports.schema.ts';
+import { ZCreateImportQuery, ZImport, ZImportPreview, ZMappingTemplate, ZSaveMappingTemplateRequest, ZUpdateImportRequest } from './imports.schema.ts';
 import * as templates from './mapping-templates.ts';
 import { CRM_PRESETS } from './crm-presets.ts';
+import { previewImport } from './import-preview.ts';
 import * as service from './imports.service.ts';
 
 /** Upload types taken as a raw stream (never buffered whole); other types keep the app's parsers. */
@@ -70,6 +71,19 @@ export async function importRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/imports/:id/rollback',
     { schema: { tags, summary: 'Undo the import: remove what it created, restore what it updated', params: ZIdParams, response: { 202: ZImport } } },
     async (req, reply) => reply.status(202).send(await service.rollbackImport(deps, req.ctx, req.params.id)),
+  );
+  r.post(
+    '/api/v1/imports/:id/preview',
+    {
+      schema: {
+        tags,
+        summary: 'Dry run: what the first rows would create, update, skip or refuse (and why); nothing is written',
+        params: ZIdParams,
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) }).strict(),
+        response: { 200: ZImportPreview },
+      },
+    },
+    async (req) => previewImport(deps, req.ctx, req.params.id, req.query.limit),
   );
   r.post(
     '/api/v1/imports/:id/cancel',

@@ -91,3 +91,15 @@ export const ZSaveMappingTemplateRequest = z
       .max(500),
   })
   .strict();
+
+const OUTCOMES = ['created', 'updated', 'skipped', 'failed'] as const;
+export const ZImportPreview = z.object({
+  rows: z.array(
+    z.object({
+      rowNumber: z.number(),
+      outcome: z.enum(OUTCOMES),
+      errors: z.array(z.object({ field: z.string(), message: z.string(), text: z.string(), params: z.record(z.string(), z.unknown()).optional() })),
+    }),
+  ),
+  counts: z.object({ created: z.number(), updated: z.number(), skipped: z.number(), failed: z.number() }),
+});

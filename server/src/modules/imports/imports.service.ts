@@ -195,3 +195,12 @@ export async function cancelImport(deps: Deps, ctx: RequestContext, id: string):
     return toApi((await repo.findImport(tx, id)) as repo.ImportRow);
   });
 }
+
+/** Removes an import that never started (a dry run's upload), with its stored file. */
+export async function discardImport(deps: Deps, ctx: RequestContext, id: string): Promise<void> {
+  await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
+    const row = await visibleImport(tx, ctx, id, { lock: true });
+    if (row.status !== 'uploaded') throw new AppError('conflict', { message: 'imports.already_started' });
+    await repo.deleteImport(tx, id);
+  });
+}

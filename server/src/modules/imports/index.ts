@@ -2,6 +2,9 @@ import type { KehuModule } from '../../modules.ts';
 import { registerImportJobs } from './import-jobs.ts';
 import { importRoutes } from './imports.routes.ts';
 
+export { type ImportFileOptions, importFile } from './import-file.ts';
+export { IMPORT_OBJECTS, type ImportObject } from './import-fields.ts';
+
 /** Data import: streamed CSV/XLSX upload, mapping, dedup, a resumable job with per-row errors, rollback. */
 export const importsModule: KehuModule = {
   name: 'imports',

@@ -1,0 +1,73 @@
+import { inTenant } from '#db/tx.ts';
+import { loadAccess } from '#platform/auth/auth.service.ts';
+import type { RequestContext } from '#platform/context.ts';
+import { listDefs } from '#platform/custom-fields/custom-fields.repo.ts';
+import type { Deps } from '#platform/deps.ts';
+import { AppError, type FieldError } from '#platform/errors/app-error.ts';
+import { translate } from '#platform/i18n/i18n.ts';
+import { storedChunks } from './file-store.ts';
+import { readRows } from './file-rows.ts';
+import { importRow, type RowContext } from './import-row.ts';
+import { tenantPhoneRegion } from './import-records.repo.ts';
+import { importSettings } from './import-settings.ts';
+import * as repo from './imports.repo.ts';
+import { visibleImport } from './imports.service.ts';
+
+export type PreviewRow = { rowNumber: number; outcome: 'created' | 'updated' | 'skipped' | 'failed'; errors: (FieldError & { text: string })[] };
+export type Preview = { rows: PreviewRow[]; counts: Record<PreviewRow['outcome'], number> };
+
+/** Thrown to roll the preview's transaction back after it has seen every outcome. */
+class PreviewDone extends Error {}
+
+/**
+ * Dry run: the first `limit` rows go through exactly the path the job takes (cleaning,
+ * validation, dedup, company links) inside one transaction that is then rolled back,
+ * so the answer says what would be created, updated, skipped or refused and why; nothing is kept.
+ */
+export async function previewImport(deps: Deps, ctx: RequestContext, id: string, limit: number): Promise<Preview> {
+  const imp = await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
+    const row = await visibleImport(tx, ctx, id);
+    if (row.status !== 'uploaded') throw new AppError('conflict', { message: 'imports.already_started' });
+    if (!row.mapping.length) throw new AppError('validation', { errors: [{ field: 'mapping', message: 'imports.mapping_empty' }] });
+    return { ...row, customDefs: await listDefs(tx, row.object), phoneRegion: await tenantPhoneRegion(tx, ctx.tenantId) };
+  });
+  const settings = importSettings(imp);
+  const access = ctx.userId ? await loadAccess(deps, ctx.tenantId, ctx.userId) : ctx.access;
+  const rc: RowContext = {
+    deps,
+    ctx: { ...ctx, access },
+    importId: id,
+    object: imp.object,
+    mapping: imp.mapping,
+    dedup: settings.dedup,
+    options: settings.options,
+    customDefs: imp.customDefs,
+    phoneRegion: imp.phoneRegion,
+  };
+  const sample: { rowNumber: number; values: string[] }[] = [];
+  let rowNumber = 0;
+  for await (const values of readRows({ format: imp.format, encoding: imp.encoding, chunks: () => storedChunks(deps, ctx.tenantId, id) })) {
+    if (++rowNumber === 1) continue;
+    sample.push({ rowNumber, values });
+    if (sample.length >= limit) break;
+  }
+  const rows: PreviewRow[] = [];
+  try {
+    await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
+      for (const s of sample) {
+        const outcome = await importRow(tx, rc, s.values, s.rowNumber);
+        rows.push(
+          typeof outcome === 'string'
+            ? { rowNumber: s.rowNumber, outcome, errors: [] }
+            : { rowNumber: s.rowNumber, outcome: 'failed', errors: outcome.errors.map((e) => ({ ...e, text: translate(ctx.locale, e.message, e.params) })) },
+        );
+      }
+      throw new PreviewDone();
+    });
+  } catch (error) {
+    if (!(error instanceof PreviewDone)) throw error;
+  }
+  const counts = { created: 0, updated: 0, skipped: 0, failed: 0 };
+  for (const r of rows) counts[r.outcome]++;
+  return { rows, counts };
+}
