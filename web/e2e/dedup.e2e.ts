@@ -81,7 +81,7 @@ describe('duplicates: detect, merge and undo in a real browser', { concurrency: 
     assert.ok(columns.filter((c) => /保留此记录/.test(c)).length === 2);
     const typedIndex = (await dialog.locator('tbody tr', { hasText: '姓名' }).locator('td').nth(1).textContent())?.includes('张 伟') ? 1 : 0;
     const otherIndex = 1 - typedIndex;
-    await dialog.getByTestId(`dedup-keep-${typedIndex}`).click();
+    await dialog.locator('thead').getByTestId(`dedup-keep-${typedIndex}`).click();
     await dialog.getByTestId(`dedup-pick-title-${otherIndex}`).click();
     await dialog.getByTestId(`dedup-pick-name-${typedIndex}`).click();
     await shot(page, 'dedup-02-compare');
