@@ -4,8 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useMe } from '#app/auth/auth-context';
-import { canOnRecord } from '#app/auth/permissions';
+import { can, canOnRecord } from '#app/auth/permissions';
 import { QuickAddActivity } from '#modules/activities/quick-add-activity';
+import { RelatedDeals } from '#modules/deals/related/related-deals';
 import { Timeline } from '#modules/activities/timeline';
 import { isApiError } from '#shared/api/problem';
 import type { ObjectDef } from '#shared/records/object-def';
@@ -89,6 +90,9 @@ export function RecordDetailPage({ def }: { def: ObjectDef }) {
   const tabs = [
     { key: 'overview', label: t('detail.overview'), children: overview },
     ...(def.object === 'companies' ? [{ key: 'contacts', label: t('nav.contacts'), children: <RelatedContacts companyId={id} /> }] : []),
+    ...(can(me, 'deal', 'read')
+      ? [{ key: 'deals', label: t('nav.deals'), children: <RelatedDeals field={def.object === 'companies' ? 'companyId' : 'contactId'} id={id} /> }]
+      : []),
     { key: 'history', label: t('detail.history'), children: <Timeline object={def.object} id={id} fields={fields} only="change" /> },
   ];
 
