@@ -160,6 +160,91 @@ describe('Kehu in a real browser', { concurrency: false }, () => {
     assert.match(body, /13912345678/);
   });
 
+  test("edits fields in place: the right widget, the server's error on the field, a 412 explained with reload", async () => {
+    await page.goto(state.contactUrl ?? '/');
+    await page.getByTestId('inline-title').click();
+    const title = page.getByTestId('inline-editor-title').locator('input');
+    await title.fill('采购总监');
+    await page.getByTestId('inline-save').click();
+    await page.getByTestId('inline-editor-title').waitFor({ state: 'detached' });
+    await page.getByTestId('inline-title').filter({ hasText: '采购总监' }).waitFor();
+
+    // A custom field opens its own widget too.
+    await page.getByTestId('inline-custom.wechat').click();
+    await page.getByTestId('inline-editor-custom.wechat').locator('input').fill('zw_2026');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('inline-custom.wechat').filter({ hasText: 'zw_2026' }).waitFor();
+
+    // The browser's check lets 12345 through; the server's phone parser does not, and says so on the field.
+    // The number itself is a tel: link; the pencil opens the editor.
+    await page.getByTestId('inline-phones').locator('.anticon-edit').click();
+    const number = page.getByTestId('inline-editor-phones').locator('input').nth(1);
+    await number.fill('12345');
+    await page.getByTestId('inline-save').click();
+    await page.locator('[data-testid="inline-editor-phones"] .ant-form-item-explain-error').waitFor();
+    await shot(page, '07a-inline-validation-error');
+    await number.fill('13700001111');
+    await page.getByTestId('inline-save').click();
+    await page.getByTestId('inline-phones').filter({ hasText: '13700001111' }).waitFor();
+
+    // Someone else saves while the editor is open: the save is refused (412) and explained.
+    await page.getByTestId('inline-department').click();
+    await api.call('PATCH', `/contacts/${state.contactId}`, { department: '采购部' });
+    await page.getByTestId('inline-editor-department').locator('input').fill('供应链部');
+    await page.getByTestId('inline-save').click();
+    await page.getByTestId('conflict-alert').waitFor();
+    await shot(page, '07b-inline-conflict');
+    await page.getByTestId('conflict-alert').getByRole('button').click();
+    await page.getByTestId('inline-department').filter({ hasText: '采购部' }).waitFor();
+    const saved = await api.call<{ department: string; title: string; custom: Record<string, unknown> }>('GET', `/contacts/${state.contactId}`);
+    assert.deepEqual([saved.department, saved.title, saved.custom.wechat], ['采购部', '采购总监', 'zw_2026']);
+  });
+
+  test('nested filter groups: title contains 采购 OR (name contains Smith AND title is CTO), kept by a saved view', async () => {
+    await api.call('POST', '/contacts', { familyName: 'Smith', givenName: 'Anna', name: 'Anna Smith', title: 'CEO' });
+    await page.goto('/contacts');
+    await page.getByTestId('record-table').getByText('Anna Smith').waitFor();
+    const pick = async (i: number, label: string) => {
+      await page.getByTestId('filter-field').nth(i).click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+    };
+    await page.getByTestId('filter-button').click();
+    await page.getByTestId('filter-add').click();
+    await pick(0, '职位');
+    await page.getByTestId('filter-value').nth(0).fill('采购');
+    await page.getByTestId('filter-add-group').click();
+    await page.getByTestId('filter-group-add').click();
+    await pick(1, '姓名');
+    await page.getByTestId('filter-value').nth(1).fill('Smith');
+    await pick(2, '职位');
+    await page.getByTestId('filter-value').nth(2).fill('CTO');
+    // Root: any of; the group: all of.
+    await page.getByTestId('filter-conjunction').nth(0).getByText('满足任一').click();
+    await page.getByTestId('filter-conjunction').nth(1).getByText('满足全部').click();
+    await shot(page, '05b-nested-filter');
+    await page.getByTestId('filter-apply').click();
+    await page.getByTestId('record-table').getByText('Anna Smith').waitFor({ state: 'detached' });
+    await page.getByTestId('record-table').getByText('John Smith').waitFor();
+    await page.getByTestId('record-table').getByText('张伟').waitFor();
+    await page.getByTestId('save-view').click();
+    await page.getByTestId('view-name').fill('嵌套条件');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.locator('.ant-message-success').first().waitFor();
+    const views = await api.call<{ data: { name: string; filter: unknown }[] }>('GET', '/saved-views?object=contact');
+    assert.deepEqual(views.data.find((v) => v.name === '嵌套条件')?.filter, {
+      or: [{ title: { contains: '采购' } }, { and: [{ name: { contains: 'Smith' } }, { title: { contains: 'CTO' } }] }],
+    });
+    await page.reload();
+    await page.getByTestId('saved-views-select').click();
+    await page.locator('.ant-select-item-option', { hasText: '嵌套条件' }).click();
+    await page.getByTestId('record-table').getByText('John Smith').waitFor();
+    await page.getByTestId('record-table').getByText('Anna Smith').waitFor({ state: 'detached' });
+    await page.getByTestId('filter-button').click();
+    assert.equal(await page.getByTestId('filter-group').count(), 1);
+    assert.equal(await page.getByTestId('filter-row').count(), 3);
+    await page.keyboard.press('Escape');
+  });
+
   test('switches to English and back to Chinese', async () => {
     await page.goto('/contacts');
     await page.getByTestId('language-switch').click();

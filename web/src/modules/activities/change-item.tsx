@@ -1,7 +1,9 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { Address } from '#shared/api/types';
 import { fieldLabel } from '#shared/fields/field-label';
 import type { FieldDef } from '#shared/fields/field-types';
+import { formatAddress } from '#shared/format/address';
 import { formatDateTime, formatRelative } from '#shared/format/format';
 import type { TimelineItem } from '#shared/records/records-api';
 import styles from './timeline.module.css';
@@ -22,9 +24,17 @@ export function readChanges(raw: unknown): Diff[] {
   });
 }
 
-const show = (v: unknown): string => {
+/** One value of a diff as a person reads it: phones and e-mails by their number/address, addresses in order. */
+export const show = (v: unknown): string => {
   if (v === null || v === undefined || v === '') return '—';
-  if (typeof v === 'object') return JSON.stringify(v);
+  if (Array.isArray(v)) return v.length ? v.map(show).join(', ') : '—';
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (typeof o.number === 'string') return o.number;
+    if (typeof o.address === 'string') return o.address;
+    if (['country', 'province', 'city', 'district', 'street', 'postcode'].some((k) => k in o)) return formatAddress(o as Address) || '—';
+    return JSON.stringify(v);
+  }
   return String(v);
 };
 

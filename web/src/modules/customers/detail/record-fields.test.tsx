@@ -63,7 +63,7 @@ describe('inline editing on the detail page', () => {
     fireEvent.click(screen.getByTestId('inline-title'));
     fireEvent.change(screen.getByDisplayValue('采购经理'), { target: { value: '采购总监' } });
     fireEvent.click(screen.getByTestId('inline-save'));
-    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    await waitFor(() => expect(onSaved).toHaveBeenCalled(), { timeout: 10_000 });
     expect(patches).toEqual([{ body: { title: '采购总监' }, ifMatch: '3' }]);
     expect(onSaved.mock.calls[0]?.[0]).toMatchObject({ title: '采购总监', version: 4 });
   });
@@ -78,7 +78,7 @@ describe('inline editing on the detail page', () => {
     fireEvent.click(screen.getByTestId('inline-title'));
     fireEvent.change(screen.getByDisplayValue('采购经理'), { target: { value: '😀' } });
     fireEvent.click(screen.getByTestId('inline-save'));
-    expect(await screen.findByText('职位不能包含表情符号')).toBeInTheDocument();
+    expect(await screen.findByText('职位不能包含表情符号', {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(screen.getByTestId('inline-editor-title')).toBeInTheDocument();
     expect(onSaved).not.toHaveBeenCalled();
   });
@@ -90,11 +90,11 @@ describe('inline editing on the detail page', () => {
     fireEvent.click(screen.getByTestId('inline-title'));
     fireEvent.change(screen.getByDisplayValue('采购经理'), { target: { value: '采购总监' } });
     fireEvent.click(screen.getByTestId('inline-save'));
-    const alert = await screen.findByTestId('conflict-alert');
+    const alert = await screen.findByTestId('conflict-alert', {}, { timeout: 10_000 });
     expect(alert).toHaveTextContent('已被他人修改');
     fireEvent.click(screen.getByRole('button', { name: '重新加载' }));
-    await waitFor(() => expect(onReload).toHaveBeenCalled());
-    await waitFor(() => expect(screen.queryByTestId('inline-editor-title')).not.toBeInTheDocument());
+    await waitFor(() => expect(onReload).toHaveBeenCalled(), { timeout: 10_000 });
+    await waitFor(() => expect(screen.queryByTestId('inline-editor-title')).not.toBeInTheDocument(), { timeout: 10_000 });
   });
 
   it('offers no editor without the update right or on read-only fields', () => {

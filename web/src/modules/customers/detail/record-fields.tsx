@@ -10,6 +10,7 @@ import { FieldValue } from '#shared/fields/field-value';
 import { type ObjectDef, getValue } from '#shared/records/object-def';
 import { InlineEditor } from './inline-editor';
 import { InlineValue } from './inline-value';
+import styles from './detail.module.css';
 import { SensitiveValue } from './sensitive-value';
 
 type Props = {
@@ -33,6 +34,7 @@ export function RecordFields({ def, record, fields, canEdit = false, onSaved, on
     <Descriptions
       column={{ xs: 1, sm: 1, md: 2 }}
       size="small"
+      className={styles.fields}
       data-testid="record-fields"
       items={visible.map((f) => {
         const v = getValue(record, f.key);

@@ -1,4 +1,5 @@
 import { Button, Card, Checkbox, List } from 'antd';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { CrmRecord } from '#shared/api/types';
@@ -28,6 +29,15 @@ export function RecordCards({ def, fields, columns, rows, loading, hasMore, onMo
   const navigate = useNavigate();
   const byKey = new Map(fields.map((f) => [f.key, f]));
   const shown = columns.filter((k) => k !== def.titleKey && byKey.has(k));
+  // Scrolling near the end loads the next page (the button stays for keyboards and old browsers).
+  const sentinel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el || !hasMore || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && onMore(), { rootMargin: '400px' });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [hasMore, onMore]);
   return (
     <List
       loading={loading}
@@ -59,9 +69,11 @@ export function RecordCards({ def, fields, columns, rows, loading, hasMore, onMo
       )}
       loadMore={
         hasMore ? (
-          <Button block onClick={onMore} loading={loading}>
-            {t('list.loadMore')}
-          </Button>
+          <div ref={sentinel}>
+            <Button block onClick={onMore} loading={loading}>
+              {t('list.loadMore')}
+            </Button>
+          </div>
         ) : null
       }
     />

@@ -1,0 +1,207 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { Api } from './support/api';
+import { DESKTOP, launch, newContext, PHONE, shot } from './support/browser';
+import { login } from './support/login';
+import { ADMIN, type RunningServer, startServer } from './support/server';
+
+type Tenant = { name: string; locale: string; timezone: string; currency: string; version: number };
+type Me = { user: { locale: string | null; timezone: string | null; tenantTimezone: string } };
+
+let server: RunningServer;
+let browser: Browser;
+let ctx: BrowserContext;
+let page: Page;
+let api: Api;
+
+/** Picks an option of an antd Select by typing into its search box. */
+async function choose(p: Page, testId: string, search: string, option: string | RegExp): Promise<void> {
+  await p.getByTestId(testId).click();
+  await p.keyboard.type(search);
+  await p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+}
+
+const selected = async (p: Page, testId: string) =>
+  (await p.getByTestId(testId).locator('.ant-select-content, .ant-select-selection-item').first().textContent()) ?? '';
+
+describe('Settings > General and personal preferences', { concurrency: false }, () => {
+  before(async () => {
+    server = await startServer();
+    browser = await launch();
+    ctx = await newContext(browser, server.url, { viewport: DESKTOP, locale: 'zh-CN' });
+    page = await ctx.newPage();
+    api = await Api.login(server.url);
+    await login(page, ADMIN.email, ADMIN.password);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('tenant language, time zone and currency defaults persist across a reload and through the API', async () => {
+    const before = await api.call<Tenant>('GET', '/tenant');
+    assert.deepEqual([before.locale, before.timezone, before.currency], ['zh-CN', 'Asia/Shanghai', 'CNY']);
+    await page.goto('/settings/general');
+    await page.getByTestId('tenant-save').waitFor();
+    await shot(page, '20-settings-general');
+    await page.getByTestId('tenant-name').fill('星辰贸易');
+    await page.getByTestId('tenant-locale').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'English' }).click();
+    await choose(page, 'tenant-timezone', 'New_York', 'America/New_York');
+    await choose(page, 'tenant-currency', 'USD', /^USD/);
+    await page.getByTestId('tenant-save').click();
+    await page.locator('.ant-message-success').waitFor();
+
+    await page.reload();
+    await page.getByTestId('tenant-save').waitFor();
+    assert.match(await selected(page, 'tenant-locale'), /English/);
+    assert.match(await selected(page, 'tenant-timezone'), /America\/New_York/);
+    assert.match(await selected(page, 'tenant-currency'), /^USD/);
+    assert.equal(await page.getByTestId('tenant-name').inputValue(), '星辰贸易');
+    await shot(page, '21-settings-general-saved');
+
+    const after = await api.call<Tenant>('GET', '/tenant');
+    assert.deepEqual([after.name, after.locale, after.timezone, after.currency], ['星辰贸易', 'en', 'America/New_York', 'USD']);
+    assert.equal(after.version, before.version + 1);
+    // The admin has no zone of their own, so the UI now follows the tenant's.
+    const me = await api.call<Me>('GET', '/auth/me');
+    assert.equal(me.user.tenantTimezone, 'America/New_York');
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('open-preferences').filter({ hasText: 'America/New_York' }).waitFor();
+    await page.keyboard.press('Escape');
+  });
+
+  test('the audit log records the change to the defaults', async () => {
+    await page.goto('/settings/audit-log');
+    await page
+      .locator('tr', { hasText: /Company settings|公司设置/ })
+      .first()
+      .waitFor();
+    await shot(page, '22-settings-audit-log');
+  });
+
+  test('a user picks their own time zone, which wins over the tenant’s, and times follow it', async () => {
+    const created = await api.call<{ id: string }>('POST', '/companies', { name: 'Zone Test Ltd' });
+    // 16:30 UTC is 00:30 the next day in Shanghai and 11:30 in New York (winter).
+    const activity = await api.call<{ id: string }>('POST', '/activities', {
+      type: 'task',
+      subject: 'Zone check',
+      companyId: created.id,
+      dueAt: '2026-01-15T16:30:00.000Z',
+    });
+    assert.ok(activity.id);
+    await page.goto(`/companies/${created.id}`);
+    await page
+      .getByTestId('timeline-activity')
+      .filter({ hasText: 'Zone check' })
+      .filter({ hasText: /01.15.2026.*11:30|2026\/01\/15 11:30/ })
+      .waitFor();
+
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('open-preferences').click();
+    await choose(page, 'preferences-timezone', 'Shanghai', 'Asia/Shanghai');
+    await shot(page, '23-preferences');
+    await page.getByTestId('preferences-save').click();
+    await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+    await page
+      .getByTestId('timeline-activity')
+      .filter({ hasText: 'Zone check' })
+      .filter({ hasText: /2026\/01\/16 00:30|01.16.2026.*00:30/ })
+      .waitFor();
+    const me = await api.call<Me>('GET', '/auth/me');
+    assert.equal(me.user.timezone, 'Asia/Shanghai');
+
+    // Back to the company default: the tenant's zone applies again.
+    await api.call('PATCH', '/users/me', { timezone: null });
+    await page.reload();
+    await page.getByTestId('timeline-activity').filter({ hasText: 'Zone check' }).filter({ hasText: /11:30/ }).waitFor();
+  });
+
+  test('the language switch is saved on the user', async () => {
+    await page.goto('/');
+    await page.getByTestId('language-switch').click();
+    await page.locator('.ant-dropdown-menu-item', { hasText: '简体中文' }).click();
+    await page.getByText('工作台').first().waitFor();
+    let me = await api.call<Me>('GET', '/auth/me');
+    assert.equal(me.user.locale, 'zh-CN');
+    await page.getByTestId('language-switch').click();
+    await page.locator('.ant-dropdown-menu-item', { hasText: 'English' }).click();
+    await page.getByText('Dashboard').first().waitFor();
+    me = await api.call<Me>('GET', '/auth/me');
+    assert.equal(me.user.locale, 'en');
+    // A fresh browser with no choice of its own opens in the user's saved language.
+    const fresh = await newContext(browser, server.url, { viewport: PHONE, locale: 'zh-CN' });
+    const p = await fresh.newPage();
+    await login(p, ADMIN.email, ADMIN.password);
+    await p.waitForFunction(() => document.documentElement.lang === 'en');
+    await p.getByTestId('global-search-trigger').waitFor();
+    await shot(p, '24-phone-dashboard-en');
+    await p.goto('/settings/general');
+    await p.getByTestId('tenant-save').waitFor();
+    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `settings scroll sideways by ${overflow}px`);
+    await shot(p, '25-phone-settings-general');
+    await fresh.close();
+  });
+
+  test('users: create with a role, deactivate (sign-in refused), reactivate, reset the password', async () => {
+    await page.goto('/settings/users');
+    await page.getByTestId('add-user').click();
+    const dialog = page.locator('.ant-modal:visible');
+    await dialog.locator('#name').fill('赵敏');
+    await dialog.locator('#email').fill('zhaomin@kehu.test');
+    await dialog.locator('#password').fill('Zhao-pass-1234');
+    await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+    const row = page.locator('tr', { hasText: 'zhaomin@kehu.test' });
+    await row.waitFor();
+    assert.match((await row.textContent()) ?? '', /Sales Rep/);
+    await Api.login(server.url, 'zhaomin@kehu.test', 'Zhao-pass-1234');
+
+    await row.getByRole('button', { name: 'Deactivate' }).click();
+    await page.locator('.ant-modal-confirm .ant-btn-dangerous').click();
+    await row.filter({ hasText: 'Deactivated' }).waitFor();
+    await shot(page, '26-settings-users');
+    await assert.rejects(Api.login(server.url, 'zhaomin@kehu.test', 'Zhao-pass-1234'), /401|403|423/);
+    await row.getByRole('button', { name: 'Activate' }).click();
+    await row.filter({ hasText: 'Active' }).waitFor();
+
+    await row.getByRole('button', { name: 'Reset password' }).click();
+    await page.locator('.ant-modal:visible #password').fill('Zhao-new-pass-99');
+    await page.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary').click();
+    await page.locator('.ant-message-success').first().waitFor();
+    await assert.rejects(Api.login(server.url, 'zhaomin@kehu.test', 'Zhao-pass-1234'), /401/);
+    await Api.login(server.url, 'zhaomin@kehu.test', 'Zhao-new-pass-99');
+  });
+
+  test('API tokens: the secret is shown once, works as a bearer token, and stops working when revoked', async () => {
+    await page.goto('/settings/api-tokens');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    await page.locator('.ant-modal:visible #name').fill('ERP sync');
+    await page.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary').click();
+    const token = ((await page.getByTestId('new-token').textContent()) ?? '').trim();
+    assert.ok(token.length > 20, 'the new token is shown');
+    await shot(page, '27-settings-token-once');
+    const bearer = (t: string) => fetch(`${server.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${t}` } });
+    assert.equal((await bearer(token)).status, 200);
+    await page.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary').click();
+    const row = page.locator('tr', { hasText: 'ERP sync' });
+    await row.waitFor();
+    assert.doesNotMatch((await page.locator('body').textContent()) ?? '', new RegExp(token));
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    await page.locator('.ant-modal-confirm .ant-btn-dangerous').click();
+    await row.filter({ hasText: 'Revoked' }).waitFor();
+    assert.equal((await bearer(token)).status, 401);
+  });
+
+  test('the audit log filters by object type', async () => {
+    await page.goto('/settings/audit-log');
+    await page.locator('.ant-table-row').first().waitFor();
+    await page.getByTestId('audit-object').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'API token' }).first().click();
+    await page.locator('.ant-table-row', { hasText: 'Revoked' }).first().waitFor();
+    const rows = await page.locator('.ant-table-row').allTextContents();
+    assert.ok(rows.length >= 2 && rows.every((r) => /API token/.test(r)), `only token entries remain: ${rows.join(' | ')}`);
+    await shot(page, '28-settings-audit-filtered');
+  });
+});
