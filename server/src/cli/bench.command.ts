@@ -21,7 +21,7 @@ const poolCommandLine = (engine: string, n: number) => commandLine(engine, n).re
 /** `kehu bench`: seeds a throwaway database and measures the API against its bare SQL (docs/benchmarks.md). */
 export const benchCommand: Command = {
   summary:
-    'bench [--engine postgres|pglite] [--n N] [--seconds S] [--keep] [--explain] [--only api|pool]: seed throwaway databases; measure list, search and get, and one pool recycling pass (KEHU_BENCH_POOL_N)',
+    'bench [--engine postgres|pglite] [--n N] [--seconds S] [--keep] [--explain] [--only febrl|api|pool]: seed throwaway databases; duplicate detection precision/recall/F1 on FEBRL, list, search and get, one pool recycling pass (KEHU_BENCH_POOL_N)',
   options: {
     engine: { type: 'string' },
     n: { type: 'string' },
@@ -36,11 +36,15 @@ export const benchCommand: Command = {
     const engine = values.engine === 'pglite' || values.engine === 'postgres' ? values.engine : process.env.DATABASE_URL ? 'postgres' : 'pglite';
     const n = Number(values.n ?? process.env.KEHU_BENCH_N ?? (engine === 'postgres' ? 1_000_000 : 100_000));
     if (!Number.isInteger(n) || n < 1000) throw new Error('--n must be an integer >= 1000');
-    // Sections: `api` (lists, search, get) and `pool` (one recycling pass); both unless --only / KEHU_BENCH_ONLY names one.
+    // Sections: `febrl` (duplicate detection quality), `api` (lists, search, get) and `pool` (one recycling pass); all unless --only / KEHU_BENCH_ONLY names one.
     const only = values.only ?? process.env.KEHU_BENCH_ONLY;
     const out = typeof values.out === 'string' ? values.out : fileURLToPath(new URL('../../../docs/benchmarks.md', import.meta.url));
-    if (only !== 'pool') await runApiBench();
-    if (only !== 'api') {
+    if (!only || only === 'febrl') {
+      const { runFebrlBench } = await import('../../bench/febrl.ts');
+      await runFebrlBench({ engine, out, command: commandLine(engine, n).replace(`KEHU_BENCH_N=${n}`, 'KEHU_BENCH_ONLY=febrl') });
+    }
+    if (!only || only === 'api') await runApiBench();
+    if (!only || only === 'pool') {
       const poolN = Number(process.env.KEHU_BENCH_POOL_N ?? (engine === 'postgres' ? 1_000_000 : 100_000));
       if (!Number.isInteger(poolN) || poolN < 1000) throw new Error('KEHU_BENCH_POOL_N must be an integer >= 1000');
       const { runPoolBench } = await import('../../bench/pool.ts');
