@@ -109,7 +109,7 @@ describe('public pool (公海) in a real browser', { concurrency: false }, () =>
     assert.match(shown, /原负责人 李娜/);
     assert.match((await page.getByTestId('pool-limits').textContent()) ?? '', /今日已领取 0 \/ 5/);
     await shot(page, 'pool-04-pool-masked');
-    await card.getByRole('button', { name: /领取/ }).click();
+    await card.getByTestId('pool-claim').click();
     await page.locator('.ant-message-success').waitFor();
     await page.getByTestId('pool-limits').filter({ hasText: '今日已领取 1 / 5' }).waitFor();
     await shot(page, 'pool-05-claimed');

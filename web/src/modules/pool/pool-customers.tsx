@@ -76,7 +76,7 @@ export function PoolCustomers({ pool }: { pool: Pool }) {
               </ul>
               <div className={styles.actions} style={{ marginTop: 8 }}>
                 <Tooltip title={c.cooldownUntil ? t('pool.cooldownUntil', { date: formatDate(c.cooldownUntil, i18n.language) }) : undefined}>
-                  <Button type="primary" loading={busy === c.id} disabled={!!c.cooldownUntil} onClick={() => void claim(c)}>
+                  <Button type="primary" data-testid="pool-claim" loading={busy === c.id} disabled={!!c.cooldownUntil} onClick={() => void claim(c)}>
                     {t('pool.claim')}
                   </Button>
                 </Tooltip>

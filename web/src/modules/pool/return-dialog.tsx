@@ -36,7 +36,7 @@ export function ReturnDialog({ customer, pools, onClose }: Props) {
       destroyOnHidden
     >
       <Form layout="vertical">
-        <Form.Item label={t('pool.returnReason')} required validateStatus={error ? 'error' : undefined} help={error}>
+        <Form.Item label={t('pool.returnReasonLabel')} required validateStatus={error ? 'error' : undefined} help={error}>
           <Input.TextArea autoFocus rows={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="return-reason" />
         </Form.Item>
         <Form.Item label={t('pool.returnPool')}>
