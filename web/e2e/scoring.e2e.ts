@@ -77,6 +77,8 @@ describe('lead scoring and assignment in a real browser', { concurrency: false }
     await input(page, 'cond-0-value').fill('制造业');
     await choose(page, 'assign-method', '固定用户');
     await choose(page, 'assign-users', '李娜');
+    // A multiple select stays open after a pick; close it so it does not cover the buttons.
+    await page.locator('.ant-modal-title').click();
     await shot(page, 'scoring-03-assignment-editor');
     await page.getByTestId('rule-save').click();
     await page.getByTestId('assignment-rule').waitFor();

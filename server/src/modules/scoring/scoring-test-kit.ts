@@ -141,3 +141,32 @@ export async function closedHistory(t: TestApp, outcomes: Outcome[]): Promise<vo
     }
   });
 }
+
+/**
+ * A meeting linked to a lead, as the activities module stores it, and its outbox event (the
+ * activities API does not take a lead yet; the subscriber reads the row, not the payload).
+ */
+export async function leadMeeting(t: TestApp, o: { leadId: string; startsAt: Date; event?: 'created' | 'deleted'; id?: string }): Promise<string> {
+  const tenantId = t.admin.tenantId;
+  const id = o.id ?? newId();
+  await inTenant(t.db.kysely, tenantId, async (tx) => {
+    if (o.event === 'deleted') await tx.updateTable('activities').set({ deleted_at: new Date() }).where('id', '=', id).execute();
+    else
+      await tx
+        .insertInto('activities')
+        .values({
+          tenant_id: tenantId,
+          id,
+          type: 'meeting',
+          subject: '方案交流',
+          lead_id: o.leadId,
+          starts_at: o.startsAt,
+          ends_at: o.startsAt,
+          occurred_at: o.startsAt,
+          owner_id: t.admin.id,
+        })
+        .execute();
+    await emitEvent(tx, { tenantId, userId: t.admin.id }, { type: `activity.${o.event ?? 'created'}`, objectType: 'activity', objectId: id, payload: {} });
+  });
+  return id;
+}

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '#test/app.ts';
 import { databaseAvailable } from '#test/db.ts';
 import { decayAll, rescoreTenant } from './lead-score.service.ts';
-import { closedHistory, drainOutbox } from './scoring-test-kit.ts';
+import { closedHistory, drainOutbox, leadMeeting } from './scoring-test-kit.ts';
 
 const DAY = 86_400_000;
 
@@ -171,6 +171,19 @@ describe.skipIf(!databaseAvailable)('rule-based lead scoring', () => {
     expect(stale.statusCode).toBe(412);
     await drainOutbox(t);
     expect((await score()).groups[0]).toMatchObject({ points: 20, capped: true });
+  });
+
+  it('counts a meeting with the lead as engagement, once, and takes it back when the meeting is deleted', async () => {
+    const before = (await score()).groups[1].raw as number;
+    const meeting = await leadMeeting(t, { leadId, startsAt: new Date(Date.now() - 3_600_000) });
+    await drainOutbox(t);
+    await t.request(t.admin, { method: 'GET', url: `/api/v1/leads/${leadId}/engagements` }).then((res) => {
+      expect(res.json().data.filter((e: { source: string }) => e.source === 'activity')).toHaveLength(1);
+    });
+    expect((await score()).groups[1].raw).toBeCloseTo(before + 20, 0);
+    await leadMeeting(t, { leadId, startsAt: new Date(), event: 'deleted', id: meeting });
+    await drainOutbox(t);
+    expect((await score()).groups[1].raw).toBeCloseTo(before, 1);
   });
 
   it('hides the score of a lead the user may not read', async () => {

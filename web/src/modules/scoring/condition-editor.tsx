@@ -60,6 +60,7 @@ export function ConditionEditor({ value, fields, onChange, onRemove, testId }: P
     <div className={styles.condition}>
       <Select
         className={styles.field}
+        style={{ width: 160 }}
         showSearch={{ optionFilterProp: 'label' }}
         value={value.field || undefined}
         onChange={(field: string) => onChange({ ...value, field })}
@@ -69,6 +70,7 @@ export function ConditionEditor({ value, fields, onChange, onRemove, testId }: P
       />
       <Select
         className={styles.operator}
+        style={{ width: 120 }}
         value={op}
         onChange={(operator: Operator) => onChange({ ...value, operator, ...(UNARY.includes(operator) ? { value: null } : {}) })}
         options={OPERATORS.map((o) => ({ value: o, label: t(`scoring.operators.${o}`) }))}
