@@ -184,7 +184,8 @@ describe('Settings > General and personal preferences', { concurrency: false }, 
     await shot(page, '27-settings-token-once');
     const bearer = (t: string) => fetch(`${server.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${t}` } });
     assert.equal((await bearer(token)).status, 200);
-    await page.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary').click();
+    await page.getByRole('button', { name: 'I have saved it' }).click();
+    await page.getByTestId('new-token').waitFor({ state: 'hidden' });
     const row = page.locator('tr', { hasText: 'ERP sync' });
     await row.waitFor();
     assert.doesNotMatch((await page.locator('body').textContent()) ?? '', new RegExp(token));
@@ -198,6 +199,7 @@ describe('Settings > General and personal preferences', { concurrency: false }, 
     await page.goto('/settings/audit-log');
     await page.locator('.ant-table-row').first().waitFor();
     await page.getByTestId('audit-object').click();
+    await page.keyboard.type('API');
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'API token' }).first().click();
     await page.locator('.ant-table-row', { hasText: 'Revoked' }).first().waitFor();
     const rows = await page.locator('.ant-table-row').allTextContents();
