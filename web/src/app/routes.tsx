@@ -14,6 +14,7 @@ const Reports = lazy(() => import('#modules/reports/reports-page').then((m) => (
 const Pool = lazy(() => import('#modules/pool/pool-routes').then((m) => ({ default: m.PoolRoutes })));
 const Duplicates = lazy(() => import('#modules/dedup/duplicates-page').then((m) => ({ default: m.DuplicatesPage })));
 const Deals = lazy(() => import('#modules/deals/deals-routes').then((m) => ({ default: m.DealsRoutes })));
+const Leads = lazy(() => import('#modules/leads/leads-routes').then((m) => ({ default: m.LeadsRoutes })));
 const Settings = lazy(() => import('#modules/settings/settings-routes').then((m) => ({ default: m.SettingsRoutes })));
 
 export const router = createBrowserRouter([
@@ -29,6 +30,7 @@ export const router = createBrowserRouter([
       { index: true, element: <Dashboard /> },
       { path: 'companies/*', element: <Customers object="companies" /> },
       { path: 'contacts/*', element: <Customers object="contacts" /> },
+      { path: 'leads/*', element: <Leads /> },
       { path: 'recycle-bin', element: <RecycleBin /> },
       { path: 'duplicates', element: <Duplicates /> },
       { path: 'imports', element: <Imports /> },

@@ -1,4 +1,5 @@
 import {
+  AimOutlined,
   BarChartOutlined,
   ContactsOutlined,
   DashboardOutlined,
@@ -20,6 +21,7 @@ export type NavItem = { key: string; path: string; icon: ReactNode; labelKey: st
 export function navItems(me: Me): NavItem[] {
   const items: (NavItem | false)[] = [
     { key: 'dashboard', path: '/', icon: <DashboardOutlined />, labelKey: 'nav.dashboard' },
+    can(me, 'lead', 'read') && { key: 'leads', path: '/leads', icon: <AimOutlined />, labelKey: 'nav.leads' },
     can(me, 'company', 'read') && { key: 'companies', path: '/companies', icon: <ShopOutlined />, labelKey: 'nav.companies' },
     can(me, 'contact', 'read') && { key: 'contacts', path: '/contacts', icon: <ContactsOutlined />, labelKey: 'nav.contacts' },
     can(me, 'deal', 'read') && { key: 'deals', path: '/deals', icon: <FundProjectionScreenOutlined />, labelKey: 'nav.deals' },

@@ -9,7 +9,7 @@ import { RecordCreatePage } from './record-create-page';
 
 const DEFS = { companies: companyObject, contacts: contactObject };
 
-export function CustomersRoutes({ object }: { object: ObjectName }) {
+export function CustomersRoutes({ object }: { object: Exclude<ObjectName, 'leads'> }) {
   const def = DEFS[object];
   return (
     <Routes>

@@ -8,9 +8,10 @@ import { formatDateTime } from '#shared/format/format';
 import type { ObjectName } from '#shared/records/object-def';
 import { recordKeys, recordsApi } from '#shared/records/records-api';
 import { companyObject } from './objects/company-object';
+import { leadObject } from '#modules/leads/lead-object';
 import { contactObject } from './objects/contact-object';
 
-const DEFS = { companies: companyObject, contacts: contactObject };
+const DEFS = { companies: companyObject, contacts: contactObject, leads: leadObject };
 
 /** Deleted companies and contacts, restorable until purged. */
 export function RecycleBinPage() {
@@ -38,6 +39,7 @@ export function RecycleBinPage() {
           items={[
             { key: 'contacts', label: t('nav.contacts') },
             { key: 'companies', label: t('nav.companies') },
+            { key: 'leads', label: t('nav.leads') },
           ]}
         />
         <Table<CrmRecord>

@@ -7,6 +7,8 @@ import { AssignmentSettingsPage } from '#modules/scoring/assignment-settings-pag
 import { ExchangeRatesPage } from '#modules/deals/settings/exchange-rates-page';
 import { PipelinesSettingsPage } from '#modules/deals/settings/pipelines-settings-page';
 import { ScoringSettingsPage } from '#modules/scoring/scoring-settings-page';
+import { LeadFormsPage } from '#modules/leads/lead-forms-page';
+import { LeadRulesPage } from '#modules/leads/lead-rules-page';
 import { ApiTokensPage } from './api-tokens/api-tokens-page';
 import { AuditLogPage } from './audit/audit-log-page';
 import { CustomFieldsPage } from './custom-fields/custom-fields-page';
@@ -24,6 +26,8 @@ const SECTIONS = [
   'api-tokens',
   'audit-log',
   'general',
+  'lead-forms',
+  'lead-rules',
   'lead-scoring',
   'lead-assignment',
   'pipelines',
@@ -57,6 +61,8 @@ export function SettingsRoutes() {
           <Route path="api-tokens" element={<ApiTokensPage />} />
           <Route path="audit-log" element={<AuditLogPage />} />
           <Route path="general" element={<TenantPage />} />
+          <Route path="lead-forms" element={<LeadFormsPage />} />
+          <Route path="lead-rules" element={<LeadRulesPage />} />
           <Route path="lead-scoring" element={<ScoringSettingsPage />} />
           <Route path="lead-assignment" element={<AssignmentSettingsPage />} />
           <Route path="pipelines" element={<PipelinesSettingsPage />} />

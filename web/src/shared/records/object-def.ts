@@ -2,10 +2,10 @@ import type { CrmRecord } from '#shared/api/types';
 import type { FieldDef } from '#shared/fields/field-types';
 
 /** Resource path segment (`/api/v1/contacts`). */
-export type ObjectName = 'companies' | 'contacts';
+export type ObjectName = 'companies' | 'contacts' | 'leads';
 /** Singular name used by permissions and custom field definitions. */
-export type EntityName = 'company' | 'contact';
-export const ENTITY: Record<ObjectName, EntityName> = { companies: 'company', contacts: 'contact' };
+export type EntityName = 'company' | 'contact' | 'lead';
+export const ENTITY: Record<ObjectName, EntityName> = { companies: 'company', contacts: 'contact', leads: 'lead' };
 
 /** What the generic list, detail and form need to know about one CRM object. */
 export type ObjectDef = {
