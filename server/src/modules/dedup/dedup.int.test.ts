@@ -129,4 +129,24 @@ describe.skipIf(!databaseAvailable)('duplicates: detection, review, merge, unmer
     expect((await api.call<{ companyId: string }>('GET', `/api/v1/contacts/${person.id}`)).companyId).toBe(c1.id);
     expect((await api.clusters('company')).total).toBe(0);
   });
+
+  it('leads: 刘洋 from a web form and 刘 洋 typed by a rep (same mobile) are suggested and merge', async () => {
+    const first = await api.call<{ id: string }>(
+      'POST',
+      '/api/v1/leads',
+      { name: '刘洋', phones: [{ number: '13600136000' }], companyName: '华为技术有限公司' },
+      201,
+    );
+    const second = await api.call<{ id: string }>(
+      'POST',
+      '/api/v1/leads',
+      { name: '刘 洋', phones: [{ number: '136-0013-6000' }], companyName: '华为技术', allowDuplicate: true },
+      201,
+    );
+    expect(await api.scan('lead')).toBe('done');
+    const { data } = await api.clusters('lead');
+    expect(data.map((c) => c.records.map((r) => r.id).sort())).toContainEqual([first.id, second.id].sort());
+    await api.call('POST', '/api/v1/duplicates/merge', { object: 'lead', survivorId: first.id, mergedIds: [second.id] });
+    expect((await api.raw('GET', `/api/v1/leads/${second.id}`)).statusCode).toBe(404);
+  });
 });
