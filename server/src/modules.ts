@@ -8,6 +8,7 @@ import { importsModule } from '#modules/imports/index.ts';
 import { dedupModule } from '#modules/dedup/index.ts';
 import { poolModule } from '#modules/pool/index.ts';
 import { exportsModule } from '#modules/exports/index.ts';
+import { dataQualityModule } from '#modules/data-quality/index.ts';
 import { reportsModule } from '#modules/reports/index.ts';
 import { leadsModule } from '#modules/leads/index.ts';
 import { scoringModule } from '#modules/scoring/index.ts';
@@ -26,6 +27,7 @@ export const MODULES: KehuModule[] = [
   leadsModule,
   reportsModule,
   exportsModule,
+  dataQualityModule,
   poolModule,
   dedupModule,
   scoringModule,
