@@ -29,6 +29,7 @@ describe('lead scoring and assignment in a real browser', { concurrency: false }
     await api.call('POST', '/users', { email: 'lina@kehu.test', name: '李娜', password: 'Rep-e2e-pass-1', roleIds: rep ? [rep.id] : [] });
     const form = await api.call<{ id: string }>('POST', '/lead-forms', {
       name: '官网咨询',
+      allowedOrigins: [server.url],
       fields: [
         { key: 'name', label: { zh: '姓名', en: 'Name' }, required: true },
         { key: 'companyName', label: { zh: '公司', en: 'Company' }, required: false },
@@ -86,12 +87,18 @@ describe('lead scoring and assignment in a real browser', { concurrency: false }
   });
 
   test('a web-form lead is scored with its explanation and assigned', async () => {
-    const res = await fetch(`${server.url}/api/public/forms/${formId}/submit`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ fields: { name: '周杰', companyName: '华锐机械', industry: '制造业', email: 'zhoujie@huarui.cn' } }),
-    });
-    assert.equal(res.status, 200, await res.text());
+    // Submitted from a page of an allowed origin, as the embedded snippet does.
+    const submitted = await page.evaluate(async (id) => {
+      // A visitor has no session: no cookie goes with the submission.
+      const res = await fetch(`/api/public/forms/${id}/submit`, {
+        method: 'POST',
+        credentials: 'omit',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ fields: { name: '周杰', companyName: '华锐机械', industry: '制造业', email: 'zhoujie@huarui.cn' } }),
+      });
+      return { status: res.status, body: await res.text() };
+    }, formId);
+    assert.equal(submitted.status, 200, submitted.body);
     // The job runner delivers lead.created / lead.captured to scoring and assignment.
     const deadline = Date.now() + 60_000;
     for (;;) {
@@ -122,6 +129,14 @@ describe('lead scoring and assignment in a real browser', { concurrency: false }
     assert.match((await card.getByTestId('score-no-history').textContent()) ?? '', /历史数据不足|暂无预测/);
     assert.match((await card.getByTestId('score-assignee').textContent()) ?? '', /李娜/);
     await shot(page, 'scoring-05-score-card');
+
+    // The same card on the lead's own page, which shows its owner too.
+    await page.goto(`/leads/${recent?.leadId}`);
+    const onPage = page.getByTestId('lead-score-slot').getByTestId('lead-score-card');
+    await onPage.getByTestId('score-explanation').waitFor();
+    assert.match((await onPage.getByTestId('score-explanation').textContent()) ?? '', /制造业/);
+    assert.match((await page.getByTestId('lead-detail').textContent()) ?? '', /李娜/);
+    await shot(page, 'scoring-06-lead-page');
   });
 
   test('the settings screens work on a phone', async () => {
@@ -130,10 +145,10 @@ describe('lead scoring and assignment in a real browser', { concurrency: false }
     await login(phone, ADMIN.email, ADMIN.password);
     await phone.goto('/settings/lead-scoring');
     await phone.getByTestId('scoring-group').waitFor();
-    await shot(phone, 'scoring-06-phone-rules');
+    await shot(phone, 'scoring-07-phone-rules');
     await phone.goto('/settings/lead-assignment');
     await phone.getByTestId('assignment-rule').waitFor();
-    await shot(phone, 'scoring-07-phone-assignment');
+    await shot(phone, 'scoring-08-phone-assignment');
     await ctx.close();
   });
 });
