@@ -12,6 +12,7 @@ const RecycleBin = lazy(() => import('#modules/customers/recycle-bin-page').then
 const Imports = lazy(() => import('#modules/imports/import-page').then((m) => ({ default: m.ImportPage })));
 const Reports = lazy(() => import('#modules/reports/reports-page').then((m) => ({ default: m.ReportsPage })));
 const Pool = lazy(() => import('#modules/pool/pool-routes').then((m) => ({ default: m.PoolRoutes })));
+const DataQuality = lazy(() => import('#modules/data-quality/data-quality-page').then((m) => ({ default: m.DataQualityPage })));
 const Duplicates = lazy(() => import('#modules/dedup/duplicates-page').then((m) => ({ default: m.DuplicatesPage })));
 const Deals = lazy(() => import('#modules/deals/deals-routes').then((m) => ({ default: m.DealsRoutes })));
 const Leads = lazy(() => import('#modules/leads/leads-routes').then((m) => ({ default: m.LeadsRoutes })));
@@ -33,6 +34,7 @@ export const router = createBrowserRouter([
       { path: 'leads/*', element: <Leads /> },
       { path: 'recycle-bin', element: <RecycleBin /> },
       { path: 'duplicates', element: <Duplicates /> },
+      { path: 'data-quality', element: <DataQuality /> },
       { path: 'imports', element: <Imports /> },
       { path: 'reports', element: <Reports /> },
       { path: 'pool/*', element: <Pool /> },

@@ -9,6 +9,7 @@ import {
   MergeCellsOutlined,
   SettingOutlined,
   ShopOutlined,
+  SafetyCertificateOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { can } from '#app/auth/permissions';
@@ -31,6 +32,12 @@ export function navItems(me: Me): NavItem[] {
       path: '/duplicates',
       icon: <MergeCellsOutlined />,
       labelKey: 'nav.duplicates',
+    },
+    (can(me, 'contact', 'read') || can(me, 'company', 'read')) && {
+      key: 'data-quality',
+      path: '/data-quality',
+      icon: <SafetyCertificateOutlined />,
+      labelKey: 'nav.dataQuality',
     },
     (can(me, 'contact', 'delete') || can(me, 'company', 'delete')) && {
       key: 'recycle-bin',
