@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, App, Modal, Radio, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '#shared/format/format';
 import { PageSpinner } from '#shared/ui/page-spinner';
 import { type ComparedField, type DedupObject, dedupApi, dedupKeys } from './dedup-api';
 import { FieldValue, useFieldLabel } from './field-value';
@@ -13,7 +14,7 @@ const empty = (v: unknown) =>
 
 /** Side by side: pick the record to keep and, per field, whose value survives; then merge in one step. */
 export function MergeDialog({ object, ids, onClose, onMerged }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const label = useFieldLabel();
   const q = useQuery({ queryKey: dedupKeys.compare(object, ids), queryFn: () => dedupApi.compare(object, ids) });
@@ -58,6 +59,9 @@ export function MergeDialog({ object, ids, onClose, onMerged }: Props) {
       title: (
         <Radio checked={survivor === i} onChange={() => setSurvivor(i)} data-testid={`dedup-keep-${i}`}>
           {t('dedup.dialog.keep')}
+          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, fontWeight: 'normal' }}>
+            {t('dedup.created', { when: formatDateTime(String(r.createdAt), i18n.language) })}
+          </Typography.Text>
         </Radio>
       ),
       render: (_: unknown, f: ComparedField) =>
