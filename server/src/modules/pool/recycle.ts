@@ -36,10 +36,12 @@ export async function runRecycling(o: RecycleOptions): Promise<RecycleResult> {
   for (const tenantId of tenants) {
     const due = await inTenant(o.db.kysely, tenantId, (tx) => dueIds(tx, { tenantId, now }));
     const recycle = chunks(due.recycle, size).map((ids) => async () => {
-      result.recycled += await inTenant(o.db.kysely, tenantId, (tx) => recycleBatch(tx, { tenantId, now, ids }));
+      // Awaited first: `result.x += await ...` would read the total before another lane adds to it.
+      const moved = await inTenant(o.db.kysely, tenantId, (tx) => recycleBatch(tx, { tenantId, now, ids }));
+      result.recycled += moved;
     });
     const remind = chunks(due.remind, size).map((ids) => async () => {
-      result.reminded += await inTenant(o.db.kysely, tenantId, async (tx) => {
+      const warned = await inTenant(o.db.kysely, tenantId, async (tx) => {
         const rows = await claimReminders(tx, { tenantId, now, ids });
         const { locale, timezone } = await tenantClock(tx);
         const day = new Intl.DateTimeFormat('sv-SE', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -54,6 +56,7 @@ export async function runRecycling(o: RecycleOptions): Promise<RecycleResult> {
         });
         return rows.length;
       });
+      result.reminded += warned;
     });
     await inParallel([...recycle, ...remind], o.concurrency ?? 2);
   }
