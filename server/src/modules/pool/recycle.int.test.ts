@@ -117,6 +117,16 @@ describe.skipIf(!databaseAvailable)('pool recycling', () => {
     expect(rows.map((r) => r.pooled_reason)).toEqual(['no_won_deal', 'no_won_deal']);
   });
 
+  it('counts every batch when batches run side by side', async () => {
+    const { t, rep2 } = w;
+    const stale = [];
+    for (const name of ['批次一', '批次二', '批次三']) stale.push(await createCompany(t, rep2, name));
+    for (const c of stale) await age(t, c.id, 45);
+    const result = await runRecycling({ db: t.db, tenantId: t.admin.tenantId, batch: 1, concurrency: 2 });
+    expect(result.recycled).toBe(3);
+    for (const c of stale) expect(await ownerOf(c.id)).toBeNull();
+  });
+
   it('a transfer in the customer record restarts the owner’s clock', async () => {
     const { t, rep1, rep2 } = w;
     const c = await createCompany(t, rep1, '转移客户');
