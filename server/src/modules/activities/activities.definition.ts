@@ -15,6 +15,7 @@ const SIMPLE: Record<string, string> = {
   companyId: 'company_id',
   contactId: 'contact_id',
   dealId: 'deal_id',
+  leadId: 'lead_id',
   occurredAt: 'occurred_at',
   outcome: 'outcome',
   durationSeconds: 'duration_seconds',
@@ -40,6 +41,7 @@ export const activityDefinition: ObjectDefinition<TActivity> = {
     companyId: column('company_id', 'uuid'),
     contactId: column('contact_id', 'uuid'),
     dealId: column('deal_id', 'uuid'),
+    leadId: column('lead_id', 'uuid'),
     ownerId: column('owner_id', 'uuid'),
     occurredAt: column('occurred_at', 'datetime', { nullable: false }),
     outcome: column('outcome', 'enum', { values: CALL_OUTCOMES }),
@@ -54,7 +56,7 @@ export const activityDefinition: ObjectDefinition<TActivity> = {
   },
   sensitive: [],
   references: { owner_id: 'users' },
-  relatedIds: (row) => ids(row.company_id, row.contact_id, row.deal_id),
+  relatedIds: (row) => ids(row.company_id, row.contact_id, row.deal_id, row.lead_id),
   toApi: (row: Row, { related }) => ({
     id: row.id,
     type: row.type as ActivityType,
@@ -66,6 +68,8 @@ export const activityDefinition: ObjectDefinition<TActivity> = {
     contact: row.contact_id ? (related.get(row.contact_id as string) ?? null) : null,
     dealId: row.deal_id as string | null,
     deal: row.deal_id ? (related.get(row.deal_id as string) ?? null) : null,
+    leadId: row.lead_id as string | null,
+    lead: row.lead_id ? (related.get(row.lead_id as string) ?? null) : null,
     ownerId: row.owner_id,
     occurredAt: iso(row.occurred_at) as string,
     outcome: row.outcome as string | null,
@@ -98,6 +102,7 @@ export const activityDefinition: ObjectDefinition<TActivity> = {
       contactIds: ids(before?.contact_id, after.contact_id),
       companyIds: ids(before?.company_id, after.company_id),
       dealIds: ids(before?.deal_id, after.deal_id),
+      leadIds: ids(before?.lead_id, after.lead_id),
     });
   },
 };

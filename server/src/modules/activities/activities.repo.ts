@@ -4,7 +4,10 @@ import type { Tx } from '#db/tx.ts';
 export type LinkTarget = { id: string; owner_id: string | null; company_id: string | null };
 
 /** A live contact or company an activity may link to (with the contact's company), or undefined. */
-export async function findLinkTarget(tx: Tx, table: 'contacts' | 'companies' | 'deals', id: string): Promise<LinkTarget | undefined> {
+export async function findLinkTarget(tx: Tx, table: 'contacts' | 'companies' | 'deals' | 'leads', id: string): Promise<LinkTarget | undefined> {
+  if (table === 'leads') {
+    return tx.selectFrom('leads').select(['id', 'owner_id', sql<string | null>`null::uuid`.as('company_id')]).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  }
   if (table === 'contacts' || table === 'deals') {
     return tx.selectFrom(table).select(['id', 'owner_id', 'company_id']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
   }
@@ -17,7 +20,13 @@ export async function findLinkTarget(tx: Tx, table: 'contacts' | 'companies' | '
  * relinks move it back too. Neither version nor updated_at moves: an activity logged by a
  * colleague must not make someone's open edit of the contact stale (412).
  */
-export async function refreshLastActivity(tx: Tx, o: { contactIds: string[]; companyIds: string[]; dealIds?: string[] }): Promise<void> {
+export async function refreshLastActivity(tx: Tx, o: { contactIds: string[]; companyIds: string[]; dealIds?: string[]; leadIds?: string[] }): Promise<void> {
+  if (o.leadIds?.length) {
+    await sql`update leads l set last_activity_at = (
+        select max(a.occurred_at) from activities a
+        where a.tenant_id = l.tenant_id and a.lead_id = l.id and a.deleted_at is null and a.occurred_at <= now() and a.type <> 'task')
+      where l.id = any(${sql`cast(${o.leadIds} as uuid[])`})`.execute(tx);
+  }
   if (o.dealIds?.length) {
     await sql`update deals d set last_activity_at = (
         select max(a.occurred_at) from activities a

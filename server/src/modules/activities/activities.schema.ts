@@ -16,6 +16,7 @@ const common = {
   companyId: z.uuid().nullable(),
   contactId: z.uuid().nullable(),
   dealId: z.uuid().nullable(),
+  leadId: z.uuid().nullable(),
   ownerId: z.uuid(),
   custom: z.record(z.string(), z.unknown()),
 };
@@ -77,6 +78,8 @@ export const ZActivity = z.object({
   contact: ref,
   dealId: z.string().nullable(),
   deal: ref,
+  leadId: z.string().nullable(),
+  lead: ref,
   ownerId: z.string().nullable(),
   owner: z.object({ id: z.string(), name: z.string() }).nullable(),
   occurredAt: z.string(),

@@ -7,8 +7,8 @@ import { findLinkTarget, type LinkTarget } from './activities.repo.ts';
 import { activityProblems, foreignFields } from './activity-rules.ts';
 
 /** A linked record must exist and be readable by the user; otherwise it is "no such", never "hidden". */
-async function visibleTarget(tx: Tx, ctx: RequestContext, object: 'contact' | 'company' | 'deal', id: string): Promise<LinkTarget | undefined> {
-  const target = await findLinkTarget(tx, object === 'contact' ? 'contacts' : object === 'deal' ? 'deals' : 'companies', id);
+async function visibleTarget(tx: Tx, ctx: RequestContext, object: 'contact' | 'company' | 'deal' | 'lead', id: string): Promise<LinkTarget | undefined> {
+  const target = await findLinkTarget(tx, object === 'contact' ? 'contacts' : object === 'deal' ? 'deals' : object === 'lead' ? 'leads' : 'companies', id);
   const scope = scopeOf(ctx.access, object, 'read');
   return target && scope !== 'none' && mayTouch(ctx.access, scope, target.owner_id) ? target : undefined;
 }
@@ -26,6 +26,7 @@ export async function prepareLinks({ tx, ctx, input, columns, existing, errors }
     ['contact', 'contact_id', 'contactId'],
     ['company', 'company_id', 'companyId'],
     ['deal', 'deal_id', 'dealId'],
+    ['lead', 'lead_id', 'leadId'],
   ] as const) {
     const id = columns[col];
     if (typeof id !== 'string' || id === existing?.[col]) continue;
@@ -44,6 +45,7 @@ export async function prepareLinks({ tx, ctx, input, columns, existing, errors }
     companyId: merged.company_id as string | null,
     contactId: merged.contact_id as string | null,
     dealId: merged.deal_id as string | null,
+    leadId: merged.lead_id as string | null,
     startsAt: merged.starts_at as string | Date | null,
     endsAt: merged.ends_at as string | Date | null,
     dueAt: merged.due_at as string | Date | null,

@@ -8,6 +8,7 @@ export type ActivityShape = {
   companyId?: string | null | undefined;
   contactId?: string | null | undefined;
   dealId?: string | null | undefined;
+  leadId?: string | null | undefined;
   startsAt?: When;
   endsAt?: When;
   dueAt?: When;
@@ -31,7 +32,7 @@ const time = (value: When) => (value == null ? null : new Date(value).getTime())
  */
 export function activityProblems(a: ActivityShape): FieldError[] {
   const problems: FieldError[] = [];
-  if (!a.companyId && !a.contactId && !a.dealId) problems.push({ field: 'contactId', message: 'activities.link_required' });
+  if (!a.companyId && !a.contactId && !a.dealId && !a.leadId) problems.push({ field: 'contactId', message: 'activities.link_required' });
   const starts = time(a.startsAt);
   const ends = time(a.endsAt);
   if (a.type === 'meeting' && starts !== null && ends !== null && ends <= starts) problems.push({ field: 'endsAt', message: 'activities.ends_before_start' });

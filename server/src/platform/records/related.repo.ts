@@ -11,7 +11,8 @@ export async function loadRelated(tx: Tx, ids: string[]): Promise<Map<string, { 
     select id, name from companies where id = any(${list})
     union all select id, name from contacts where id = any(${list})
     union all select id, name from users where id = any(${list})
-    union all select id, name from deals where id = any(${list})`.execute(tx);
+    union all select id, name from deals where id = any(${list})
+    union all select id, name from leads where id = any(${list})`.execute(tx);
   for (const r of rows) map.set(r.id, r);
   return map;
 }
