@@ -119,6 +119,8 @@ export function ApiTokensPage() {
         open={!!created}
         title={t('settings.tokens.createdTitle')}
         onCancel={() => setCreated(null)}
+        // The secret must not stay in the page once the dialog is closed.
+        destroyOnHidden
         footer={
           <Button type="primary" onClick={() => setCreated(null)}>
             {t('settings.tokens.copied')}

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Select } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '#shared/api/problem';
 import { errorPath } from '#shared/records/payload';
@@ -18,6 +19,14 @@ export function UserFormModal({ user, open, onClose }: Props) {
   const [form] = Form.useForm<Values>();
   const { data: teams = [] } = useTeams();
   const { data: roles = [] } = useRoles();
+  // A new user starts as a Sales Rep, also when the roles arrive after the dialog opened.
+  const defaultRoles = roles
+    .filter((r) => r.name === 'Sales Rep')
+    .map((r) => r.id)
+    .join(',');
+  useEffect(() => {
+    if (!user && defaultRoles && !form.getFieldValue('roleIds')?.length) form.setFieldsValue({ roleIds: defaultRoles.split(',') });
+  }, [user, defaultRoles, form]);
   const save = useMutation({
     mutationFn: (v: Values) =>
       user
