@@ -255,6 +255,7 @@ describe('Kehu in a real browser', { concurrency: false }, () => {
     await page.locator('.ant-dropdown-menu-item', { hasText: 'English' }).click();
     await page.getByText('Contacts').first().waitFor();
     assert.match(await text(page), /Dashboard/);
+    await page.getByTestId('record-table').getByText('Anna Smith').waitFor();
     await shot(page, '08-contacts-english');
     await page.getByTestId('language-switch').click();
     await page.locator('.ant-dropdown-menu-item', { hasText: '简体中文' }).click();
