@@ -34,8 +34,9 @@ export const originAllowed = (form: FormRow, origin: string | undefined, ownOrig
 
 export async function publicFormDefinition(deps: Deps, formId: string, req: Pick<PublicRequest, 'origin' | 'ownOrigin'>) {
   const form = await activeForm(deps, formId);
-  if (!originAllowed(form, req.origin, req.ownOrigin))
-    throw new AppError('forbidden', { message: 'errors.form_origin_not_allowed', params: { origin: req.origin ?? '-' } });
+  // A same-origin GET carries no Origin header (Kehu's own preview); a cross-origin one must be listed.
+  if (req.origin && !originAllowed(form, req.origin, req.ownOrigin))
+    throw new AppError('forbidden', { message: 'errors.form_origin_not_allowed', params: { origin: req.origin } });
   const { id, fields, successMessage, redirectUrl, doubleOptIn } = formToApi(form);
   return { id, fields, successMessage, redirectUrl, doubleOptIn };
 }
