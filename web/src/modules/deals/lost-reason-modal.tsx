@@ -22,7 +22,7 @@ export function LostReasonModal({ open, onOk, onCancel, confirming }: Props) {
       destroyOnHidden
     >
       <Form form={form} layout="vertical" data-testid="lost-form">
-        <Form.Item name="lostReason" label={t('deals.fields.lostReason')} rules={[{ required: true, message: t('deals.lostModal.title') }]}>
+        <Form.Item name="lostReason" label={t('deals.fields.lostReason')} rules={[{ required: true, message: t('deals.lostModal.reasonRequired') }]}>
           <Select data-testid="lost-reason" options={LOST_REASONS.map((r) => ({ value: r, label: t(`deals.lostReasons.${r}`) }))} />
         </Form.Item>
         <Form.Item
