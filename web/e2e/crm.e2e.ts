@@ -206,6 +206,8 @@ describe('Kehu in a real browser', { concurrency: false }, () => {
     await page.getByTestId('record-table').getByText('Anna Smith').waitFor();
     // Type to narrow the field list and take the match: a closing dropdown of the previous row cannot be picked by mistake.
     const pick = async (i: number, label: string) => {
+      // The previous row's dropdown may still be fading out over this row's select.
+      await page.waitForFunction(() => document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').length === 0);
       await page.getByTestId('filter-field').nth(i).click();
       await page.keyboard.type(label);
       await page.locator('.ant-select-item-option-active', { hasText: label }).waitFor();
