@@ -30,6 +30,8 @@ export type RuleContribution = {
   /** After decay, before the group cap. */
   points: number;
   occurrences?: number;
+  /** The attribute rule's test, so a screen can word it in the reader's language when no label was given. */
+  condition?: Condition;
 };
 export type GroupResult = { groupId: string; name: string; cap: number | null; raw: number; points: number; capped: boolean; rules: RuleContribution[] };
 export type ScoreResult = { score: number; band: Band; groups: GroupResult[]; halfLifeDays: number | null; computedAt: string };
@@ -69,7 +71,8 @@ const describe = (rule: ScoringRule) =>
 function contribution(rule: ScoringRule, o: ComputeScoreOptions): RuleContribution | null {
   if (rule.kind === 'attribute') {
     if (!matchesCondition(fieldValue(o.lead, rule.field), rule)) return null;
-    return { ruleId: rule.id, kind: 'attribute', label: describe(rule), basePoints: rule.points, points: rule.points };
+    const condition: Condition = { field: rule.field, operator: rule.operator, ...(rule.value === undefined ? {} : { value: rule.value }) };
+    return { ruleId: rule.id, kind: 'attribute', label: describe(rule), basePoints: rule.points, points: rule.points, ...(rule.label ? {} : { condition }) };
   }
   const hits = o.engagements.filter((e) => e.type === rule.eventType && e.occurredAt.getTime() <= o.now.getTime());
   if (hits.length === 0) return null;

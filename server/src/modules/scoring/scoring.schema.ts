@@ -108,6 +108,7 @@ const ZContribution = z.object({
   basePoints: z.number(),
   points: z.number(),
   occurrences: z.number().int().optional(),
+  condition: z.object({ field: z.string(), operator: z.string(), value: ZValue }).optional(),
 });
 export const ZLeadScore = z.object({
   leadId: z.uuid(),

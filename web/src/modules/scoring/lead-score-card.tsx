@@ -12,12 +12,17 @@ import styles from './scoring.module.css';
 type Row = { key: string; group: string; rule: string; detail: string; points: number; cap: string };
 type Assignment = { userName: string; ruleName: string | null; method: string; trigger: string; assignedAt: string };
 
-function explanationRows(score: LeadScore, t: (k: string, o?: Record<string, unknown>) => string): Row[] {
+function explanationRows(score: LeadScore, t: (k: string, o?: Record<string, unknown>) => string, label: (field: string) => string): Row[] {
   return score.groups.flatMap((g) =>
     g.rules.map((r) => ({
       key: `${g.groupId}:${r.ruleId}`,
       group: g.name,
-      rule: r.kind === 'behaviour' ? t(`scoring.events.${r.label}`, { defaultValue: r.label }) : r.label,
+      rule:
+        r.kind === 'behaviour'
+          ? t(`scoring.events.${r.label}`, { defaultValue: r.label })
+          : r.condition
+            ? `${label(r.condition.field)} ${t(`scoring.operators.${r.condition.operator}`)} ${Array.isArray(r.condition.value) ? r.condition.value.join(', ') : (r.condition.value ?? '')}`.trim()
+            : r.label,
       detail: r.kind === 'behaviour' ? t('scoring.decayed', { count: r.occurrences ?? 0, base: r.basePoints }) : t('scoring.attributeMatched'),
       points: r.points,
       cap: g.capped ? t('scoring.cappedAt', { cap: g.cap, raw: g.raw }) : '',
@@ -83,7 +88,7 @@ export function LeadScoreCard({ leadId }: { leadId: string }) {
           <Table<Row>
             size="small"
             pagination={false}
-            dataSource={explanationRows(data, t)}
+            dataSource={explanationRows(data, t, label)}
             locale={{ emptyText: t('scoring.noPoints') }}
             scroll={{ x: 480 }}
             data-testid="score-explanation"

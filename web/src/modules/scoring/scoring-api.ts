@@ -43,7 +43,15 @@ export type Prediction =
       needed: number;
       trainedAt: string | null;
     };
-export type Contribution = { ruleId: string; kind: 'attribute' | 'behaviour'; label: string; basePoints: number; points: number; occurrences?: number };
+export type Contribution = {
+  ruleId: string;
+  kind: 'attribute' | 'behaviour';
+  label: string;
+  basePoints: number;
+  points: number;
+  occurrences?: number;
+  condition?: Condition;
+};
 export type GroupResult = { groupId: string; name: string; cap: number | null; raw: number; points: number; capped: boolean; rules: Contribution[] };
 export type Band = 'cold' | 'warm' | 'hot';
 export type LeadScore = {
