@@ -21,7 +21,10 @@ describe.skipIf(!databaseAvailable)('kehu import: a file through the import job 
       env.DATABASE_URL = db.url;
       await db.close();
     } else delete env.DATABASE_URL;
-    writeFileSync(join(dir, 'people.csv'), '客户姓名,手机号码,E-mail,备注\n张伟,138 0013 8000,ZHANG@example.cn,展会\n李娜,12345,li@example.cn,\n王芳,139 0000 1111,wang@example.cn,老客户\n');
+    writeFileSync(
+      join(dir, 'people.csv'),
+      '客户姓名,手机号码,E-mail,备注\n张伟,138 0013 8000,ZHANG@example.cn,展会\n李娜,12345,li@example.cn,\n王芳,139 0000 1111,wang@example.cn,老客户\n',
+    );
     writeFileSync(join(dir, 'map.json'), JSON.stringify({ 客户姓名: 'name', 手机号码: 'mobile', 'E-mail': 'email', 备注: 'description' }));
     writeFileSync(join(dir, 'bad-map.json'), JSON.stringify({ 客户姓名: 'nope' }));
   });

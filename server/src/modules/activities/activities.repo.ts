@@ -6,7 +6,12 @@ export type LinkTarget = { id: string; owner_id: string | null; company_id: stri
 /** A live contact or company an activity may link to (with the contact's company), or undefined. */
 export async function findLinkTarget(tx: Tx, table: 'contacts' | 'companies' | 'deals' | 'leads', id: string): Promise<LinkTarget | undefined> {
   if (table === 'leads') {
-    return tx.selectFrom('leads').select(['id', 'owner_id', sql<string | null>`null::uuid`.as('company_id')]).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    return tx
+      .selectFrom('leads')
+      .select(['id', 'owner_id', sql<string | null>`null::uuid`.as('company_id')])
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
   }
   if (table === 'contacts' || table === 'deals') {
     return tx.selectFrom(table).select(['id', 'owner_id', 'company_id']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();

@@ -75,7 +75,9 @@ describe.skipIf(!databaseAvailable)('leads API', () => {
   });
 
   it('links activities to a lead and keeps its last activity time', async () => {
-    const lead = (await t.request(t.admin, { method: 'POST', url: '/api/v1/leads', payload: { name: 'Activity Lead', emails: [{ address: 'act@lead.io' }] } })).json();
+    const lead = (
+      await t.request(t.admin, { method: 'POST', url: '/api/v1/leads', payload: { name: 'Activity Lead', emails: [{ address: 'act@lead.io' }] } })
+    ).json();
     const call = await t.request(t.admin, {
       method: 'POST',
       url: '/api/v1/activities',
@@ -83,10 +85,17 @@ describe.skipIf(!databaseAvailable)('leads API', () => {
     });
     expect(call.statusCode, call.body).toBe(201);
     expect(call.json()).toMatchObject({ leadId: lead.id, lead: { id: lead.id, name: 'Activity Lead' } });
-    const list = await t.request(t.admin, { method: 'GET', url: `/api/v1/activities?filter=${encodeURIComponent(JSON.stringify({ leadId: { eq: lead.id } }))}` });
+    const list = await t.request(t.admin, {
+      method: 'GET',
+      url: `/api/v1/activities?filter=${encodeURIComponent(JSON.stringify({ leadId: { eq: lead.id } }))}`,
+    });
     expect(list.json().data).toHaveLength(1);
     expect((await t.request(t.admin, { method: 'GET', url: `/api/v1/leads/${lead.id}` })).json().lastActivityAt).toBe('2026-11-20T08:00:00.000Z');
-    const unknown = await t.request(t.admin, { method: 'POST', url: '/api/v1/activities', payload: { type: 'note', subject: 'x', leadId: '0190a0a0-0000-7000-8000-00000000beef' } });
+    const unknown = await t.request(t.admin, {
+      method: 'POST',
+      url: '/api/v1/activities',
+      payload: { type: 'note', subject: 'x', leadId: '0190a0a0-0000-7000-8000-00000000beef' },
+    });
     expect(unknown.statusCode).toBe(400);
   });
 });
