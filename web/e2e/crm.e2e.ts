@@ -208,10 +208,11 @@ describe('Kehu in a real browser', { concurrency: false }, () => {
     const pick = async (i: number, label: string) => {
       // The previous row's dropdown may still be fading out over this row's select.
       await page.waitForFunction(() => document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').length === 0);
-      await page.getByTestId('filter-field').nth(i).click();
-      await page.keyboard.type(label);
-      await page.locator('.ant-select-item-option-active', { hasText: label }).waitFor();
-      await page.keyboard.press('Enter');
+      const field = page.getByTestId('filter-field').nth(i);
+      await field.click();
+      // Type into this row's own search box (not wherever the focus happens to be), then click the exact option.
+      await field.locator('input').fill(label);
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: new RegExp(`^${label}$`) }).click();
       await page.getByTestId('filter-field').nth(i).filter({ hasText: label }).waitFor();
     };
     await page.getByTestId('filter-button').click();

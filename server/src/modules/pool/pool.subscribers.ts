@@ -4,26 +4,15 @@ import { markOwnedSince, markWon } from './moves.repo.ts';
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 const obj = (v: unknown) => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
 
-/** The company of a won deal, wherever the deals module put it in the payload. */
-export function wonCompany(payload: Record<string, unknown>): string | undefined {
-  const changes = obj(payload.changes);
-  return (
-    str(payload.companyId) ??
-    str(obj(payload.deal).companyId) ??
-    str(obj(payload.after).companyId) ??
-    str(obj(changes.companyId).to) ??
-    str(obj(obj(payload.deal).company).id)
-  );
-}
-
 /** `deal.won` -> the company's `last_won_at` (the "no won deal in M days" rule and the won exemption). */
 export const dealWonSubscriber: Subscriber = {
   name: 'pool.deal-won',
   events: ['deal.won'],
   handle: async (event, tx) => {
-    const companyId = wonCompany(event.payload);
+    // deals' stage events carry companyId (modules/deals/deal-stage-events.ts).
+    const companyId = str(event.payload.companyId);
     if (!companyId) return;
-    const wonAt = str(event.payload.wonAt) ?? str(obj(event.payload.deal).wonAt);
+    const wonAt = str(event.payload.wonAt);
     await markWon(tx, { tenantId: event.tenantId, companyId, at: wonAt ? new Date(wonAt) : event.createdAt });
   },
 };
