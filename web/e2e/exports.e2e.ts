@@ -18,8 +18,9 @@ const SALESFORCE = [
   '0035g00000AbCdG,0015g00000XyY,王,芳,采购经理,wang.fang@example.cn,,+86 139 0000 1111,上海,上海,China,Trade Show,0055g000001',
 ].join('\n');
 
-// todo: written but not yet seen passing (the Salesforce preset did not show in the first CI run); reported as todo until debugged.
-describe('exports and CRM imports in a real browser', { concurrency: false, todo: 'not yet seen passing in a browser' }, () => {
+// Both tests are todo: written but not yet seen passing (the preset banner and the export progress wait time out); debug, then drop the todo.
+const TODO = { todo: 'not yet seen passing in a browser' };
+describe('exports and CRM imports in a real browser', { concurrency: false }, () => {
   before(async () => {
     server = await startServer();
     browser = await launch();
@@ -32,7 +33,7 @@ describe('exports and CRM imports in a real browser', { concurrency: false, todo
     await server?.stop();
   });
 
-  test('a Salesforce contact export is recognised and imported with its preset', async () => {
+  test('a Salesforce contact export is recognised and imported with its preset', TODO, async () => {
     await page.goto('/imports?object=contact');
     await page
       .locator('[data-testid=import-upload] input[type=file]')
@@ -46,7 +47,7 @@ describe('exports and CRM imports in a real browser', { concurrency: false, todo
     await shot(page, 'exports-02-salesforce-done');
   });
 
-  test('exports the filtered contact list to XLSX in the background and downloads it', async () => {
+  test('exports the filtered contact list to XLSX in the background and downloads it', TODO, async () => {
     await page.goto('/contacts');
     await page.getByTestId('list-search').locator('input').fill('Smith');
     await page.waitForFunction(
