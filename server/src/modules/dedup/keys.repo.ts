@@ -50,11 +50,17 @@ export async function blockPage(tx: Tx, object: string, afterKey: string | null,
   return rows;
 }
 
-/** Records sharing a small enough block with `recordId` (an incremental check of one record). */
+/**
+ * Records sharing a small enough block with `recordId` (an incremental check of one record).
+ * Two index lookups: the record's keys, then those keys' blocks. One joined statement let the
+ * planner, without statistics on a freshly filled table (PGlite has no autovacuum), pick a nested
+ * loop that rescanned every key per key: minutes for a few hundred records.
+ */
 export async function neighboursOf(tx: Tx, object: string, recordId: string, maxBlock: number): Promise<string[]> {
-  const { rows } = await sql<{ id: string }>`
-    with mine as (select key from dedup_keys where object = ${object} and record_id = ${recordId}),
-    small as (select k.key from dedup_keys k join mine using (key) where k.object = ${object} group by k.key having count(*) <= ${maxBlock})
-    select distinct k.record_id as id from dedup_keys k join small using (key) where k.object = ${object} and k.record_id <> ${recordId}`.execute(tx);
-  return rows.map((r) => r.id);
+  const mine = await sql<{ key: string }>`select key from dedup_keys where object = ${object} and record_id = ${recordId}`.execute(tx);
+  if (!mine.rows.length) return [];
+  const { rows } = await sql<{ ids: string[] }>`
+    select array_agg(record_id) as ids from dedup_keys where object = ${object} and key = any(${mine.rows.map((r) => r.key)}::text[])
+    group by key having count(*) <= ${maxBlock}`.execute(tx);
+  return [...new Set(rows.flatMap((r) => r.ids))].filter((id) => id !== recordId);
 }

@@ -3,7 +3,8 @@ import { databaseAvailable } from '#test/db.ts';
 import { createJobsFixture, FAST, type JobsFixture, pause, secondHandle, startJobs, testLog, waitFor } from '#test/jobs-kit.ts';
 import { createSubscribers } from '../events/subscribers.ts';
 import { createJobRegistry, jobsOf } from './job-registry.ts';
-import type { JobDeps } from './start-jobs.ts';
+import { sql } from 'kysely';
+import { ANALYZE_JOB, type JobDeps } from './start-jobs.ts';
 
 describe.skipIf(!databaseAvailable)('job runner', () => {
   let f: JobsFixture;
@@ -48,6 +49,32 @@ describe.skipIf(!databaseAvailable)('job runner', () => {
       for (const n of [1, 2, 3]) await deps.jobs.send('test-queue', { n });
       await waitFor(() => got.length === 3, 10_000, 'three jobs');
       expect([...got].sort()).toEqual([1, 2, 3]);
+    } finally {
+      await running.stop();
+    }
+  });
+
+  it('keeps planner statistics fresh on PGlite, which has no autovacuum', async () => {
+    const lastAnalyze = async () =>
+      (await sql<{ at: Date | null }>`select last_analyze as at from pg_stat_user_tables where relname = 'tenants'`.execute(f.db.kysely)).rows[0]?.at ?? null;
+    const scheduled = async () => (await sql<{ name: string }>`select name from pgboss.schedule where name = ${ANALYZE_JOB}`.execute(f.db.kysely)).rows;
+    const running = await startJobs({ db: f.db, subscribers: createSubscribers(), log: testLog, jobs: createJobRegistry() }, FAST);
+    try {
+      if (f.db.kind === 'postgres') {
+        expect(await scheduled()).toEqual([]); // the server's autovacuum does it
+        return;
+      }
+      expect(await scheduled()).toHaveLength(1);
+      const before = await lastAnalyze();
+      await running.runner.send(ANALYZE_JOB, {}); // what the hourly tick sends
+      await waitFor(
+        async () => {
+          const at = await lastAnalyze();
+          return at !== null && (before === null || at > before);
+        },
+        20_000,
+        'the analyze job',
+      );
     } finally {
       await running.stop();
     }

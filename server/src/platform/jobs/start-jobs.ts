@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Database } from '#db/database.ts';
 import { type DeliveryJob, deliverEvent, EVENTS_QUEUE } from '../events/delivery.ts';
 import { listenForOutbox } from '../events/outbox-listener.ts';
@@ -20,6 +21,9 @@ export type StartJobsOptions = {
   retry?: RetryPolicy;
 };
 
+/** PGlite has no autovacuum: without this, statistics stay those of an empty table after an import. */
+export const ANALYZE_JOB = 'db.analyze';
+
 export type RunningJobs = { runner: JobRunner; relay: Relay; stop: () => Promise<void> };
 
 /**
@@ -35,6 +39,10 @@ export async function startJobs(deps: JobDeps, options: StartJobsOptions = {}): 
   });
   const registry = jobsOf(deps);
   await registry.attach(runner);
+  if (deps.db.kind === 'pglite')
+    await runner.schedule(ANALYZE_JOB, '35 * * * *', async () => {
+      await sql`analyze`.execute(deps.db.kysely);
+    });
   const relay = startRelay({
     db: deps.db,
     runner,
