@@ -7,7 +7,7 @@ import { timelineRoutes } from './timeline.routes.ts';
 export { activityDefinition } from './activities.definition.ts';
 /** Bulk tasks for owners created by the system (pool recycling warnings). */
 export { insertSystemTasks, type SystemTask } from './system-tasks.repo.ts';
-export { ZActivity } from './activities.schema.ts';
+export { ACTIVITY_TYPES, ZActivity, ZCreateActivityRequest, ZUpdateActivityRequest } from './activities.schema.ts';
 
 /** Notes, calls, meetings, logged emails and tasks on companies and contacts; the 360 timeline; task reminders. */
 export const activitiesModule: KehuModule = {

@@ -5,7 +5,7 @@ import type { Row } from '#platform/records/records.repo.ts';
 export type TimelineKey = { kind: 'activity' | 'change'; id: string; at: Date; at_text: string };
 
 export type TimelinePageOptions = {
-  object: 'contact' | 'company';
+  object: 'contact' | 'company' | 'lead';
   id: string;
   /** Owners whose activities the user may read; null for all, undefined for none. */
   activityOwners: string[] | null | undefined;
@@ -29,7 +29,11 @@ export async function timelinePage(tx: Tx, o: TimelinePageOptions): Promise<Time
   if (o.activityOwners !== undefined) {
     // A company's timeline also carries what happened with its people.
     const linked =
-      o.object === 'contact' ? sql`contact_id = ${o.id}` : sql`(company_id = ${o.id} or contact_id in (select id from contacts where company_id = ${o.id}))`;
+      o.object === 'contact'
+        ? sql`contact_id = ${o.id}`
+        : o.object === 'lead'
+          ? sql`lead_id = ${o.id}`
+          : sql`(company_id = ${o.id} or contact_id in (select id from contacts where company_id = ${o.id}))`;
     const owners = o.activityOwners ? sql`and owner_id = any(${sql`cast(${o.activityOwners} as uuid[])`})` : sql``;
     branches.push(sql`(select 'activity' as kind, id, occurred_at as at from activities
       where ${linked} and deleted_at is null ${owners} and ${before(sql.ref('occurred_at'))}
@@ -64,4 +68,11 @@ export async function changesByIds(tx: Tx, ids: string[]): Promise<ChangeRow[]> 
     from audit_log l left join users u on u.tenant_id = l.tenant_id and u.id = l.actor_id
     where l.id = any(${sql`cast(${ids} as uuid[])`})`.execute(tx);
   return rows;
+}
+
+/** Names of the users a change points at (an owner before and after), so the timeline reads "Li Na -> Zhou Jie". */
+export async function userNames(tx: Tx, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const { rows } = await sql<{ id: string; name: string }>`select id, name from users where id = any(${sql`cast(${ids} as uuid[])`})`.execute(tx);
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -19,6 +19,8 @@ export const ZTimelineChange = z.object({
   actorId: z.string().nullable(),
   actorName: z.string().nullable(),
   changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
+  /** Names of the users an owner change points at, by id. */
+  userNames: z.record(z.string(), z.string()).optional(),
 });
 
 export const ZTimelineItem = z.discriminatedUnion('kind', [ZTimelineActivity, ZTimelineChange]);

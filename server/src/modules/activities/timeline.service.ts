@@ -7,13 +7,13 @@ import type { ObjectDefinition } from '#platform/records/object-definition.ts';
 import { loadVisible, present, type Versioned } from '#platform/records/record-service.ts';
 import { activityDefinition } from './activities.definition.ts';
 import type { TActivity } from './activities.schema.ts';
-import { activitiesByIds, changesByIds, timelinePage } from './timeline.repo.ts';
+import { activitiesByIds, changesByIds, timelinePage, userNames } from './timeline.repo.ts';
 import type { TTimelineItem, TTimelineQuery, TTimelineResponse } from './timeline.schema.ts';
 
 export type TimelineOptions = {
   deps: Deps;
   ctx: RequestContext;
-  /** The contact or company definition (from the customers module). */
+  /** The contact, company or lead definition (from its module). */
   def: ObjectDefinition<Versioned>;
   id: string;
   query: TTimelineQuery;
@@ -31,8 +31,16 @@ function decode(raw: string): { at: string; id: string } {
   throw invalid('cursor', 'fields.bad_cursor');
 }
 
+const OWNER_FIELDS = ['ownerId', 'owner_id'];
+
+/** The user ids an owner change points at (assignment, claims, edits of the owner). */
+function ownerIdsOf(changes: { changes: Record<string, { from: unknown; to: unknown }> }[]): string[] {
+  const ids = changes.flatMap((c) => OWNER_FIELDS.flatMap((f) => [c.changes[f]?.from, c.changes[f]?.to]));
+  return [...new Set(ids.filter((v): v is string => typeof v === 'string' && /^[0-9a-f-]{36}$/i.test(v)))];
+}
+
 /**
- * The 360 timeline of a contact or company: its activities (for a company, its people's too)
+ * The timeline of a contact, company or lead: its activities (for a company, its people's too)
  * the user may read, and its field history from the audit log, newest first.
  */
 export async function timeline(o: TimelineOptions): Promise<TTimelineResponse> {
@@ -42,7 +50,7 @@ export async function timeline(o: TimelineOptions): Promise<TTimelineResponse> {
     await loadVisible(tx, ctx, o.def, o.id, 'read');
     const scope = scopeOf(ctx.access, 'activity', 'read');
     const keys = await timelinePage(tx, {
-      object: o.def.object as 'contact' | 'company',
+      object: o.def.object as 'contact' | 'company' | 'lead',
       id: o.id,
       activityOwners: scope === 'none' ? undefined : ownerLimit(ctx.access, scope),
       after,
@@ -62,6 +70,7 @@ export async function timeline(o: TimelineOptions): Promise<TTimelineResponse> {
         )
       ).map((c) => [c.id, c]),
     );
+    const names = await userNames(tx, ownerIdsOf([...changes.values()]));
     const data = page.flatMap((k): TTimelineItem[] => {
       const at = k.at.toISOString();
       if (k.kind === 'activity') {
@@ -69,7 +78,9 @@ export async function timeline(o: TimelineOptions): Promise<TTimelineResponse> {
         return activity ? [{ kind: 'activity', at, activity }] : [];
       }
       const c = changes.get(k.id);
-      return c ? [{ kind: 'change', at, action: c.action, actorId: c.actor_id, actorName: c.actor_name, changes: c.changes }] : [];
+      if (!c) return [];
+      const named = Object.fromEntries(ownerIdsOf([c]).flatMap((id) => (names.has(id) ? [[id, names.get(id) as string]] : [])));
+      return [{ kind: 'change', at, action: c.action, actorId: c.actor_id, actorName: c.actor_name, changes: c.changes, userNames: named }];
     });
     const last = page.at(-1);
     return { data, nextCursor: keys.length > query.limit && last ? encode(last.at_text, last.id) : null };
