@@ -12,6 +12,7 @@ export type Activity = CrmRecord & {
   body?: string | null;
   companyId?: string | null;
   contactId?: string | null;
+  leadId?: string | null;
   occurredAt?: string | null;
   dueAt?: string | null;
   doneAt?: string | null;

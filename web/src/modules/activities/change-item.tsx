@@ -5,6 +5,7 @@ import { fieldLabel } from '#shared/fields/field-label';
 import type { FieldDef } from '#shared/fields/field-types';
 import { formatAddress } from '#shared/format/address';
 import { formatDateTime, formatRelative } from '#shared/format/format';
+import { pickLabel } from '#shared/format/localized';
 import type { TimelineItem } from '#shared/records/records-api';
 import styles from './timeline.module.css';
 
@@ -38,25 +39,45 @@ export const show = (v: unknown): string => {
   return String(v);
 };
 
+/** Actions whose diff is the news itself: an edit, an assignment, a score band or queue change. */
+const SHOWS_DIFF = new Set(['updated', 'converted', 'assigned', 'score_changed', 'assignment_queued']);
+/** Bookkeeping fields a conversion or status change also touches; the diff names the meaningful ones. */
+const QUIET = new Set(['statusChangedAt', 'convertedAt', 'convertedBy', 'convertedContactId', 'convertedCompanyId', 'convertedDealId']);
+
 export function ChangeItem({ item, fields }: { item: TimelineItem; fields: FieldDef[] }) {
   const { t, i18n } = useTranslation();
   const actor = (typeof item.actorName === 'string' && item.actorName) || t('timeline.system');
-  const action = String(item.action ?? 'updated');
-  const diffs = readChanges(item.changes);
+  const raw = String(item.action ?? 'updated');
+  // A lead's conversion is an update to status "converted"; it reads as its own event.
+  const action = raw === 'updated' && (item.changes as Record<string, { to?: unknown }> | undefined)?.status?.to === 'converted' ? 'converted' : raw;
+  const diffs = readChanges(item.changes).filter((d) => !QUIET.has(d.field));
+  const names = (item.userNames ?? {}) as Record<string, string>;
+  const defOf = (key: string) => fields.find((x) => x.key === key || x.key === `custom.${key}`);
   const label = (key: string) => {
-    const f = fields.find((x) => x.key === key || x.key === `custom.${key}`);
-    return f ? fieldLabel(f, t, i18n.language) : key;
+    const f = defOf(key);
+    return f ? fieldLabel(f, t, i18n.language) : t(`timeline.fields.${key}`, { defaultValue: key });
+  };
+  // A user id reads as the user's name, a choice as its label, a known code (a score band) in words.
+  const value = (key: string, v: unknown): string => {
+    if (typeof v === 'string') {
+      if (names[v]) return names[v];
+      const option = defOf(key)?.options?.find((o) => o.value === v);
+      if (option) return pickLabel(option.label, i18n.language);
+      const word = t(`timeline.values.${key}.${v}`, { defaultValue: '' });
+      if (word) return word;
+    }
+    return show(v);
   };
   return (
-    <div className={styles.item} data-testid="timeline-change">
+    <div className={styles.item} data-testid="timeline-change" data-action={action}>
       <div className={styles.head}>
         <Typography.Text>{t(`timeline.actions.${action}`, { actor, defaultValue: `${actor} · ${action}` })}</Typography.Text>
       </div>
-      {action === 'updated' && diffs.length > 0 && (
+      {SHOWS_DIFF.has(action) && diffs.length > 0 && (
         <ul className={styles.diffs}>
           {diffs.slice(0, 12).map((d) => (
             <li key={d.field}>
-              <span className={styles.field}>{label(d.field)}</span>: <del>{show(d.from)}</del> → <span>{show(d.to)}</span>
+              <span className={styles.field}>{label(d.field)}</span>: <del>{value(d.field, d.from)}</del> → <span>{value(d.field, d.to)}</span>
             </li>
           ))}
         </ul>

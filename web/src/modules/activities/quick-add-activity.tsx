@@ -9,7 +9,7 @@ import { fromPickerValue, pickerNow } from '#shared/format/picker-time';
 import { errorPath } from '#shared/records/payload';
 import { type ActivityInput, type ActivityType, CALL_OUTCOMES, activitiesApi } from './activities-api';
 
-type Props = { link: { companyId?: string; contactId?: string }; onAdded: () => void };
+type Props = { link: { companyId?: string; contactId?: string; leadId?: string }; onAdded: () => void };
 type Values = { subject: string; body?: string; dueAt?: Dayjs; startsAt?: Dayjs; endsAt?: Dayjs; durationMinutes?: number; outcome?: string };
 
 const TYPES: { value: Exclude<ActivityType, 'email'>; icon: React.ReactNode }[] = [
@@ -39,7 +39,7 @@ export const defaults = (now = pickerNow()) => ({
   startsAt: now.add(1, 'hour').minute(0).second(0).millisecond(0),
 });
 
-/** Log a note, call, meeting or task against the record without leaving the 360 page. */
+/** Log a note, call, meeting or task against the record (company, contact, lead) without leaving its page. */
 export function QuickAddActivity({ link, onAdded }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();

@@ -1,10 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Descriptions, Drawer, Input, Modal, Row, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Drawer, Input, Modal, Row, Space, Tabs, Tag, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMe } from '#app/auth/auth-context';
-import { canOnRecord } from '#app/auth/permissions';
+import { can, canOnRecord } from '#app/auth/permissions';
+import { QuickAddActivity } from '#modules/activities/quick-add-activity';
+import { Timeline } from '#modules/activities/timeline';
 import { isApiError } from '#shared/api/problem';
 import { fieldLabel } from '#shared/fields/field-label';
 import { FieldValue } from '#shared/fields/field-value';
@@ -54,6 +56,7 @@ export function LeadDetailPage() {
       message.error(isApiError(e) ? (e.fieldErrors[0]?.message ?? e.detail ?? e.message) : String(e));
     }
   };
+  const refreshTimeline = () => void qc.invalidateQueries({ queryKey: recordKeys.timeline('leads', id) });
   const shown = fields.filter((f) => f.key !== 'name');
 
   return (
@@ -108,15 +111,39 @@ export function LeadDetailPage() {
 
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
-          <Card title={t('leads.details')}>
-            <Descriptions column={{ xs: 1, sm: 2 }} size="small">
-              {shown.map((f) => (
-                <Descriptions.Item key={f.key} label={fieldLabel(f, t, i18n.language)}>
-                  <FieldValue def={f} record={lead} />
-                </Descriptions.Item>
-              ))}
-              {lead.unqualifiedReason && <Descriptions.Item label={t('leads.fields.unqualifiedReason')}>{lead.unqualifiedReason}</Descriptions.Item>}
-            </Descriptions>
+          <Card>
+            <Tabs
+              items={[
+                {
+                  key: 'details',
+                  label: t('leads.details'),
+                  children: (
+                    <Descriptions column={{ xs: 1, sm: 2 }} size="small">
+                      {shown.map((f) => (
+                        <Descriptions.Item key={f.key} label={fieldLabel(f, t, i18n.language)}>
+                          <FieldValue def={f} record={lead} />
+                        </Descriptions.Item>
+                      ))}
+                      {lead.unqualifiedReason && <Descriptions.Item label={t('leads.fields.unqualifiedReason')}>{lead.unqualifiedReason}</Descriptions.Item>}
+                    </Descriptions>
+                  ),
+                },
+                {
+                  key: 'timeline',
+                  label: <span data-testid="lead-timeline-tab">{t('leads.timelineTab')}</span>,
+                  children: (
+                    <>
+                      {can(me, 'activity', 'create') && (
+                        <Card size="small" title={t('leads.quickAdd')} style={{ marginBottom: 16 }}>
+                          <QuickAddActivity link={{ leadId: lead.id }} onAdded={refreshTimeline} />
+                        </Card>
+                      )}
+                      <Timeline object="leads" id={lead.id} fields={fields} />
+                    </>
+                  ),
+                },
+              ]}
+            />
           </Card>
         </Col>
         <Col xs={24} lg={8}>
