@@ -32,6 +32,8 @@ export async function bootstrap(db: Database, config: Config, secret: string, sa
   if (!config.adminPassword) say(`Generated password (shown once): ${password}`);
   if (config.demoData) {
     const counts = await seedDemoData(db, { tenantId: created.tenantId, adminId: created.adminId, masterKey: masterKeyFrom(secret) });
-    say(`Demo data: ${counts.companies} companies, ${counts.contacts} contacts, ${counts.activities} activities, ${counts.users} users`);
+    say(
+      `Demo data: ${counts.companies} companies, ${counts.contacts} contacts, ${counts.activities} activities, ${counts.leads} leads, ${counts.deals} deals, ${counts.poolCustomers} pool customers, ${counts.users} users`,
+    );
   }
 }

@@ -20,7 +20,9 @@ export const seedCommand: Command = {
       const admin = await db.kysely.selectFrom('users').select('id').where('tenant_id', '=', tenant.id).where('email', '=', adminEmail).executeTakeFirst();
       if (!admin) throw new Error(`No user ${adminEmail} in ${tenant.slug}; pass --admin`);
       const counts = await seedDemoData(db, { tenantId: tenant.id, adminId: admin.id, masterKey: masterKeyFrom(secret) });
-      process.stdout.write(`Demo data: ${counts.companies} companies, ${counts.contacts} contacts, ${counts.activities} activities, ${counts.users} users\n`);
+      process.stdout.write(
+        `Demo data: ${counts.companies} companies, ${counts.contacts} contacts, ${counts.activities} activities, ${counts.leads} leads, ${counts.deals} deals, ${counts.poolCustomers} pool customers, ${counts.users} users\n`,
+      );
     } finally {
       await db.close();
     }

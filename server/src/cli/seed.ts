@@ -9,15 +9,21 @@ import { newId } from '#platform/ids.ts';
 import { createRecord } from '#platform/records/record-service.ts';
 import { companyDefinition, contactDefinition } from '#modules/customers/index.ts';
 import { seedDemoDeals } from '#modules/deals/index.ts';
+import { seedDemoPool } from '#modules/pool/index.ts';
+import { seedDemoLeads } from './demo-leads.ts';
 import { DEMO_COMPANIES, DEMO_NOTES, DEMO_PEOPLE, DEMO_USERS } from './demo-data.ts';
 
 export type SeedOptions = { tenantId: string; adminId: string; masterKey: Buffer; password?: string };
 
+export type SeedCounts = { companies: number; contacts: number; activities: number; users: number; leads: number; deals: number; poolCustomers: number };
+
 /**
  * Loads the bilingual demo data through the same services the API uses (so search text,
- * phones, audit and events are real), with demo users sharing the admin's team.
+ * phones, audit and events are real), with demo users sharing the admin's team: customers,
+ * activities, leads, a pipeline with deals (some closed months ago) and a public pool.
+ * A tenant that already has the demo users is left alone, so a second run adds nothing.
  */
-export async function seedDemoData(db: Database, o: SeedOptions) {
+export async function seedDemoData(db: Database, o: SeedOptions): Promise<SeedCounts> {
   const deps = { db, ciphers: cipherRegistry(db.kysely, o.masterKey), subscribers: createSubscribers() } as unknown as Deps;
   const ctx: RequestContext = {
     tenantId: o.tenantId,
@@ -27,6 +33,7 @@ export async function seedDemoData(db: Database, o: SeedOptions) {
     locale: 'zh-CN',
     access: { userId: o.adminId, isAdmin: true, permissions: {}, fields: {}, teamUserIds: [o.adminId] },
   };
+  if (await hasDemoUsers(db, o.tenantId)) return { companies: 0, contacts: 0, activities: 0, users: 0, leads: 0, deals: 0, poolCustomers: 0 };
   const userIds = await createDemoUsers(db, o);
   const owners = [o.adminId, ...userIds];
   const companies = [];
@@ -72,8 +79,15 @@ export async function seedDemoData(db: Database, o: SeedOptions) {
     );
   }
   const activities = await createDemoActivities(db, o, contacts);
-  await seedDemoDeals({ deps, ctx, companies, contacts });
-  return { companies: companies.length, contacts: contacts.length, activities, users: userIds.length };
+  const deals = await seedDemoDeals({ deps, ctx, companies, contacts });
+  const leads = await seedDemoLeads({ deps, ctx, owners });
+  const poolCustomers = await seedDemoPool({ deps, ctx, ownerId: userIds[1] ?? o.adminId });
+  return { companies: companies.length, contacts: contacts.length, activities, users: userIds.length, leads, deals, poolCustomers };
+}
+
+async function hasDemoUsers(db: Database, tenantId: string): Promise<boolean> {
+  const emails = DEMO_USERS.map((u) => u.email);
+  return inTenant(db.kysely, tenantId, async (tx) => !!(await tx.selectFrom('users').select('id').where('email', 'in', emails).limit(1).executeTakeFirst()));
 }
 
 async function createDemoUsers(db: Database, o: SeedOptions): Promise<string[]> {

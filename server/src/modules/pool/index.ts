@@ -5,6 +5,8 @@ import { dealWonSubscriber, ownerChangeSubscriber } from './pool.subscribers.ts'
 import { RECYCLE_JOB, runRecycling } from './recycle.ts';
 
 export { runRecycling } from './recycle.ts';
+/** The demo seed's public pool with a few unowned customers. */
+export { seedDemoPool } from './pool.demo.ts';
 
 /** Public pools (公海): pools and rules, claim / assign / return, recycling and its reminders. */
 export const poolModule: KehuModule = {

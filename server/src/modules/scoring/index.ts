@@ -7,6 +7,8 @@ import { scoringSubscribers } from './scoring.subscribers.ts';
 
 export { type Condition, CONDITION_OPERATORS, type ConditionOperator, matchesAll } from './conditions.ts';
 export { rescoreLead } from './lead-score.service.ts';
+/** The demo seed's scoring rules (fit and engagement). */
+export { seedDemoScoring } from './scoring.demo.ts';
 export { checkConditionFields, leadFieldsOf } from './scoring-fields.ts';
 export { systemContext } from './system-context.ts';
 export { DECAY_JOB, REFIT_JOB };
