@@ -5,6 +5,7 @@ import { requireAccess } from '#platform/access/access.ts';
 import type { Deps } from '#platform/deps.ts';
 import { ZIdParams } from '#platform/http/list-query.ts';
 import { expiringCustomers } from './expiring.service.ts';
+import { lockedCustomers } from './locked.service.ts';
 import * as moves from './moves.service.ts';
 import { listPoolCustomers } from './pool-customers.service.ts';
 import { poolErrors } from './pool.errors.ts';
@@ -12,6 +13,7 @@ import {
   ZAssignRequest,
   ZCreatePoolRequest,
   ZExpiringCustomer,
+  ZLockedCustomer,
   ZExpiringQuery,
   ZLockRequest,
   ZPool,
@@ -46,6 +48,17 @@ export function poolRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/pools/expiring',
     { schema: { tags, querystring: ZExpiringQuery, response: { 200: z.object({ data: z.array(ZExpiringCustomer) }) } } },
     async (req) => ({ data: await expiringCustomers({ deps, ctx: req.ctx, ...req.query }) }),
+  );
+  r.get(
+    '/api/v1/pools/locked',
+    {
+      schema: {
+        tags,
+        summary: 'Customers locked against recycling (managers; unlock with PUT /companies/:id/pool-lock)',
+        response: { 200: z.object({ data: z.array(ZLockedCustomer) }) },
+      },
+    },
+    async (req) => ({ data: await lockedCustomers({ deps, ctx: req.ctx }) }),
   );
   r.post('/api/v1/pools/recycle-runs', { schema: { tags, body: ZRecycleRunRequest, response: { 200: ZRecycleRunResult } } }, async (req) => {
     requireAccess(req.ctx.access, 'pool', 'update');

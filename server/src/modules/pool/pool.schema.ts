@@ -117,6 +117,14 @@ export const ZExpiringCustomer = z.object({
 });
 export type TExpiringCustomer = z.infer<typeof ZExpiringCustomer>;
 
+export const ZLockedCustomer = z.object({
+  id: z.string(),
+  name: z.string(),
+  owner: z.object({ id: z.string(), name: z.string() }).nullable(),
+  lastActivityAt: z.string().nullable(),
+});
+export type TLockedCustomer = z.infer<typeof ZLockedCustomer>;
+
 export const ZExpiringQuery = z
   .object({
     days: z.coerce.number().int().min(0).max(365).default(14).describe('Due within this many days (overdue ones included)'),
