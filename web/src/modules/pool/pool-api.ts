@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '#shared/api/client';
 import type { ListResponse, Ref } from '#shared/api/types';
 
@@ -56,6 +56,8 @@ export type ExpiringCustomer = {
   lastWonAt: string | null;
 };
 
+export type LockedCustomer = { id: string; name: string; owner: Ref | null; lastActivityAt: string | null };
+
 export const POOLS_KEY = ['pools'] as const;
 
 export const poolApi = {
@@ -71,6 +73,7 @@ export const poolApi = {
   returnToPool: (companyId: string, reason: string, poolId?: string) =>
     api<unknown>(`/companies/${companyId}/return-to-pool`, { method: 'POST', body: { reason, ...(poolId ? { poolId } : {}) } }),
   lock: (companyId: string, locked: boolean) => api<unknown>(`/companies/${companyId}/pool-lock`, { method: 'PUT', body: { locked } }),
+  locked: async () => (await api<{ data: LockedCustomer[] }>('/pools/locked')).data,
   expiring: async (query: { days: number; ownerId?: string }) => (await api<{ data: ExpiringCustomer[] }>('/pools/expiring', { query })).data,
   teams: async () => (await api<ListResponse<Ref>>('/teams', { query: { limit: 500 } })).data,
 };
@@ -79,13 +82,20 @@ export function usePools() {
   return useQuery({ queryKey: POOLS_KEY, queryFn: poolApi.list });
 }
 
+/** A pool's customers, 50 a page, following the server's cursor. */
 export function usePoolCustomers(poolId: string | undefined, q: string) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: ['pools', poolId, 'customers', q],
-    queryFn: () => poolApi.customers(poolId as string, q ? { q } : {}),
+    queryFn: ({ pageParam }) => poolApi.customers(poolId as string, { ...(q ? { q } : {}), ...(pageParam ? { cursor: pageParam } : {}) }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: !!poolId,
     placeholderData: keepPreviousData,
   });
+}
+
+export function useLockedCustomers(enabled: boolean) {
+  return useQuery({ queryKey: ['pools', 'locked'], queryFn: poolApi.locked, enabled });
 }
 
 export function useExpiring(days: number, ownerId: string | undefined) {

@@ -10,7 +10,7 @@ import { AssignDialog } from './assign-dialog';
 import { type Pool, type PoolCustomer, poolApi, usePoolCustomers } from './pool-api';
 import styles from './pool.module.css';
 
-/** The customers of one pool, newest arrivals first, with their contacts masked until claimed. */
+/** The customers of one pool, newest arrivals first, 50 at a time, with their contacts masked until claimed. */
 export function PoolCustomers({ pool }: { pool: Pool }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
@@ -18,7 +18,8 @@ export function PoolCustomers({ pool }: { pool: Pool }) {
   const qc = useQueryClient();
   const [q, setQ] = useState('');
   const search = useDebounced(q, 300);
-  const { data, isFetching } = usePoolCustomers(pool.id, search);
+  const { data, isFetching, hasNextPage, fetchNextPage, isFetchingNextPage } = usePoolCustomers(pool.id, search);
+  const customers = data?.pages.flatMap((p) => p.data) ?? [];
   const [assigning, setAssigning] = useState<PoolCustomer | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const manages = ['team', 'all'].includes(scopeOf(me, 'company', 'update'));
@@ -44,7 +45,7 @@ export function PoolCustomers({ pool }: { pool: Pool }) {
       </div>
       <List
         loading={isFetching && !data}
-        dataSource={data?.data ?? []}
+        dataSource={customers}
         locale={{ emptyText: <Empty /> }}
         grid={{ gutter: 12, xs: 1, sm: 1, md: 2, lg: 2, xl: 3 }}
         renderItem={(c) => (
@@ -86,6 +87,18 @@ export function PoolCustomers({ pool }: { pool: Pool }) {
           </List.Item>
         )}
       />
+      <div className={styles.more}>
+        {!search && customers.length > 0 && (
+          <Typography.Text type="secondary" data-testid="pool-shown">
+            {t('pool.shown', { shown: customers.length, count: Math.max(pool.customerCount, customers.length) })}
+          </Typography.Text>
+        )}
+        {hasNextPage && (
+          <Button block onClick={() => void fetchNextPage()} loading={isFetchingNextPage} data-testid="pool-load-more">
+            {t('pool.loadMore')}
+          </Button>
+        )}
+      </div>
       {assigning && (
         <AssignDialog
           pool={pool}

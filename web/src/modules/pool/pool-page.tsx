@@ -5,14 +5,16 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useMe } from '#app/auth/auth-context';
+import { scopeOf } from '#app/auth/permissions';
 import { PageSpinner } from '#shared/ui/page-spinner';
 import { ExpiringList } from './expiring-list';
+import { LockedList } from './locked-list';
 import { usePools } from './pool-api';
 import { PoolCustomers } from './pool-customers';
 import { limitLines, ruleSummary } from './pool-rules';
 import styles from './pool.module.css';
 
-/** 公海: pick a pool, see its customers (contacts masked), claim or assign; and the rep's "about to be recycled" list. */
+/** 公海: pick a pool, see its customers (contacts masked), claim or assign; the rep's "about to be recycled" list; managers' locked list. */
 export function PoolPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -21,6 +23,8 @@ export function PoolPage() {
   const poolId = params.get('pool') ?? pools?.[0]?.id;
   const tab = params.get('tab') ?? 'customers';
   const pool = pools?.find((p) => p.id === poolId);
+  // Managers over the owners (and admins) lock and unlock; the same guard as the API's.
+  const manages = ['team', 'all'].includes(scopeOf(me, 'company', 'update'));
   const set = (key: string, value: string) =>
     setParams(
       (prev) => {
@@ -74,6 +78,7 @@ export function PoolPage() {
             children: pool ? <PoolCustomers pool={pool} /> : <Empty description={me.user.isAdmin ? t('pool.noPoolsAdmin') : t('pool.noPools')} />,
           },
           { key: 'expiring', label: t('pool.tabs.expiring'), children: <ExpiringList pools={pools ?? []} /> },
+          ...(manages ? [{ key: 'locked', label: <span data-testid="pool-locked-tab">{t('pool.tabs.locked')}</span>, children: <LockedList /> }] : []),
         ]}
       />
     </div>
