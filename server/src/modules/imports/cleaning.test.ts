@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, parseDate, parseNumber, splitList } from './cleaning.ts';
+import { cleanText, parseDate, parseNumber, splitList, parseDateTime, parseMoney } from './cleaning.ts';
 import { detectEncoding } from './file-format.ts';
 import { suggestMapping } from './import-fields.ts';
 
@@ -38,5 +38,25 @@ describe('import cleaning', () => {
       { column: 1, field: 'website' },
       { column: 2, field: 'industry' },
     ]);
+  });
+});
+
+describe('parseMoney and parseDateTime', () => {
+  it('reads amounts with the currency they name', () => {
+    expect(parseMoney('¥120,000')).toEqual({ amount: '120000', currency: 'CNY' });
+    expect(parseMoney('USD 5,000.50')).toEqual({ amount: '5000.50', currency: 'USD' });
+    expect(parseMoney('3.5万元')).toEqual({ amount: '35000', currency: 'CNY' });
+    expect(parseMoney('1200 eur')).toEqual({ amount: '1200', currency: 'EUR' });
+    expect(parseMoney('800')).toEqual({ amount: '800', currency: null });
+    expect(parseMoney('about 5k')).toBeNull();
+  });
+
+  it('reads wall times in the tenant zone and keeps explicit offsets', () => {
+    expect(parseDateTime('2026-11-20 14:30', 'Asia/Shanghai')).toBe('2026-11-20T06:30:00.000Z');
+    expect(parseDateTime('2026年11月20日 9:05', 'Asia/Shanghai')).toBe('2026-11-20T01:05:00.000Z');
+    expect(parseDateTime('2026-07-01 12:00', 'Europe/Berlin')).toBe('2026-07-01T10:00:00.000Z');
+    expect(parseDateTime('2026-12-01', 'UTC')).toBe('2026-12-01T09:00:00.000Z');
+    expect(parseDateTime('2026-11-20T14:30:00+08:00', 'UTC')).toBe('2026-11-20T06:30:00.000Z');
+    expect(parseDateTime('next week', 'UTC')).toBeNull();
   });
 });

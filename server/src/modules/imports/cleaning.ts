@@ -58,3 +58,78 @@ export const splitList = (value: string) =>
     .split(/[,;，；、|]/)
     .map((v) => v.trim())
     .filter(Boolean);
+
+const CURRENCY_SIGNS: [RegExp, string][] = [
+  [/^(人民币|rmb|元|¥|￥)|(元|人民币|rmb)$/i, 'CNY'],
+  [/^(us\$|\$)|(美元|美金)$/i, 'USD'],
+  [/^€|欧元$/, 'EUR'],
+  [/^£|英镑$/, 'GBP'],
+  [/^hk\$|港币$|港元$/i, 'HKD'],
+];
+
+/** "¥12,000" / "12000 CNY" / "USD 5,000.5" / "3万元" -> amount and the currency it names (null when it names none). */
+export function parseMoney(value: string): { amount: string; currency: string | null } | null {
+  let text = value.replace(/[,\s]/g, '');
+  let currency: string | null = null;
+  const code = /^([A-Za-z]{3})(?=[\d.])|(?<=\d)([A-Za-z]{3})$/.exec(text);
+  if (code && !/^rmb$/i.test(code[0])) {
+    currency = code[0].toUpperCase();
+    text = text.replace(code[0], '');
+  }
+  for (const [sign, iso] of CURRENCY_SIGNS) {
+    if (!sign.test(text)) continue;
+    currency ??= iso;
+    text = text.replace(sign, '');
+  }
+  // 万 (ten thousand) is how Chinese sheets often write deal sizes.
+  const wan = /万$/.test(text);
+  if (wan) text = text.slice(0, -1);
+  const n = parseNumber(text);
+  if (n === null) return null;
+  if (!wan) return { amount: n, currency };
+  const [whole = '0', frac = ''] = n.split('.');
+  const scaled = `${whole}${frac.padEnd(4, '0')}`.replace(/^(-?)0+(?=\d)/, '$1');
+  const cut = frac.length > 4 ? `.${frac.slice(4)}` : '';
+  return { amount: `${scaled}${cut}`, currency };
+}
+
+/** Milliseconds the zone is ahead of UTC at `utc`. */
+function zoneOffset(utc: number, timeZone: string): number {
+  const parts: Record<string, string> = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .formatToParts(new Date(utc))
+      .map((p) => [p.type, p.value]),
+  );
+  const n = (type: string) => Number(parts[type] ?? 0);
+  return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - utc;
+}
+
+/**
+ * A date or date-time cell -> ISO timestamp. Wall times without an offset are read in the
+ * tenant's zone (a sheet says "14:30" meaning the office's afternoon); a bare date is 09:00 there.
+ */
+export function parseDateTime(value: string, timeZone: string): string | null {
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value)) {
+    const d = new Date(value);
+    return Number.isNaN(d.getTime()) ? null : d.toISOString();
+  }
+  const m = /^(.+?)(?:[ T]+(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?$/.exec(value);
+  const date = m?.[1] ? parseDate(m[1]) : null;
+  if (!m || !date) return null;
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  const h = m[2] === undefined ? 9 : Number(m[2]);
+  if (h > 23 || Number(m[3] ?? 0) > 59) return null;
+  const wall = Date.UTC(y, mo - 1, d, h, Number(m[3] ?? 0), Number(m[4] ?? 0));
+  let utc = wall - zoneOffset(wall, timeZone);
+  utc = wall - zoneOffset(utc, timeZone);
+  return new Date(utc).toISOString();
+}

@@ -8,7 +8,8 @@ type HeaderMap = Record<string, string>;
 type Preset = {
   /** Headers only this system writes; two of them present identify the file. */
   signature: string[];
-  fields: Record<ImportObject, HeaderMap>;
+  /** Contacts and companies; other objects get suggestions only. */
+  fields: Record<'contact' | 'company', HeaderMap> & Partial<Record<ImportObject, HeaderMap>>;
 };
 
 // Header names as these systems write them in their CSV exports (API names from Salesforce's
@@ -277,7 +278,7 @@ export function detectPreset(headers: string[]): CrmPreset | null {
 
 /** The preset's mapping for this object's columns (only the headers it knows). */
 export function presetMapping(preset: CrmPreset, object: ImportObject, headers: string[]): { column: number; field: string }[] {
-  const map = PRESETS[preset].fields[object];
+  const map = PRESETS[preset].fields[object] ?? {};
   const taken = new Set<string>();
   const out: { column: number; field: string }[] = [];
   headers.forEach((header, column) => {

@@ -1,14 +1,16 @@
 import { AppError } from '#platform/errors/app-error.ts';
+import { isVcard } from './vcard.ts';
 
-export type FileFormat = 'csv' | 'xlsx';
+export type FileFormat = 'csv' | 'xlsx' | 'vcf';
 export type FileEncoding = 'utf-8' | 'gb18030';
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
-/** XLSX is a zip; anything else is read as delimited text. Binary garbage is refused early. */
+/** XLSX is a zip; a .vcf or BEGIN:VCARD is an address book; anything else is read as delimited text. Binary garbage is refused early. */
 export function detectFormat(head: Buffer, fileName: string): FileFormat {
   if (head.subarray(0, 4).equals(ZIP_MAGIC)) return 'xlsx';
+  if (isVcard(head, fileName)) return 'vcf';
   if (/\.xlsx?$/i.test(fileName)) throw new AppError('unsupported_media_type', { message: 'imports.unsupported_format' });
   const sample = head.subarray(0, 8192);
   const controls = sample.filter((b) => b < 9 || (b > 13 && b < 32)).length;

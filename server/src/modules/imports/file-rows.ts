@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { AppError } from '#platform/errors/app-error.ts';
 import type { FileEncoding, FileFormat } from './file-format.ts';
+import { textLines, vcardRows } from './vcard.ts';
 
 export type RowSource = { format: FileFormat; encoding: FileEncoding; chunks: () => AsyncIterable<Buffer> };
 
@@ -38,6 +39,15 @@ async function* csvRows(source: RowSource): AsyncGenerator<string[]> {
   }
 }
 
+async function* vcfRows(source: RowSource): AsyncGenerator<string[]> {
+  const text = Readable.from(source.chunks()).pipe(iconv.decodeStream(source.encoding, { stripBOM: true }));
+  try {
+    yield* vcardRows(textLines(text as AsyncIterable<string>));
+  } catch (error) {
+    throw new AppError('bad_request', { message: 'imports.unreadable_file', params: { reason: error instanceof Error ? error.message : String(error) } });
+  }
+}
+
 async function* xlsxRows(source: RowSource): AsyncGenerator<string[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(source.chunks()), {
     // Styles are cached so date cells come back as dates, not Excel serials.
@@ -62,7 +72,8 @@ async function* xlsxRows(source: RowSource): AsyncGenerator<string[]> {
 
 /** Every row of the file, header first, as trimmed strings; never holds the file in memory. */
 export async function* readRows(source: RowSource): AsyncGenerator<string[]> {
-  for await (const row of source.format === 'xlsx' ? xlsxRows(source) : csvRows(source)) {
+  const rows = source.format === 'xlsx' ? xlsxRows(source) : source.format === 'vcf' ? vcfRows(source) : csvRows(source);
+  for await (const row of rows) {
     if (row.length > MAX_COLUMNS) throw new AppError('bad_request', { message: 'imports.too_many_columns', params: { max: MAX_COLUMNS } });
     yield row.map((v) => v.trim());
   }

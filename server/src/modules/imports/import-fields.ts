@@ -1,6 +1,6 @@
 import type { CustomFieldDef } from '#platform/custom-fields/custom-fields.types.ts';
 
-export const IMPORT_OBJECTS = ['contact', 'company'] as const;
+export const IMPORT_OBJECTS = ['contact', 'company', 'lead', 'deal', 'activity'] as const;
 export type ImportObject = (typeof IMPORT_OBJECTS)[number];
 
 /** Address parts and contact points that several objects share. */
@@ -25,6 +25,29 @@ const COMMON = [
 export const IMPORT_FIELDS: Record<ImportObject, readonly string[]> = {
   contact: ['name', 'familyName', 'givenName', 'company', 'title', 'department', 'gender', 'birthday', 'idNumber', ...COMMON],
   company: ['name', 'industry', 'website', 'employees', 'annualRevenue', 'currency', 'taxId', ...COMMON],
+  lead: [
+    'name',
+    'companyName',
+    'title',
+    'email',
+    'phone',
+    'mobile',
+    'industry',
+    'region',
+    'province',
+    'city',
+    'companySize',
+    'source',
+    'campaign',
+    'status',
+    'unqualifiedReason',
+    'tags',
+    'description',
+    'owner',
+  ],
+  // company / contact / deal / owner / pipeline / stage are references to existing records, resolved per row.
+  deal: ['name', 'company', 'contact', 'pipeline', 'stage', 'amount', 'currency', 'probability', 'expectedCloseDate', 'owner', 'tags', 'description'],
+  activity: ['type', 'subject', 'body', 'date', 'contact', 'company', 'deal', 'owner'],
 };
 
 // Header spellings seen in Chinese and English exports (compared lowercased, without spaces and punctuation).
@@ -75,6 +98,41 @@ const SYNONYMS: Record<string, string[]> = {
   taxId: ['税号', '纳税人识别号', '统一社会信用代码', 'taxid', 'vatnumber'],
 };
 
+/** Spellings that mean something else for one object (a deal's "联系人" is its contact, not its name). */
+const OBJECT_SYNONYMS: Partial<Record<ImportObject, Record<string, string[]>>> = {
+  lead: {
+    companyName: SYNONYMS.company ?? [],
+    region: ['地区', '区域', '大区', 'region', 'area'],
+    province: ['省', '省份', '所在省份', 'province', 'state'],
+    companySize: ['公司规模', '企业规模', '规模', '员工数', 'companysize', 'size', 'employees'],
+    source: ['来源', '线索来源', '渠道', '获客渠道', 'source', 'leadsource', 'channel'],
+    campaign: ['活动', '市场活动', '营销活动', 'campaign'],
+    status: ['状态', '线索状态', '跟进状态', 'status', 'leadstatus'],
+    unqualifiedReason: ['无效原因', '不合格原因', 'unqualifiedreason', 'disqualifiedreason'],
+    owner: ['负责人', '所有者', '负责人邮箱', '销售', 'owner', 'owneremail', 'leadowner', 'assignedto'],
+  },
+  deal: {
+    name: ['商机', '商机名称', '机会', '机会名称', '交易', '交易名称', '名称', 'name', 'deal', 'dealname', 'opportunity', 'opportunityname'],
+    contact: ['联系人', '联系人姓名', '联系人邮箱', 'contact', 'contactname', 'contactemail', 'email'],
+    pipeline: ['管道', '销售管道', '销售流程', 'pipeline'],
+    stage: ['阶段', '销售阶段', '商机阶段', 'stage', 'dealstage', 'salesstage'],
+    amount: ['金额', '商机金额', '预计金额', '合同金额', 'amount', 'value', 'dealvalue', 'dealamount'],
+    probability: ['赢率', '成交概率', '概率', 'probability', 'winprobability'],
+    expectedCloseDate: ['预计成交日期', '预计成交时间', '预计签单日期', '结束日期', 'expectedclosedate', 'closedate', 'expectedclose'],
+    owner: ['负责人', '所有者', '负责人邮箱', '销售', 'owner', 'owneremail', 'dealowner', 'assignedto'],
+  },
+  activity: {
+    type: ['类型', '活动类型', '跟进方式', '跟进类型', 'type', 'activitytype'],
+    subject: ['主题', '标题', '跟进主题', 'subject', 'title'],
+    body: ['内容', '正文', '跟进内容', '详情', '备注', '描述', 'body', 'content', 'details', 'description', 'notes', 'note'],
+    date: ['日期', '时间', '跟进时间', '发生时间', '开始时间', '截止日期', 'date', 'time', 'occurredat', 'startsat', 'duedate', 'activitydate'],
+    contact: ['联系人', '联系人邮箱', '邮箱', 'contact', 'contactemail', 'email'],
+    company: SYNONYMS.company ?? [],
+    deal: ['商机', '商机名称', '交易', 'deal', 'dealname', 'opportunity'],
+    owner: ['负责人', '所有者', '负责人邮箱', 'owner', 'owneremail', 'assignedto'],
+  },
+};
+
 const normalize = (header: string) =>
   header
     .toLowerCase()
@@ -87,6 +145,7 @@ export function suggestMapping(object: ImportObject, headers: string[], customDe
   const lookup = new Map<string, string>();
   for (const def of customDefs) for (const label of [def.key, def.label.zh, def.label.en]) if (label) lookup.set(normalize(label), `custom.${def.key}`);
   for (const field of fields) for (const s of SYNONYMS[field] ?? []) lookup.set(s, field);
+  for (const [field, spellings] of Object.entries(OBJECT_SYNONYMS[object] ?? {})) for (const s of spellings) lookup.set(s, field);
   // A company's own name column is usually headed "公司名称" / "Company Name".
   if (object === 'company') for (const s of SYNONYMS.company ?? []) lookup.set(s, 'name');
   const taken = new Set<string>();

@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import type { Tx } from '#db/tx.ts';
 import type { RecordTable, Row } from '#platform/records/records.repo.ts';
+import type { ImportObject } from './import-fields.ts';
 
 export type JournalEntry = {
-  object: 'contact' | 'company';
+  object: ImportObject;
   record_id: string;
   row_number: number;
   action: 'created' | 'updated';

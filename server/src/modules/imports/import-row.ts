@@ -9,7 +9,10 @@ import { toE164 } from '#platform/phones.ts';
 import { createInTx, updateInTx } from '#platform/records/record-service.ts';
 import type { Row } from '#platform/records/records.repo.ts';
 import type { ImportObject } from './import-fields.ts';
+import { createDealInTx, type TCreateDealRequest } from '#modules/deals/index.ts';
+import { captureImportedLead } from '#modules/leads/index.ts';
 import { findCompanyByName, findMatch, journal } from './import-records.repo.ts';
+import { resolveReferences } from './row-references.ts';
 import type { TDedupRule, TImportOptions } from './imports.schema.ts';
 import { rowToInput, type MappingEntry } from './row-input.ts';
 import { DEFINITIONS, validateInput } from './row-validation.ts';
@@ -27,7 +30,12 @@ export type RowContext = {
   customDefs: CustomFieldDef[];
   /** The tenant's default phone region (ISO 3166 alpha-2) for numbers without a country code. */
   phoneRegion?: string;
+  /** The tenant's zone for date-times without an offset (loaded on first use). */
+  timezone?: string;
 };
+
+/** Objects the import's own dedup rule applies to (deals by name only; activities never match). */
+const matchable = (object: ImportObject, match: TDedupRule['match']) => (object === 'activity' ? false : object === 'deal' ? match === 'nameCompany' : true);
 
 async function companyIdFor(tx: Tx, rc: RowContext, name: string, rowNumber: number): Promise<string | null> {
   const found = await findCompanyByName(tx, name);
@@ -46,6 +54,7 @@ async function companyIdFor(tx: Tx, rc: RowContext, name: string, rowNumber: num
 
 function matchKey(rc: RowContext, input: Record<string, unknown>) {
   const { match } = rc.dedup;
+  if (!matchable(rc.object, match)) return null;
   if (match === 'email') return { email: (input.emails as { address: string }[] | undefined)?.[0]?.address };
   if (match === 'phone')
     return { e164: ((input.phones as { number: string }[] | undefined) ?? []).map((p) => toE164(p.number)).filter((e): e is string => !!e) };
@@ -60,6 +69,8 @@ async function writeRow(tx: Tx, rc: RowContext, row: string[], rowNumber: number
   const built = rowToInput(object, row, rc.mapping, rc.customDefs, rc.phoneRegion);
   if (built.errors.length) return { errors: built.errors };
   const input = built.input;
+  const unresolved = await resolveReferences(tx, rc, object, built.refs, input);
+  if (unresolved.length) return { errors: unresolved };
   if (built.companyName) input.companyId = await companyIdFor(tx, rc, built.companyName, rowNumber);
   const key = matchKey(rc, input);
   const existing: Row | undefined = key ? await findMatch(tx, def.table, key) : undefined;
@@ -81,11 +92,33 @@ async function writeRow(tx: Tx, rc: RowContext, row: string[], rowNumber: number
     });
     return 'updated';
   }
-  if (!('source' in input)) input.source = rc.options.defaultSource;
+  if (!('source' in input) && (object === 'contact' || object === 'company' || object === 'lead')) input.source = rc.options.defaultSource;
   const checked = validateInput(object, 'create', input);
   if (!checked.ok) return { errors: checked.errors };
-  const created = await createInTx(tx, { deps, ctx, def, input: checked.value });
-  await journal(tx, ctx.tenantId, rc.importId, { object, recordId: created.id, rowNumber, action: 'created', before: null, versionAfter: created.version });
+  return createRow(tx, rc, checked.value, rowNumber);
+}
+
+type LeadInput = Parameters<typeof captureImportedLead>[1]['input'];
+
+/** Creates through each object's own create path: leads are captured (duplicate rules, scoring, assignment), deals get their pipeline rules. */
+async function createRow(tx: Tx, rc: RowContext, value: Record<string, unknown>, rowNumber: number): Promise<RowOutcome> {
+  const { deps, ctx, object } = rc;
+  const entry = { object, rowNumber };
+  if (object === 'lead') {
+    const { allowDuplicate: _a, ...input } = value as LeadInput & { allowDuplicate?: boolean };
+    const { lead, mergedBefore } = await captureImportedLead(tx, { deps, ctx, input, allowDuplicate: rc.dedup.action === 'create' });
+    if (mergedBefore) {
+      await journal(tx, ctx.tenantId, rc.importId, { ...entry, recordId: lead.id, action: 'updated', before: mergedBefore, versionAfter: lead.version });
+      return 'updated';
+    }
+    await journal(tx, ctx.tenantId, rc.importId, { ...entry, recordId: lead.id, action: 'created', before: null, versionAfter: lead.version });
+    return 'created';
+  }
+  const created =
+    object === 'deal'
+      ? await createDealInTx({ deps, ctx, tx, input: value as TCreateDealRequest })
+      : await createInTx(tx, { deps, ctx, def: DEFINITIONS[object], input: value });
+  await journal(tx, ctx.tenantId, rc.importId, { ...entry, recordId: created.id, action: 'created', before: null, versionAfter: created.version });
   return 'created';
 }
 
@@ -99,7 +132,9 @@ export async function importRow(tx: Tx, rc: RowContext, row: string[], rowNumber
   } catch (error) {
     await sql`rollback to savepoint import_row`.execute(tx);
     if (error instanceof AppError && error.errors.length) return { errors: error.errors };
-    if (error instanceof AppError) return { errors: [{ field: 'row', message: `errors.${error.message}`, params: error.params }] };
+    // Module errors carry their full key (errors.lead_duplicate_blocked); the generic ones only their code.
+    const message = error instanceof AppError ? (error.message.includes('.') ? error.message : `errors.${error.message}`) : '';
+    if (error instanceof AppError) return { errors: [{ field: 'row', message, params: error.params }] };
     return { errors: [{ field: 'row', message: 'imports.row_failed', params: { reason: error instanceof Error ? error.message : String(error) } }] };
   }
 }

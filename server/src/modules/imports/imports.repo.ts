@@ -1,3 +1,4 @@
+import type { ImportObject } from './import-fields.ts';
 import { sql } from 'kysely';
 import type { Tx } from '#db/tx.ts';
 
@@ -5,9 +6,9 @@ import type { Tx } from '#db/tx.ts';
 export type ImportRow = {
   tenant_id: string;
   id: string;
-  object: 'contact' | 'company';
+  object: ImportObject;
   file_name: string;
-  format: 'csv' | 'xlsx';
+  format: 'csv' | 'xlsx' | 'vcf';
   encoding: 'utf-8' | 'gb18030';
   size_bytes: string | number;
   columns: string[];

@@ -20,6 +20,9 @@ const UPLOAD_TYPES = [
   'application/octet-stream',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'application/vnd.ms-excel',
+  'text/vcard',
+  'text/x-vcard',
+  'text/directory',
 ];
 
 export async function importRoutes(app: FastifyInstance, deps: Deps) {
@@ -32,7 +35,7 @@ export async function importRoutes(app: FastifyInstance, deps: Deps) {
     {
       schema: {
         tags,
-        summary: 'Upload a CSV or XLSX file (raw body) to import; answers with its columns, a sample and a suggested mapping',
+        summary: 'Upload a CSV, XLSX or vCard (.vcf) file (raw body) to import; answers with its columns, a sample and a suggested mapping',
         querystring: ZCreateImportQuery,
         response: { 201: ZImport },
       },
@@ -52,7 +55,7 @@ export async function importRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: z.record(z.enum(IMPORT_OBJECTS), z.array(z.string())) },
       },
     },
-    async () => ({ contact: [...IMPORT_FIELDS.contact], company: [...IMPORT_FIELDS.company] }),
+    async () => Object.fromEntries(IMPORT_OBJECTS.map((o) => [o, [...IMPORT_FIELDS[o]]])) as Record<(typeof IMPORT_OBJECTS)[number], string[]>,
   );
   r.get('/api/v1/imports/:id', { schema: { tags, summary: 'An import with its progress', params: ZIdParams, response: { 200: ZImport } } }, async (req) =>
     service.getImport(deps, req.ctx, req.params.id),

@@ -43,7 +43,7 @@ export const ZImport = z.object({
   id: z.string(),
   object: z.enum(IMPORT_OBJECTS),
   fileName: z.string(),
-  format: z.enum(['csv', 'xlsx']),
+  format: z.enum(['csv', 'xlsx', 'vcf']),
   encoding: z.string(),
   sizeBytes: z.number(),
   columns: z.array(z.string()),

@@ -86,7 +86,7 @@ export async function createImport(deps: Deps, ctx: RequestContext, o: { object:
     const stored = await storeFile(deps, tenantId, id, o.body);
     if (stored.size === 0) throw new AppError('bad_request', { message: 'imports.empty_file' });
     const format = detectFormat(stored.head, o.fileName);
-    const encoding = format === 'csv' ? detectEncoding(stored.head) : 'utf-8';
+    const encoding = format !== 'xlsx' ? detectEncoding(stored.head) : 'utf-8';
     let columns: string[] | null = null;
     const sample: string[][] = [];
     let total = 0;

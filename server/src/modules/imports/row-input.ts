@@ -2,13 +2,15 @@ import type { CustomFieldDef } from '#platform/custom-fields/custom-fields.types
 import type { FieldError } from '#platform/errors/app-error.ts';
 import { toE164 } from '#platform/phones.ts';
 import type { CountryCode } from 'libphonenumber-js';
-import { cleanText, parseBoolean, parseDate, parseGender, parseNumber, splitList } from './cleaning.ts';
+import { cleanText, parseBoolean, parseDate, parseGender, parseMoney, parseNumber, splitList } from './cleaning.ts';
 import type { ImportObject } from './import-fields.ts';
 
 export type MappingEntry = { column: number; field: string };
-export type RowInput = { input: Record<string, unknown>; companyName: string | null; errors: FieldError[] };
+/** `refs`: cells naming other records (company, contact, deal, pipeline, stage, owner) and raw cells resolved later (type, date). */
+export type RowInput = { input: Record<string, unknown>; companyName: string | null; refs: Record<string, string>; errors: FieldError[] };
 
 const ADDRESS = new Set(['country', 'province', 'city', 'district', 'street', 'postcode']);
+const REFS = new Set(['contact', 'deal', 'pipeline', 'stage', 'owner', 'type', 'date']);
 
 function customValue(def: CustomFieldDef, value: string): { value: unknown } | { error: string } {
   switch (def.type) {
@@ -51,6 +53,9 @@ export function rowToInput(object: ImportObject, row: string[], mapping: Mapping
   const phones: { label?: string; number: string }[] = [];
   const custom: Record<string, unknown> = {};
   let companyName: string | null = null;
+  const refs: Record<string, string> = {};
+  // Leads keep province and city as plain fields, not an address.
+  const addressFields = object === 'lead' ? new Set<string>() : ADDRESS;
   for (const { column, field } of mapping) {
     const value = cleanText(row[column] ?? '');
     if (value === '') continue;
@@ -60,7 +65,8 @@ export function rowToInput(object: ImportObject, row: string[], mapping: Mapping
       const result = customValue(def, value);
       if ('error' in result) errors.push({ field, message: result.error });
       else custom[def.key] = result.value;
-    } else if (ADDRESS.has(field)) address[field] = value;
+    } else if (addressFields.has(field)) address[field] = value;
+    else if (REFS.has(field) || (field === 'company' && object !== 'contact' && object !== 'company')) refs[field] = value;
     else if (field === 'phone' || field === 'mobile') phones.push({ label: field, number: regional(value, phoneRegion) });
     else if (field === 'email') input.emails = [...((input.emails as unknown[]) ?? []), { address: value.toLowerCase() }];
     else if (field === 'company') companyName = value;
@@ -71,11 +77,20 @@ export function rowToInput(object: ImportObject, row: string[], mapping: Mapping
       const n = parseNumber(value);
       input.employees = n === null ? value : Number(n);
     } else if (field === 'annualRevenue') input.annualRevenue = parseNumber(value) ?? value;
+    else if (field === 'amount') {
+      const money = parseMoney(value);
+      input.amount = money?.amount ?? value;
+      if (money?.currency && !input.currency) input.currency = money.currency;
+    } else if (field === 'currency') input.currency = value.toUpperCase();
+    else if (field === 'probability') {
+      const n = parseNumber(value.replace(/%$/, ''));
+      input.probability = n === null ? value : Number(n);
+    } else if (field === 'expectedCloseDate') input.expectedCloseDate = parseDate(value) ?? value;
     else input[field] = value;
   }
   if (phones.length) input.phones = phones;
   if (Object.keys(address).length) input.address = address;
   if (Object.keys(custom).length) input.custom = custom;
   if (object === 'company' && companyName && !input.name) input.name = companyName;
-  return { input, companyName: object === 'contact' ? companyName : null, errors };
+  return { input, companyName: object === 'contact' ? companyName : null, refs, errors };
 }

@@ -8,27 +8,45 @@ import {
   ZUpdateCompanyRequest,
   ZUpdateContactRequest,
 } from '#modules/customers/index.ts';
+import { activityDefinition, ZCreateActivityRequest, ZUpdateActivityRequest } from '#modules/activities/index.ts';
+import { dealDefinition, ZCreateDealRequest, ZUpdateDealRequest } from '#modules/deals/index.ts';
+import { leadDefinition, ZCreateLeadRequest, ZUpdateLeadRequest } from '#modules/leads/index.ts';
 import type { ObjectDefinition } from '#platform/records/object-definition.ts';
 import type { Versioned } from '#platform/records/record-service.ts';
 import type { ImportObject } from './import-fields.ts';
 
-export const DEFINITIONS: Record<ImportObject, ObjectDefinition<Versioned>> = { contact: contactDefinition, company: companyDefinition };
+export const DEFINITIONS: Record<ImportObject, ObjectDefinition<Versioned>> = {
+  contact: contactDefinition,
+  company: companyDefinition,
+  lead: leadDefinition,
+  deal: dealDefinition,
+  activity: activityDefinition as ObjectDefinition<Versioned>,
+};
 
 const SCHEMAS = {
   contact: { create: ZCreateContactRequest, update: ZUpdateContactRequest },
   company: { create: ZCreateCompanyRequest, update: ZUpdateCompanyRequest },
+  lead: { create: ZCreateLeadRequest, update: ZUpdateLeadRequest },
+  deal: { create: ZCreateDealRequest, update: ZUpdateDealRequest },
+  activity: { create: ZCreateActivityRequest, update: ZUpdateActivityRequest },
 } as const;
+
+/** Messages the objects' own schemas give as i18n keys (deals.invalid_amount, activities.link_required). */
+const OWN_KEY = /^(deals|activities|leads|fields)\.[a-z_]+$/;
 
 /** An i18n key per failing field (the error report is translated when downloaded). */
 function messageOf(issue: z.core.$ZodIssue): Pick<FieldError, 'message' | 'params'> {
   const field = String(issue.path[0] ?? '');
+  if (OWN_KEY.test(issue.message)) return { message: issue.message };
   if (issue.code === 'too_big') return { message: 'fields.too_long', params: { max: Number(issue.maximum) } };
   if (field === 'emails') return { message: 'fields.invalid_email' };
   if (field === 'website') return { message: 'fields.invalid_url' };
   if (field === 'birthday') return { message: 'fields.invalid_date' };
   if (field === 'employees' || field === 'annualRevenue') return { message: 'fields.invalid_number' };
-  if (field === 'gender' || field === 'lifecycleStage') return { message: 'fields.invalid_option' };
-  if (field === 'name') return { message: 'fields.required' };
+  if (['gender', 'lifecycleStage', 'status', 'companySize', 'type'].includes(field)) return { message: 'fields.invalid_option' };
+  if (field === 'expectedCloseDate') return { message: 'fields.invalid_date' };
+  if (field === 'probability') return { message: 'fields.invalid_number' };
+  if (field === 'name' || field === 'subject') return { message: 'fields.required' };
   return { message: 'imports.invalid_value' };
 }
 

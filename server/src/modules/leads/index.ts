@@ -8,6 +8,9 @@ import { recordRoutes } from '#platform/records/record-routes.ts';
 
 export { leadDefinition };
 export { LEAD_STATUSES, ZLead, type TLead } from './leads.schema.ts';
+export { ZCreateLeadRequest, ZUpdateLeadRequest };
+/** A lead from an import row: the capture path (duplicate rules, scoring, assignment) on the 'import' channel. */
+export { captureImportedLead } from './import-capture.ts';
 
 /**
  * Leads: capture (manual, API, web forms) under duplicate rules, statuses and conversion.
