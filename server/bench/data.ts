@@ -112,7 +112,7 @@ export function personRow(r: () => number, companies: Company[]): ContactRow {
       emails: [{ label: 'work', address: `${first}.${last}${n}@${company?.domain ?? 'mail.example.com'}` }],
     };
   }
-  const columns = contactDefinition.toColumns({ ...input, companyId: company?.id ?? null }, [], noCipher);
+  const columns = contactDefinition.toColumns({ ...input, companyId: company?.id ?? null }, [], noCipher, { phoneRegion: 'CN' });
   const phones = [{ label: 'mobile', ...phone }];
   const related = new Map(company ? [[company.id, { id: company.id, name: company.name }]] : []);
   return { ...columns, ...contactDefinition.derived?.({ ...columns, phones }, related), phones: JSON.stringify(phones) };

@@ -6,7 +6,7 @@ import { DESKTOP, launch, newContext, PHONE, shot } from './support/browser';
 import { login } from './support/login';
 import { ADMIN, type RunningServer, startServer } from './support/server';
 
-type Tenant = { name: string; locale: string; timezone: string; currency: string; version: number };
+type Tenant = { name: string; locale: string; timezone: string; currency: string; phoneRegion: string; version: number };
 type Me = { user: { locale: string | null; timezone: string | null; tenantTimezone: string } };
 
 let server: RunningServer;
@@ -39,7 +39,7 @@ describe('Settings > General and personal preferences', { concurrency: false }, 
     await server?.stop();
   });
 
-  test('tenant language, time zone and currency defaults persist across a reload and through the API', async () => {
+  test('tenant language, time zone, currency and phone region defaults persist across a reload and through the API', async () => {
     const before = await api.call<Tenant>('GET', '/tenant');
     assert.deepEqual([before.locale, before.timezone, before.currency], ['zh-CN', 'Asia/Shanghai', 'CNY']);
     await page.goto('/settings/general');
@@ -50,6 +50,7 @@ describe('Settings > General and personal preferences', { concurrency: false }, 
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'English' }).click();
     await choose(page, 'tenant-timezone', 'New_York', 'America/New_York');
     await choose(page, 'tenant-currency', 'USD', /^USD/);
+    await choose(page, 'tenant-phone-region', '新加坡', /^SG/);
     await page.getByTestId('tenant-save').click();
     await page.locator('.ant-message-success').waitFor();
 
@@ -58,11 +59,12 @@ describe('Settings > General and personal preferences', { concurrency: false }, 
     assert.match(await selected(page, 'tenant-locale'), /English/);
     assert.match(await selected(page, 'tenant-timezone'), /America\/New_York/);
     assert.match(await selected(page, 'tenant-currency'), /^USD/);
+    assert.match(await selected(page, 'tenant-phone-region'), /^SG · /);
     assert.equal(await page.getByTestId('tenant-name').inputValue(), '星辰贸易');
     await shot(page, '21-settings-general-saved');
 
     const after = await api.call<Tenant>('GET', '/tenant');
-    assert.deepEqual([after.name, after.locale, after.timezone, after.currency], ['星辰贸易', 'en', 'America/New_York', 'USD']);
+    assert.deepEqual([after.name, after.locale, after.timezone, after.currency, after.phoneRegion], ['星辰贸易', 'en', 'America/New_York', 'USD', 'SG']);
     assert.equal(after.version, before.version + 1);
     // The admin has no zone of their own, so the UI now follows the tenant's.
     const me = await api.call<Me>('GET', '/auth/me');

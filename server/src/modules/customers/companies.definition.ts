@@ -42,8 +42,8 @@ export const companyDefinition: ObjectDefinition<TCompany> = {
     taxId: row.tax_id as string | null,
     bankAccount: row.bank_account ? cipher.decrypt(row.bank_account as string) : null,
   }),
-  toColumns: (input, errors, cipher) => {
-    const columns = commonToColumns(input, errors);
+  toColumns: (input, errors, cipher, write) => {
+    const columns = commonToColumns(input, errors, write);
     for (const [field, col] of Object.entries(SIMPLE)) if (field in input) columns[col] = input[field];
     if ('bankAccount' in input) columns.bank_account = input.bankAccount ? cipher.encrypt(input.bankAccount as string) : null;
     return columns;

@@ -58,8 +58,8 @@ export const contactDefinition: ObjectDefinition<TContact> = {
     birthday: row.birthday instanceof Date ? row.birthday.toISOString().slice(0, 10) : ((row.birthday as string | null) ?? null),
     idNumber: row.id_number ? cipher.decrypt(row.id_number as string) : null,
   }),
-  toColumns: (input, errors, cipher) => {
-    const columns = commonToColumns(input, errors);
+  toColumns: (input, errors, cipher, write) => {
+    const columns = commonToColumns(input, errors, write);
     for (const [field, col] of Object.entries(SIMPLE)) if (field in input) columns[col] = input[field];
     if ('idNumber' in input) columns.id_number = input.idNumber ? cipher.encrypt(input.idNumber as string) : null;
     if (input.name) columns.name = input.name;

@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
+import type { CountryCode } from 'libphonenumber-js';
 import type { FieldError } from '#platform/errors/app-error.ts';
 import { toE164 } from '#platform/phones.ts';
 import { type Catalog, column } from '#platform/query/catalog.ts';
+import type { WriteSettings } from '#platform/records/object-definition.ts';
 import type { Row } from '#platform/records/records.repo.ts';
 import { LIFECYCLE_STAGES } from './customers.schema.ts';
 
@@ -26,10 +28,10 @@ export const commonCatalog: Catalog = {
   city: { type: 'text', expr: sql`(address->>'city')`, nullable: true, sortable: true },
 };
 
-/** Validates phones to E.164 (default region CN), keeping what the user typed. */
-export function normalizePhones(input: { label?: string | undefined; number: string }[], errors: FieldError[]): Phone[] {
+/** Validates phones to E.164 (numbers without a country code read in `region`), keeping what the user typed. */
+export function normalizePhones(input: { label?: string | undefined; number: string }[], errors: FieldError[], region?: CountryCode): Phone[] {
   return input.map((p, i) => {
-    const e164 = toE164(p.number);
+    const e164 = toE164(p.number, region);
     if (!e164) errors.push({ field: `phones.${i}.number`, message: 'fields.invalid_phone' });
     return { ...(p.label ? { label: p.label } : {}), number: p.number.trim(), e164 };
   });
@@ -64,13 +66,13 @@ export function commonToApi(row: Row) {
 const COMMON_COLUMNS: Record<string, string> = { source: 'source', tier: 'tier', lifecycleStage: 'lifecycle_stage', description: 'description' };
 
 /** Input -> columns for the shared fields; json columns are serialized for the driver. */
-export function commonToColumns(input: Record<string, unknown>, errors: FieldError[]): Record<string, unknown> {
+export function commonToColumns(input: Record<string, unknown>, errors: FieldError[], write?: WriteSettings): Record<string, unknown> {
   const columns: Record<string, unknown> = {};
   for (const [field, col] of Object.entries(COMMON_COLUMNS)) if (field in input) columns[col] = input[field];
   if ('tags' in input) columns.tags = [...new Set(input.tags as string[])];
   if ('emails' in input)
     columns.emails = JSON.stringify((input.emails as { address: string }[]).map((e) => ({ ...e, address: e.address.trim().toLowerCase() })));
-  if ('phones' in input) columns.phones = JSON.stringify(normalizePhones(input.phones as Phone[], errors));
+  if ('phones' in input) columns.phones = JSON.stringify(normalizePhones(input.phones as Phone[], errors, write?.phoneRegion));
   if ('address' in input) columns.address = input.address === null ? null : JSON.stringify(input.address);
   return columns;
 }

@@ -1,3 +1,4 @@
+import type { CountryCode } from 'libphonenumber-js';
 import type { Tx } from '#db/tx.ts';
 import type { AccessProfile } from '../access/access.ts';
 import type { RequestContext } from '../context.ts';
@@ -12,6 +13,9 @@ export type SensitiveField = { field: string; encrypted: boolean; mask: (value: 
 export type MapContext = { cipher: FieldCipher; access: AccessProfile; related: Map<string, { id: string; name: string }> };
 
 /** What the generic record service needs to know about one object type. */
+/** Tenant settings that shape how input is stored. */
+export type WriteSettings = { phoneRegion: CountryCode };
+
 export type ObjectDefinition<TOut extends { id: string; version: number }> = {
   object: 'contact' | 'company' | 'activity' | 'lead' | 'deal';
   table: RecordTable;
@@ -21,7 +25,7 @@ export type ObjectDefinition<TOut extends { id: string; version: number }> = {
   /** Row -> API object, before masking; the service adds `owner: {id, name}`. */
   toApi: (row: Row, ctx: MapContext) => Omit<TOut, 'owner'>;
   /** API input (create or patch) -> column values; pushes field errors instead of throwing. */
-  toColumns: (input: Record<string, unknown>, errors: FieldError[], cipher: FieldCipher) => Record<string, unknown>;
+  toColumns: (input: Record<string, unknown>, errors: FieldError[], cipher: FieldCipher, write: WriteSettings) => Record<string, unknown>;
   /** Denormalized columns recomputed from the merged record (search text, phone digits). */
   derived?: (merged: Record<string, unknown>, related: Map<string, { id: string; name: string }>) => Record<string, unknown>;
   /** Ids of related records to fetch names for (e.g. the contact's company). */

@@ -12,6 +12,7 @@ import { applyMasking } from './masking.ts';
 import type { MapContext, ObjectDefinition } from './object-definition.ts';
 import { type Row, findRecord, insertRecord, updateRecord } from './records.repo.ts';
 import { loadRelated, referencesExist } from './related.repo.ts';
+import { phoneRegionOf } from '../tenancy/phone-region.ts';
 
 export type Versioned = { id: string; version: number };
 
@@ -52,7 +53,7 @@ type WriteOptions<T extends Versioned> = { deps: Deps; ctx: RequestContext; def:
 async function prepareColumns<T extends Versioned>(tx: Tx, o: WriteOptions<T>, existing: Row | null): Promise<Record<string, unknown>> {
   const { ctx, def, input } = o;
   const errors: FieldError[] = [];
-  const columns = def.toColumns(input, errors, await o.deps.ciphers.forTenant(ctx.tenantId, tx));
+  const columns = def.toColumns(input, errors, await o.deps.ciphers.forTenant(ctx.tenantId, tx), { phoneRegion: await phoneRegionOf(tx, ctx.tenantId) });
   for (const s of def.sensitive) {
     if (Object.hasOwn(input, s.field) && !fieldRule(ctx.access, def.object, s.field).edit) errors.push({ field: s.field, message: 'fields.not_editable' });
   }

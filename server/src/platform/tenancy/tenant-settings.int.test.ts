@@ -39,4 +39,27 @@ describe.skipIf(!databaseAvailable)('tenant settings', () => {
     const missing = await t.request(t.admin, { method: 'GET', url: '/api/v1/nowhere' });
     expect(missing.json().title).not.toContain('{{');
   });
+
+  it("reads phones typed without a country code in the tenant's phone region", async () => {
+    const phone = async (number: string) => {
+      const res = await t.request(t.admin, { method: 'POST', url: '/api/v1/contacts', payload: { name: `Dial ${number}`, phones: [{ number }] } });
+      return res.statusCode === 201 ? res.json().phones[0].e164 : res.json().errors[0].field;
+    };
+    expect(await phone('138 1234 5678')).toBe('+8613812345678');
+    const version = (await t.request(t.admin, { method: 'GET', url: '/api/v1/tenant' })).json().version;
+    const set = await t.request(t.admin, { method: 'PATCH', url: '/api/v1/tenant', headers: { 'if-match': `"${version}"` }, payload: { phoneRegion: 'US' } });
+    expect(set.json().phoneRegion).toBe('US');
+    expect(await phone('(415) 555-0100')).toBe('+14155550100');
+    expect(await phone('+86 138 1234 5678')).toBe('+8613812345678'); // a country code still wins
+    expect(await phone('138 1234 5678')).toBe('phones.0.number'); // not a US number
+    const company = await t.request(t.admin, { method: 'POST', url: '/api/v1/companies', payload: { name: 'Dial Co', phones: [{ number: '212 555 0199' }] } });
+    expect(company.json().phones[0].e164).toBe('+12125550199');
+    const bad = await t.request(t.admin, {
+      method: 'PATCH',
+      url: '/api/v1/tenant',
+      headers: { 'if-match': `"${version + 1}"` },
+      payload: { phoneRegion: 'XX' },
+    });
+    expect(bad.statusCode).toBe(400);
+  });
 });

@@ -9,12 +9,13 @@ import { allTimeZones, zoneOffset } from '#shared/format/time-zone';
 import { ConflictAlert } from '#shared/ui/conflict-alert';
 import '../messages';
 import { currencyOptions } from './currencies';
+import { regionOptions } from './regions';
 
-type Tenant = { id: string; name: string; locale: string; timezone: string; currency: string; version: number };
-type Values = Pick<Tenant, 'name' | 'locale' | 'timezone' | 'currency'>;
+type Tenant = { id: string; name: string; locale: string; timezone: string; currency: string; phoneRegion: string; version: number };
+type Values = Pick<Tenant, 'name' | 'locale' | 'timezone' | 'currency' | 'phoneRegion'>;
 const KEY = ['tenant'];
 
-/** The tenant's defaults for new users and new records: name, language, time zone, currency. */
+/** The tenant's defaults for new users and new records: name, language, time zone, currency, phone region. */
 export function TenantPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
@@ -24,6 +25,7 @@ export function TenantPage() {
   const q = useQuery({ queryKey: KEY, queryFn: () => api<Tenant>('/tenant'), retry: false });
   const zones = useMemo(() => allTimeZones().map((z) => ({ value: z, label: `${z} (${zoneOffset(z)})` })), []);
   const currencies = useMemo(() => currencyOptions(i18n.language), [i18n.language]);
+  const regions = useMemo(() => regionOptions(i18n.language), [i18n.language]);
   const save = useMutation({
     mutationFn: (v: Values) => api<Tenant>('/tenant', { method: 'PATCH', body: v, ...(q.data ? { ifMatch: q.data.version } : {}) }),
     onSuccess: async (saved) => {
@@ -73,6 +75,9 @@ export function TenantPage() {
           </Form.Item>
           <Form.Item name="currency" label={t('settings.tenant.currency')} extra={t('tenantSettings.currencyHint')}>
             <Select showSearch={{ optionFilterProp: 'label' }} options={currencies} data-testid="tenant-currency" />
+          </Form.Item>
+          <Form.Item name="phoneRegion" label={t('tenantSettings.phoneRegion')} extra={t('tenantSettings.phoneRegionHint')}>
+            <Select showSearch={{ optionFilterProp: 'label' }} options={regions} data-testid="tenant-phone-region" />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="tenant-save">
             {t('common.save')}
