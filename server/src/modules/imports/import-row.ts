@@ -105,8 +105,9 @@ async function createRow(tx: Tx, rc: RowContext, value: Record<string, unknown>,
   const { deps, ctx, object } = rc;
   const entry = { object, rowNumber };
   if (object === 'lead') {
+    // A warn rule cannot ask anyone mid-import: the lead is kept and marked duplicateOf, as "create anyway" does; block still refuses.
     const { allowDuplicate: _a, ...input } = value as LeadInput & { allowDuplicate?: boolean };
-    const { lead, mergedBefore } = await captureImportedLead(tx, { deps, ctx, input, allowDuplicate: rc.dedup.action === 'create' });
+    const { lead, mergedBefore } = await captureImportedLead(tx, { deps, ctx, input, allowDuplicate: true });
     if (mergedBefore) {
       await journal(tx, ctx.tenantId, rc.importId, { ...entry, recordId: lead.id, action: 'updated', before: mergedBefore, versionAfter: lead.version });
       return 'updated';

@@ -43,26 +43,24 @@ describe.skipIf(!databaseAvailable)('imports: leads, deals, activities', () => {
 
   it('imports leads through capture: source "import", Chinese statuses, owners by email, merge rules, rollback', async () => {
     await call('POST', '/api/v1/leads', { name: '老客户', emails: [{ address: 'old@lead.cn' }] });
+    const zhou = (await call('POST', '/api/v1/leads', { name: '周八', phones: [{ number: '13900000000' }] })).json();
     const settings = await call('GET', '/api/v1/lead-settings');
-    await call(
-      'PATCH',
-      '/api/v1/lead-settings',
-      { dedupRules: [{ kind: 'email', action: 'merge', enabled: true }] },
-      { 'if-match': settings.headers.etag as string },
-    );
-    const { uploaded, done } = await importCsv(
-      'lead',
-      'leads.csv',
-      [
-        '姓名,公司,手机,邮箱,线索来源,状态,负责人',
-        `王小明,星河科技,13800138001,wxm@lead.cn,,已联系,${t.admin.email}`,
-        '老客户,新公司,,old@lead.cn,展会,,',
-        '赵六,,,zl@lead.cn,,,nobody@nowhere.cn',
-      ],
-      { match: 'none', action: 'skip' },
-    );
+    const dedupRules = [
+      { kind: 'email', action: 'merge', enabled: true },
+      { kind: 'phone', action: 'warn', enabled: true },
+    ];
+    await call('PATCH', '/api/v1/lead-settings', { dedupRules }, { 'if-match': settings.headers.etag as string });
+    const { uploaded, done } = await importCsv('lead', 'leads.csv', [
+      '姓名,公司,手机,邮箱,线索来源,状态,负责人',
+      `王小明,星河科技,13800138001,wxm@lead.cn,,已联系,${t.admin.email}`,
+      '老客户,新公司,,old@lead.cn,展会,,',
+      '赵六,,,zl@lead.cn,,,nobody@nowhere.cn',
+      '周小八,,139 0000 0000,,,,',
+    ]);
+    // Leads leave duplicates to their own rules unless the user picks a match.
+    expect(uploaded.dedup).toEqual({ match: 'none', action: 'skip' });
     expect(uploaded.mapping.map((m) => m.field)).toEqual(['name', 'companyName', 'mobile', 'email', 'source', 'status', 'owner']);
-    expect(done, await api.errorsCsv(done.id)).toMatchObject({ status: 'done', progress: { created: 1, updated: 1, failed: 1 } });
+    expect(done, await api.errorsCsv(done.id)).toMatchObject({ status: 'done', progress: { created: 2, updated: 1, failed: 1 } });
     expect(await api.errorsCsv(done.id)).toContain('No user with the email “nobody@nowhere.cn”');
 
     const leads = await list('leads');
@@ -73,11 +71,13 @@ describe.skipIf(!databaseAvailable)('imports: leads, deals, activities', () => {
     const merged = leads.find((l) => l.name === '老客户');
     expect(merged).toMatchObject({ companyName: '新公司', source: '展会' });
     expect(leads.filter((l) => l.name === '老客户')).toHaveLength(1);
+    // A warn rule keeps the row and marks it, as "create anyway" does.
+    expect(leads.find((l) => l.name === '周小八')).toMatchObject({ duplicateOf: zhou.id });
 
     await rollback(done.id);
     const after = await list('leads');
-    expect(after.map((l) => l.name)).toEqual(['老客户']);
-    expect(after[0]).toMatchObject({ companyName: null, source: null });
+    expect(after.map((l) => l.name).sort()).toEqual(['周八', '老客户']);
+    expect(after.find((l) => l.name === '老客户')).toMatchObject({ companyName: null, source: null });
   });
 
   it('imports deals with company, contact, stage (zh or en), money and close date; unknown references are row errors; rollback', async () => {
