@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Input, Segmented, Select, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -54,6 +54,11 @@ export function DealsPage() {
           data-testid="deals-view"
         />
         <Input.Search className={styles.search} allowClear placeholder={t('deals.search')} value={text} onChange={(e) => setText(e.target.value)} />
+        {can(me, 'deal', 'import') && (
+          <Button icon={<UploadOutlined />} onClick={() => navigate('/imports?object=deal')} data-testid="import-records">
+            {t('imports.import')}
+          </Button>
+        )}
         {can(me, 'deal', 'create') && (
           <Button
             type="primary"

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { isApiError } from '#shared/api/problem';
-import { ACTIVE, type DedupRule, type ImportJob, type ImportObject, importsApi, type MappingEntry } from './imports-api';
+import { ACTIVE, type DedupRule, IMPORT_OBJECTS, type ImportJob, type ImportObject, importsApi, type MappingEntry } from './imports-api';
 import { MappingStep } from './mapping-step';
 import { ProgressStep } from './progress-step';
 import './messages';
@@ -15,7 +15,7 @@ export function ImportPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
-  const object: ImportObject = params.get('object') === 'company' ? 'company' : 'contact';
+  const object: ImportObject = IMPORT_OBJECTS.find((o) => o === params.get('object')) ?? 'contact';
   const id = params.get('id');
   const [mapping, setMapping] = useState<MappingEntry[] | null>(null);
   const [dedup, setDedup] = useState<DedupRule>({ match: 'email', action: 'skip' });
@@ -61,15 +61,16 @@ export function ImportPage() {
             <Segmented
               value={object}
               onChange={(v) => setParams({ object: String(v) })}
-              options={[
-                { value: 'contact', label: t('nav.contacts') },
-                { value: 'company', label: t('nav.companies') },
-              ]}
+              options={IMPORT_OBJECTS.map((o) => ({ value: o, label: t(`imports.objects.${o}`) }))}
               style={{ marginBottom: 16 }}
+              data-testid="import-object"
             />
+            {(object === 'deal' || object === 'activity') && (
+              <Typography.Paragraph type="secondary">{t(`imports.referenceHint.${object}`)}</Typography.Paragraph>
+            )}
             <div data-testid="import-upload">
               <Upload.Dragger
-                accept=".csv,.txt,.xlsx"
+                accept={object === 'contact' ? '.csv,.txt,.xlsx,.vcf' : '.csv,.txt,.xlsx'}
                 showUploadList={false}
                 disabled={upload.isPending}
                 beforeUpload={(file) => {
@@ -80,7 +81,7 @@ export function ImportPage() {
                 <p className="ant-upload-drag-icon">
                   <InboxOutlined />
                 </p>
-                <p>{t('imports.drop')}</p>
+                <p>{t(object === 'contact' ? 'imports.dropWithVcard' : 'imports.drop')}</p>
                 <Typography.Text type="secondary">{t('imports.dropHint')}</Typography.Text>
               </Upload.Dragger>
             </div>

@@ -1,7 +1,8 @@
 import { api, buildUrl } from '#shared/api/client';
 import { toApiError } from '#shared/api/problem';
 
-export type ImportObject = 'contact' | 'company';
+export const IMPORT_OBJECTS = ['contact', 'company', 'lead', 'deal', 'activity'] as const;
+export type ImportObject = (typeof IMPORT_OBJECTS)[number];
 export type MappingEntry = { column: number; field: string };
 export type DedupRule = { match: 'none' | 'email' | 'phone' | 'nameCompany'; action: 'skip' | 'update' | 'create' };
 export type ImportStatus = 'uploaded' | 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'rolling_back' | 'rolled_back';

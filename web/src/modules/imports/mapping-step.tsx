@@ -6,6 +6,15 @@ import type { DedupRule, ImportJob, MappingEntry } from './imports-api';
 import { importsApi } from './imports-api';
 import { MappingTemplates } from './mapping-templates';
 
+/** What a row can be matched on per object: deals by name only, activities never (each row is a new one). */
+const MATCHES: Record<ImportJob['object'], DedupRule['match'][]> = {
+  contact: ['email', 'phone', 'nameCompany', 'none'],
+  company: ['email', 'phone', 'nameCompany', 'none'],
+  lead: ['email', 'phone', 'nameCompany', 'none'],
+  deal: ['nameCompany', 'none'],
+  activity: ['none'],
+};
+
 type Props = {
   job: ImportJob;
   mapping: MappingEntry[];
@@ -75,9 +84,9 @@ export function MappingStep({ job, mapping, dedup, onMapping, onDedup, onStart, 
       <Space wrap>
         <Typography.Text strong>{t('imports.matchOn')}</Typography.Text>
         <Radio.Group value={dedup.match} onChange={(e) => onDedup({ ...dedup, match: e.target.value as DedupRule['match'] })}>
-          {(['email', 'phone', 'nameCompany', 'none'] as const).map((m) => (
+          {MATCHES[job.object].map((m) => (
             <Radio.Button key={m} value={m}>
-              {t(`imports.match.${m}`)}
+              {t(job.object === 'deal' && m === 'nameCompany' ? 'imports.matchDealName' : `imports.match.${m}`)}
             </Radio.Button>
           ))}
         </Radio.Group>

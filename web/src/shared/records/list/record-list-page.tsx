@@ -26,6 +26,9 @@ import { SavedViews } from './saved-views';
 import { useInfiniteList } from './use-infinite-list';
 import { useListView } from './use-list-view';
 
+/** Record lists that link to the import wizard (deals have their own page with the same button). */
+const IMPORTABLE = new Set<string>(['contact', 'company', 'lead']);
+
 export function RecordListPage({ def }: { def: ObjectDef }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
@@ -88,7 +91,7 @@ export function RecordListPage({ def }: { def: ObjectDef }) {
             }}
           />
         )}
-        {can(me, def.entity, 'import') && (def.entity === 'contact' || def.entity === 'company') && (
+        {can(me, def.entity, 'import') && IMPORTABLE.has(def.entity) && (
           <Button icon={<UploadOutlined />} onClick={() => navigate(`/imports?object=${def.entity}`)} data-testid="import-records">
             {!mobile && t('imports.import')}
           </Button>
