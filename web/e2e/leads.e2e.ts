@@ -126,6 +126,68 @@ describe('leads: web form capture, duplicates, conversion in a real browser', { 
     await assert.rejects(api.call('POST', `/leads/${lead.id}/convert`, { contact: { mode: 'create' }, company: { mode: 'none' } }), /409/);
   });
 
+  test('the lead timeline: a call logged from the composer, the assignment, status change and conversion, in both languages', async () => {
+    const roles = await api.call<{ data: { id: string; name: string }[] }>('GET', '/roles');
+    const repRole = roles.data.find((r) => r.name === 'Sales Rep')?.id;
+    const rep = await api.call<{ id: string }>('POST', '/users', {
+      email: 'wang.fang@kehu.test',
+      name: '王芳',
+      password: 'Leads-e2e-pass-1',
+      roleIds: [repRole],
+    });
+    const lead = await api.call<Lead>('POST', '/leads', { name: '周文', companyName: '宁波海曙电子', source: 'referral' });
+    await api.call('POST', `/leads/${lead.id}/assign`, { userId: rep.id });
+    await api.call('PATCH', `/leads/${lead.id}`, { status: 'contacted' });
+
+    await page.goto(`/leads/${lead.id}`);
+    await page.getByTestId('lead-timeline-tab').click();
+    const composer = page.getByTestId('quick-add-activity');
+    await composer.locator('.ant-segmented-item', { hasText: '电话' }).click();
+    await composer.getByTestId('activity-subject').fill('回访：确认预算与上线时间');
+    await composer.getByTestId('activity-submit').click();
+    const logged = page.getByTestId('timeline-activity').filter({ hasText: '回访：确认预算与上线时间' });
+    await logged.waitFor();
+    assert.match((await logged.textContent()) ?? '', /电话/);
+    const activities = await api.call<{ data: { subject: string; leadId: string }[] }>(
+      'GET',
+      `/activities?filter=${encodeURIComponent(JSON.stringify({ leadId: { eq: lead.id } }))}`,
+    );
+    assert.deepEqual(
+      activities.data.map((a) => [a.subject, a.leadId]),
+      [['回访：确认预算与上线时间', lead.id]],
+    );
+    const assigned = page.locator('[data-testid=timeline-change][data-action=assigned]');
+    assert.match((await assigned.textContent()) ?? '', /分配了该线索.*负责人.*管理员 Admin.*王芳/s);
+    const status = page.locator('[data-testid=timeline-change][data-action=updated]', { hasText: '已联系' });
+    assert.match((await status.textContent()) ?? '', /新线索.*已联系/s);
+    await shot(page, 'leads-11-timeline');
+
+    await api.call('POST', `/leads/${lead.id}/convert`, { contact: { mode: 'create' }, company: { mode: 'none' } });
+    await page.reload();
+    await page.getByTestId('lead-timeline-tab').click();
+    await page.locator('[data-testid=timeline-change][data-action=converted]').waitFor();
+    assert.match((await page.getByTestId('timeline').textContent()) ?? '', /转化了该线索/);
+    await shot(page, 'leads-12-timeline-converted');
+
+    const en = await (await newContext(browser, server.url, { viewport: DESKTOP, locale: 'en' })).newPage();
+    await login(en, ADMIN.email, ADMIN.password);
+    await en.goto(`/leads/${lead.id}`);
+    await en.getByTestId('language-switch').click();
+    await en.locator('.ant-dropdown-menu-item', { hasText: 'English' }).click();
+    await en.getByTestId('lead-timeline-tab').filter({ hasText: 'Timeline' }).click();
+    await en.locator('[data-testid=timeline-change][data-action=converted]').waitFor();
+    const english = (await en.getByTestId('timeline').textContent()) ?? '';
+    assert.match(english, /assigned the lead/);
+    assert.match(english, /Owner/);
+    assert.match(english, /converted the lead/);
+    assert.match(english, /New.*Contacted/s);
+    await shot(en, 'leads-13-timeline-en');
+    await en.getByTestId('language-switch').click();
+    await en.locator('.ant-dropdown-menu-item', { hasText: '简体中文' }).click();
+    await en.getByText('工作台').first().waitFor();
+    await en.context().close();
+  });
+
   test('leads work at 390 px', async () => {
     const phone = await (await newContext(browser, server.url, { viewport: PHONE, locale: 'en' })).newPage();
     await login(phone, ADMIN.email, ADMIN.password);
