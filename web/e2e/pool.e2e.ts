@@ -134,6 +134,61 @@ describe('public pool (公海) in a real browser', { concurrency: false }, () =>
     await shot(page, 'pool-07-phone');
     await ctx.close();
   });
+
+  test('a pool of more than one page loads the rest with "load more"', async () => {
+    const before = (await admin.call<{ data: { id: string; customerCount: number }[] }>('GET', '/pools')).data.find((p) => p.id === state.poolId);
+    assert.ok(before);
+    for (let i = 1; i <= 55; i++) {
+      const c = await repA.call<{ id: string }>('POST', '/companies', { name: `批量客户 ${String(i).padStart(2, '0')}`, address: { city: '无锡' } });
+      await repA.call('POST', `/companies/${c.id}/return-to-pool`, { reason: '批量退回' });
+    }
+    const total = before.customerCount + 55;
+    const { ctx, page } = await asUser(ADMIN);
+    await page.goto(`/pool?pool=${state.poolId}`);
+    await page.getByTestId('pool-load-more').waitFor();
+    assert.equal(await page.getByTestId('pool-customer').count(), 50);
+    assert.match((await page.getByTestId('pool-shown').textContent()) ?? '', new RegExp(`已显示 50 / ${total}`));
+    await shot(page, 'pool-08-first-page');
+    await page.getByTestId('pool-load-more').click();
+    await page
+      .getByTestId('pool-shown')
+      .filter({ hasText: `已显示 ${total} / ${total}` })
+      .waitFor();
+    assert.equal(await page.getByTestId('pool-customer').count(), total);
+    assert.equal(await page.getByTestId('pool-load-more').count(), 0);
+    // The oldest arrival, only on the second page, is there exactly once.
+    assert.equal(await page.getByTestId('pool-customer').filter({ hasText: '批量客户 01' }).count(), 1);
+    await shot(page, 'pool-09-all-pages');
+    await ctx.close();
+  });
+
+  test('a manager unlocks a locked customer from the Locked tab; the customer timeline says so', async () => {
+    const company = await repA.call<{ id: string }>('POST', '/companies', { name: '常州恒盛机械', address: { city: '常州' } });
+    await admin.call('PUT', `/companies/${company.id}/pool-lock`, { locked: true });
+    const { ctx, page } = await asUser(ADMIN);
+    await page.goto('/pool');
+    await page.getByTestId('pool-locked-tab').click();
+    const row = page.getByTestId('locked-customer').filter({ hasText: '常州恒盛机械' });
+    await row.waitFor();
+    assert.match((await row.textContent()) ?? '', /负责人：李娜/);
+    await shot(page, 'pool-10-locked');
+    await row.getByTestId('pool-unlock').click();
+    await page.locator('.ant-message-success', { hasText: '已解除 常州恒盛机械 的锁定' }).waitFor();
+    await row.waitFor({ state: 'detached' });
+    await shot(page, 'pool-11-unlocked');
+    const locked = await admin.call<{ data: { id: string }[] }>('GET', '/pools/locked');
+    assert.ok(!locked.data.some((c) => c.id === company.id));
+    await page.goto(`/companies/${company.id}`);
+    await page.getByText('解除了该客户的锁定').first().waitFor();
+    await ctx.close();
+    // A rep has no Locked tab (and the API refuses them).
+    const rep = await asUser(REP_A);
+    await rep.page.goto('/pool');
+    await rep.page.getByRole('tab').first().waitFor();
+    assert.equal(await rep.page.getByTestId('pool-locked-tab').count(), 0);
+    await assert.rejects(repA.call('GET', '/pools/locked'), /403/);
+    await rep.ctx.close();
+  });
 });
 
 async function cookieOf(email: string): Promise<string> {
