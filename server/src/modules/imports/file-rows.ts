@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 import { AppError } from '#platform/errors/app-error.ts';
 import type { FileEncoding, FileFormat } from './file-format.ts';
 import { textLines, vcardRows } from './vcard.ts';
+import { checkXlsx } from './xlsx-guard.ts';
 
 export type RowSource = { format: FileFormat; encoding: FileEncoding; chunks: () => AsyncIterable<Buffer> };
 
@@ -28,7 +29,14 @@ async function* csvRows(source: RowSource): AsyncGenerator<string[]> {
   const text = Readable.from(source.chunks()).pipe(iconv.decodeStream(source.encoding, { stripBOM: true }));
   // delimiter: the common ones, detected per file by csv-parse; quoted newlines are kept.
   const parser = text.pipe(
-    parse({ delimiter: [',', ';', '\t', '|'], relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_RECORD_BYTES, bom: true }),
+    parse({
+      delimiter: [',', ';', '\t', '|'],
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      max_record_size: MAX_RECORD_BYTES,
+      bom: true,
+    }),
   );
   text.on('error', (error) => parser.destroy(error));
   try {
@@ -72,6 +80,7 @@ async function* xlsxRows(source: RowSource): AsyncGenerator<string[]> {
 
 /** Every row of the file, header first, as trimmed strings; never holds the file in memory. */
 export async function* readRows(source: RowSource): AsyncGenerator<string[]> {
+  if (source.format === 'xlsx') await checkXlsx(source.chunks());
   const rows = source.format === 'xlsx' ? xlsxRows(source) : source.format === 'vcf' ? vcfRows(source) : csvRows(source);
   for await (const row of rows) {
     if (row.length > MAX_COLUMNS) throw new AppError('bad_request', { message: 'imports.too_many_columns', params: { max: MAX_COLUMNS } });

@@ -95,6 +95,7 @@ export async function createImport(deps: Deps, ctx: RequestContext, o: { object:
       else if (++total <= SAMPLE_ROWS) sample.push(row);
     }
     if (!columns) throw new AppError('bad_request', { message: 'imports.empty_file' });
+    if (total === 0) throw new AppError('bad_request', { message: 'imports.no_rows' });
     const headers = columns;
     return await inTenant(deps.db.kysely, tenantId, async (tx) => {
       const preset = detectPreset(headers);

@@ -1,0 +1,58 @@
+import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
+import { AppError } from '#platform/errors/app-error.ts';
+
+/**
+ * What an XLSX may unpack to. ExcelJS caches the shared strings in memory and trusts the zip,
+ * so a "zip bomb" (a few MB that inflate to many GB) would exhaust the server; this pass
+ * inflates the archive once, counting bytes and keeping none, and refuses it early.
+ */
+export const XLSX_LIMITS = {
+  /** Shared strings are held in memory while the sheet is read. */
+  sharedStringsBytes: 256 * 1024 * 1024,
+  /** All parts together. */
+  totalBytes: 8 * 1024 * 1024 * 1024,
+  /** Spreadsheet XML compresses 5-20x; beyond this a large part is a bomb, not a sheet. */
+  ratio: 200,
+  /** Parts smaller than this may compress as well as they like. */
+  ratioFloorBytes: 16 * 1024 * 1024,
+};
+
+type Limits = typeof XLSX_LIMITS;
+
+/** Reads the whole archive; throws `imports.xlsx_too_large` as soon as a limit is passed. */
+export async function checkXlsx(chunks: AsyncIterable<Buffer>, limits: Limits = XLSX_LIMITS): Promise<void> {
+  let compressed = 0;
+  let inflated = 0;
+  let refused: string | null = null;
+  const unzip = new Unzip();
+  unzip.register(UnzipInflate);
+  unzip.onfile = (file: UnzipFile) => {
+    let size = 0;
+    const isSharedStrings = /(^|\/)sharedStrings\.xml$/i.test(file.name);
+    file.ondata = (error, data) => {
+      if (refused) return;
+      if (error) {
+        refused = error.message;
+        return;
+      }
+      size += data.length;
+      inflated += data.length;
+      if (isSharedStrings && size > limits.sharedStringsBytes) refused = `${file.name} > ${limits.sharedStringsBytes} bytes`;
+      else if (inflated > limits.totalBytes) refused = `> ${limits.totalBytes} bytes in all`;
+      else if (inflated > limits.ratioFloorBytes && inflated > compressed * limits.ratio) refused = `inflates more than ${limits.ratio} times`;
+      if (refused) file.terminate();
+    };
+    file.start();
+  };
+  try {
+    for await (const chunk of chunks) {
+      compressed += chunk.length;
+      unzip.push(chunk);
+      if (refused) break;
+    }
+    if (!refused) unzip.push(new Uint8Array(0), true);
+  } catch (error) {
+    throw new AppError('bad_request', { message: 'imports.unreadable_file', params: { reason: error instanceof Error ? error.message : String(error) } });
+  }
+  if (refused) throw new AppError('bad_request', { message: 'imports.xlsx_too_large', params: { reason: refused } });
+}
