@@ -20,7 +20,7 @@ export function optInMailSubscriber(deps: Deps): Subscriber {
     events: ['lead.confirmation_requested'],
     handle: async (event: OutboxEvent, tx: Tx) => {
       const lead = event.objectId ? await findRecord(tx, 'leads', event.objectId) : undefined;
-      if (!lead || lead.confirmation !== 'pending') return;
+      if (lead?.confirmation !== 'pending') return;
       const p = event.payload as { email: string; name: string; locale: Locale; link: string };
       const settings = await loadLeadSettings(tx, deps, event.tenantId);
       await sendMail(settings.mail, {
