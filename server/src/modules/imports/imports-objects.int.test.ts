@@ -153,6 +153,22 @@ describe.skipIf(!databaseAvailable)('imports: leads, deals, activities', () => {
     expect((await list('activities')).filter((a) => ['首次沟通', '方案演示', '发合同', '随手记'].includes(a.subject as string))).toEqual([]);
   });
 
+  it('dry-runs deal rows: unresolved references come back translated, nothing is written', async () => {
+    const imp = await api.uploaded(
+      await tempFile('preview.csv', ['商机名称,公司,负责人', '试算单,没有这家公司,nobody@nowhere.cn', '试算单二,星辰科技,'].join('\n')),
+      'deal',
+    );
+    const res = await t.request(t.admin, { method: 'POST', url: `/api/v1/imports/${imp.id}/preview`, headers: { 'accept-language': 'zh-CN' } });
+    expect(res.statusCode).toBe(200);
+    const preview = res.json() as { rows: { outcome: string; errors: { field: string; text: string }[] }[]; counts: Record<string, number> };
+    expect(preview.counts).toMatchObject({ created: 1, failed: 1 });
+    expect(preview.rows[0]?.errors).toEqual([
+      expect.objectContaining({ field: 'owner', text: '找不到邮箱为“nobody@nowhere.cn”的用户' }),
+      expect.objectContaining({ field: 'company', text: '找不到名为“没有这家公司”的公司（按名称或 ID）' }),
+    ]);
+    expect((await list('deals')).filter((d) => d.name.startsWith('试算单'))).toEqual([]);
+  });
+
   it('imports a vCard file as contacts (QP-encoded Chinese names, folded lines, two cards) and rolls it back', async () => {
     const qp = (text: string) => [...Buffer.from(text, 'utf8')].map((b) => `=${b.toString(16).toUpperCase()}`).join('');
     const org = qp('深圳市腾云信息技术有限公司');
