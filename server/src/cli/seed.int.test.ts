@@ -58,12 +58,14 @@ describe.skipIf(!databaseAvailable)('the demo seed', () => {
     expect(funnel.stages.length).toBeGreaterThan(3);
   });
 
-  it('leaves unowned customers in a public pool', async () => {
+  it('leaves unowned customers in a public pool and one key account locked against recycling', async () => {
     const pools = (await get('/api/v1/pools')).data;
     expect(pools).toHaveLength(1);
     expect(pools[0]).toMatchObject({ name: '公海 Public pool', customerCount: 3, followupDays: 30 });
     const customers = await get(`/api/v1/pools/${pools[0].id}/customers`);
     expect(customers.data.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(['Blue Harbor Foods', '广州南风餐饮管理有限公司']));
+    expect(customers.data.every((c: { previousOwner: unknown }) => c.previousOwner)).toBe(true);
+    expect((await get('/api/v1/pools/locked')).data.map((c: { name: string }) => c.name)).toEqual(['北京星辰科技有限公司']);
   });
 
   it('adds nothing when run again', async () => {

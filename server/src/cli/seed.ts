@@ -81,7 +81,8 @@ export async function seedDemoData(db: Database, o: SeedOptions): Promise<SeedCo
   const activities = await createDemoActivities(db, o, contacts);
   const deals = await seedDemoDeals({ deps, ctx, companies, contacts });
   const leads = await seedDemoLeads({ deps, ctx, owners });
-  const poolCustomers = await seedDemoPool({ deps, ctx, ownerId: userIds[1] ?? o.adminId });
+  // The first company, a key account, is locked so the pool's Locked list has an example.
+  const poolCustomers = await seedDemoPool({ deps, ctx, ownerId: userIds[1] ?? o.adminId, ...(companies[0] ? { lockCompanyId: companies[0].id } : {}) });
   return { companies: companies.length, contacts: contacts.length, activities, users: userIds.length, leads, deals, poolCustomers };
 }
 

@@ -3,7 +3,7 @@ import { inTenant } from '#db/tx.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
 import { createRecord } from '#platform/records/record-service.ts';
-import { returnToPool } from './moves.service.ts';
+import { returnToPool, setLock } from './moves.service.ts';
 import { createPool } from './pools.service.ts';
 import { poolNameTaken } from './pools.repo.ts';
 
@@ -34,9 +34,9 @@ const DEMO_POOL_CUSTOMERS = [
 
 /**
  * The demo's public pool (公海) with recycling rules, and a few customers a rep released into it,
- * unowned and waiting to be claimed. Skipped when the pool already exists, so a second run adds nothing.
+ * unowned and waiting to be claimed; and a key account locked against recycling. Skipped when the pool already exists, so a second run adds nothing.
  */
-export async function seedDemoPool(o: { deps: Deps; ctx: RequestContext; ownerId: string }): Promise<number> {
+export async function seedDemoPool(o: { deps: Deps; ctx: RequestContext; ownerId: string; lockCompanyId?: string }): Promise<number> {
   if (await inTenant(o.deps.db.kysely, o.ctx.tenantId, (tx) => poolNameTaken(tx, DEMO_POOL.name, null))) return 0;
   const pool = await createPool(o.deps, o.ctx, {
     ...DEMO_POOL,
@@ -60,5 +60,6 @@ export async function seedDemoPool(o: { deps: Deps; ctx: RequestContext; ownerId
     await createRecord({ deps: o.deps, ctx: o.ctx, def: contactDefinition, input: { ...c.contact, companyId: company.id, ownerId: o.ownerId } });
     await returnToPool({ deps: o.deps, ctx: o.ctx, companyId: company.id, poolId: pool.id, reason: c.reason });
   }
+  if (o.lockCompanyId) await setLock({ deps: o.deps, ctx: o.ctx, companyId: o.lockCompanyId, locked: true });
   return DEMO_POOL_CUSTOMERS.length;
 }
