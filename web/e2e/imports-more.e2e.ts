@@ -70,4 +70,40 @@ describe('importing deals with company references in a real browser', { concurre
     assert.match((await page.getByTestId('deal-card').filter({ hasText: '导入云平台续约' }).textContent()) ?? '', /云海集团导入测试/);
     await shot(page, 'imports-more-03-deals-board');
   });
+  test('the leads list links to the wizard with leads chosen', async () => {
+    await page.goto('/leads');
+    await page.getByTestId('import-records').click();
+    await page.waitForURL(/\/imports\?object=lead/);
+    const chosen = page.locator('[data-testid=import-object] .ant-segmented-item-selected');
+    assert.equal((await chosen.textContent())?.trim(), '线索');
+  });
+
+  test("imports a phone's vCard export as contacts (Chinese name in quoted-printable)", async () => {
+    const qp = (text: string) => [...Buffer.from(text, 'utf8')].map((b) => `=${b.toString(16).toUpperCase()}`).join('');
+    const vcf = [
+      'BEGIN:VCARD',
+      'VERSION:2.1',
+      `N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:${qp('欧阳')};${qp('娜娜')};;;`,
+      `FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:${qp('欧阳娜娜')}`,
+      'TEL;CELL:13611112222',
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:Vcard Tester',
+      'EMAIL;TYPE=INTERNET:vcard.tester@example.com',
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    await page.goto('/imports?object=contact');
+    await page.locator('[data-testid=import-upload] input[type=file]').setInputFiles({ name: '通讯录.vcf', mimeType: 'text/vcard', buffer: Buffer.from(vcf) });
+    await page.getByTestId('import-mapping').waitFor();
+    assert.match((await page.getByTestId('import-mapping').textContent()) ?? '', /欧阳娜娜/);
+    await shot(page, 'imports-more-04-vcard-mapping');
+    await page.getByTestId('import-start').click();
+    await page.locator('[data-testid=import-status][data-status=done]').waitFor({ timeout: 90_000 });
+    assert.match((await page.getByTestId('import-progress').textContent()) ?? '', /新建\s*2/);
+    await page.goto('/contacts');
+    await page.getByTestId('list-search').locator('input').fill('欧阳娜娜');
+    await page.getByText('欧阳娜娜').first().waitFor();
+  });
 });

@@ -71,7 +71,7 @@ const SYNONYMS: Record<string, string[]> = {
     'organization',
     'organisation',
   ],
-  email: ['邮箱', '电子邮件', '电子邮箱', '邮件', '邮箱地址', 'email', 'emailaddress', 'mail'],
+  email: ['邮箱', '电子邮件', '电子邮箱', '邮件', '邮箱地址', 'email', 'emailaddress', 'mail', '邮箱2', '备用邮箱', 'email2', 'secondaryemail', 'otheremail'],
   mobile: ['手机', '手机号', '手机号码', '移动电话', 'mobile', 'mobilephone', 'cell', 'cellphone'],
   phone: ['电话', '座机', '电话号码', '联系电话', '办公电话', 'phone', 'phonenumber', 'telephone', 'tel', 'businessphone'],
   title: ['职位', '职务', '头衔', '岗位', 'title', 'jobtitle', 'position'],
@@ -152,8 +152,8 @@ export function suggestMapping(object: ImportObject, headers: string[], customDe
   const out: { column: number; field: string }[] = [];
   headers.forEach((header, column) => {
     const field = lookup.get(normalize(header));
-    // Several phone columns are all kept; any other field takes the first matching column.
-    if (!field || (taken.has(field) && field !== 'phone' && field !== 'mobile')) return;
+    // Several phone or email columns are all kept; any other field takes the first matching column.
+    if (!field || (taken.has(field) && field !== 'phone' && field !== 'mobile' && field !== 'email')) return;
     taken.add(field);
     out.push({ column, field });
   });

@@ -189,6 +189,7 @@ describe.skipIf(!databaseAvailable)('imports: leads, deals, activities', () => {
       'TITLE:Procurement ',
       ' Manager',
       'EMAIL;TYPE=INTERNET,WORK:maria@example.es',
+      'EMAIL;TYPE=INTERNET,HOME:maria.garcia@example.com',
       'TEL;TYPE=WORK,VOICE:+34 912 345 678',
       'NOTE:Met at CES\\, Las Vegas',
       'END:VCARD',
@@ -208,7 +209,7 @@ describe.skipIf(!databaseAvailable)('imports: leads, deals, activities', () => {
     expect(chen).toMatchObject({ emails: [{ address: 'chenjing@example.cn' }], company: { name: '深圳市腾云信息技术有限公司' } });
     expect(chen?.phones[0]?.e164).toBe('+8613912345678');
     const maria = (await api.contacts({ name: { eq: 'Maria Garcia' } }))[0];
-    expect(maria).toMatchObject({ title: 'Procurement Manager', emails: [{ address: 'maria@example.es' }] });
+    expect(maria).toMatchObject({ title: 'Procurement Manager', emails: [{ address: 'maria@example.es' }, { address: 'maria.garcia@example.com' }] });
     expect(maria?.phones[0]?.e164).toBe('+34912345678');
 
     await rollback(imp.id);
