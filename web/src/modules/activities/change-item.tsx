@@ -10,6 +10,7 @@ import type { TimelineItem } from '#shared/records/records-api';
 import styles from './timeline.module.css';
 
 type Diff = { field: string; from: unknown; to: unknown };
+type ChangeLike = { action?: unknown; changes?: unknown; [key: string]: unknown };
 
 /** Accepts `{field: {from, to}}`, `{field: [from, to]}` or `[{field, from, to}]`. */
 export function readChanges(raw: unknown): Diff[] {
@@ -44,13 +45,23 @@ const SHOWS_DIFF = new Set(['updated', 'converted', 'assigned', 'score_changed',
 /** Bookkeeping fields a conversion or status change also touches; the diff names the meaningful ones. */
 const QUIET = new Set(['statusChangedAt', 'convertedAt', 'convertedBy', 'convertedContactId', 'convertedCompanyId', 'convertedDealId']);
 
+/** The event a change reads as: a lead's conversion is an update to status "converted", shown as its own event. */
+export function changeAction(item: ChangeLike): string {
+  const raw = String(item.action ?? 'updated');
+  const status = (item.changes as Record<string, { to?: unknown }> | undefined)?.status;
+  return raw === 'updated' && status?.to === 'converted' ? 'converted' : raw;
+}
+
+/** The diff lines worth showing for a change (an edit, assignment, score band...), without bookkeeping fields. */
+export function shownDiffs(item: ChangeLike): Diff[] {
+  return SHOWS_DIFF.has(changeAction(item)) ? readChanges(item.changes).filter((d) => !QUIET.has(d.field)) : [];
+}
+
 export function ChangeItem({ item, fields }: { item: TimelineItem; fields: FieldDef[] }) {
   const { t, i18n } = useTranslation();
   const actor = (typeof item.actorName === 'string' && item.actorName) || t('timeline.system');
-  const raw = String(item.action ?? 'updated');
-  // A lead's conversion is an update to status "converted"; it reads as its own event.
-  const action = raw === 'updated' && (item.changes as Record<string, { to?: unknown }> | undefined)?.status?.to === 'converted' ? 'converted' : raw;
-  const diffs = readChanges(item.changes).filter((d) => !QUIET.has(d.field));
+  const action = changeAction(item);
+  const diffs = shownDiffs(item);
   const names = (item.userNames ?? {}) as Record<string, string>;
   const defOf = (key: string) => fields.find((x) => x.key === key || x.key === `custom.${key}`);
   const label = (key: string) => {
@@ -73,7 +84,7 @@ export function ChangeItem({ item, fields }: { item: TimelineItem; fields: Field
       <div className={styles.head}>
         <Typography.Text>{t(`timeline.actions.${action}`, { actor, defaultValue: `${actor} · ${action}` })}</Typography.Text>
       </div>
-      {SHOWS_DIFF.has(action) && diffs.length > 0 && (
+      {diffs.length > 0 && (
         <ul className={styles.diffs}>
           {diffs.slice(0, 12).map((d) => (
             <li key={d.field}>
