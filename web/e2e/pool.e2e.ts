@@ -158,6 +158,7 @@ describe('public pool (公海) in a real browser', { concurrency: false }, () =>
     assert.equal(await page.getByTestId('pool-load-more').count(), 0);
     // The oldest arrival, only on the second page, is there exactly once.
     assert.equal(await page.getByTestId('pool-customer').filter({ hasText: '批量客户 01' }).count(), 1);
+    await page.getByTestId('pool-shown').scrollIntoViewIfNeeded();
     await shot(page, 'pool-09-all-pages');
     await ctx.close();
   });
