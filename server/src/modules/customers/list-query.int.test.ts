@@ -94,6 +94,29 @@ describe.skipIf(!databaseAvailable)('lists: search, filter grammar, custom field
     expect(phone.data[0]?.id).toBe(all[17]?.id);
   });
 
+  it('search: 1-2 characters keep the list order and page by cursor; every word of a multi-word query must match', async () => {
+    const will = await t.request(t.admin, { method: 'POST', url: '/api/v1/contacts', payload: { name: 'Will Smith', title: 'T1' } });
+    expect(will.statusCode, will.body).toBe(201);
+    all.push(will.json());
+    // 张 is unranked: the default sort (newest first), every 张 and nothing else, page after page.
+    const zhang = all.filter((c) => c.name.startsWith('张')).reverse();
+    expect((await get(`q=${encodeURIComponent('张')}&limit=100`)).data.map((c) => c.id)).toEqual(zhang.map((c) => c.id));
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { data: Contact[]; nextCursor: string | null } = await get(`q=${encodeURIComponent('张')}&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      paged.push(...page.data.map((c) => c.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(zhang.map((c) => c.id));
+    expect((await get('q=smith&limit=100')).data.map((c) => c.name)).toContain('Will Smith');
+    // Will Smith is similar enough to "jon smith" as a whole, but has no jon-like word.
+    const names = (await get(`q=${encodeURIComponent('jon smith')}&limit=100`)).data.map((c) => c.name);
+    expect(names[0]).toBe('John Smith');
+    expect(new Set(names)).toEqual(new Set(['John Smith', 'Joan Smithers']));
+    expect((await get(`q=${encodeURIComponent('smith jon')}&limit=100`)).data[0]?.name).toBe('John Smith');
+  });
+
   it('keyset pagination returns every row exactly once, in order, for any sort', async () => {
     await fc.assert(
       fc.asyncProperty(

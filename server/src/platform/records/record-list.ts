@@ -47,9 +47,12 @@ export async function listVisible<T extends Versioned>(o: ListOptions<T>): Promi
     if (q && def.object !== 'activity') {
       const search = searchCondition(q);
       where.push(search.where);
-      // Ranked first; the rank is a sort key so the cursor keeps working.
-      const rank: FieldSpec = { type: 'number', expr: search.rank, nullable: false, sortable: true };
-      sort = [{ name: '_rank', spec: rank, desc: true }, ...(query.sort ? sort : sort.slice(-1))];
+      // Ranked first; the rank is a sort key so the cursor keeps working. Unranked (1-2 character)
+      // searches keep the list's sort, which its index serves page by page.
+      if (search.rank) {
+        const rank: FieldSpec = { type: 'number', expr: search.rank, nullable: false, sortable: true };
+        sort = [{ name: '_rank', spec: rank, desc: true }, ...(query.sort ? sort : sort.slice(-1))];
+      }
     }
     const page = await listRecords(tx, {
       table: def.table,

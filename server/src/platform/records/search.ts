@@ -11,20 +11,36 @@ export const phoneDigitsOf = (phones: { number: string; e164: string | null }[])
     .filter(Boolean)
     .join(' ');
 
+/** pg_trgm extracts no trigram from fewer characters, so its index cannot find them. */
+const TRIGRAM = 3;
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** One word of `q`: a substring, or (3+ characters) a fuzzy word by pg_trgm word similarity. */
+function wordCondition(word: string): RawBuilder<SqlBool> {
+  const like = sql<SqlBool>`search_text like ${`%${escapeLike(word)}%`}`;
+  return [...word].length >= TRIGRAM ? sql<SqlBool>`(${like} or ${word} <% search_text)` : like;
+}
+
 /**
  * One `q` over names, company, emails and phones: substring (张 finds 张伟), fuzzy words
  * (jon smith finds John Smith, via pg_trgm word similarity) and trailing phone digits.
- * Ranked by trigram similarity, exact substrings first.
+ *
+ * Every word has to match on its own, so "jon smith" admits only rows with a jon-like and a
+ * smith-like word, not every smith and every jon*. The admitted rows are ranked by trigram
+ * similarity, exact substrings first. A query without a word of 3+ characters (王, 张伟) gives
+ * pg_trgm nothing to index or rank by: `rank` is then null and the list keeps its own sort, so
+ * PostgreSQL walks the sort's index and stops after the page instead of ranking every match.
  */
-export function searchCondition(raw: string): { where: RawBuilder<SqlBool>; rank: RawBuilder<number> } {
+export function searchCondition(raw: string): { where: RawBuilder<SqlBool>; rank: RawBuilder<number> | null } {
   const q = raw.toLowerCase().replace(/\s+/g, ' ').trim();
-  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const words = [...new Set(q.split(' ').filter(Boolean))];
+  const like = `%${escapeLike(q)}%`;
   const digits = digitsOf(q);
   const phoneLike = digits.length >= 4 && digits.length >= q.replace(/[\s()+-]/g, '').length - 1;
-  const branches: RawBuilder<SqlBool>[] = [sql`search_text like ${like}`];
-  if ([...q].length >= 3) branches.push(sql`${q} <% search_text`);
-  if (phoneLike) branches.push(sql`phone_digits like ${`%${digits}%`}`);
+  const text = words.length > 1 ? sql<SqlBool>`(${sql.join(words.map(wordCondition), sql` and `)})` : wordCondition(q);
+  const where = phoneLike ? sql<SqlBool>`(${text} or phone_digits like ${`%${digits}%`})` : text;
+  if (!phoneLike && !words.some((w) => [...w].length >= TRIGRAM)) return { where, rank: null };
   const rank = sql<number>`(case when search_text like ${like} then 1 else 0 end
     + word_similarity(${q}, search_text)${phoneLike ? sql` + case when phone_digits like ${`%${digits}%`} then 1 else 0 end + case when phone_digits || ' ' like ${`%${digits} %`} then 1 else 0 end` : sql``})`;
-  return { where: sql`(${sql.join(branches, sql` or `)})`, rank };
+  return { where, rank };
 }
