@@ -1,12 +1,12 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import pg from 'pg';
 import { type Database, openDatabase } from '#db/database.ts';
 import { migrateToLatest } from '#db/migrator.ts';
 import { masterKeyFrom } from '#platform/crypto/field-crypto.ts';
 import { newId } from '#platform/ids.ts';
 import { createTenant } from '#platform/tenancy/tenants.ts';
 import { runRecycling } from '#modules/pool/index.ts';
+import { throwawayPostgres, writeBenchSection } from './store.ts';
 
 export type PoolBenchOptions = { engine: 'postgres' | 'pglite'; n: number; keep: boolean; out: string; command: string; dataDir?: string };
 
@@ -118,18 +118,8 @@ async function seedPool(db: Database, n: number): Promise<{ tenantId: string }> 
 
 async function createStore(engine: PoolBenchOptions['engine'], dataDir: string | undefined) {
   if (engine === 'pglite') return { target: dataDir as string, drop: async () => {} };
-  const server = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `kehu_bench_pool_${Date.now()}`;
-  const run = async (q: string) => {
-    const c = new pg.Client({ connectionString: server });
-    await c.connect();
-    await c.query(q);
-    await c.end();
-  };
-  await run(`create database ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return { target: url.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
+  const store = await throwawayPostgres('kehu_bench_pool');
+  return { target: store.url, drop: store.drop };
 }
 
 /** Seeds N companies and times one recycling pass (the cron job's function) over them. */
@@ -164,7 +154,7 @@ export async function runPoolBench(o: PoolBenchOptions): Promise<void> {
     const secondSeconds = secondsSince(again);
     say(`Pool: a second pass (nothing due) ${secondSeconds.toFixed(1)} s, ${second.recycled} recycled, ${second.reminded} reminded`);
     const version = o.engine === 'postgres' ? ((await db.raw(`select current_setting('server_version') as v`)).rows[0] as { v: string }).v : '17.5 (PGlite)';
-    writeSection(o.out, o.engine, [
+    writeBenchSection(o.out, `pool-${o.engine}`, [
       `## Pool recycling, ${o.engine === 'postgres' ? 'PostgreSQL' : 'PGlite'}, ${o.n.toLocaleString('en')} companies`,
       '',
       `Command: \`${o.command}\`  `,
@@ -184,13 +174,4 @@ export async function runPoolBench(o: PoolBenchOptions): Promise<void> {
     if (o.keep) say(`Kept ${store.target}`);
     else await store.drop();
   }
-}
-
-function writeSection(file: string, engine: string, lines: string[]) {
-  const key = `pool-${engine}`;
-  const section = [`<!-- bench:${key} -->`, ...lines, `<!-- /bench:${key} -->`].join('\n');
-  let text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const pattern = new RegExp(`<!-- bench:${key} -->[\\s\\S]*?<!-- /bench:${key} -->`);
-  text = pattern.test(text) ? text.replace(pattern, () => section) : `${text.trimEnd()}\n\n${section}\n`;
-  writeFileSync(file, text);
 }

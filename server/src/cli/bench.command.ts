@@ -21,7 +21,7 @@ const poolCommandLine = (engine: string, n: number) => commandLine(engine, n).re
 /** `kehu bench`: seeds a throwaway database and measures the API against its bare SQL (docs/benchmarks.md). */
 export const benchCommand: Command = {
   summary:
-    'bench [--engine postgres|pglite] [--n N] [--seconds S] [--keep] [--explain] [--only febrl|api|pool]: seed throwaway databases; duplicate detection precision/recall/F1 on FEBRL, list, search and get, one pool recycling pass (KEHU_BENCH_POOL_N)',
+    'bench [--engine postgres|pglite] [--n N] [--seconds S] [--keep] [--explain] [--only febrl|api|pool|import]: seed throwaway databases; duplicate detection precision/recall/F1 on FEBRL, list, search and get, one pool recycling pass (KEHU_BENCH_POOL_N), a CSV import beside COPY on PostgreSQL (KEHU_BENCH_IMPORT_N)',
   options: {
     engine: { type: 'string' },
     n: { type: 'string' },
@@ -36,7 +36,7 @@ export const benchCommand: Command = {
     const engine = values.engine === 'pglite' || values.engine === 'postgres' ? values.engine : process.env.DATABASE_URL ? 'postgres' : 'pglite';
     const n = Number(values.n ?? process.env.KEHU_BENCH_N ?? (engine === 'postgres' ? 1_000_000 : 100_000));
     if (!Number.isInteger(n) || n < 1000) throw new Error('--n must be an integer >= 1000');
-    // Sections: `febrl` (duplicate detection quality), `api` (lists, search, get) and `pool` (one recycling pass); all unless --only / KEHU_BENCH_ONLY names one.
+    // Sections: `febrl` (duplicate detection quality), `api` (lists, search, get), `pool` (one recycling pass) and `import` (a CSV import beside COPY); all unless --only / KEHU_BENCH_ONLY names one.
     const only = values.only ?? process.env.KEHU_BENCH_ONLY;
     const out = typeof values.out === 'string' ? values.out : fileURLToPath(new URL('../../../docs/benchmarks.md', import.meta.url));
     if (!only || only === 'febrl') {
@@ -53,6 +53,20 @@ export const benchCommand: Command = {
         await runPoolBench({ engine, n: poolN, keep: values.keep === true, out, command: poolCommandLine(engine, poolN), ...(dir ? { dataDir: dir } : {}) });
       } finally {
         if (dir && values.keep !== true) rmSync(dir, { recursive: true, force: true });
+      }
+    }
+    if (!only || only === 'import') {
+      if (engine !== 'postgres') process.stdout.write('Import: skipped (the COPY baseline needs a PostgreSQL server: set DATABASE_URL or --engine postgres)\n');
+      else {
+        const importN = Number(process.env.KEHU_BENCH_IMPORT_N ?? 1_000_000);
+        if (!Number.isInteger(importN) || importN < 1000) throw new Error('KEHU_BENCH_IMPORT_N must be an integer >= 1000');
+        const { runImportBench } = await import('../../bench/import.ts');
+        await runImportBench({
+          n: importN,
+          keep: values.keep === true,
+          out,
+          command: `KEHU_BENCH_ONLY=import KEHU_BENCH_IMPORT_N=${importN} npm run bench -- --engine postgres`,
+        });
       }
     }
     async function runApiBench() {

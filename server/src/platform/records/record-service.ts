@@ -13,6 +13,14 @@ import type { MapContext, ObjectDefinition } from './object-definition.ts';
 import { type Row, findRecord, insertRecord, updateRecord } from './records.repo.ts';
 import { loadRelated, referencesExist } from './related.repo.ts';
 import { phoneRegionOf } from '../tenancy/phone-region.ts';
+import { txMemo } from '#db/tx-memo.ts';
+import type { CustomFieldDef } from '../custom-fields/custom-fields.types.ts';
+
+// Once per transaction: an import writes thousands of records in one, each owned by the importer.
+const defsMemo = txMemo<CustomFieldDef[]>();
+const userMemo = txMemo<boolean>();
+const referenceExists = (tx: Tx, table: 'companies' | 'contacts' | 'users', id: string) =>
+  table === 'users' ? userMemo(tx, id, () => referencesExist(tx, table, id)) : referencesExist(tx, table, id);
 
 export type Versioned = { id: string; version: number };
 
@@ -66,7 +74,7 @@ async function prepareColumns<T extends Versioned>(tx: Tx, o: WriteOptions<T>, e
   }
   const refs = Object.entries(def.references ?? {}).filter(([column]) => columns[column] != null && columns[column] !== existing?.[column]);
   for (const [column, table] of refs) {
-    if (!(await referencesExist(tx, table, columns[column] as string))) {
+    if (!(await referenceExists(tx, table, columns[column] as string))) {
       errors.push({
         field: column === 'owner_id' ? 'ownerId' : column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()),
         message: 'fields.invalid_reference',
@@ -76,7 +84,7 @@ async function prepareColumns<T extends Versioned>(tx: Tx, o: WriteOptions<T>, e
   }
   if (input.custom !== undefined || !existing) {
     const custom = await validateCustom(tx, {
-      defs: await listDefs(tx, def.object as 'contact'),
+      defs: await defsMemo(tx, def.object, () => listDefs(tx, def.object as 'contact')),
       input: input.custom as Record<string, unknown> | undefined,
       existing: existing ? (existing.custom as Record<string, unknown>) : undefined,
       table: def.table,
