@@ -33,7 +33,7 @@ const FULL_WIDTH_DIGITS = (s: string) => s.replace(/\d/g, (d) => String.fromChar
 
 /**
  * `n` contact rows as a Chinese Excel export has them: mostly Chinese names, some English, phones
- * typed in several ways (spaces, +86, full-width digits), upper-case emails, and ~5% rows that
+ * typed in several ways (spaces, +86, full-width digits; 1% a digit short), upper-case emails, and ~5% rows that
  * repeat an earlier person's email (the same person again, with a new title) for the dedup rule.
  */
 async function writeCsv(path: string, n: number): Promise<{ duplicates: number }> {
@@ -55,7 +55,8 @@ async function writeCsv(path: string, n: number): Promise<{ duplicates: number }
     const name = english
       ? `${EN_FIRST[Math.floor(q() * EN_FIRST.length)]} ${EN_LAST[Math.floor(q() * EN_LAST.length)]}`
       : `${SURNAMES[Math.floor(q() * SURNAMES.length)]}${GIVEN[Math.floor(q() * GIVEN.length)]}${q() < 0.6 ? GIVEN[Math.floor(q() * GIVEN.length)] : ''}`;
-    const mobile = `1${3 + Math.floor(q() * 7)}${String(100_000_000 + person).slice(-9)}`;
+    // Prefixes that are all valid mobile ranges (13x, 15x, 18x, 19x); 1% of people typed a digit short.
+    const mobile = `1${'3589'[Math.floor(q() * 4)]}${String(100_000_000 + person).slice(q() < 0.01 ? -8 : -9)}`;
     const style = r();
     const phone =
       style < 0.5
