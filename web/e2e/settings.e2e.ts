@@ -171,6 +171,8 @@ describe('Settings > General and personal preferences', { concurrency: false }, 
     await row.getByRole('button', { name: 'Reset password' }).click();
     await page.locator('.ant-modal:visible #password').fill('Zhao-new-pass-99');
     await page.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary').click();
+    // The dialog closes once the server has the new password (a success toast may be an earlier one).
+    await page.locator('.ant-modal:visible #password').waitFor({ state: 'detached' });
     await page.locator('.ant-message-success').first().waitFor();
     await assert.rejects(Api.login(server.url, 'zhaomin@kehu.test', 'Zhao-pass-1234'), /401/);
     await Api.login(server.url, 'zhaomin@kehu.test', 'Zhao-new-pass-99');
