@@ -7,8 +7,8 @@ import type { Tx } from './tx.ts';
 export function txMemo<V>(): (tx: Tx, key: string, load: () => Promise<V>) => Promise<V> {
   const memo = new WeakMap<Tx, Map<string, Promise<V>>>();
   return (tx, key, load) => {
-    let values = memo.get(tx);
-    if (!values) memo.set(tx, (values = new Map()));
+    const values = memo.get(tx) ?? new Map<string, Promise<V>>();
+    memo.set(tx, values);
     let value = values.get(key);
     if (!value) {
       value = load();

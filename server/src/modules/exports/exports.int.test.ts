@@ -15,7 +15,6 @@ import type { TExport } from './exports.schema.ts';
 
 describe.skipIf(!databaseAvailable)('export jobs', () => {
   let t: TestApp;
-  let manager: TestUser;
   let rep: TestUser;
   let other: TestUser;
 
@@ -36,7 +35,7 @@ describe.skipIf(!databaseAvailable)('export jobs', () => {
     await inTenant(t.db.kysely, t.admin.tenantId, (tx) =>
       sql`update roles set permissions = jsonb_set(permissions, '{contact,export}', '"own"') where name = 'Sales Rep'`.execute(tx),
     );
-    manager = await t.createUser({ role: 'Sales Manager', name: '孙经理' });
+    await t.createUser({ role: 'Sales Manager', name: '孙经理' }); // a manager on the team, whose scope the rep's export must not borrow
     rep = await t.createUser({ role: 'Sales Rep', name: '王销售' });
     other = await t.createUser({ role: 'Sales Rep' });
     const level = await t.request(t.admin, {

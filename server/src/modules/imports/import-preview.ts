@@ -10,7 +10,6 @@ import { readRows } from './file-rows.ts';
 import { importRow, type RowContext } from './import-row.ts';
 import { tenantPhoneRegion } from './import-records.repo.ts';
 import { importSettings } from './import-settings.ts';
-import * as repo from './imports.repo.ts';
 import { visibleImport } from './imports.service.ts';
 
 export type PreviewRow = { rowNumber: number; outcome: 'created' | 'updated' | 'skipped' | 'failed'; errors: (FieldError & { text: string })[] };
