@@ -1,7 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { openDatabase } from '#db/database.ts';
 import { migrateToLatest } from '#db/migrator.ts';
@@ -11,6 +10,7 @@ import { masterKeyFrom } from '#platform/crypto/field-crypto.ts';
 import { newId } from '#platform/ids.ts';
 import { createTenant } from '#platform/tenancy/tenants.ts';
 import { runScan } from '#modules/dedup/index.ts';
+import { throwawayPostgres, writeBenchSection } from './store.ts';
 
 const DATA = new URL('../../../shared/data/febrl/', import.meta.url);
 const SECRET = 'bench-secret-bench-secret';
@@ -144,7 +144,7 @@ export async function runFebrlBench(o: { engine: 'pglite' | 'postgres'; out: str
     return null;
   }
   const dir = mkdtempSync(join(tmpdir(), 'kehu-febrl-'));
-  const store = o.engine === 'postgres' ? await throwawayPostgres() : null;
+  const store = o.engine === 'postgres' ? await throwawayPostgres('kehu_febrl') : null;
   const db = await openDatabase(store ? { url: store.url, poolSize: 4 } : { dataDir: join(dir, 'pgdata') });
   try {
     await migrateToLatest(db);
@@ -175,29 +175,12 @@ export async function runFebrlBench(o: { engine: 'pglite' | 'postgres'; out: str
   }
 }
 
-/** A database kehu_febrl_<ts> on the PostgreSQL server, dropped after the run. */
-async function throwawayPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const server = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `kehu_febrl_${Date.now()}`;
-  const admin = async (text: string) => {
-    const c = new pg.Client({ connectionString: server });
-    await c.connect();
-    await c.query(text);
-    await c.end();
-  };
-  await admin(`create database ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
-}
-
 function writeFebrlReport(file: string, figures: FebrlFigures[], command: string, engine: string): void {
   const rows = figures.map(
     (f) =>
       `| ${f.name} | ${f.records.toLocaleString('en')} | ${f.truePairs.toLocaleString('en')} | ${f.compared.toLocaleString('en')} (${((100 * f.compared) / ((f.records * (f.records - 1)) / 2)).toFixed(2)}% of all) | ${f.found.toLocaleString('en')} | ${f.precision.toFixed(4)} | ${f.recall.toFixed(4)} | **${f.f1.toFixed(4)}** | ${f.seconds.toFixed(1)} s |`,
   );
-  const section = [
-    '<!-- bench:febrl -->',
+  writeBenchSection(file, 'febrl', [
     '## Duplicate detection quality (FEBRL)',
     '',
     `Command: \`${command}\`  `,
@@ -212,10 +195,5 @@ function writeFebrlReport(file: string, figures: FebrlFigures[], command: string
     ...rows,
     '',
     'Weights and the threshold were set a priori (docs/decisions.md, "Duplicate detection and merge"), not fitted to these files; FEBRL 1 was looked at while writing the comparators, 2 and 4 only measured. "Compared" counts pair comparisons (a pair sharing blocks on two scan pages is scored twice). FEBRL 4 is a linkage task (4a originals, 4b one duplicate each), run here as one deduplication of both files. Dates FEBRL corrupted into impossible ones (month 13) are left empty. Missed pairs (looked at on FEBRL 1) have a different ID number plus a second disagreement (birthday, a name or the address); the scan times were measured on a shared 2-core box under heavy load from other work.',
-    '<!-- /bench:febrl -->',
-  ].join('\n');
-  let text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const pattern = /<!-- bench:febrl -->[\s\S]*?<!-- \/bench:febrl -->/;
-  text = pattern.test(text) ? text.replace(pattern, () => section) : `${text.trimEnd()}\n\n${section}\n`;
-  writeFileSync(file, text);
+  ]);
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import pg from 'pg';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { type Database, openDatabase } from '#db/database.ts';
 import { migrateToLatest } from '#db/migrator.ts';
 import { type Figures, runBare } from './bare.ts';
@@ -10,6 +10,7 @@ import { explainScenarios } from './explain.ts';
 import { startApp, runHttp } from './http.ts';
 import { seedBench } from './load.ts';
 import { type Row, table, writeReport } from './report.ts';
+import { throwawayPostgres } from './store.ts';
 
 export type BenchOptions = {
   engine: 'postgres' | 'pglite';
@@ -32,23 +33,8 @@ async function createStore(engine: BenchOptions['engine']): Promise<{ target: st
     const dir = mkdtempSync(join(tmpdir(), 'kehu-bench-'));
     return { target: dir, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const server = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `kehu_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return {
-    target: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: server });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
+  const store = await throwawayPostgres('kehu_bench');
+  return { target: store.url, drop: store.drop };
 }
 
 /** Seed, capture the app's SQL, run it bare, then the same scenarios over HTTP; print and record. */

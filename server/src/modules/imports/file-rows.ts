@@ -5,7 +5,6 @@ import iconv from 'iconv-lite';
 import { AppError } from '#platform/errors/app-error.ts';
 import type { FileEncoding, FileFormat } from './file-format.ts';
 import { textLines, vcardRows } from './vcard.ts';
-import { checkXlsx } from './xlsx-guard.ts';
 
 export type RowSource = { format: FileFormat; encoding: FileEncoding; chunks: () => AsyncIterable<Buffer> };
 
@@ -80,7 +79,6 @@ async function* xlsxRows(source: RowSource): AsyncGenerator<string[]> {
 
 /** Every row of the file, header first, as trimmed strings; never holds the file in memory. */
 export async function* readRows(source: RowSource): AsyncGenerator<string[]> {
-  if (source.format === 'xlsx') await checkXlsx(source.chunks());
   const rows = source.format === 'xlsx' ? xlsxRows(source) : source.format === 'vcf' ? vcfRows(source) : csvRows(source);
   for await (const row of rows) {
     if (row.length > MAX_COLUMNS) throw new AppError('bad_request', { message: 'imports.too_many_columns', params: { max: MAX_COLUMNS } });

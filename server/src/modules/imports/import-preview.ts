@@ -6,9 +6,9 @@ import type { Deps } from '#platform/deps.ts';
 import { AppError, type FieldError } from '#platform/errors/app-error.ts';
 import { translate } from '#platform/i18n/i18n.ts';
 import { storedChunks } from './file-store.ts';
+import { phoneRegionOf } from '#platform/tenancy/phone-region.ts';
 import { readRows } from './file-rows.ts';
 import { importRow, type RowContext } from './import-row.ts';
-import { tenantPhoneRegion } from './import-records.repo.ts';
 import { importSettings } from './import-settings.ts';
 import { visibleImport } from './imports.service.ts';
 
@@ -28,7 +28,7 @@ export async function previewImport(deps: Deps, ctx: RequestContext, id: string,
     const row = await visibleImport(tx, ctx, id);
     if (row.status !== 'uploaded') throw new AppError('conflict', { message: 'imports.already_started' });
     if (!row.mapping.length) throw new AppError('validation', { errors: [{ field: 'mapping', message: 'imports.mapping_empty' }] });
-    return { ...row, customDefs: await listDefs(tx, row.object), phoneRegion: await tenantPhoneRegion(tx, ctx.tenantId) };
+    return { ...row, customDefs: await listDefs(tx, row.object), phoneRegion: await phoneRegionOf(tx, ctx.tenantId) };
   });
   const settings = importSettings(imp);
   const access = ctx.userId ? await loadAccess(deps, ctx.tenantId, ctx.userId) : ctx.access;

@@ -86,9 +86,3 @@ export async function restoreImage(
     where t.id = ${before.id as string} and t.version = ${expectedVersion} returning t.*`.execute(tx);
   return rows[0];
 }
-
-/** The tenant's default phone region (Settings), used when cleaning numbers without a country code. */
-export async function tenantPhoneRegion(tx: Tx, tenantId: string): Promise<string> {
-  const { rows } = await sql<{ phone_region: string }>`select phone_region from tenants where id = ${tenantId}`.execute(tx);
-  return rows[0]?.phone_region ?? 'CN';
-}

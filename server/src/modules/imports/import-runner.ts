@@ -5,10 +5,10 @@ import { listDefs } from '#platform/custom-fields/custom-fields.repo.ts';
 import type { Deps } from '#platform/deps.ts';
 import { AppError } from '#platform/errors/app-error.ts';
 import { storedChunks } from './file-store.ts';
+import { phoneRegionOf } from '#platform/tenancy/phone-region.ts';
 import { readRows } from './file-rows.ts';
 import { type RowContext, importRow } from './import-row.ts';
 import * as repo from './imports.repo.ts';
-import { tenantPhoneRegion } from './import-records.repo.ts';
 import { importSettings } from './import-settings.ts';
 
 export type RunImportOptions = {
@@ -58,7 +58,7 @@ export async function runImport(o: RunImportOptions): Promise<'done' | 'paused' 
     const row = await repo.findImport(tx, importId, { lock: true });
     if (!row || (row.status !== 'queued' && row.status !== 'running')) return null;
     if (row.status === 'queued') await repo.updateImport(tx, importId, { status: 'running', started_at: new Date() });
-    return { ...row, customDefs: await listDefs(tx, row.object), phoneRegion: await tenantPhoneRegion(tx, tenantId) };
+    return { ...row, customDefs: await listDefs(tx, row.object), phoneRegion: await phoneRegionOf(tx, tenantId) };
   });
   if (!imp?.created_by) return 'skipped';
   const settings = importSettings(imp);

@@ -8,6 +8,7 @@ import type { Deps } from '#platform/deps.ts';
 import { AppError, invalid, notFound } from '#platform/errors/app-error.ts';
 import { newId } from '#platform/ids.ts';
 import { readRows } from './file-rows.ts';
+import { checkXlsx } from './xlsx-guard.ts';
 import { detectEncoding, detectFormat } from './file-format.ts';
 import { storeFile, storedChunks } from './file-store.ts';
 import { detectPreset, presetMapping } from './crm-presets.ts';
@@ -87,6 +88,8 @@ export async function createImport(deps: Deps, ctx: RequestContext, o: { object:
     if (stored.size === 0) throw new AppError('bad_request', { message: 'imports.empty_file' });
     const format = detectFormat(stored.head, o.fileName);
     const encoding = format !== 'xlsx' ? detectEncoding(stored.head) : 'utf-8';
+    // Once, on upload: later reads (preview, the job, a resume) read the same stored file.
+    if (format === 'xlsx') await checkXlsx(storedChunks(deps, tenantId, id));
     let columns: string[] | null = null;
     const sample: string[][] = [];
     let total = 0;
