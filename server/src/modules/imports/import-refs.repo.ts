@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '#db/tx.ts';
+import { findCompanyByName } from './import-records.repo.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type Ref = { id: string; company_id?: string | null };
@@ -7,12 +8,9 @@ type Ref = { id: string; company_id?: string | null };
 // Live records only; the oldest wins when two share a name (the one people have worked longest).
 const first = async <T>(q: Promise<{ rows: T[] }>) => (await q).rows[0];
 
-/** A company by id or name (case-insensitive). */
-export const findCompanyRef = (tx: Tx, value: string) =>
-  first(
-    sql<Ref>`select id from companies where deleted_at is null and ${UUID.test(value) ? sql`id = ${value}::uuid` : sql`lower(name) = lower(${value})`}
-    order by created_at limit 1`.execute(tx),
-  );
+/** A company by id or name (case-insensitive; the name lookup is the one contacts' company column uses). */
+export const findCompanyRef = (tx: Tx, value: string): Promise<Ref | undefined> =>
+  UUID.test(value) ? first(sql<Ref>`select id from companies where deleted_at is null and id = ${value}::uuid`.execute(tx)) : findCompanyByName(tx, value);
 
 /** A contact by id, email or name. */
 export const findContactRef = (tx: Tx, value: string) =>
