@@ -13,12 +13,13 @@ let api: Api;
 let formId: string;
 
 /** Picks an option of an Ant Design select by its visible label. */
-/** Picks an option and waits until the select shows it (under load a click can land while the list still animates in). */
+/** Picks an option and waits until the select shows it. */
 async function choose(page: Page, testId: string, label: string): Promise<void> {
   const select = page.getByTestId(testId);
   for (let attempt = 1; ; attempt++) {
     await select.click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
+    // A dispatched click: in a dialog the list can open under the footer, which would swallow a pointer click.
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().dispatchEvent('click');
     try {
       await select.filter({ hasText: label }).waitFor({ timeout: 3000 });
       return;
