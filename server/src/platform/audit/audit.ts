@@ -14,20 +14,32 @@ export type AuditEntry = {
 
 /** Writes one audit row in the caller's transaction, so it commits or rolls back with the change. */
 export async function writeAudit(tx: Tx, ctx: RequestContext, entry: AuditEntry): Promise<void> {
-  await tx
-    .insertInto('audit_log')
-    .values({
-      tenant_id: ctx.tenantId,
-      id: newId(),
-      actor_id: ctx.userId,
-      action: entry.action,
-      object_type: entry.objectType,
-      object_id: entry.objectId,
-      changes: JSON.stringify(entry.changes ?? {}),
-      request_id: ctx.requestId,
-      ip: ctx.ip,
-    })
-    .execute();
+  await writeAudits(tx, ctx, [entry]);
+}
+
+/** Rows per statement: 9 parameters each, under PostgreSQL's 65,535. */
+const CHUNK = 5000;
+
+/** Writes audit rows for many entries (a batch of an import) with multi-row inserts. */
+export async function writeAudits(tx: Tx, ctx: RequestContext, entries: AuditEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += CHUNK) {
+    await tx
+      .insertInto('audit_log')
+      .values(
+        entries.slice(i, i + CHUNK).map((entry) => ({
+          tenant_id: ctx.tenantId,
+          id: newId(),
+          actor_id: ctx.userId,
+          action: entry.action,
+          object_type: entry.objectType,
+          object_id: entry.objectId,
+          changes: JSON.stringify(entry.changes ?? {}),
+          request_id: ctx.requestId,
+          ip: ctx.ip,
+        })),
+      )
+      .execute();
+  }
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

@@ -12,18 +12,28 @@ export type DomainEvent = {
 
 /** Appends an event to the transactional outbox; the job runner delivers it after commit. */
 export async function emitEvent(tx: Tx, ctx: Pick<RequestContext, 'tenantId' | 'userId'>, event: DomainEvent): Promise<string> {
-  const id = newId();
-  await tx
-    .insertInto('outbox')
-    .values({
-      tenant_id: ctx.tenantId,
-      id,
-      type: event.type,
-      object_type: event.objectType,
-      object_id: event.objectId,
-      actor_id: ctx.userId,
-      payload: JSON.stringify(event.payload ?? {}),
-    })
-    .execute();
-  return id;
+  const [id] = await emitEvents(tx, ctx, [event]);
+  return id as string;
+}
+
+/** Rows per statement: 7 parameters each, under PostgreSQL's 65,535. */
+const CHUNK = 5000;
+
+/** Appends many events with multi-row inserts (a batch of an import); returns their ids in order. */
+export async function emitEvents(tx: Tx, ctx: Pick<RequestContext, 'tenantId' | 'userId'>, events: DomainEvent[]): Promise<string[]> {
+  const rows = events.map((event) => ({
+    tenant_id: ctx.tenantId,
+    id: newId(),
+    type: event.type,
+    object_type: event.objectType,
+    object_id: event.objectId,
+    actor_id: ctx.userId,
+    payload: JSON.stringify(event.payload ?? {}),
+  }));
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await tx
+      .insertInto('outbox')
+      .values(rows.slice(i, i + CHUNK))
+      .execute();
+  return rows.map((r) => r.id);
 }

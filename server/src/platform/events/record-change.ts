@@ -1,7 +1,7 @@
 import type { Tx } from '#db/tx.ts';
-import { type Changes, diffRecords, writeAudit } from '../audit/audit.ts';
+import { type Changes, diffRecords, writeAudit, writeAudits } from '../audit/audit.ts';
 import type { RequestContext } from '../context.ts';
-import { emitEvent } from './outbox.ts';
+import { emitEvent, emitEvents } from './outbox.ts';
 
 export type RecordChangeOptions = {
   /** created | updated | deleted | restored | merged | exported ... */
@@ -28,4 +28,27 @@ export async function recordChange(tx: Tx, ctx: RequestContext, options: RecordC
     payload: { changes, ...options.payload },
   });
   return changes;
+}
+
+/** recordChange for many records at once: one audit insert and one outbox insert. */
+export async function recordChanges(tx: Tx, ctx: RequestContext, changes: RecordChangeOptions[]): Promise<void> {
+  const written = changes.flatMap((o) => {
+    const diff = diffRecords(o.before ?? null, o.after ?? null, o.sensitive ?? []);
+    return o.action === 'updated' && Object.keys(diff).length === 0 ? [] : [{ ...o, changes: diff }];
+  });
+  await writeAudits(
+    tx,
+    ctx,
+    written.map((o) => ({ action: o.action, objectType: o.objectType, objectId: o.objectId, changes: o.changes })),
+  );
+  await emitEvents(
+    tx,
+    ctx,
+    written.map((o) => ({
+      type: `${o.objectType}.${o.action}`,
+      objectType: o.objectType,
+      objectId: o.objectId,
+      payload: { changes: o.changes, ...o.payload },
+    })),
+  );
 }

@@ -6,12 +6,13 @@ import { listDefs } from '../custom-fields/custom-fields.repo.ts';
 import { validateCustom } from '../custom-fields/validate.ts';
 import { AppError, type FieldError, notFound } from '../errors/app-error.ts';
 import { writeAudit } from '../audit/audit.ts';
-import { recordChange } from '../events/record-change.ts';
+import { recordChange, recordChanges } from '../events/record-change.ts';
 import { newId } from '../ids.ts';
 import { applyMasking } from './masking.ts';
-import type { MapContext, ObjectDefinition } from './object-definition.ts';
-import { type Row, findRecord, insertRecord, updateRecord } from './records.repo.ts';
-import { loadRelated, referencesExist } from './related.repo.ts';
+import type { MapContext, ObjectDefinition, WriteSettings } from './object-definition.ts';
+import type { FieldCipher } from '../crypto/field-crypto.ts';
+import { type Row, findRecord, insertRecord, insertRecords, updateRecord } from './records.repo.ts';
+import { loadRelated, referencesExist, referencesExistMany } from './related.repo.ts';
 import { phoneRegionOf } from '../tenancy/phone-region.ts';
 import { txMemo } from '#db/tx-memo.ts';
 import type { CustomFieldDef } from '../custom-fields/custom-fields.types.ts';
@@ -58,10 +59,13 @@ export async function loadVisible<T extends Versioned>(
 
 type WriteOptions<T extends Versioned> = { deps: Deps; ctx: RequestContext; def: ObjectDefinition<T>; input: Record<string, unknown> };
 
-async function prepareColumns<T extends Versioned>(tx: Tx, o: WriteOptions<T>, existing: Row | null): Promise<Record<string, unknown>> {
+/** What a batch of writes looked up once for all its rows: referenced ids that exist (`table:id`) and related names. */
+type Preloaded = { existing: Set<string>; related: Map<string, { id: string; name: string }> };
+
+/** Input -> columns, without the database: mapping, sensitive-field and owner rules. */
+function baseColumns<T extends Versioned>(o: WriteOptions<T>, existing: Row | null, cipher: FieldCipher, write: WriteSettings, errors: FieldError[]) {
   const { ctx, def, input } = o;
-  const errors: FieldError[] = [];
-  const columns = def.toColumns(input, errors, await o.deps.ciphers.forTenant(ctx.tenantId, tx), { phoneRegion: await phoneRegionOf(tx, ctx.tenantId) });
+  const columns = def.toColumns(input, errors, cipher, write);
   for (const s of def.sensitive) {
     if (Object.hasOwn(input, s.field) && !fieldRule(ctx.access, def.object, s.field).edit) errors.push({ field: s.field, message: 'fields.not_editable' });
   }
@@ -72,9 +76,26 @@ async function prepareColumns<T extends Versioned>(tx: Tx, o: WriteOptions<T>, e
     if (!allowed) errors.push({ field: 'ownerId', message: 'fields.not_editable' });
     columns.owner_id = ownerId;
   }
-  const refs = Object.entries(def.references ?? {}).filter(([column]) => columns[column] != null && columns[column] !== existing?.[column]);
-  for (const [column, table] of refs) {
-    if (!(await referenceExists(tx, table, columns[column] as string))) {
+  return columns;
+}
+
+/** The references a write changes: [column, table] pairs whose id must exist. */
+const changedReferences = <T extends Versioned>(def: ObjectDefinition<T>, columns: Record<string, unknown>, existing: Row | null) =>
+  Object.entries(def.references ?? {}).filter(([column]) => columns[column] != null && columns[column] !== existing?.[column]);
+
+/** The database half of preparing a write: references, custom fields, the object's own checks, derived columns. */
+async function finishColumns<T extends Versioned>(
+  tx: Tx,
+  o: WriteOptions<T>,
+  existing: Row | null,
+  columns: Record<string, unknown>,
+  errors: FieldError[],
+  preloaded?: Preloaded,
+): Promise<Record<string, unknown>> {
+  const { def, input } = o;
+  for (const [column, table] of changedReferences(def, columns, existing)) {
+    const id = columns[column] as string;
+    if (!(preloaded ? preloaded.existing.has(`${table}:${id}`) : await referenceExists(tx, table, id))) {
       errors.push({
         field: column === 'owner_id' ? 'ownerId' : column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()),
         message: 'fields.invalid_reference',
@@ -94,14 +115,82 @@ async function prepareColumns<T extends Versioned>(tx: Tx, o: WriteOptions<T>, e
     errors.push(...custom.errors);
     columns.custom = JSON.stringify(custom.value);
   }
-  await def.prepare?.({ tx, ctx, input, columns, existing, errors });
+  await def.prepare?.({ tx, ctx: o.ctx, input, columns, existing, errors });
   if (errors.length) throw new AppError('validation', { errors });
   if (def.derived) {
     const merged = { ...(existing ?? {}), ...columns };
-    const related = await loadRelated(tx, def.relatedIds?.(merged as Row) ?? []);
+    const related = preloaded?.related ?? (await loadRelated(tx, def.relatedIds?.(merged as Row) ?? []));
     Object.assign(columns, def.derived(merged, related));
   }
   return columns;
+}
+
+const writeSettings = async (tx: Tx, ctx: RequestContext) => ({ phoneRegion: await phoneRegionOf(tx, ctx.tenantId) });
+
+async function prepareColumns<T extends Versioned>(tx: Tx, o: WriteOptions<T>, existing: Row | null): Promise<Record<string, unknown>> {
+  const errors: FieldError[] = [];
+  const columns = baseColumns(o, existing, await o.deps.ciphers.forTenant(o.ctx.tenantId, tx), await writeSettings(tx, o.ctx), errors);
+  return finishColumns(tx, o, existing, columns, errors);
+}
+
+type ManyOptions<T extends Versioned> = Omit<WriteOptions<T>, 'input'> & { inputs: Record<string, unknown>[] };
+export type Prepared = { columns: Record<string, unknown> } | { errors: FieldError[] };
+
+/** Prepares many creates with one lookup per referenced table and one for related names; a refused input gets its field errors. */
+async function prepareMany<T extends Versioned>(tx: Tx, o: ManyOptions<T>): Promise<Prepared[]> {
+  const { def, ctx } = o;
+  const cipher = await o.deps.ciphers.forTenant(ctx.tenantId, tx);
+  const write = await writeSettings(tx, ctx);
+  const bases = o.inputs.map((input) => {
+    const errors: FieldError[] = [];
+    return { input, errors, columns: baseColumns({ ...o, input }, null, cipher, write, errors) };
+  });
+  const wanted = new Map<'companies' | 'contacts' | 'users', Set<string>>();
+  for (const b of bases)
+    for (const [column, table] of changedReferences(def, b.columns, null)) wanted.set(table, (wanted.get(table) ?? new Set()).add(b.columns[column] as string));
+  const existing = new Set<string>();
+  for (const [table, ids] of wanted) for (const id of await referencesExistMany(tx, table, [...ids])) existing.add(`${table}:${id}`);
+  const related = await loadRelated(tx, def.derived ? bases.flatMap((b) => def.relatedIds?.(b.columns as Row) ?? []) : []);
+  const prepared: Prepared[] = [];
+  for (const b of bases) {
+    try {
+      prepared.push({ columns: await finishColumns(tx, { ...o, input: b.input }, null, b.columns, b.errors, { existing, related }) });
+    } catch (error) {
+      if (!(error instanceof AppError) || !error.errors.length) throw error;
+      prepared.push({ errors: error.errors });
+    }
+  }
+  return prepared;
+}
+
+/** Checks many creates as createManyInTx would, writing nothing: the field errors of each input, or null. */
+export async function checkCreates<T extends Versioned>(tx: Tx, o: ManyOptions<T>): Promise<(FieldError[] | null)[]> {
+  return (await prepareMany(tx, o)).map((p) => ('errors' in p ? p.errors : null));
+}
+
+/**
+ * Many creates in the caller's transaction (imports), with the validation, audit and events of
+ * createInTx but a statement per step instead of per record. Each input gets its row, or its
+ * field errors and nothing written. Access is the caller's to check.
+ */
+export async function createManyInTx<T extends Versioned>(tx: Tx, o: ManyOptions<T>): Promise<({ row: Row } | { errors: FieldError[] })[]> {
+  const { deps, ctx, def } = o;
+  const prepared = await prepareMany(tx, o);
+  const values = prepared.flatMap((p) =>
+    'columns' in p ? [{ ...p.columns, tenant_id: ctx.tenantId, id: newId(), created_by: ctx.userId, updated_by: ctx.userId }] : [],
+  );
+  const rows = await insertRecords(tx, def.table, values);
+  const afters = await present(tx, deps, unmasked(ctx), def, rows);
+  const sensitive = def.sensitive.map((s) => s.field);
+  await recordChanges(
+    tx,
+    ctx,
+    rows.map((row, i) => ({ action: 'created', objectType: def.object, objectId: row.id, after: afters[i], sensitive })),
+  );
+  for (const row of rows) await def.afterWrite?.({ tx, ctx, before: null, after: row });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  let next = 0;
+  return prepared.map((p) => ('errors' in p ? p : { row: byId.get(values[next++]?.id as string) as Row }));
 }
 
 export async function createRecord<T extends Versioned>(o: WriteOptions<T>): Promise<T> {

@@ -58,6 +58,27 @@ export async function insertRecord<T extends RecordTable>(tx: Tx, table: T, valu
     .executeTakeFirstOrThrow()) as unknown as Row;
 }
 
+/** PostgreSQL takes at most 65,535 parameters per statement. */
+const MAX_PARAMS = 60_000;
+
+/** Multi-row insert (rows may set different columns; the others get their defaults), in as few statements as the parameter limit allows. */
+export async function insertRecords<T extends RecordTable>(tx: Tx, table: T, values: Record<string, unknown>[]): Promise<Row[]> {
+  const columns = new Set(values.flatMap((v) => Object.keys(v))).size;
+  const perStatement = Math.max(1, Math.floor(MAX_PARAMS / Math.max(1, columns)));
+  const rows: Row[] = [];
+  for (let i = 0; i < values.length; i += perStatement) {
+    const chunk = values.slice(i, i + perStatement);
+    rows.push(
+      ...((await tx
+        .insertInto(table)
+        .values(chunk as never)
+        .returningAll()
+        .execute()) as unknown as Row[]),
+    );
+  }
+  return rows;
+}
+
 /**
  * Optimistic update: applies only when the stored version is still `expectedVersion` (when
  * given) and bumps it. Returns undefined when another write got there first.

@@ -21,3 +21,13 @@ export async function referencesExist(tx: Tx, table: 'companies' | 'contacts' | 
   if (table === 'users') return !!(await tx.selectFrom('users').select('id').where('id', '=', id).where('is_active', '=', true).executeTakeFirst());
   return !!(await tx.selectFrom(table).select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst());
 }
+
+/** The ids of `ids` that exist (live records; active users), in one query. */
+export async function referencesExistMany(tx: Tx, table: 'companies' | 'contacts' | 'users', ids: string[]): Promise<string[]> {
+  if (!ids.length) return [];
+  const query =
+    table === 'users'
+      ? tx.selectFrom('users').select('id').where('id', 'in', ids).where('is_active', '=', true)
+      : tx.selectFrom(table).select('id').where('id', 'in', ids).where('deleted_at', 'is', null);
+  return (await query.execute()).map((r) => r.id);
+}
