@@ -12,16 +12,26 @@ export type JournalEntry = {
   version_after: number;
 };
 
+export type JournalWrite = { object: string; recordId: string; rowNumber: number; action: string; before: Row | null; versionAfter: number };
+
 /** Remembers what a row wrote; a record updated twice keeps its first before-image. */
-export async function journal(
-  tx: Tx,
-  tenantId: string,
-  importId: string,
-  e: { object: string; recordId: string; rowNumber: number; action: string; before: Row | null; versionAfter: number },
-) {
-  await sql`insert into import_records (tenant_id, import_id, object, record_id, row_number, action, before, version_after)
-    values (${tenantId}, ${importId}, ${e.object}, ${e.recordId}, ${e.rowNumber}, ${e.action}, ${e.before ? JSON.stringify(e.before) : null}, ${e.versionAfter})
-    on conflict (tenant_id, import_id, object, record_id) do update set version_after = excluded.version_after`.execute(tx);
+export async function journal(tx: Tx, tenantId: string, importId: string, e: JournalWrite) {
+  await journalMany(tx, tenantId, importId, [e]);
+}
+
+/** journal for a batch of rows, in one statement per 5,000 entries (8 parameters each). */
+export async function journalMany(tx: Tx, tenantId: string, importId: string, entries: JournalWrite[]) {
+  for (let i = 0; i < entries.length; i += 5000) {
+    const values = entries
+      .slice(i, i + 5000)
+      .map(
+        (e) =>
+          sql`(${tenantId}, ${importId}, ${e.object}, ${e.recordId}, ${e.rowNumber}, ${e.action}, ${e.before ? JSON.stringify(e.before) : null}, ${e.versionAfter})`,
+      );
+    await sql`insert into import_records (tenant_id, import_id, object, record_id, row_number, action, before, version_after)
+      values ${sql.join(values)}
+      on conflict (tenant_id, import_id, object, record_id) do update set version_after = excluded.version_after`.execute(tx);
+  }
 }
 
 export async function journalPage(tx: Tx, importId: string, afterRow: number, limit: number): Promise<JournalEntry[]> {
@@ -36,24 +46,63 @@ export async function dropJournal(tx: Tx, importId: string, entries: JournalEntr
     and (object, record_id) in (${sql.join(entries.map((e) => sql`(${e.object}, ${e.record_id}::uuid)`))})`.execute(tx);
 }
 
-/** Live records of `table` matching a row's key: its first email, any phone's E.164, or its name (+ company). */
-export async function findMatch(
-  tx: Tx,
-  table: RecordTable,
-  key: { email?: string; e164?: string[]; name?: string; companyId?: string | null },
-): Promise<Row | undefined> {
-  const where = key.email
-    ? sql`emails @> ${JSON.stringify([{ address: key.email }])}::jsonb`
-    : key.e164?.length
-      ? sql`phones @> any(${key.e164.map((e) => JSON.stringify([{ e164: e }]))}::jsonb[])`
-      : key.name
-        ? table === 'contacts'
-          ? sql`lower(name) = lower(${key.name}) and company_id is not distinct from ${key.companyId ?? null}::uuid`
-          : sql`lower(name) = lower(${key.name})`
-        : null;
-  if (!where) return undefined;
-  const { rows } = await sql<Row>`select * from ${sql.table(table)} where deleted_at is null and ${where} order by created_at limit 1`.execute(tx);
-  return rows[0];
+/** Live records of `table` matching a row's key: its first email, any phone's E.164, or its name (+ company); the earliest one. */
+export async function findMatch(tx: Tx, table: RecordTable, key: MatchKey): Promise<Row | undefined> {
+  return (await findMatches(tx, table, [key]))[0];
+}
+
+export type MatchKey = { email?: string | undefined; e164?: string[]; name?: string | undefined; companyId?: string | null };
+
+const lower = (v: unknown) => String(v ?? '').toLowerCase();
+const emailsOf = (row: Row) => ((row.emails as { address?: string }[] | null) ?? []).map((e) => lower(e.address));
+const phonesOf = (row: Row) => ((row.phones as { e164?: string | null }[] | null) ?? []).flatMap((p) => (p.e164 ? [p.e164] : []));
+
+/**
+ * findMatch for a whole batch in one statement (a single index scan over the match keys of
+ * 20261125T0100): each key gets the earliest live record sharing its email (any case), one of
+ * its phones, or its name (any case) and company.
+ */
+export async function findMatches(tx: Tx, table: RecordTable, keys: (MatchKey | null)[]): Promise<(Row | undefined)[]> {
+  const found: (Row | undefined)[] = keys.map(() => undefined);
+  const probes = (key: MatchKey | null): string[] =>
+    !key ? [] : key.email ? [lower(key.email)] : key.e164?.length ? key.e164 : key.name ? [lower(key.name)] : [];
+  const values = [...new Set(keys.flatMap(probes))];
+  const first = keys.find((k) => probes(k).length);
+  if (!first || !values.length) return found;
+  const kind = first.email ? 'email' : first.e164?.length ? 'phone' : 'name';
+  const where =
+    kind === 'email'
+      ? sql`email_keys(emails) && ${values}::text[]`
+      : kind === 'phone'
+        ? sql`phone_keys(phones) && ${values}::text[]`
+        : sql`lower(name) = any(${values}::text[])`;
+  const { rows } = await sql<Row>`select * from ${sql.table(table)} where deleted_at is null and ${where}`.execute(tx);
+  const byValue = new Map<string, Row[]>();
+  for (const row of rows) {
+    const own = kind === 'email' ? emailsOf(row) : kind === 'phone' ? phonesOf(row) : [lower(row.name)];
+    for (const v of own) byValue.set(v, [...(byValue.get(v) ?? []), row]);
+  }
+  keys.forEach((key, i) => {
+    const candidates = probes(key).flatMap((v) => byValue.get(v) ?? []);
+    const fits = kind === 'name' && table === 'contacts' ? candidates.filter((r) => (r.company_id ?? null) === (key?.companyId ?? null)) : candidates;
+    found[i] = fits.reduce<Row | undefined>((best, r) => (!best || (r.created_at as Date) < (best.created_at as Date) ? r : best), undefined);
+  });
+  return found;
+}
+
+/** findCompanyByName for many names: lower(name) -> the earliest live company of that name. */
+export async function findCompaniesByNames(tx: Tx, names: string[]): Promise<Map<string, string>> {
+  const lowered = [...new Set(names.map(lower))];
+  const earliest = new Map<string, { id: string; created_at: Date }>();
+  if (!lowered.length) return new Map();
+  // No `order by created_at limit`: the planner would walk companies in date order looking for a name.
+  const { rows } = await sql<{ id: string; name: string; created_at: Date }>`
+    select id, name, created_at from companies where deleted_at is null and lower(name) = any(${lowered}::text[])`.execute(tx);
+  for (const r of rows) {
+    const best = earliest.get(lower(r.name));
+    if (!best || r.created_at < best.created_at) earliest.set(lower(r.name), r);
+  }
+  return new Map([...earliest].map(([name, r]) => [name, r.id]));
 }
 
 export async function findCompanyByName(tx: Tx, name: string): Promise<{ id: string } | undefined> {

@@ -19,7 +19,7 @@ export const findContactRef = (tx: Tx, value: string) =>
       UUID.test(value)
         ? sql`id = ${value}::uuid`
         : value.includes('@')
-          ? sql`emails @> ${JSON.stringify([{ address: value.toLowerCase() }])}::jsonb`
+          ? sql`email_keys(emails) && ${[value.toLowerCase()]}::text[]`
           : sql`lower(name) = lower(${value})`
     } order by created_at limit 1`.execute(tx),
   );

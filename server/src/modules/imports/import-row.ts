@@ -52,7 +52,7 @@ async function companyIdFor(tx: Tx, rc: RowContext, name: string, rowNumber: num
   return created.id;
 }
 
-function matchKey(rc: RowContext, input: Record<string, unknown>) {
+export function matchKey(rc: RowContext, input: Record<string, unknown>) {
   const { match } = rc.dedup;
   if (!matchable(rc.object, match)) return null;
   if (match === 'email') return { email: (input.emails as { address: string }[] | undefined)?.[0]?.address };

@@ -1,0 +1,155 @@
+import { sql } from 'kysely';
+import type { Tx } from '#db/tx.ts';
+import { checkCreates, createManyInTx } from '#platform/records/record-service.ts';
+import type { Row } from '#platform/records/records.repo.ts';
+import { findCompaniesByNames, findMatches, type JournalWrite, journalMany, type MatchKey } from './import-records.repo.ts';
+import { importRow, matchKey, type RowContext, type RowOutcome } from './import-row.ts';
+import { rowToInput } from './row-input.ts';
+import { DEFINITIONS, validateInput } from './row-validation.ts';
+
+export type BatchRow = { rowNumber: number; values: string[] };
+
+/** Thrown inside the set-based path when a batch needs the row-by-row path instead (nothing it wrote is kept). */
+class RowByRow extends Error {}
+
+/**
+ * Imports a batch. Contacts and companies go through a set-based path: one statement per step
+ * (match lookup, company lookup and creation, insert, audit, events, journal) for the batch
+ * instead of a dozen per row. Rows it cannot take as a set (updates, a key repeated within the
+ * batch) follow one by one, in file order; if the set-based part fails it is rolled back and the
+ * whole batch goes row by row, so the outcome is the same either way. Outcomes come in the rows' order.
+ */
+export async function importBatch(tx: Tx, rc: RowContext, rows: BatchRow[]): Promise<RowOutcome[]> {
+  const outcomes = new Map<number, RowOutcome>();
+  let deferred = rows;
+  if (setBased(rc) && rows.length > 1) {
+    await sql`savepoint import_batch`.execute(tx);
+    try {
+      deferred = await writeSet(tx, rc, rows, outcomes);
+      await sql`release savepoint import_batch`.execute(tx);
+    } catch (error) {
+      if (!(error instanceof RowByRow)) throw error;
+      await sql`rollback to savepoint import_batch`.execute(tx);
+      outcomes.clear();
+      deferred = rows;
+    }
+  }
+  for (const row of deferred) outcomes.set(row.rowNumber, await importRow(tx, rc, row.values, row.rowNumber));
+  return rows.map((row) => outcomes.get(row.rowNumber) as RowOutcome);
+}
+
+/** A unique custom field cannot be checked against rows of the same statement: such objects go row by row. */
+const setBased = (rc: RowContext) => (rc.object === 'contact' || rc.object === 'company') && !rc.customDefs.some((d) => d.unique);
+
+/** The strings a match key is known by within a batch: a row sharing one with an earlier row must see that row's write. */
+function keyStrings(key: MatchKey | null, companyName: string | null): string[] {
+  if (!key) return [];
+  if (key.email) return [`e:${key.email}`];
+  if (key.e164?.length) return key.e164.map((e) => `p:${e}`);
+  if (key.name) return [`n:${key.name.toLowerCase()}|${key.companyId ?? `new:${companyName?.toLowerCase() ?? ''}`}`];
+  return [];
+}
+
+type Candidate = { row: BatchRow; input: Record<string, unknown>; companyName: string | null };
+
+/** The set-based part; returns the rows left for the row-by-row path. */
+async function writeSet(tx: Tx, rc: RowContext, rows: BatchRow[], outcomes: Map<number, RowOutcome>): Promise<BatchRow[]> {
+  const { deps, ctx, object } = rc;
+  const def = DEFINITIONS[object];
+  const deferred = new Set<number>();
+  const built: Candidate[] = [];
+  for (const row of rows) {
+    const b = rowToInput(object, row.values, rc.mapping, rc.customDefs, rc.phoneRegion);
+    if (b.errors.length) outcomes.set(row.rowNumber, { errors: b.errors });
+    else built.push({ row, input: b.input, companyName: b.companyName });
+  }
+  const companies = await findCompaniesByNames(
+    tx,
+    built.flatMap((c) => (c.companyName ? [c.companyName] : [])),
+  );
+  for (const c of built) if (c.companyName) c.input.companyId = companies.get(c.companyName.toLowerCase()) ?? null;
+
+  // Matching: a key seen earlier in the batch, or a record another row already matched, waits for the row-by-row path.
+  const matching = rc.dedup.action !== 'create';
+  const keys = built.map((c) => (matching ? matchKey(rc, c.input) : null));
+  // A company about to be created has no contacts yet: its rows cannot match by name + company.
+  const unborn = (c: Candidate) => rc.dedup.match === 'nameCompany' && rc.options.createCompanies && !!c.companyName && !c.input.companyId;
+  const existing = matching
+    ? await findMatches(
+        tx,
+        def.table,
+        keys.map((k, i) => (unborn(built[i] as Candidate) ? null : k)),
+      )
+    : [];
+  const seen = new Set<string>();
+  const creates: Candidate[] = [];
+  built.forEach((c, i) => {
+    const match = existing[i];
+    const names = [...keyStrings(keys[i] ?? null, c.companyName), ...(match ? [`id:${match.id}`] : [])];
+    const repeated = names.some((n) => seen.has(n));
+    for (const n of names) seen.add(n);
+    if (repeated || (match && rc.dedup.action === 'update')) deferred.add(c.row.rowNumber);
+    else if (match) outcomes.set(c.row.rowNumber, 'skipped');
+    else creates.push(c);
+  });
+
+  // Validation as the API does it, and the record service's own checks, before anything is written.
+  for (const c of creates) if (!('source' in c.input)) c.input.source = rc.options.defaultSource;
+  const valid: Candidate[] = [];
+  for (const c of creates) {
+    const checked = validateInput(object, 'create', c.input);
+    if (checked.ok) valid.push({ ...c, input: checked.value });
+    else outcomes.set(c.row.rowNumber, { errors: checked.errors });
+  }
+  const problems = await checkCreates(tx, { deps, ctx, def, inputs: valid.map((c) => c.input) });
+  const ready = valid.filter((c, i) => {
+    const errors = problems[i];
+    if (errors) outcomes.set(c.row.rowNumber, { errors });
+    return !errors;
+  });
+
+  const entries: JournalWrite[] = [];
+  await createMissingCompanies(tx, rc, ready, companies, entries);
+  const written = await createManyInTx(tx, { deps, ctx, def, inputs: ready.map((c) => c.input) });
+  written.forEach((w, i) => {
+    const c = ready[i] as Candidate;
+    if ('errors' in w) throw new RowByRow();
+    outcomes.set(c.row.rowNumber, 'created');
+    entries.push(journalEntry(object, w.row, c.row.rowNumber));
+  });
+  await journalMany(tx, ctx.tenantId, rc.importId, entries);
+  return rows.filter((r) => deferred.has(r.rowNumber));
+}
+
+const journalEntry = (object: string, row: Row, rowNumber: number): JournalWrite => ({
+  object,
+  recordId: row.id,
+  rowNumber,
+  action: 'created',
+  before: null,
+  versionAfter: row.version,
+});
+
+/** Creates the companies named by rows about to be created and not found, once per name; each row then links to its company. */
+async function createMissingCompanies(tx: Tx, rc: RowContext, ready: Candidate[], companies: Map<string, string>, entries: JournalWrite[]) {
+  const missing = new Map<string, { name: string; rowNumber: number }>();
+  for (const c of ready) {
+    const key = c.companyName?.toLowerCase();
+    if (c.companyName && key && !companies.has(key) && !missing.has(key)) missing.set(key, { name: c.companyName, rowNumber: c.row.rowNumber });
+  }
+  if (!missing.size || !rc.options.createCompanies) return;
+  const wanted = [...missing.values()];
+  const created = await createManyInTx(tx, {
+    deps: rc.deps,
+    ctx: rc.ctx,
+    def: DEFINITIONS.company,
+    inputs: wanted.map((m) => ({ name: m.name, source: rc.options.defaultSource })),
+  });
+  created.forEach((w, i) => {
+    const m = wanted[i] as { name: string; rowNumber: number };
+    if ('errors' in w) throw new RowByRow();
+    companies.set(m.name.toLowerCase(), w.row.id);
+    entries.push(journalEntry('company', w.row, m.rowNumber));
+  });
+  for (const c of ready) if (c.companyName) c.input.companyId = companies.get(c.companyName.toLowerCase()) ?? null;
+}
