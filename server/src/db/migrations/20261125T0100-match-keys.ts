@@ -9,7 +9,9 @@ import { type Kysely, sql } from 'kysely';
  * created_at order instead. Addresses are compared in lower case, as mail does.
  * `&&` and the two key functions get LEAKPROOF on the terms of 20261123T1850-search-indexes (row-level security keeps a
  * condition out of the index otherwise). The jsonb_path_ops indexes of 20261124T0700 go: every
- * lookup of an email or phone now goes through these.
+ * lookup of an email or phone now goes through these. `fastupdate = off`: a record has one or
+ * two keys, cheap to insert directly, while a pending list would be read by every lookup of an
+ * import that is writing thousands of rows.
  */
 export async function up(db: Kysely<unknown>) {
   const { rows } = await sql<{ superuser: boolean }>`select rolsuper as superuser from pg_roles where rolname = current_user`.execute(db);
@@ -25,10 +27,10 @@ export async function up(db: Kysely<unknown>) {
     drop index if exists contacts_phones;
     drop index if exists companies_emails;
     drop index if exists companies_phones;
-    create index contacts_email_keys on contacts using gin (email_keys(emails)) where deleted_at is null;
-    create index contacts_phone_keys on contacts using gin (phone_keys(phones)) where deleted_at is null;
-    create index companies_email_keys on companies using gin (email_keys(emails)) where deleted_at is null;
-    create index companies_phone_keys on companies using gin (phone_keys(phones)) where deleted_at is null;`)
+    create index contacts_email_keys on contacts using gin (email_keys(emails)) with (fastupdate = off) where deleted_at is null;
+    create index contacts_phone_keys on contacts using gin (phone_keys(phones)) with (fastupdate = off) where deleted_at is null;
+    create index companies_email_keys on companies using gin (email_keys(emails)) with (fastupdate = off) where deleted_at is null;
+    create index companies_phone_keys on companies using gin (phone_keys(phones)) with (fastupdate = off) where deleted_at is null;`)
     .execute(db);
   // The key functions raise no error whatever the value (a non-array reads as empty), so they can be LEAKPROOF.
   if (rows[0]?.superuser) {

@@ -54,12 +54,20 @@ export async function findMatch(tx: Tx, table: RecordTable, key: MatchKey): Prom
 export type MatchKey = { email?: string | undefined; e164?: string[]; name?: string | undefined; companyId?: string | null };
 
 const lower = (v: unknown) => String(v ?? '').toLowerCase();
+
+/**
+ * One index lookup per value, joined: `col && $array` or `= any($array)` over a batch's 500
+ * values is estimated to match most of the table and read as a sequential scan (210 ms on 19k
+ * contacts against 3 ms this way). No `order by created_at limit 1` inside either: the planner
+ * would walk the table in date order looking for a value that is usually absent.
+ */
+const lookupEach = (values: string[]) => sql`select t.* from unnest(${values}::text[]) as k(v) cross join lateral`;
 const emailsOf = (row: Row) => ((row.emails as { address?: string }[] | null) ?? []).map((e) => lower(e.address));
 const phonesOf = (row: Row) => ((row.phones as { e164?: string | null }[] | null) ?? []).flatMap((p) => (p.e164 ? [p.e164] : []));
 
 /**
- * findMatch for a whole batch in one statement (a single index scan over the match keys of
- * 20261125T0100): each key gets the earliest live record sharing its email (any case), one of
+ * findMatch for a whole batch in one statement (an index lookup per value, over the match keys
+ * of 20261125T0100 for emails and phones): each key gets the earliest live record sharing its email (any case), one of
  * its phones, or its name (any case) and company.
  */
 export async function findMatches(tx: Tx, table: RecordTable, keys: (MatchKey | null)[]): Promise<(Row | undefined)[]> {
@@ -71,16 +79,12 @@ export async function findMatches(tx: Tx, table: RecordTable, keys: (MatchKey | 
   if (!first || !values.length) return found;
   const kind = first.email ? 'email' : first.e164?.length ? 'phone' : 'name';
   const where =
-    kind === 'email'
-      ? sql`email_keys(emails) && ${values}::text[]`
-      : kind === 'phone'
-        ? sql`phone_keys(phones) && ${values}::text[]`
-        : sql`lower(name) = any(${values}::text[])`;
-  const { rows } = await sql<Row>`select * from ${sql.table(table)} where deleted_at is null and ${where}`.execute(tx);
+    kind === 'email' ? sql`email_keys(t.emails) && array[k.v]` : kind === 'phone' ? sql`phone_keys(t.phones) && array[k.v]` : sql`lower(t.name) = k.v`;
+  const { rows } = await sql<Row>`${lookupEach(values)} (select * from ${sql.table(table)} t where t.deleted_at is null and ${where}) t`.execute(tx);
   const byValue = new Map<string, Row[]>();
   for (const row of rows) {
     const own = kind === 'email' ? emailsOf(row) : kind === 'phone' ? phonesOf(row) : [lower(row.name)];
-    for (const v of own) byValue.set(v, [...(byValue.get(v) ?? []), row]);
+    for (const v of own) byValue.set(v, (byValue.get(v) ?? []).concat(row));
   }
   keys.forEach((key, i) => {
     const candidates = probes(key).flatMap((v) => byValue.get(v) ?? []);
@@ -95,9 +99,8 @@ export async function findCompaniesByNames(tx: Tx, names: string[]): Promise<Map
   const lowered = [...new Set(names.map(lower))];
   const earliest = new Map<string, { id: string; created_at: Date }>();
   if (!lowered.length) return new Map();
-  // No `order by created_at limit`: the planner would walk companies in date order looking for a name.
   const { rows } = await sql<{ id: string; name: string; created_at: Date }>`
-    select id, name, created_at from companies where deleted_at is null and lower(name) = any(${lowered}::text[])`.execute(tx);
+    ${lookupEach(lowered)} (select id, name, created_at from companies t where t.deleted_at is null and lower(t.name) = k.v) t`.execute(tx);
   for (const r of rows) {
     const best = earliest.get(lower(r.name));
     if (!best || r.created_at < best.created_at) earliest.set(lower(r.name), r);
@@ -106,10 +109,8 @@ export async function findCompaniesByNames(tx: Tx, names: string[]): Promise<Map
 }
 
 export async function findCompanyByName(tx: Tx, name: string): Promise<{ id: string } | undefined> {
-  const { rows } = await sql<{
-    id: string;
-  }>`select id from companies where deleted_at is null and lower(name) = lower(${name}) order by created_at limit 1`.execute(tx);
-  return rows[0];
+  const id = (await findCompaniesByNames(tx, [name])).get(lower(name));
+  return id ? { id } : undefined;
 }
 
 /** Columns an update may write back (not keys, not generated). */
