@@ -20,6 +20,7 @@ const FILE = [
   '陈静,chen@example.cn,,已有公司,',
   'Amy,amy@acme.test,,Acme Ltd,',
   'Bob,bob@acme.test,+1 415 555 0100,ACME LTD,CTO',
+  'Mover,mover@example.com,,新公司,Moved',
 ].join('\n');
 
 type Snapshot = Awaited<ReturnType<typeof snapshot>>;
@@ -73,6 +74,7 @@ describe.skipIf(!databaseAvailable)('imports: the set-based batch writes what ro
 
   async function importAs(user: TestUser, batchSize: number, dedup: object): Promise<{ id: string; result: Snapshot }> {
     await t.request(user, { method: 'POST', url: '/api/v1/companies', payload: { name: '已有公司' } });
+    await t.request(user, { method: 'POST', url: '/api/v1/contacts', payload: { name: 'Mover', emails: [{ address: 'mover@example.com' }] } });
     await t.request(user, {
       method: 'POST',
       url: '/api/v1/contacts',
@@ -92,9 +94,10 @@ describe.skipIf(!databaseAvailable)('imports: the set-based batch writes what ro
     const setUser = await t.createTenant('sets');
     const setBased = await importAs(setUser, 500, dedup);
     expect(setBased.result).toEqual(rowByRow.result);
-    expect(setBased.result.progress).toMatchObject({ processed: 10, created: 5, updated: 2, skipped: 0, failed: 3 });
-    // One 华为 for both rows, one Acme for both spellings, no company for the row that failed.
-    expect(setBased.result.companies.map((c) => c.name)).toEqual(['Acme Ltd', '华为', '已有公司']);
+    expect(setBased.result.progress).toMatchObject({ processed: 11, created: 5, updated: 3, skipped: 0, failed: 3 });
+    // One 华为 for both rows, one Acme for both spellings, no company for the row that failed, a new one for the moved contact.
+    expect(setBased.result.companies.map((c) => c.name).sort()).toEqual(['Acme Ltd', '华为', '已有公司', '新公司'].sort());
+    expect(setBased.result.contacts.find((c) => c.name === 'Mover')).toMatchObject({ title: 'Moved', company: '新公司' });
     expect(setBased.result.contacts.find((c) => c.title === '总监')?.search_text).toContain('华为');
     expect(setBased.result.errors.join('\n')).toMatch(/12345|phone/);
 
@@ -102,7 +105,10 @@ describe.skipIf(!databaseAvailable)('imports: the set-based batch writes what ro
     await api.rollback(setBased.id);
     expect(await api.runRollback(setBased.id)).toBe('done');
     const after = await snapshot(t, setUser, setBased.id);
-    expect(after.contacts.filter((c) => !c.deleted).map((c) => [c.name, c.title])).toEqual([['Keeper', 'Original']]);
+    expect(after.contacts.filter((c) => !c.deleted).map((c) => [c.name, c.title, c.company])).toEqual([
+      ['Keeper', 'Original', null],
+      ['Mover', null, null],
+    ]);
     expect(after.companies.filter((c) => !c.deleted).map((c) => c.name)).toEqual(['已有公司']);
   });
 
@@ -112,7 +118,7 @@ describe.skipIf(!databaseAvailable)('imports: the set-based batch writes what ro
     const setBased = await importAs(await t.createTenant('sets-skip'), 500, dedup);
     expect(setBased.result).toEqual(rowByRow.result);
     // 张伟 of 华为 appears twice: the second is skipped, whichever path wrote the first.
-    expect(setBased.result.progress).toMatchObject({ created: 6, skipped: 1, failed: 3 });
+    expect(setBased.result.progress).toMatchObject({ created: 7, skipped: 1, failed: 3 });
   });
 
   it('creates anyway when told to, without looking for matches', async () => {
@@ -120,6 +126,6 @@ describe.skipIf(!databaseAvailable)('imports: the set-based batch writes what ro
     const rowByRow = await importAs(await t.createTenant('rows-create'), 1, dedup);
     const setBased = await importAs(await t.createTenant('sets-create'), 500, dedup);
     expect(setBased.result).toEqual(rowByRow.result);
-    expect(setBased.result.progress).toMatchObject({ created: 7, failed: 3 });
+    expect(setBased.result.progress).toMatchObject({ created: 8, failed: 3 });
   });
 });

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '#db/tx.ts';
-import { checkCreates, createManyInTx } from '#platform/records/record-service.ts';
+import { mayTouch, scopeOf } from '#platform/access/access.ts';
+import { checkWrites, createManyInTx, updateManyInTx } from '#platform/records/record-service.ts';
 import type { Row } from '#platform/records/records.repo.ts';
 import { findCompaniesByNames, findMatches, type JournalWrite, journalMany, type MatchKey } from './import-records.repo.ts';
 import { importRow, matchKey, type RowContext, type RowOutcome } from './import-row.ts';
@@ -15,8 +16,8 @@ class RowByRow extends Error {}
 /**
  * Imports a batch. Contacts and companies go through a set-based path: one statement per step
  * (match lookup, company lookup and creation, insert, audit, events, journal) for the batch
- * instead of a dozen per row. Rows it cannot take as a set (updates, a key repeated within the
- * batch) follow one by one, in file order; if the set-based part fails it is rolled back and the
+ * instead of a dozen per row, and one UPDATE per updated row. Rows whose key repeats an earlier
+ * row of the batch follow one by one, in file order; if the set-based part fails it is rolled back and the
  * whole batch goes row by row, so the outcome is the same either way. Outcomes come in the rows' order.
  */
 export async function importBatch(tx: Tx, rc: RowContext, rows: BatchRow[]): Promise<RowOutcome[]> {
@@ -50,7 +51,32 @@ function keyStrings(key: MatchKey | null, companyName: string | null): string[] 
   return [];
 }
 
-type Candidate = { row: BatchRow; input: Record<string, unknown>; companyName: string | null };
+type Candidate = { row: BatchRow; input: Record<string, unknown>; companyName: string | null; existing?: Row };
+
+/** Whether the importer may update the matched record (its role's update scope); refused rows get the row-by-row message. */
+function mayUpdate(rc: RowContext, c: Candidate, outcomes: Map<number, RowOutcome>): boolean {
+  const scope = scopeOf(rc.ctx.access, rc.object, 'update');
+  const allowed = scope !== 'none' && mayTouch(rc.ctx.access, scope, c.existing?.owner_id ?? null);
+  if (!allowed) outcomes.set(c.row.rowNumber, { errors: [{ field: 'row', message: 'imports.may_not_update' }] });
+  return allowed;
+}
+
+/** The candidates the API's schema and the record service accept; the others get their field errors. */
+async function checked(tx: Tx, rc: RowContext, mode: 'create' | 'update', candidates: Candidate[], outcomes: Map<number, RowOutcome>) {
+  const valid: Candidate[] = [];
+  for (const c of candidates) {
+    const result = validateInput(rc.object, mode, c.input);
+    if (result.ok) valid.push({ ...c, input: result.value });
+    else outcomes.set(c.row.rowNumber, { errors: result.errors });
+  }
+  const existing = mode === 'update' ? valid.map((c) => c.existing as Row) : undefined;
+  const problems = await checkWrites(tx, { deps: rc.deps, ctx: rc.ctx, def: DEFINITIONS[rc.object], inputs: valid.map((c) => c.input), existing });
+  return valid.filter((c, i) => {
+    const errors = problems[i];
+    if (errors) outcomes.set(c.row.rowNumber, { errors });
+    return !errors;
+  });
+}
 
 /** The set-based part; returns the rows left for the row-by-row path. */
 async function writeSet(tx: Tx, rc: RowContext, rows: BatchRow[], outcomes: Map<number, RowOutcome>): Promise<BatchRow[]> {
@@ -83,39 +109,48 @@ async function writeSet(tx: Tx, rc: RowContext, rows: BatchRow[], outcomes: Map<
     : [];
   const seen = new Set<string>();
   const creates: Candidate[] = [];
+  const updates: Candidate[] = [];
   built.forEach((c, i) => {
     const match = existing[i];
     const names = [...keyStrings(keys[i] ?? null, c.companyName), ...(match ? [`id:${match.id}`] : [])];
     const repeated = names.some((n) => seen.has(n));
     for (const n of names) seen.add(n);
-    if (repeated || (match && rc.dedup.action === 'update')) deferred.add(c.row.rowNumber);
+    if (repeated) deferred.add(c.row.rowNumber);
+    else if (match && rc.dedup.action === 'update') updates.push({ ...c, existing: match });
     else if (match) outcomes.set(c.row.rowNumber, 'skipped');
     else creates.push(c);
   });
 
   // Validation as the API does it, and the record service's own checks, before anything is written.
   for (const c of creates) if (!('source' in c.input)) c.input.source = rc.options.defaultSource;
-  const valid: Candidate[] = [];
-  for (const c of creates) {
-    const checked = validateInput(object, 'create', c.input);
-    if (checked.ok) valid.push({ ...c, input: checked.value });
-    else outcomes.set(c.row.rowNumber, { errors: checked.errors });
-  }
-  const problems = await checkCreates(tx, { deps, ctx, def, inputs: valid.map((c) => c.input) });
-  const ready = valid.filter((c, i) => {
-    const errors = problems[i];
-    if (errors) outcomes.set(c.row.rowNumber, { errors });
-    return !errors;
-  });
+  const readyCreates = await checked(tx, rc, 'create', creates, outcomes);
+  const readyUpdates = await checked(
+    tx,
+    rc,
+    'update',
+    updates.filter((c) => mayUpdate(rc, c, outcomes)),
+    outcomes,
+  );
 
   const entries: JournalWrite[] = [];
-  await createMissingCompanies(tx, rc, ready, companies, entries);
-  const written = await createManyInTx(tx, { deps, ctx, def, inputs: ready.map((c) => c.input) });
-  written.forEach((w, i) => {
-    const c = ready[i] as Candidate;
+  await createMissingCompanies(tx, rc, [...readyCreates, ...readyUpdates], companies, entries);
+  const created = await createManyInTx(tx, { deps, ctx, def, inputs: readyCreates.map((c) => c.input) });
+  created.forEach((w, i) => {
+    const c = readyCreates[i] as Candidate;
     if ('errors' in w) throw new RowByRow();
     outcomes.set(c.row.rowNumber, 'created');
     entries.push(journalEntry(object, w.row, c.row.rowNumber));
+  });
+  const existingRows = readyUpdates.map((c) => c.existing as Row);
+  const updated = await updateManyInTx(tx, { deps, ctx, def, inputs: readyUpdates.map((c) => c.input), existing: existingRows });
+  updated.forEach((w, i) => {
+    const c = readyUpdates[i] as Candidate;
+    if ('errors' in w) throw new RowByRow();
+    if ('conflict' in w) outcomes.set(c.row.rowNumber, { errors: [{ field: 'row', message: 'imports.changed_meanwhile' }] });
+    else {
+      outcomes.set(c.row.rowNumber, 'updated');
+      entries.push({ ...journalEntry(object, w.row, c.row.rowNumber), action: 'updated', before: c.existing as Row });
+    }
   });
   await journalMany(tx, ctx.tenantId, rc.importId, entries);
   return rows.filter((r) => deferred.has(r.rowNumber));
@@ -130,7 +165,7 @@ const journalEntry = (object: string, row: Row, rowNumber: number): JournalWrite
   versionAfter: row.version,
 });
 
-/** Creates the companies named by rows about to be created and not found, once per name; each row then links to its company. */
+/** Creates the companies named by rows about to be written and not found, once per name; each row then links to its company. */
 async function createMissingCompanies(tx: Tx, rc: RowContext, ready: Candidate[], companies: Map<string, string>, entries: JournalWrite[]) {
   const missing = new Map<string, { name: string; rowNumber: number }>();
   for (const c of ready) {

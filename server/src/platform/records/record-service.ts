@@ -133,28 +133,34 @@ async function prepareColumns<T extends Versioned>(tx: Tx, o: WriteOptions<T>, e
   return finishColumns(tx, o, existing, columns, errors);
 }
 
-type ManyOptions<T extends Versioned> = Omit<WriteOptions<T>, 'input'> & { inputs: Record<string, unknown>[] };
-export type Prepared = { columns: Record<string, unknown> } | { errors: FieldError[] };
+type ManyOptions<T extends Versioned> = Omit<WriteOptions<T>, 'input'> & {
+  inputs: Record<string, unknown>[];
+  /** For updates: the stored row each input changes, in the same order. */
+  existing?: Row[];
+};
+type Prepared = { columns: Record<string, unknown> } | { errors: FieldError[] };
 
-/** Prepares many creates with one lookup per referenced table and one for related names; a refused input gets its field errors. */
+/** Prepares many writes with one lookup per referenced table and one for related names; a refused input gets its field errors. */
 async function prepareMany<T extends Versioned>(tx: Tx, o: ManyOptions<T>): Promise<Prepared[]> {
   const { def, ctx } = o;
   const cipher = await o.deps.ciphers.forTenant(ctx.tenantId, tx);
   const write = await writeSettings(tx, ctx);
-  const bases = o.inputs.map((input) => {
+  const bases = o.inputs.map((input, i) => {
     const errors: FieldError[] = [];
-    return { input, errors, columns: baseColumns({ ...o, input }, null, cipher, write, errors) };
+    const existing = o.existing?.[i] ?? null;
+    return { input, existing, errors, columns: baseColumns({ ...o, input }, existing, cipher, write, errors) };
   });
   const wanted = new Map<'companies' | 'contacts' | 'users', Set<string>>();
   for (const b of bases)
-    for (const [column, table] of changedReferences(def, b.columns, null)) wanted.set(table, (wanted.get(table) ?? new Set()).add(b.columns[column] as string));
-  const existing = new Set<string>();
-  for (const [table, ids] of wanted) for (const id of await referencesExistMany(tx, table, [...ids])) existing.add(`${table}:${id}`);
-  const related = await loadRelated(tx, def.derived ? bases.flatMap((b) => def.relatedIds?.(b.columns as Row) ?? []) : []);
+    for (const [column, table] of changedReferences(def, b.columns, b.existing))
+      wanted.set(table, (wanted.get(table) ?? new Set()).add(b.columns[column] as string));
+  const found = new Set<string>();
+  for (const [table, ids] of wanted) for (const id of await referencesExistMany(tx, table, [...ids])) found.add(`${table}:${id}`);
+  const related = await loadRelated(tx, def.derived ? bases.flatMap((b) => def.relatedIds?.({ ...(b.existing ?? {}), ...b.columns } as Row) ?? []) : []);
   const prepared: Prepared[] = [];
   for (const b of bases) {
     try {
-      prepared.push({ columns: await finishColumns(tx, { ...o, input: b.input }, null, b.columns, b.errors, { existing, related }) });
+      prepared.push({ columns: await finishColumns(tx, { ...o, input: b.input }, b.existing, b.columns, b.errors, { existing: found, related }) });
     } catch (error) {
       if (!(error instanceof AppError) || !error.errors.length) throw error;
       prepared.push({ errors: error.errors });
@@ -163,8 +169,8 @@ async function prepareMany<T extends Versioned>(tx: Tx, o: ManyOptions<T>): Prom
   return prepared;
 }
 
-/** Checks many creates as createManyInTx would, writing nothing: the field errors of each input, or null. */
-export async function checkCreates<T extends Versioned>(tx: Tx, o: ManyOptions<T>): Promise<(FieldError[] | null)[]> {
+/** Checks many creates (or, with `existing`, updates) as createManyInTx or updateManyInTx would, writing nothing: each input's field errors, or null. */
+export async function checkWrites<T extends Versioned>(tx: Tx, o: ManyOptions<T>): Promise<(FieldError[] | null)[]> {
   return (await prepareMany(tx, o)).map((p) => ('errors' in p ? p.errors : null));
 }
 
@@ -175,22 +181,69 @@ export async function checkCreates<T extends Versioned>(tx: Tx, o: ManyOptions<T
  */
 export async function createManyInTx<T extends Versioned>(tx: Tx, o: ManyOptions<T>): Promise<({ row: Row } | { errors: FieldError[] })[]> {
   const { deps, ctx, def } = o;
-  const prepared = await prepareMany(tx, o);
+  const prepared = await prepareMany(tx, { ...o, existing: undefined });
   const values = prepared.flatMap((p) =>
     'columns' in p ? [{ ...p.columns, tenant_id: ctx.tenantId, id: newId(), created_by: ctx.userId, updated_by: ctx.userId }] : [],
   );
   const rows = await insertRecords(tx, def.table, values);
-  const afters = await present(tx, deps, unmasked(ctx), def, rows);
-  const sensitive = def.sensitive.map((s) => s.field);
-  await recordChanges(
+  await announce(
     tx,
-    ctx,
-    rows.map((row, i) => ({ action: 'created', objectType: def.object, objectId: row.id, after: afters[i], sensitive })),
+    o,
+    rows.map((after) => ({ before: null, after })),
   );
-  for (const row of rows) await def.afterWrite?.({ tx, ctx, before: null, after: row });
   const byId = new Map(rows.map((r) => [r.id, r]));
   let next = 0;
   return prepared.map((p) => ('errors' in p ? p : { row: byId.get(values[next++]?.id as string) as Row }));
+}
+
+/**
+ * Many updates of loaded rows in the caller's transaction (imports), as updateInTx does each:
+ * an optimistic UPDATE per row, then one lookup of related names and one audit and outbox
+ * insert for all. `conflict` when another write changed the row since it was loaded.
+ */
+export async function updateManyInTx<T extends Versioned>(
+  tx: Tx,
+  o: ManyOptions<T> & { existing: Row[] },
+): Promise<({ row: Row } | { errors: FieldError[] } | { conflict: true })[]> {
+  const { ctx, def } = o;
+  const prepared = await prepareMany(tx, o);
+  const results: ({ row: Row } | { errors: FieldError[] } | { conflict: true })[] = [];
+  const changed: { before: Row; after: Row }[] = [];
+  for (const [i, p] of prepared.entries()) {
+    const before = o.existing[i] as Row;
+    if ('errors' in p) {
+      results.push(p);
+      continue;
+    }
+    const after = await updateRecord(tx, def.table, before.id, { ...p.columns, updated_by: ctx.userId }, before.version);
+    results.push(after ? { row: after } : { conflict: true });
+    if (after) changed.push({ before, after });
+  }
+  await announce(tx, o, changed);
+  return results;
+}
+
+/** The audit rows, events and object hooks of many writes, with one lookup of related names for all. */
+async function announce<T extends Versioned>(tx: Tx, o: Omit<WriteOptions<T>, 'input'>, writes: { before: Row | null; after: Row }[]) {
+  const { deps, ctx, def } = o;
+  const befores = writes.flatMap((w) => (w.before ? [w.before] : []));
+  const views = await present(tx, deps, unmasked(ctx), def, [...befores, ...writes.map((w) => w.after)]);
+  const afterViews = views.slice(befores.length);
+  const sensitive = def.sensitive.map((s) => s.field);
+  let b = 0;
+  await recordChanges(
+    tx,
+    ctx,
+    writes.map((w, i) => ({
+      action: w.before ? 'updated' : 'created',
+      objectType: def.object,
+      objectId: w.after.id,
+      before: w.before ? views[b++] : null,
+      after: afterViews[i],
+      sensitive,
+    })),
+  );
+  for (const w of writes) await def.afterWrite?.({ tx, ctx, before: w.before, after: w.after });
 }
 
 export async function createRecord<T extends Versioned>(o: WriteOptions<T>): Promise<T> {
