@@ -180,7 +180,7 @@ export async function checkWrites<T extends Versioned>(tx: Tx, o: ManyOptions<T>
  * field errors and nothing written. Access is the caller's to check.
  */
 export async function createManyInTx<T extends Versioned>(tx: Tx, o: ManyOptions<T>): Promise<({ row: Row } | { errors: FieldError[] })[]> {
-  const { deps, ctx, def } = o;
+  const { ctx, def } = o;
   const prepared = await prepareMany(tx, { ...o, existing: undefined });
   const values = prepared.flatMap((p) =>
     'columns' in p ? [{ ...p.columns, tenant_id: ctx.tenantId, id: newId(), created_by: ctx.userId, updated_by: ctx.userId }] : [],
