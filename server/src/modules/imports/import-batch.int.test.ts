@@ -121,6 +121,15 @@ describe.skipIf(!databaseAvailable)('imports: the set-based batch writes what ro
     expect(setBased.result.progress).toMatchObject({ created: 7, skipped: 1, failed: 3 });
   });
 
+  it('skips on email, and a skipped row creates no company, the same both ways', async () => {
+    const dedup = { match: 'email', action: 'skip' };
+    const rowByRow = await importAs(await t.createTenant('rows-skip-email'), 1, dedup);
+    const setBased = await importAs(await t.createTenant('sets-skip-email'), 500, dedup);
+    expect(setBased.result).toEqual(rowByRow.result);
+    expect(setBased.result.progress).toMatchObject({ created: 5, skipped: 3, failed: 3 });
+    expect(setBased.result.companies.map((c) => c.name)).not.toContain('新公司');
+  });
+
   it('creates anyway when told to, without looking for matches', async () => {
     const dedup = { match: 'email', action: 'create' };
     const rowByRow = await importAs(await t.createTenant('rows-create'), 1, dedup);

@@ -37,9 +37,7 @@ export type RowContext = {
 /** Objects the import's own dedup rule applies to (deals by name only; activities never match). */
 const matchable = (object: ImportObject, match: TDedupRule['match']) => (object === 'activity' ? false : object === 'deal' ? match === 'nameCompany' : true);
 
-async function companyIdFor(tx: Tx, rc: RowContext, name: string, rowNumber: number): Promise<string | null> {
-  const found = await findCompanyByName(tx, name);
-  if (found || !rc.options.createCompanies) return found?.id ?? null;
+async function createCompany(tx: Tx, rc: RowContext, name: string, rowNumber: number): Promise<string> {
   const created = await createInTx(tx, { deps: rc.deps, ctx: rc.ctx, def: DEFINITIONS.company, input: { name, source: rc.options.defaultSource } });
   await journal(tx, rc.ctx.tenantId, rc.importId, {
     object: 'company',
@@ -71,10 +69,15 @@ async function writeRow(tx: Tx, rc: RowContext, row: string[], rowNumber: number
   const input = built.input;
   const unresolved = await resolveReferences(tx, rc, object, built.refs, input);
   if (unresolved.length) return { errors: unresolved };
-  if (built.companyName) input.companyId = await companyIdFor(tx, rc, built.companyName, rowNumber);
-  const key = matchKey(rc, input);
+  // The company is created only for a row that is written (a skipped row adds nothing); until then
+  // it has no contacts, so a row naming it cannot match by name + company.
+  const { companyName } = built;
+  if (companyName) input.companyId = (await findCompanyByName(tx, companyName))?.id ?? null;
+  const unborn = !!companyName && !input.companyId && rc.options.createCompanies;
+  const key = unborn && rc.dedup.match === 'nameCompany' ? null : matchKey(rc, input);
   const existing: Row | undefined = key ? await findMatch(tx, def.table, key) : undefined;
   if (existing && rc.dedup.action === 'skip') return 'skipped';
+  if (unborn && companyName) input.companyId = await createCompany(tx, rc, companyName, rowNumber);
   if (existing && rc.dedup.action === 'update') {
     const scope = scopeOf(ctx.access, object, 'update');
     if (scope === 'none' || !mayTouch(ctx.access, scope, existing.owner_id)) return { errors: [{ field: 'row', message: 'imports.may_not_update' }] };
