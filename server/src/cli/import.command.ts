@@ -33,10 +33,11 @@ const explain = (error: AppError, locale: Locale) =>
 
 export const importCommand: Command = {
   summary:
-    'import FILE --object contacts|companies [--mapping map.json] [--tenant default] [--as email] [--match email|phone|nameCompany|none] [--on-match skip|update|create] [--dry-run]',
+    'import FILE --object contacts|companies [--mapping map.json] [--sheet NAME] [--tenant default] [--as email] [--match email|phone|nameCompany|none] [--on-match skip|update|create] [--dry-run]',
   options: {
     object: { type: 'string' },
     mapping: { type: 'string' },
+    sheet: { type: 'string' },
     tenant: { type: 'string', default: 'default' },
     as: { type: 'string' },
     match: { type: 'string' },
@@ -83,6 +84,7 @@ export const importCommand: Command = {
         object,
         path: file,
         mapping,
+        sheet: typeof values.sheet === 'string' ? values.sheet : undefined,
         settings: dedup ? { dedup: dedup as never } : {},
         dryRun: values['dry-run'] === true,
         onProgress: reporter.update,

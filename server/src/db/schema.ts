@@ -439,6 +439,8 @@ export interface Imports {
   options: Generated<Json>;
   preset: string | null;
   sample: Generated<Json>;
+  sheet: string | null;
+  sheets: Json | null;
   size_bytes: Generated<Int8>;
   skipped: Generated<number>;
   started_at: Timestamp | null;

@@ -6,7 +6,13 @@ import { AppError } from '#platform/errors/app-error.ts';
 import type { FileEncoding, FileFormat } from './file-format.ts';
 import { textLines, vcardRows } from './vcard.ts';
 
-export type RowSource = { format: FileFormat; encoding: FileEncoding; chunks: () => AsyncIterable<Buffer> };
+export type RowSource = {
+  format: FileFormat;
+  encoding: FileEncoding;
+  chunks: () => AsyncIterable<Buffer>;
+  /** XLSX: the sheet to read, by name; absent or null: the first sheet. */
+  sheet?: string | null | undefined;
+};
 
 /** Limits that keep bad input from taking the server down (10,000 columns, a 1 MB cell). */
 export const MAX_COLUMNS = 500;
@@ -64,8 +70,14 @@ async function* xlsxRows(source: RowSource): AsyncGenerator<string[]> {
     hyperlinks: 'ignore',
   });
   try {
-    // The first sheet only (choosing a sheet is left to a later option).
     for await (const sheet of reader) {
+      const { name, iterator } = sheet as unknown as { name?: string; iterator: AsyncIterable<unknown> };
+      if (source.sheet != null && name !== source.sheet) {
+        // Another sheet: its bytes are read through unparsed. ExcelJS may have parked it in a temp
+        // file it deletes on resuming; a stream left unread would then fail to open, uncaught.
+        for await (const _ of iterator);
+        continue;
+      }
       for await (const row of sheet) {
         const values = Array.from((row.values as ExcelJS.CellValue[]).slice(1), cellText);
         if (values.some((v) => v.trim() !== '')) yield values;

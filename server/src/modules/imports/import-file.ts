@@ -13,6 +13,8 @@ export type ImportFileOptions = {
   ctx: RequestContext;
   object: ImportObject;
   path: string;
+  /** XLSX: the sheet to import, by name; absent: the first. */
+  sheet?: string | undefined;
   /** Header name -> field, or column entries; absent: the suggested (or preset) mapping. */
   mapping?: Record<string, string> | { column: number; field: string }[] | undefined;
   settings?: Omit<TUpdateImportRequest, 'mapping' | 'templateId'>;
@@ -37,9 +39,11 @@ const toEntries = (columns: string[], mapping: NonNullable<ImportFileOptions['ma
  */
 export async function importFile(o: ImportFileOptions): Promise<{ job: TImport; preview?: Preview }> {
   const created = await service.createImport(o.deps, o.ctx, { object: o.object, fileName: basename(o.path), body: createReadStream(o.path) });
-  const mapping = o.mapping ? toEntries(created.columns, o.mapping) : undefined;
   let job: TImport;
   try {
+    // The sheet first: a mapping by header names means that sheet's headers.
+    const columns = o.sheet === undefined ? created.columns : (await service.configureImport(o.deps, o.ctx, created.id, { sheet: o.sheet })).columns;
+    const mapping = o.mapping ? toEntries(columns, o.mapping) : undefined;
     job = await service.configureImport(o.deps, o.ctx, created.id, { ...(o.settings ?? {}), ...(mapping ? { mapping } : {}) });
   } catch (error) {
     // A refused mapping leaves no half-configured upload behind.

@@ -45,7 +45,7 @@ export async function previewImport(deps: Deps, ctx: RequestContext, id: string,
   };
   const sample: { rowNumber: number; values: string[] }[] = [];
   let rowNumber = 0;
-  for await (const values of readRows({ format: imp.format, encoding: imp.encoding, chunks: () => storedChunks(deps, ctx.tenantId, id) })) {
+  for await (const values of readRows({ format: imp.format, encoding: imp.encoding, sheet: imp.sheet, chunks: () => storedChunks(deps, ctx.tenantId, id) })) {
     if (++rowNumber === 1) continue;
     sample.push({ rowNumber, values });
     if (sample.length >= limit) break;

@@ -96,7 +96,12 @@ export async function runImport(o: RunImportOptions): Promise<'done' | 'paused' 
   let batches = 0;
   let rowNumber = 0;
   try {
-    for await (const values of readRows({ format: imp.format, encoding: imp.encoding, chunks: () => storedChunks(deps, tenantId, importId) })) {
+    for await (const values of readRows({
+      format: imp.format,
+      encoding: imp.encoding,
+      sheet: imp.sheet,
+      chunks: () => storedChunks(deps, tenantId, importId),
+    })) {
       rowNumber++;
       if (rowNumber === 1 || rowNumber <= imp.cursor) continue;
       batch.push({ rowNumber, values });

@@ -11,6 +11,9 @@ export type ImportRow = {
   format: 'csv' | 'xlsx' | 'vcf';
   encoding: 'utf-8' | 'gb18030';
   size_bytes: string | number;
+  /** XLSX: the workbook's sheet names in order, and the one to import; null for CSV and vCard. */
+  sheets: string[] | null;
+  sheet: string | null;
   columns: string[];
   sample: string[][];
   total_rows: number | null;

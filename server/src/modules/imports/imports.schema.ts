@@ -29,6 +29,8 @@ export type TDedupRule = z.infer<typeof ZDedupRule>;
 export const ZCreateImportQuery = z.object({ object: z.enum(IMPORT_OBJECTS), fileName: z.string().trim().min(1).max(255).default('import.csv') }).strict();
 export const ZUpdateImportRequest = z
   .object({
+    /** XLSX: the sheet to import, one of `sheets`; its header, sample and suggested mapping replace the current ones. */
+    sheet: z.string().max(255),
     mapping: z.array(ZMappingEntry).max(500),
     /** Apply a saved mapping template (by header names) instead of sending a mapping. */
     templateId: z.uuid(),
@@ -46,6 +48,10 @@ export const ZImport = z.object({
   format: z.enum(['csv', 'xlsx', 'vcf']),
   encoding: z.string(),
   sizeBytes: z.number(),
+  /** XLSX: the workbook's sheets in workbook order; null for CSV and vCard. */
+  sheets: z.array(z.string()).nullable(),
+  /** XLSX: the sheet whose rows are imported (the first unless another is chosen). */
+  sheet: z.string().nullable(),
   columns: z.array(z.string()),
   sample: z.array(z.array(z.string())),
   totalRows: z.number().nullable(),

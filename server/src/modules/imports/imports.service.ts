@@ -7,7 +7,8 @@ import { listDefs } from '#platform/custom-fields/custom-fields.repo.ts';
 import type { Deps } from '#platform/deps.ts';
 import { AppError, invalid, notFound } from '#platform/errors/app-error.ts';
 import { newId } from '#platform/ids.ts';
-import { readRows } from './file-rows.ts';
+import { type RowSource, readRows } from './file-rows.ts';
+import { listSheets } from './xlsx-sheets.ts';
 import { checkXlsx } from './xlsx-guard.ts';
 import { detectEncoding, detectFormat } from './file-format.ts';
 import { storeFile, storedChunks } from './file-store.ts';
@@ -47,6 +48,8 @@ export const toApi = (r: repo.ImportRow): TImport => ({
   format: r.format,
   encoding: r.encoding,
   sizeBytes: Number(r.size_bytes),
+  sheets: r.sheets ?? null,
+  sheet: r.sheet ?? null,
   columns: r.columns,
   sample: r.sample,
   totalRows: r.total_rows,
@@ -76,6 +79,28 @@ export async function visibleImport(tx: Tx, ctx: RequestContext, id: string, opt
   return row;
 }
 
+type Head = { columns: string[]; sample: string[][]; total: number };
+
+/** The header row, a sample and the row count of one sheet (or the file); null when it has no rows at all. */
+async function readHead(source: RowSource): Promise<Head | null> {
+  let columns: string[] | null = null;
+  const sample: string[][] = [];
+  let total = 0;
+  for await (const row of readRows(source)) {
+    if (!columns) columns = row;
+    else if (++total <= SAMPLE_ROWS) sample.push(row);
+  }
+  return columns ? { columns, sample, total } : null;
+}
+
+/** What an import stores about the rows it will read: header, sample, count, and the suggested (or preset) mapping. */
+async function headValues(tx: Tx, object: ImportObject, head: Head) {
+  const preset = detectPreset(head.columns);
+  const suggested = suggestMapping(object, head.columns, await listDefs(tx, object));
+  const mapping = withPreset(preset ? presetMapping(preset, object, head.columns) : [], suggested);
+  return { columns: head.columns, sample: head.sample, total_rows: head.total, mapping, preset };
+}
+
 /** Stores the upload, reads its header, a sample and the row count, and suggests a mapping. */
 export async function createImport(deps: Deps, ctx: RequestContext, o: { object: ImportObject; fileName: string; body: Readable }): Promise<TImport> {
   requireAccess(ctx.access, o.object, 'import');
@@ -90,28 +115,19 @@ export async function createImport(deps: Deps, ctx: RequestContext, o: { object:
     const encoding = format !== 'xlsx' ? detectEncoding(stored.head) : 'utf-8';
     // Once, on upload: later reads (preview, the job, a resume) read the same stored file.
     if (format === 'xlsx') await checkXlsx(storedChunks(deps, tenantId, id));
-    let columns: string[] | null = null;
-    const sample: string[][] = [];
-    let total = 0;
-    for await (const row of readRows({ format, encoding, chunks: () => storedChunks(deps, tenantId, id) })) {
-      if (!columns) columns = row;
-      else if (++total <= SAMPLE_ROWS) sample.push(row);
-    }
-    if (!columns) throw new AppError('bad_request', { message: 'imports.empty_file' });
-    if (total === 0) throw new AppError('bad_request', { message: 'imports.no_rows' });
-    const headers = columns;
+    const sheets = format === 'xlsx' ? await listSheets(storedChunks(deps, tenantId, id)) : null;
+    const sheet = sheets?.[0] ?? null;
+    const head = await readHead({ format, encoding, sheet, chunks: () => storedChunks(deps, tenantId, id) });
+    if (!head) throw new AppError('bad_request', { message: 'imports.empty_file' });
+    if (head.total === 0) throw new AppError('bad_request', { message: 'imports.no_rows' });
     return await inTenant(deps.db.kysely, tenantId, async (tx) => {
-      const preset = detectPreset(headers);
-      const mapping = withPreset(preset ? presetMapping(preset, o.object, headers) : [], suggestMapping(o.object, headers, await listDefs(tx, o.object)));
       await repo.updateImport(tx, id, {
         format,
         encoding,
         size_bytes: stored.size,
-        columns: headers,
-        sample,
-        total_rows: total,
-        mapping,
-        preset,
+        sheets,
+        sheet,
+        ...(await headValues(tx, o.object, head)),
         status: 'uploaded',
       });
       return toApi((await repo.findImport(tx, id)) as repo.ImportRow);
@@ -129,11 +145,35 @@ export const getImport = (deps: Deps, ctx: RequestContext, id: string) =>
 export const listImports = (deps: Deps, ctx: RequestContext) =>
   inTenant(deps.db.kysely, ctx.tenantId, async (tx) => (await repo.listImports(tx, ctx.access.isAdmin ? null : ctx.userId, 50)).map(toApi));
 
-/** Mapping, dedup rule and options; only before the import starts. Unknown targets are refused. */
+/**
+ * A workbook's other sheet, read before the import's row is locked (the file is read in
+ * transactions of its own); null when the sheet stays as it is. Refuses a sheet the
+ * workbook lacks, a sheet of a CSV or vCard, and a sheet without rows.
+ */
+async function chosenSheet(deps: Deps, ctx: RequestContext, id: string, sheet: string | undefined): Promise<{ sheet: string; head: Head } | null> {
+  if (sheet === undefined) return null;
+  const row = await inTenant(deps.db.kysely, ctx.tenantId, (tx) => visibleImport(tx, ctx, id));
+  if (row.status !== 'uploaded') throw new AppError('conflict', { message: 'imports.already_started' });
+  if (row.format !== 'xlsx' || !row.sheets) throw invalid('sheet', 'imports.not_a_workbook');
+  if (!row.sheets.includes(sheet)) throw invalid('sheet', 'imports.no_such_sheet', { sheet });
+  if (sheet === row.sheet) return null;
+  const head = await readHead({ format: row.format, encoding: row.encoding, sheet, chunks: () => storedChunks(deps, ctx.tenantId, id) });
+  if (!head || head.total === 0) throw invalid('sheet', 'imports.sheet_no_rows', { sheet });
+  return { sheet, head };
+}
+
+/**
+ * Sheet, mapping, dedup rule and options; only before the import starts. Unknown targets are
+ * refused. A new sheet brings its own header, sample, count and suggested mapping, which a
+ * mapping or template in the same request then replaces.
+ */
 export async function configureImport(deps: Deps, ctx: RequestContext, id: string, input: TUpdateImportRequest): Promise<TImport> {
+  const chosen = await chosenSheet(deps, ctx, id, input.sheet);
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    const row = await visibleImport(tx, ctx, id, { lock: true });
-    if (row.status !== 'uploaded') throw new AppError('conflict', { message: 'imports.already_started' });
+    const locked = await visibleImport(tx, ctx, id, { lock: true });
+    if (locked.status !== 'uploaded') throw new AppError('conflict', { message: 'imports.already_started' });
+    const sheetValues = chosen ? { sheet: chosen.sheet, ...(await headValues(tx, locked.object, chosen.head)) } : {};
+    const row = { ...locked, ...sheetValues };
     if (input.templateId) input.mapping = await templateMapping(tx, input.templateId, row.object, row.columns);
     if (input.mapping) {
       const defs = await listDefs(tx, row.object);
@@ -144,6 +184,7 @@ export async function configureImport(deps: Deps, ctx: RequestContext, id: strin
     }
     const settings = importSettings(row);
     await repo.updateImport(tx, id, {
+      ...sheetValues,
       ...(input.mapping ? { mapping: input.mapping } : {}),
       ...(input.dedup ? { dedup: input.dedup } : {}),
       ...(input.options ? { options: { ...settings.options, ...input.options } } : {}),
