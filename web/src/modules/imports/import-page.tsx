@@ -1,5 +1,5 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Card, Segmented, Steps, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import './messages';
 export function ImportPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
+  const qc = useQueryClient();
   const [params, setParams] = useSearchParams();
   const object: ImportObject = IMPORT_OBJECTS.find((o) => o === params.get('object')) ?? 'contact';
   const id = params.get('id');
@@ -97,6 +98,10 @@ export function ImportPage() {
             onStart={() => start.mutate()}
             starting={start.isPending}
             onApplied={(applied) => setMapping(applied.mapping)}
+            onSheet={(chosen) => {
+              qc.setQueryData(['imports', id], chosen);
+              setMapping(chosen.mapping);
+            }}
           />
         )}
         {step === 2 && data && (

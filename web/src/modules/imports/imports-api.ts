@@ -13,6 +13,9 @@ export type ImportJob = {
   object: ImportObject;
   fileName: string;
   encoding: string;
+  /** XLSX: the workbook's sheets in order, and the one imported; null for CSV and vCard. */
+  sheets: string[] | null;
+  sheet: string | null;
   columns: string[];
   sample: string[][];
   totalRows: number | null;
@@ -52,6 +55,8 @@ export const importsApi = {
   start: (id: string) => api<ImportJob>(`/imports/${id}/start`, { method: 'POST' }),
   rollback: (id: string) => api<ImportJob>(`/imports/${id}/rollback`, { method: 'POST' }),
   cancel: (id: string) => api<ImportJob>(`/imports/${id}/cancel`, { method: 'POST' }),
+  /** Another sheet of the workbook: the answer carries its columns, sample and suggested mapping. */
+  chooseSheet: (id: string, sheet: string) => api<ImportJob>(`/imports/${id}`, { method: 'PATCH', body: { sheet } }),
   applyTemplate: (id: string, templateId: string) => api<ImportJob>(`/imports/${id}`, { method: 'PATCH', body: { templateId } }),
   templates: (object: ImportObject) => api<{ data: MappingTemplate[]; presets: CrmPreset[] }>('/imports/templates', { query: { object } }),
   saveTemplate: (body: { object: ImportObject; name: string; mapping: { header: string; field: string }[] }) =>

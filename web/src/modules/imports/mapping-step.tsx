@@ -5,6 +5,7 @@ import { CUSTOM_FIELDS_KEY, customFieldsApi } from '#shared/fields/custom-fields
 import type { DedupRule, ImportJob, MappingEntry } from './imports-api';
 import { importsApi } from './imports-api';
 import { MappingTemplates } from './mapping-templates';
+import { SheetPicker } from './sheet-picker';
 
 /** What a row can be matched on per object: deals by name only, activities never (each row is a new one). */
 const MATCHES: Record<ImportJob['object'], DedupRule['match'][]> = {
@@ -25,10 +26,12 @@ type Props = {
   starting: boolean;
   /** A template was applied on the server: its mapping replaces the current one. */
   onApplied: (job: ImportJob) => void;
+  /** Another sheet was chosen: its columns, sample and mapping replace the current ones. */
+  onSheet: (job: ImportJob) => void;
 };
 
 /** One row per file column: its sample values and the field it goes to (or none). */
-export function MappingStep({ job, mapping, dedup, onMapping, onDedup, onStart, starting, onApplied }: Props) {
+export function MappingStep({ job, mapping, dedup, onMapping, onDedup, onStart, starting, onApplied, onSheet }: Props) {
   const { t, i18n } = useTranslation();
   const fields = useQuery({ queryKey: ['imports', 'fields'], queryFn: importsApi.fields });
   const custom = useQuery({ queryKey: CUSTOM_FIELDS_KEY, queryFn: customFieldsApi.list });
@@ -54,6 +57,7 @@ export function MappingStep({ job, mapping, dedup, onMapping, onDedup, onStart, 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Text type="secondary">{t('imports.fileSummary', { name: job.fileName, rows: job.totalRows ?? 0, encoding: job.encoding })}</Typography.Text>
+      <SheetPicker job={job} onChosen={onSheet} />
       <MappingTemplates job={job} mapping={mapping} onApplied={onApplied} />
       <div data-testid="import-mapping">
         <Table

@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { DESKTOP, launch, newContext, shot } from './support/browser';
+import { login } from './support/login';
+import { ADMIN, type RunningServer, startServer } from './support/server';
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+/** A workbook whose first sheet is a note and whose second holds the customers. */
+async function workbook(): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet('说明').addRows([['备注说明'], ['从旧系统导出']]);
+  book.addWorksheet('客户名单').addRows([
+    ['姓名', '邮箱', '城市'],
+    ['工作表甲', 'sheet.a@example.cn', '杭州'],
+    ['工作表乙', 'sheet.b@example.cn', '苏州'],
+  ]);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+describe('importing the chosen sheet of a workbook in a real browser', { concurrency: false }, () => {
+  before(async () => {
+    server = await startServer();
+    browser = await launch();
+    const ctx = await newContext(browser, server.url, { viewport: DESKTOP, locale: 'zh-CN' });
+    page = await ctx.newPage();
+    await login(page, ADMIN.email, ADMIN.password);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('shows the first sheet, switches to the second, maps its columns and imports its rows', async () => {
+    await page.goto('/imports?object=contact');
+    await page.locator('[data-testid=import-upload] input[type=file]').setInputFiles({
+      name: '客户.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await workbook(),
+    });
+    const mapping = page.getByTestId('import-mapping');
+    await mapping.getByRole('cell', { name: '备注说明', exact: true }).waitFor();
+    const select = page.getByTestId('import-sheet');
+    assert.match((await select.textContent()) ?? '', /说明/);
+
+    await select.click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '客户名单' }).first().dispatchEvent('click');
+    await mapping.getByRole('cell', { name: '邮箱', exact: true }).waitFor();
+    const text = (await mapping.textContent()) ?? '';
+    assert.match(text, /姓名.*工作表甲/);
+    assert.doesNotMatch(text, /备注说明/);
+    // The suggested targets follow the new header: the 邮箱 column goes to the email field.
+    assert.equal(await mapping.getByTitle('邮箱').count(), 1);
+    assert.match((await select.textContent()) ?? '', /客户名单/);
+    await shot(page, 'imports-sheets-01-second-sheet');
+
+    await page.getByTestId('import-start').click();
+    await page.locator('[data-testid=import-status][data-status=done]').waitFor({ timeout: 90_000 });
+    assert.match((await page.getByTestId('import-progress').textContent()) ?? '', /新建\s*2/);
+    await shot(page, 'imports-sheets-02-done');
+
+    await page.goto('/contacts');
+    // A fresh server: the list holds the two imported contacts and nothing from the first sheet.
+    for (const name of ['工作表乙', '工作表甲']) await page.getByRole('link', { name, exact: true }).waitFor();
+    assert.match((await page.getByText(/共\s*2\s*条/).textContent()) ?? '', /2/);
+    assert.equal(await page.getByText('从旧系统导出').count(), 0);
+    await shot(page, 'imports-sheets-03-contacts');
+  });
+});
