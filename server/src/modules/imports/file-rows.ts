@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 import { AppError } from '#platform/errors/app-error.ts';
 import type { FileEncoding, FileFormat } from './file-format.ts';
 import { textLines, vcardRows } from './vcard.ts';
+import { readWorkbookSheets } from './xlsx-sheets.ts';
 
 export type RowSource = {
   format: FileFormat;
@@ -69,6 +70,9 @@ async function* xlsxRows(source: RowSource): AsyncGenerator<string[]> {
     styles: 'cache',
     hyperlinks: 'ignore',
   });
+  // ExcelJS's unzip now and then loses the archive's last entry, which in ExcelJS-written files is
+  // xl/workbook.xml: the reader then knows no sheet names (and threw). It gets them read here first.
+  Object.assign(reader, { model: { sheets: await readWorkbookSheets(source.chunks()) } });
   try {
     for await (const sheet of reader) {
       const { name, iterator } = sheet as unknown as { name?: string; iterator: AsyncIterable<unknown> };

@@ -9,18 +9,28 @@ const unescapeXml = (s: string) =>
       : (ENTITIES[e] ?? whole),
   );
 
-/** Sheet names as `xl/workbook.xml` lists them (the order Excel shows its tabs); some writers prefix elements (`x:sheet`). */
-export function sheetNames(workbookXml: string): string[] {
-  const names: string[] = [];
+/** A sheet as `xl/workbook.xml` lists it, in the shape ExcelJS's reader keeps as its model. */
+export type WorkbookSheet = { name: string; id: number; rId: string | undefined; state: string | undefined };
+
+const attribute = (tag: string, name: string) => {
+  const found = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  return found ? unescapeXml(found[1] ?? found[2] ?? '') : undefined;
+};
+
+/** The sheets `xl/workbook.xml` lists, in workbook order (the order Excel shows its tabs); some writers prefix elements (`x:sheet`). */
+export function workbookSheets(workbookXml: string): WorkbookSheet[] {
+  const sheets: WorkbookSheet[] = [];
   for (const [tag] of workbookXml.matchAll(/<(?:\w+:)?sheet\s[^>]*>/g)) {
-    const name = /\sname\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(tag);
-    if (name) names.push(unescapeXml(name[1] ?? name[2] ?? ''));
+    const name = attribute(tag, 'name');
+    if (name !== undefined) sheets.push({ name, id: Number(attribute(tag, 'sheetId')), rId: attribute(tag, 'r:id'), state: attribute(tag, 'state') });
   }
-  return names;
+  return sheets;
 }
 
-/** The workbook's sheet names in workbook order; stops reading once `xl/workbook.xml` is through. */
-export async function listSheets(chunks: AsyncIterable<Buffer>): Promise<string[]> {
+export const sheetNames = (workbookXml: string): string[] => workbookSheets(workbookXml).map((s) => s.name);
+
+/** The workbook's sheets in workbook order; stops reading once `xl/workbook.xml` is through. */
+export async function readWorkbookSheets(chunks: AsyncIterable<Buffer>): Promise<WorkbookSheet[]> {
   const parts: Uint8Array[] = [];
   let done = false;
   let failed: string | null = null;
@@ -45,5 +55,8 @@ export async function listSheets(chunks: AsyncIterable<Buffer>): Promise<string[
     failed = error instanceof Error ? error.message : String(error);
   }
   if (failed) throw new AppError('bad_request', { message: 'imports.unreadable_file', params: { reason: failed } });
-  return sheetNames(Buffer.concat(parts).toString('utf8'));
+  return workbookSheets(Buffer.concat(parts).toString('utf8'));
 }
+
+/** The workbook's sheet names in workbook order. */
+export const listSheets = async (chunks: AsyncIterable<Buffer>): Promise<string[]> => (await readWorkbookSheets(chunks)).map((s) => s.name);
