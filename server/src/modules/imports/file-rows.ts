@@ -26,6 +26,10 @@ const cellText = (value: ExcelJS.CellValue): string => {
     if ('richText' in value) return value.richText.map((t) => t.text).join('');
     if ('text' in value) return String(value.text);
     if ('result' in value) return value.result == null ? '' : cellText(value.result as ExcelJS.CellValue);
+    // ExcelJS's streaming reader now and then misses the shared strings of a workbook that stores
+    // them after its sheets, as ExcelJS itself writes (exceljs#683): cells then hold only the
+    // index. Reading them as empty would drop rows silently; the read fails instead.
+    if ('sharedString' in value) throw new Error('the shared strings were not read (exceljs#683); upload the file again');
     return '';
   }
   return String(value);
