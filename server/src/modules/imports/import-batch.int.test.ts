@@ -88,12 +88,18 @@ describe.skipIf(!databaseAvailable)('imports: the set-based batch writes what ro
     return { id: imp.id, result: await snapshot(t, user, imp.id) };
   }
 
-  it('updates on email: same records, companies, errors, audit, events and journal; rollback restores both', async () => {
-    const dedup = { match: 'email', action: 'update' };
-    const rowByRow = await importAs(await t.createTenant('rows'), 1, dedup);
-    const setUser = await t.createTenant('sets');
-    const setBased = await importAs(setUser, 500, dedup);
+  /** The file imported row by row in one tenant and set-based in another; both must write the same. */
+  async function bothWays(slug: string, dedup: object) {
+    const rowByRow = await importAs(await t.createTenant(`rows-${slug}`), 1, dedup);
+    const user = await t.createTenant(`sets-${slug}`);
+    const setBased = await importAs(user, 500, dedup);
     expect(setBased.result).toEqual(rowByRow.result);
+    return { user, ...setBased };
+  }
+
+  it('updates on email: same records, companies, errors, audit, events and journal; rollback restores both', async () => {
+    const setBased = await bothWays('update', { match: 'email', action: 'update' });
+    const setUser = setBased.user;
     expect(setBased.result.progress).toMatchObject({ processed: 11, created: 5, updated: 3, skipped: 0, failed: 3 });
     // One 华为 for both rows, one Acme for both spellings, no company for the row that failed, a new one for the moved contact.
     expect(setBased.result.companies.map((c) => c.name).sort()).toEqual(['Acme Ltd', '华为', '已有公司', '新公司'].sort());
@@ -113,28 +119,19 @@ describe.skipIf(!databaseAvailable)('imports: the set-based batch writes what ro
   });
 
   it('skips on name + company, and links new companies, the same both ways', async () => {
-    const dedup = { match: 'nameCompany', action: 'skip' };
-    const rowByRow = await importAs(await t.createTenant('rows-skip'), 1, dedup);
-    const setBased = await importAs(await t.createTenant('sets-skip'), 500, dedup);
-    expect(setBased.result).toEqual(rowByRow.result);
+    const setBased = await bothWays('skip', { match: 'nameCompany', action: 'skip' });
     // 张伟 of 华为 appears twice: the second is skipped, whichever path wrote the first.
     expect(setBased.result.progress).toMatchObject({ created: 7, skipped: 1, failed: 3 });
   });
 
   it('skips on email, and a skipped row creates no company, the same both ways', async () => {
-    const dedup = { match: 'email', action: 'skip' };
-    const rowByRow = await importAs(await t.createTenant('rows-skip-email'), 1, dedup);
-    const setBased = await importAs(await t.createTenant('sets-skip-email'), 500, dedup);
-    expect(setBased.result).toEqual(rowByRow.result);
+    const setBased = await bothWays('skip-email', { match: 'email', action: 'skip' });
     expect(setBased.result.progress).toMatchObject({ created: 5, skipped: 3, failed: 3 });
     expect(setBased.result.companies.map((c) => c.name)).not.toContain('新公司');
   });
 
   it('creates anyway when told to, without looking for matches', async () => {
-    const dedup = { match: 'email', action: 'create' };
-    const rowByRow = await importAs(await t.createTenant('rows-create'), 1, dedup);
-    const setBased = await importAs(await t.createTenant('sets-create'), 500, dedup);
-    expect(setBased.result).toEqual(rowByRow.result);
+    const setBased = await bothWays('create', { match: 'email', action: 'create' });
     expect(setBased.result.progress).toMatchObject({ created: 8, failed: 3 });
   });
 });

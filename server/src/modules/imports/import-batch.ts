@@ -3,8 +3,8 @@ import type { Tx } from '#db/tx.ts';
 import { mayTouch, scopeOf } from '#platform/access/access.ts';
 import { checkWrites, createManyInTx, updateManyInTx } from '#platform/records/record-service.ts';
 import type { Row } from '#platform/records/records.repo.ts';
-import { findCompaniesByNames, findMatches, type JournalWrite, journalMany, type MatchKey } from './import-records.repo.ts';
-import { importRow, matchKey, type RowContext, type RowOutcome } from './import-row.ts';
+import { findCompaniesByNames, findMatches, type JournalWrite, journalEntry, journalMany, type MatchKey } from './import-records.repo.ts';
+import { companyToCreate, importRow, lookupKey, matchKey, type RowContext, type RowOutcome } from './import-row.ts';
 import { rowToInput } from './row-input.ts';
 import { DEFINITIONS, validateInput } from './row-validation.ts';
 
@@ -98,15 +98,8 @@ async function writeSet(tx: Tx, rc: RowContext, rows: BatchRow[], outcomes: Map<
   // Matching: a key seen earlier in the batch, or a record another row already matched, waits for the row-by-row path.
   const matching = rc.dedup.action !== 'create';
   const keys = built.map((c) => (matching ? matchKey(rc, c.input) : null));
-  // A company about to be created has no contacts yet: its rows cannot match by name + company.
-  const unborn = (c: Candidate) => rc.dedup.match === 'nameCompany' && rc.options.createCompanies && !!c.companyName && !c.input.companyId;
-  const existing = matching
-    ? await findMatches(
-        tx,
-        def.table,
-        keys.map((k, i) => (unborn(built[i] as Candidate) ? null : k)),
-      )
-    : [];
+  const lookups = built.map((c, i) => lookupKey(rc, keys[i] ?? null, companyToCreate(rc, c.companyName, c.input)));
+  const existing = matching ? await findMatches(tx, def.table, lookups) : [];
   const seen = new Set<string>();
   const creates: Candidate[] = [];
   const updates: Candidate[] = [];
@@ -139,7 +132,7 @@ async function writeSet(tx: Tx, rc: RowContext, rows: BatchRow[], outcomes: Map<
     const c = readyCreates[i] as Candidate;
     if ('errors' in w) throw new RowByRow();
     outcomes.set(c.row.rowNumber, 'created');
-    entries.push(journalEntry(object, w.row, c.row.rowNumber));
+    entries.push(journalEntry(object, c.row.rowNumber, w.row));
   });
   const existingRows = readyUpdates.map((c) => c.existing as Row);
   const updated = await updateManyInTx(tx, { deps, ctx, def, inputs: readyUpdates.map((c) => c.input), existing: existingRows });
@@ -149,21 +142,12 @@ async function writeSet(tx: Tx, rc: RowContext, rows: BatchRow[], outcomes: Map<
     if ('conflict' in w) outcomes.set(c.row.rowNumber, { errors: [{ field: 'row', message: 'imports.changed_meanwhile' }] });
     else {
       outcomes.set(c.row.rowNumber, 'updated');
-      entries.push({ ...journalEntry(object, w.row, c.row.rowNumber), action: 'updated', before: c.existing as Row });
+      entries.push(journalEntry(object, c.row.rowNumber, w.row, c.existing as Row));
     }
   });
   await journalMany(tx, ctx.tenantId, rc.importId, entries);
   return rows.filter((r) => deferred.has(r.rowNumber));
 }
-
-const journalEntry = (object: string, row: Row, rowNumber: number): JournalWrite => ({
-  object,
-  recordId: row.id,
-  rowNumber,
-  action: 'created',
-  before: null,
-  versionAfter: row.version,
-});
 
 /** Creates the companies named by rows about to be written and not found, once per name; each row then links to its company. */
 async function createMissingCompanies(tx: Tx, rc: RowContext, ready: Candidate[], companies: Map<string, string>, entries: JournalWrite[]) {
@@ -184,7 +168,7 @@ async function createMissingCompanies(tx: Tx, rc: RowContext, ready: Candidate[]
     const m = wanted[i] as { name: string; rowNumber: number };
     if ('errors' in w) throw new RowByRow();
     companies.set(m.name.toLowerCase(), w.row.id);
-    entries.push(journalEntry('company', w.row, m.rowNumber));
+    entries.push(journalEntry('company', m.rowNumber, w.row));
   });
   for (const c of ready) if (c.companyName) c.input.companyId = companies.get(c.companyName.toLowerCase()) ?? null;
 }

@@ -14,6 +14,16 @@ export type JournalEntry = {
 
 export type JournalWrite = { object: string; recordId: string; rowNumber: number; action: string; before: Row | null; versionAfter: number };
 
+/** What a row wrote to one record: created, or (given the record's before-image) updated. */
+export const journalEntry = (object: string, rowNumber: number, after: { id: string; version: number }, before: Row | null = null): JournalWrite => ({
+  object,
+  recordId: after.id,
+  rowNumber,
+  action: before ? 'updated' : 'created',
+  before,
+  versionAfter: after.version,
+});
+
 /** Remembers what a row wrote; a record updated twice keeps its first before-image. */
 export async function journal(tx: Tx, tenantId: string, importId: string, e: JournalWrite) {
   await journalMany(tx, tenantId, importId, [e]);

@@ -11,7 +11,7 @@ import type { Row } from '#platform/records/records.repo.ts';
 import type { ImportObject } from './import-fields.ts';
 import { createDealInTx, type TCreateDealRequest } from '#modules/deals/index.ts';
 import { captureImportedLead } from '#modules/leads/index.ts';
-import { findCompanyByName, findMatch, journal } from './import-records.repo.ts';
+import { findCompanyByName, findMatch, journal, journalEntry } from './import-records.repo.ts';
 import { resolveReferences } from './row-references.ts';
 import type { TDedupRule, TImportOptions } from './imports.schema.ts';
 import { rowToInput, type MappingEntry } from './row-input.ts';
@@ -39,16 +39,16 @@ const matchable = (object: ImportObject, match: TDedupRule['match']) => (object 
 
 async function createCompany(tx: Tx, rc: RowContext, name: string, rowNumber: number): Promise<string> {
   const created = await createInTx(tx, { deps: rc.deps, ctx: rc.ctx, def: DEFINITIONS.company, input: { name, source: rc.options.defaultSource } });
-  await journal(tx, rc.ctx.tenantId, rc.importId, {
-    object: 'company',
-    recordId: created.id,
-    rowNumber,
-    action: 'created',
-    before: null,
-    versionAfter: created.version,
-  });
+  await journal(tx, rc.ctx.tenantId, rc.importId, journalEntry('company', rowNumber, created));
   return created.id;
 }
+
+/** Whether the row names a company that is not there yet and will be created for it. */
+export const companyToCreate = (rc: RowContext, companyName: string | null, input: Record<string, unknown>) =>
+  !!companyName && !input.companyId && rc.options.createCompanies;
+
+/** The key to look a row up by: none when it is name + company and the company is still to be created (it has no contacts yet). */
+export const lookupKey = <K>(rc: RowContext, key: K | null, unborn: boolean): K | null => (unborn && rc.dedup.match === 'nameCompany' ? null : key);
 
 export function matchKey(rc: RowContext, input: Record<string, unknown>) {
   const { match } = rc.dedup;
@@ -73,8 +73,8 @@ async function writeRow(tx: Tx, rc: RowContext, row: string[], rowNumber: number
   // it has no contacts, so a row naming it cannot match by name + company.
   const { companyName } = built;
   if (companyName) input.companyId = (await findCompanyByName(tx, companyName))?.id ?? null;
-  const unborn = !!companyName && !input.companyId && rc.options.createCompanies;
-  const key = unborn && rc.dedup.match === 'nameCompany' ? null : matchKey(rc, input);
+  const unborn = companyToCreate(rc, companyName, input);
+  const key = lookupKey(rc, matchKey(rc, input), unborn);
   const existing: Row | undefined = key ? await findMatch(tx, def.table, key) : undefined;
   if (existing && rc.dedup.action === 'skip') return 'skipped';
   if (unborn && companyName) input.companyId = await createCompany(tx, rc, companyName, rowNumber);
@@ -85,14 +85,7 @@ async function writeRow(tx: Tx, rc: RowContext, row: string[], rowNumber: number
     if (!checked.ok) return { errors: checked.errors };
     const updated = await updateInTx(tx, { deps, ctx, def, input: checked.value, row: existing });
     if (!updated) return { errors: [{ field: 'row', message: 'imports.changed_meanwhile' }] };
-    await journal(tx, ctx.tenantId, rc.importId, {
-      object,
-      recordId: existing.id,
-      rowNumber,
-      action: 'updated',
-      before: existing,
-      versionAfter: updated.version,
-    });
+    await journal(tx, ctx.tenantId, rc.importId, journalEntry(object, rowNumber, updated, existing));
     return 'updated';
   }
   if (!('source' in input) && (object === 'contact' || object === 'company' || object === 'lead')) input.source = rc.options.defaultSource;
@@ -106,23 +99,22 @@ type LeadInput = Parameters<typeof captureImportedLead>[1]['input'];
 /** Creates through each object's own create path: leads are captured (duplicate rules, scoring, assignment), deals get their pipeline rules. */
 async function createRow(tx: Tx, rc: RowContext, value: Record<string, unknown>, rowNumber: number): Promise<RowOutcome> {
   const { deps, ctx, object } = rc;
-  const entry = { object, rowNumber };
   if (object === 'lead') {
     // A warn rule cannot ask anyone mid-import: the lead is kept and marked duplicateOf, as "create anyway" does; block still refuses.
     const { allowDuplicate: _a, ...input } = value as LeadInput & { allowDuplicate?: boolean };
     const { lead, mergedBefore } = await captureImportedLead(tx, { deps, ctx, input, allowDuplicate: true });
     if (mergedBefore) {
-      await journal(tx, ctx.tenantId, rc.importId, { ...entry, recordId: lead.id, action: 'updated', before: mergedBefore, versionAfter: lead.version });
+      await journal(tx, ctx.tenantId, rc.importId, journalEntry(object, rowNumber, lead, mergedBefore));
       return 'updated';
     }
-    await journal(tx, ctx.tenantId, rc.importId, { ...entry, recordId: lead.id, action: 'created', before: null, versionAfter: lead.version });
+    await journal(tx, ctx.tenantId, rc.importId, journalEntry(object, rowNumber, lead));
     return 'created';
   }
   const created =
     object === 'deal'
       ? await createDealInTx({ deps, ctx, tx, input: value as TCreateDealRequest })
       : await createInTx(tx, { deps, ctx, def: DEFINITIONS[object], input: value });
-  await journal(tx, ctx.tenantId, rc.importId, { ...entry, recordId: created.id, action: 'created', before: null, versionAfter: created.version });
+  await journal(tx, ctx.tenantId, rc.importId, journalEntry(object, rowNumber, created));
   return 'created';
 }
 

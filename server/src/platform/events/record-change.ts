@@ -1,7 +1,7 @@
 import type { Tx } from '#db/tx.ts';
-import { type Changes, diffRecords, writeAudit, writeAudits } from '../audit/audit.ts';
+import { type Changes, diffRecords, writeAudits } from '../audit/audit.ts';
 import type { RequestContext } from '../context.ts';
-import { emitEvent, emitEvents } from './outbox.ts';
+import { emitEvents } from './outbox.ts';
 
 export type RecordChangeOptions = {
   /** created | updated | deleted | restored | merged | exported ... */
@@ -17,23 +17,17 @@ export type RecordChangeOptions = {
 
 /** The audit row and the outbox event every mutation writes, in the mutation's transaction. */
 export async function recordChange(tx: Tx, ctx: RequestContext, options: RecordChangeOptions): Promise<Changes> {
-  const { action, objectType, objectId, before = null, after = null, sensitive = [] } = options;
-  const changes = diffRecords(before, after, sensitive);
-  if (action === 'updated' && Object.keys(changes).length === 0) return changes;
-  await writeAudit(tx, ctx, { action, objectType, objectId, changes });
-  await emitEvent(tx, ctx, {
-    type: `${objectType}.${action}`,
-    objectType,
-    objectId,
-    payload: { changes, ...options.payload },
-  });
-  return changes;
+  return (await recordChanges(tx, ctx, [options]))[0] as Changes;
 }
 
-/** recordChange for many records at once: one audit insert and one outbox insert. */
-export async function recordChanges(tx: Tx, ctx: RequestContext, changes: RecordChangeOptions[]): Promise<void> {
-  const written = changes.flatMap((o) => {
-    const diff = diffRecords(o.before ?? null, o.after ?? null, o.sensitive ?? []);
+/**
+ * recordChange for many records at once (one audit insert and one outbox insert); returns each
+ * one's field changes. An update that changed nothing writes neither.
+ */
+export async function recordChanges(tx: Tx, ctx: RequestContext, changes: RecordChangeOptions[]): Promise<Changes[]> {
+  const diffs = changes.map((o) => diffRecords(o.before ?? null, o.after ?? null, o.sensitive ?? []));
+  const written = changes.flatMap((o, i) => {
+    const diff = diffs[i] as Changes;
     return o.action === 'updated' && Object.keys(diff).length === 0 ? [] : [{ ...o, changes: diff }];
   });
   await writeAudits(
@@ -51,4 +45,5 @@ export async function recordChanges(tx: Tx, ctx: RequestContext, changes: Record
       payload: { changes: o.changes, ...o.payload },
     })),
   );
+  return diffs;
 }

@@ -182,8 +182,9 @@ export async function checkWrites<T extends Versioned>(tx: Tx, o: ManyOptions<T>
 export async function createManyInTx<T extends Versioned>(tx: Tx, o: ManyOptions<T>): Promise<({ row: Row } | { errors: FieldError[] })[]> {
   const { ctx, def } = o;
   const prepared = await prepareMany(tx, { ...o, existing: undefined });
-  const values = prepared.flatMap((p) =>
-    'columns' in p ? [{ ...p.columns, tenant_id: ctx.tenantId, id: newId(), created_by: ctx.userId, updated_by: ctx.userId }] : [],
+  const ids = prepared.map(() => newId());
+  const values = prepared.flatMap((p, i) =>
+    'columns' in p ? [{ ...p.columns, tenant_id: ctx.tenantId, id: ids[i], created_by: ctx.userId, updated_by: ctx.userId }] : [],
   );
   const rows = await insertRecords(tx, def.table, values);
   await announce(
@@ -192,8 +193,7 @@ export async function createManyInTx<T extends Versioned>(tx: Tx, o: ManyOptions
     rows.map((after) => ({ before: null, after })),
   );
   const byId = new Map(rows.map((r) => [r.id, r]));
-  let next = 0;
-  return prepared.map((p) => ('errors' in p ? p : { row: byId.get(values[next++]?.id as string) as Row }));
+  return prepared.map((p, i) => ('errors' in p ? p : { row: byId.get(ids[i] as string) as Row }));
 }
 
 /**
