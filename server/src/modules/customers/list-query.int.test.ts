@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { enterTenant } from '#db/tx.ts';
+import { searchCondition } from '#platform/records/search.ts';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { databaseAvailable } from '../../../test/db.ts';
+
+class Rollback extends Error {}
 
 type Contact = { id: string; name: string; title: string | null; custom: Record<string, unknown> };
 
@@ -92,6 +97,24 @@ describe.skipIf(!databaseAvailable)('lists: search, filter grammar, custom field
     expect(fuzzy.data[0]?.name).toBe('John Smith');
     const phone = await get('q=1017');
     expect(phone.data[0]?.id).toBe(all[17]?.id);
+  });
+
+  it('a two-character word is looked up in the bigram index, under row-level security too', async () => {
+    const { where } = searchCondition('张伟');
+    // 5,000 more contacts (rolled back) so the tenant's rows outweigh one rare bigram, planned as
+    // the app runs (kehu_app, RLS on): usable only while `@>` and search_bigrams are LEAKPROOF.
+    const plan = await t.db.kysely
+      .transaction()
+      .execute(async (tx) => {
+        await sql`insert into contacts (tenant_id, id, name, search_text)
+          select ${t.admin.tenantId}, gen_random_uuid(), 'p' || i, 'person ' || i from generate_series(1, 5000) i`.execute(tx);
+        await sql`analyze contacts`.execute(tx);
+        await enterTenant(tx, t.admin.tenantId);
+        const { rows } = await sql<{ 'QUERY PLAN': string }>`explain select id from contacts where ${where}`.execute(tx);
+        throw new Rollback(rows.map((r) => r['QUERY PLAN']).join('\n'));
+      })
+      .catch((e: unknown) => (e instanceof Rollback ? e.message : Promise.reject(e)));
+    expect(plan).toContain('contacts_search_bigrams');
   });
 
   it('search: 1-2 characters keep the list order and page by cursor; every word of a multi-word query must match', async () => {

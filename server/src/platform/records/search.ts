@@ -15,10 +15,15 @@ export const phoneDigitsOf = (phones: { number: string; e164: string | null }[])
 const TRIGRAM = 3;
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** One word of `q`: a substring, or (3+ characters) a fuzzy word by pg_trgm word similarity. */
+/**
+ * One word of `q`: a substring, or (3+ characters) a fuzzy word by pg_trgm word similarity. A
+ * two-character word also names its bigram, which the `*_search_bigrams` GIN index finds.
+ */
 function wordCondition(word: string): RawBuilder<SqlBool> {
   const like = sql<SqlBool>`search_text like ${`%${escapeLike(word)}%`}`;
-  return [...word].length >= TRIGRAM ? sql<SqlBool>`(${like} or ${word} <% search_text)` : like;
+  const length = [...word].length;
+  if (length >= TRIGRAM) return sql<SqlBool>`(${like} or ${word} <% search_text)`;
+  return length === 2 ? sql<SqlBool>`(search_bigrams(search_text) @> array[${word}]::text[] and ${like})` : like;
 }
 
 /**
