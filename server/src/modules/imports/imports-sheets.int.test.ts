@@ -36,6 +36,19 @@ async function workbook(): Promise<string> {
   return tempFile('book.xlsx', excelOrder(await book.xlsx.writeBuffer()));
 }
 
+/** A workbook whose first sheet is empty and second holds the rows; or, `allEmpty`, two empty sheets. */
+async function emptyFirst(allEmpty = false): Promise<string> {
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet('封面');
+  const rows = book.addWorksheet('客户');
+  if (!allEmpty)
+    rows.addRows([
+      ['姓名', '邮箱'],
+      ['冯四', 'feng4@sheets.example'],
+    ]);
+  return tempFile(allEmpty ? 'blank.xlsx' : 'cover.xlsx', excelOrder(await book.xlsx.writeBuffer()));
+}
+
 describe('sheetNames', () => {
   it('reads names in workbook order, prefixed or not, with XML escapes undone', () => {
     const xml = `<workbook><sheets><x:sheet name="B &amp; C" sheetId="2" r:id="rId2"/><sheet sheetId='1' name='&#x4E00;&lt;a&gt;'/></sheets></workbook>`;
@@ -59,6 +72,14 @@ describe.skipIf(!databaseAvailable)('imports: choosing the sheet of a workbook',
   it('lists the sheets on upload and reads the first by default', async () => {
     const imp = await api.uploaded(path);
     expect(imp).toMatchObject({ format: 'xlsx', sheets: ['说明', SECOND, '空表'], sheet: '说明', columns: ['Note'], totalRows: 1 });
+  });
+
+  it('opens on the first sheet with rows when the first is empty, and refuses a workbook without any', async () => {
+    const imp = await api.uploaded(await emptyFirst());
+    expect(imp).toMatchObject({ sheets: ['封面', '客户'], sheet: '客户', columns: ['姓名', '邮箱'], totalRows: 1 });
+    const blank = await api.upload(await emptyFirst(true));
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().detail).toMatch(/empty/i);
   });
 
   it('re-reads header, sample, count and mapping for the chosen sheet, and imports its rows only', async () => {

@@ -101,6 +101,21 @@ async function headValues(tx: Tx, object: ImportObject, head: Head) {
   return { columns: head.columns, sample: head.sample, total_rows: head.total, mapping, preset };
 }
 
+/**
+ * The sheet an upload opens on: the first with rows under its header, as a workbook often starts
+ * with an empty or a notes sheet; the first sheet when none has rows (the upload is then refused
+ * for it). A CSV or vCard is its own single "sheet" (null).
+ */
+async function firstSheetWithRows(sheets: string[] | null, read: (sheet: string | null) => Promise<Head | null>) {
+  let first: { sheet: string | null; head: Head | null } | null = null;
+  for (const sheet of sheets?.length ? sheets : [null]) {
+    const head = await read(sheet);
+    if (head && head.total > 0) return { sheet, head };
+    first ??= { sheet, head };
+  }
+  return first ?? { sheet: null, head: null };
+}
+
 /** Stores the upload, reads its header, a sample and the row count, and suggests a mapping. */
 export async function createImport(deps: Deps, ctx: RequestContext, o: { object: ImportObject; fileName: string; body: Readable }): Promise<TImport> {
   requireAccess(ctx.access, o.object, 'import');
@@ -116,8 +131,7 @@ export async function createImport(deps: Deps, ctx: RequestContext, o: { object:
     // Once, on upload: later reads (preview, the job, a resume) read the same stored file.
     if (format === 'xlsx') await checkXlsx(storedChunks(deps, tenantId, id));
     const sheets = format === 'xlsx' ? await listSheets(storedChunks(deps, tenantId, id)) : null;
-    const sheet = sheets?.[0] ?? null;
-    const head = await readHead({ format, encoding, sheet, chunks: () => storedChunks(deps, tenantId, id) });
+    const { sheet, head } = await firstSheetWithRows(sheets, (sheet) => readHead({ format, encoding, sheet, chunks: () => storedChunks(deps, tenantId, id) }));
     if (!head) throw new AppError('bad_request', { message: 'imports.empty_file' });
     if (head.total === 0) throw new AppError('bad_request', { message: 'imports.no_rows' });
     return await inTenant(deps.db.kysely, tenantId, async (tx) => {
