@@ -1,0 +1,84 @@
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, databaseAvailable, testEngine } from '#test/db.ts';
+import type { Database } from './database.ts';
+import { deferringBegin } from './deferred-begin.ts';
+import type { DB } from './schema.ts';
+import { enterTenant } from './tx.ts';
+
+// PGlite has no round trips to save; the wrapper is PostgreSQL's.
+describe.skipIf(!databaseAvailable || testEngine !== 'postgres')('deferred BEGIN (PostgreSQL)', () => {
+  let db: Database;
+  let pool: pg.Pool;
+  let kysely: Kysely<DB>;
+  const sent: string[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    pool = new pg.Pool({ connectionString: db.url, max: 1 });
+    // Record what reaches the server: every query a client sends.
+    pool.on('connect', (client) => {
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      (client as unknown as { query: unknown }).query = (...args: unknown[]) => {
+        if (typeof args[0] === 'string') sent.push(args[0]);
+        return query(...args);
+      };
+    });
+    kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool: deferringBegin(pool) }) });
+  });
+  afterAll(async () => {
+    await kysely?.destroy();
+    await db?.close();
+  });
+
+  it('sends BEGIN with a parameterless first statement, in one round trip, and the transaction holds', async () => {
+    const id = '01a20c3a-0f81-7c16-a42b-f1e6664218be';
+    sent.length = 0;
+    const seen = await kysely.transaction().execute(async (tx) => {
+      await enterTenant(tx, id);
+      const first = await sql<{ now: string; tenant: string }>`select now()::text as now, current_setting('app.tenant') as tenant`.execute(tx);
+      await sql`select pg_sleep(0.02)`.execute(tx);
+      const second = await sql<{ now: string; role: string }>`select now()::text as now, current_user as role`.execute(tx);
+      return { first: first.rows[0], second: second.rows[0] };
+    });
+    expect(sent[0]).toMatch(/^begin; select set_config\('app.tenant', '[0-9a-f-]{36}'/);
+    expect(sent).toHaveLength(5); // begin+enterTenant, three selects, commit
+    expect(sent.at(-1)).toBe('commit');
+    // One transaction: now() stands still and the tenant and role settings hold for every statement.
+    expect(seen.second?.now).toBe(seen.first?.now);
+    expect(seen.first?.tenant).toBe(id);
+    expect(seen.second?.role).toBe('kehu_app');
+  });
+
+  it('sends BEGIN on its own before a statement with parameters, and rolls back', async () => {
+    sent.length = 0;
+    const failed = await kysely
+      .transaction()
+      .execute(async (tx) => {
+        await sql`select ${'first'}::text as v`.execute(tx);
+        await sql`create temp table deferred_probe (v text)`.execute(tx);
+        throw new Error('undo');
+      })
+      .catch((e: Error) => e.message);
+    expect(failed).toBe('undo');
+    expect(sent).toEqual(['begin', 'select $1::text as v', 'create temp table deferred_probe (v text)', 'rollback']);
+    // The pool's one session: the table would be there had the statements run outside the transaction.
+    expect((await sql<{ t: string | null }>`select to_regclass('pg_temp.deferred_probe')::text as t`.execute(kysely)).rows[0]?.t).toBeNull();
+  });
+
+  it('sends nothing for a transaction that runs nothing, and keeps multi-statement results as they were', async () => {
+    sent.length = 0;
+    await kysely.transaction().execute(async () => undefined);
+    expect(sent).toEqual([]);
+    const rows = await kysely.transaction().execute(async (tx) => (await sql<{ n: number }>`select 1 as n`.execute(tx)).rows);
+    expect(rows).toEqual([{ n: 1 }]);
+    expect(sent).toEqual(['begin; select 1 as n', 'commit']);
+  });
+
+  it('refuses a tenant id that is not a uuid before sending anything', async () => {
+    sent.length = 0;
+    await expect(kysely.transaction().execute((tx) => enterTenant(tx, "x', true), set_config('role', 'postgres"))).rejects.toThrow(/Not a tenant id/);
+    expect(sent).toEqual([]);
+  });
+});
