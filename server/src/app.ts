@@ -14,12 +14,13 @@ import type { Config } from '#platform/config.ts';
 import { customFieldRoutes } from '#platform/custom-fields/custom-fields.routes.ts';
 import { cipherRegistry } from '#platform/crypto/ciphers.ts';
 import { masterKeyFrom } from '#platform/crypto/field-crypto.ts';
+import { createCredentialCache } from '#platform/auth/credential-cache.ts';
 import type { Deps } from '#platform/deps.ts';
 import { AppError } from '#platform/errors/app-error.ts';
 import { createSubscribers } from '#platform/events/subscribers.ts';
 import { handleError } from '#platform/http/error-handler.ts';
 import { registerIdempotency } from '#platform/http/idempotency.ts';
-import { requestContextHook } from '#platform/http/request-context.ts';
+import { forgetCredentialsOnWrite, requestContextHook } from '#platform/http/request-context.ts';
 import { platformRoutes } from '#platform/platform.routes.ts';
 import { tenantSettingsRoutes } from '#platform/tenancy/tenant-settings.ts';
 import { MODULES } from './modules.ts';
@@ -54,7 +55,9 @@ export async function buildApp(o: BuildAppOptions): Promise<{ app: FastifyInstan
     ciphers: cipherRegistry(o.db.kysely, masterKey),
     subscribers: createSubscribers(),
     log: app.log,
+    credentials: await createCredentialCache(o.db),
   };
+  app.addHook('onClose', async () => deps.credentials?.close());
 
   app.setValidatorCompiler(validatorCompiler);
   // Responses are built by typed mappers; plain JSON.stringify keeps list routes fast.
@@ -82,6 +85,7 @@ export async function buildApp(o: BuildAppOptions): Promise<{ app: FastifyInstan
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   await app.register(fastifyCookie);
   app.addHook('onRequest', requestContextHook(deps));
+  app.addHook('onSend', forgetCredentialsOnWrite(deps));
   await app.register(fastifyRateLimit, {
     global: true,
     hook: 'preHandler',

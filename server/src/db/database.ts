@@ -5,6 +5,7 @@ import { citext } from '@electric-sql/pglite/contrib/citext';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { deferringBegin } from './deferred-begin.ts';
 import { ConnectionLock, PgliteDialect, runOnPglite } from './pglite-driver.ts';
 import type { DB } from './schema.ts';
 
@@ -16,11 +17,19 @@ export type Database = {
   kysely: Kysely<DB>;
   raw: (text: string, values?: readonly unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
   close: () => Promise<void>;
+  /**
+   * Calls `onMessage` with the payload of each NOTIFY on `channel`. `onLive(false)` says notices
+   * may be missed from now on (the listening connection broke), `onLive(true)` that they are heard
+   * again (it was reopened). Resolves once listening.
+   */
+  listen: (channel: string, onMessage: (payload: string) => void, onLive: (live: boolean) => void) => Promise<Unlisten>;
   /** The PGlite instance in embedded mode (backup, clone); undefined on a server. */
   pglite?: PGlite;
   /** Connection string in server mode (backup with pg_dump-free COPY, tests). */
   url?: string;
 };
+
+export type Unlisten = () => Promise<void>;
 
 export type OpenDatabaseOptions = {
   url?: string;
@@ -53,6 +62,11 @@ async function openPglite({ dataDir, loadDataDir }: OpenDatabaseOptions): Promis
     pglite,
     kysely: new Kysely<DB>({ dialect: new PgliteDialect(pglite, lock) }),
     raw: (text, values = []) => lock.run(() => runOnPglite(pglite, text, values)),
+    // LISTEN is transactional: it takes the lock so that it cannot land inside another caller's transaction.
+    listen: async (channel, onMessage) => {
+      const unlisten = await lock.run(() => pglite.listen(channel, onMessage));
+      return () => lock.run(() => unlisten());
+    },
     close: async () => {
       await lock.run(() => pglite.close());
     },
@@ -68,7 +82,8 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     } as pg.CustomTypesConfig,
   });
   pool.on('error', () => {}); // an idle client's broken connection is replaced by the pool
-  const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool: deferringBegin(pool) }) });
+  const listeners = new Set<Unlisten>();
   return {
     kind: 'postgres',
     url,
@@ -78,6 +93,55 @@ async function openPostgres(url: string, max: number): Promise<Database> {
       const last = Array.isArray(result) ? result.at(-1) : result;
       return { rows: last?.rows ?? [] };
     },
-    close: () => kysely.destroy(),
+    listen: async (channel, onMessage, onLive) => {
+      const unlisten = await listenOnPostgres(url, channel, onMessage, onLive);
+      listeners.add(unlisten);
+      return async () => {
+        listeners.delete(unlisten);
+        await unlisten();
+      };
+    },
+    // Listening connections go with the pool: a command that only closes its database still exits.
+    close: async () => {
+      await Promise.all([...listeners].map((unlisten) => unlisten()));
+      await kysely.destroy();
+    },
+  };
+}
+
+/** A connection of its own that LISTENs, reopened a second after it breaks. */
+async function listenOnPostgres(url: string, channel: string, onMessage: (payload: string) => void, onLive: (live: boolean) => void): Promise<Unlisten> {
+  let client: pg.Client | null = null;
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+  const open = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: url });
+    next.on('notification', (m) => m.channel === channel && onMessage(m.payload ?? ''));
+    next.on('error', () => {}); // 'end' follows and reopens
+    next.on('end', () => {
+      if (closed || client !== next) return;
+      client = null;
+      onLive(false);
+      reopen();
+    });
+    try {
+      await next.connect();
+      await next.query(`listen ${pg.escapeIdentifier(channel)}`);
+    } catch (error) {
+      await next.end().catch(() => {});
+      throw error;
+    }
+    client = next;
+  };
+  const reopen = () => {
+    if (!closed) retry = setTimeout(() => void open().then(() => onLive(true), reopen), 1000);
+  };
+  await open();
+  return async () => {
+    closed = true;
+    clearTimeout(retry);
+    const open = client;
+    client = null;
+    await open?.end();
   };
 }

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '#db/database.ts';
+import type { CredentialCache } from './auth/credential-cache.ts';
 import type { Config } from './config.ts';
 import type { CipherRegistry } from './crypto/ciphers.ts';
 import type { Subscribers } from './events/subscribers.ts';
@@ -13,6 +14,8 @@ export type Deps = {
   ciphers: CipherRegistry;
   subscribers: Subscribers;
   log: FastifyBaseLogger;
+  /** Resolved sessions and tokens (auth/credential-cache.ts); absent in apps built by hand, which then always ask the database. */
+  credentials?: CredentialCache;
   /** Cron jobs and queues; use `jobsOf(deps)`, which creates it on first use (absent in apps built by hand). */
   jobs?: JobRegistry;
 };

@@ -83,13 +83,20 @@ export async function authenticate(deps: Deps, token: string): Promise<{ princip
   const kind = tokenKind(token);
   if (!kind) throw new AppError('unauthorized');
   const db = deps.db.kysely;
-  const c = await resolveCredential(db, kind, hashToken(token));
+  const hash = hashToken(token);
+  let c = deps.credentials?.get(hash);
+  if (!c) {
+    const readAt = deps.credentials?.generation() ?? 0;
+    c = await resolveCredential(db, kind, hash);
+    if (c?.is_active && !c.revoked_at) deps.credentials?.set(hash, c, readAt);
+  }
   if (!c?.is_active) throw new AppError('unauthorized');
   if (c.revoked_at) throw new AppError('unauthorized', { message: 'token_revoked' });
   if (c.expires_at && c.expires_at <= new Date()) throw new AppError('unauthorized');
   // Last-used is written at most once a minute, to keep reads cheap.
   if (!c.last_used_at || Date.now() - c.last_used_at.getTime() > 60_000) {
     await (kind === 'api' ? repo.touchApiToken : repo.touchSession)(db, c.tenant_id, c.credential_id);
+    c.last_used_at = new Date(); // a cached credential is touched once a minute, not on every request
   }
   const access = toAccessProfile(c);
   const principal: Principal = {

@@ -30,6 +30,17 @@ function readToken(request: FastifyRequest): { token: string; viaCookie: boolean
 }
 
 /**
+ * onSend hook: a write may have changed who can do what (a role, a team, a token, a sign-out),
+ * so the tenant's cached credentials go before the caller sees the answer. Other processes and
+ * instances hear of it through the database's notices (credential-cache.ts).
+ */
+export function forgetCredentialsOnWrite(deps: Deps) {
+  return async (request: FastifyRequest) => {
+    if (request.principal && !SAFE_METHODS.has(request.method)) deps.credentials?.forgetTenant(request.principal.tenantId);
+  };
+}
+
+/**
  * onRequest hook: resolves the caller and builds `request.ctx`. Cookie-authenticated writes must
  * carry X-Requested-With, which a cross-site form cannot send (CSRF guard beside SameSite=Lax).
  */
