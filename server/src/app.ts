@@ -55,7 +55,7 @@ export async function buildApp(o: BuildAppOptions): Promise<{ app: FastifyInstan
     ciphers: cipherRegistry(o.db.kysely, masterKey),
     subscribers: createSubscribers(),
     log: app.log,
-    credentials: await createCredentialCache(o.db),
+    ...(o.config.credentialCacheSeconds > 0 ? { credentials: await createCredentialCache(o.db, { ttlMs: o.config.credentialCacheSeconds * 1000 }) } : {}),
   };
   app.addHook('onClose', async () => deps.credentials?.close());
 

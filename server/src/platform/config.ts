@@ -14,6 +14,7 @@ const ZEnv = z.object({
   KEHU_JOBS: z.enum(['0', '1']).default('1'),
   KEHU_API_RATE_LIMIT: z.coerce.number().int().min(1).default(1200),
   KEHU_SESSION_DAYS: z.coerce.number().int().min(1).default(14),
+  KEHU_CREDENTIAL_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -30,6 +31,8 @@ export type Config = {
   runJobs: boolean;
   apiRateLimit: number;
   sessionDays: number;
+  /** How long a resolved token may be reused (auth/credential-cache.ts); 0 asks the database on every request. */
+  credentialCacheSeconds: number;
   logLevel: string;
 };
 
@@ -55,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runJobs: e.KEHU_JOBS === '1',
     apiRateLimit: e.KEHU_API_RATE_LIMIT,
     sessionDays: e.KEHU_SESSION_DAYS,
+    credentialCacheSeconds: e.KEHU_CREDENTIAL_CACHE_SECONDS,
     logLevel: e.LOG_LEVEL,
   };
 }
