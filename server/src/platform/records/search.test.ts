@@ -42,10 +42,12 @@ describe('searchCondition', () => {
     expect(s.rank && compiled(s.rank).params).toEqual(['%jon smith%', 'jon smith']);
   });
 
-  it('keeps short words of a multi-word query as substrings (and bigrams) only', () => {
+  it('keeps short words of a multi-word query as substrings (and CJK bigrams) only', () => {
     const where = compiled(searchCondition('jo smith').where);
-    expect(where.sql).toBe('((search_bigrams(search_text) @> array[$1]::text[] and search_text like $2) and (search_text like $3 or $4 <% search_text))');
-    expect(where.params).toEqual(['jo', '%jo%', '%smith%', 'smith']);
+    expect(where.sql).toBe('(search_text like $1 and (search_text like $2 or $3 <% search_text))');
+    expect(where.params).toEqual(['%jo%', '%smith%', 'smith']);
+    const mixed = compiled(searchCondition('李娜 smith').where);
+    expect(mixed.sql).toBe('((search_bigrams(search_text) @> array[$1]::text[] and search_text like $2) and (search_text like $3 or $4 <% search_text))');
   });
 
   it('ranks single words of 3+ characters and phone digits', () => {

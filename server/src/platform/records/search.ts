@@ -15,15 +15,18 @@ export const phoneDigitsOf = (phones: { number: string; e164: string | null }[])
 const TRIGRAM = 3;
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** Holds a character outside ASCII (CJK): the pairs `search_bigrams` indexes. */
+const NON_ASCII = /\P{ASCII}/u;
+
 /**
  * One word of `q`: a substring, or (3+ characters) a fuzzy word by pg_trgm word similarity. A
- * two-character word also names its bigram, which the `*_search_bigrams` GIN index finds.
+ * two-character CJK word also names its bigram, which the `*_search_bigrams` GIN index finds.
  */
 function wordCondition(word: string): RawBuilder<SqlBool> {
   const like = sql<SqlBool>`search_text like ${`%${escapeLike(word)}%`}`;
   const length = [...word].length;
   if (length >= TRIGRAM) return sql<SqlBool>`(${like} or ${word} <% search_text)`;
-  return length === 2 ? sql<SqlBool>`(search_bigrams(search_text) @> array[${word}]::text[] and ${like})` : like;
+  return length === 2 && NON_ASCII.test(word) ? sql<SqlBool>`(search_bigrams(search_text) @> array[${word}]::text[] and ${like})` : like;
 }
 
 /**
