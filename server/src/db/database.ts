@@ -140,8 +140,8 @@ async function listenOnPostgres(url: string, channel: string, onMessage: (payloa
   return async () => {
     closed = true;
     clearTimeout(retry);
-    const open = client;
+    const listening = client;
     client = null;
-    await open?.end();
+    await listening?.end();
   };
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '#test/app.ts';
-import { databaseAvailable } from '#test/db.ts';
+import { databaseAvailable, testEngine } from '#test/db.ts';
 import { hashToken } from './tokens.ts';
 
 /** Retries `probe` until it gives `want` (a notice crosses a connection) or 3 s pass. */
@@ -46,6 +46,22 @@ describe.skipIf(!databaseAvailable)('cached credentials', () => {
     const off = await t.request(t.admin, { method: 'POST', url: `/api/v1/users/${other.id}/deactivate` });
     expect(off.statusCode, off.body).toBe(200);
     expect(await status(other.token)).toBe(401); // no waiting: the write dropped the tenant's entries
+  });
+
+  it.skipIf(testEngine !== 'postgres')('caches nothing while its listening connection is down, and again once it is back', async () => {
+    const created = await t.request(t.admin, { method: 'POST', url: '/api/v1/api-tokens', payload: { name: 'listener probe' } });
+    const token = created.json().token as string;
+    const cached = async () => (await status(token)) === 200 && t.deps.credentials?.get(hashToken(token)) !== undefined;
+    expect(await cached()).toBe(true);
+    const killed = await sql<{ killed: boolean }>`select pg_terminate_backend(pid) as killed from pg_stat_activity
+      where datname = current_database() and query = 'listen "kehu_credentials"'`.execute(t.db.kysely);
+    expect(killed.rows.map((r) => r.killed)).toEqual([true]);
+    // Down: the cached entries go.
+    expect(await eventually(async () => t.deps.credentials?.get(hashToken(token)) === undefined, true)).toBe(true);
+    // Reopened a second later: kept again, and a revocation is heard again.
+    expect(await eventually(cached, true)).toBe(true);
+    await sql`update api_tokens set revoked_at = now() where id = ${created.json().id}`.execute(t.db.kysely);
+    expect(await eventually(() => status(token), 401)).toBe(401);
   });
 
   it('does not keep a credential read while a change came in', async () => {
