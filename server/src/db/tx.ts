@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { isUuid } from '#platform/ids.ts';
 import type { DB } from './schema.ts';
 
 export type Tx = Transaction<DB>;
@@ -14,8 +15,6 @@ export function inTenant<T>(db: Kysely<DB>, tenantId: string, work: (tx: Tx) => 
   });
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Binds the rest of an open transaction to one tenant, under row-level security. The search
  * threshold rides along so `q` needs no extra round trip. The tenant id is written as a literal
@@ -23,7 +22,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * BEGIN in one round trip on PostgreSQL (deferred-begin.ts).
  */
 export async function enterTenant(tx: Tx, tenantId: string): Promise<void> {
-  if (!UUID.test(tenantId)) throw new Error(`Not a tenant id: ${JSON.stringify(tenantId)}`);
+  if (!isUuid(tenantId)) throw new Error(`Not a tenant id: ${JSON.stringify(tenantId)}`);
   await sql`select set_config('app.tenant', ${sql.lit(tenantId)}, true), set_config('role', 'kehu_app', true),
     set_config('pg_trgm.word_similarity_threshold', '0.45', true)`.execute(tx);
 }

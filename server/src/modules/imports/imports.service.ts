@@ -8,8 +8,7 @@ import type { Deps } from '#platform/deps.ts';
 import { AppError, invalid, notFound } from '#platform/errors/app-error.ts';
 import { newId } from '#platform/ids.ts';
 import { type RowSource, readRows } from './file-rows.ts';
-import { listSheets } from './xlsx-sheets.ts';
-import { checkXlsx } from './xlsx-guard.ts';
+import { inspectXlsx } from './xlsx-guard.ts';
 import { detectEncoding, detectFormat } from './file-format.ts';
 import { storeFile, storedChunks } from './file-store.ts';
 import { detectPreset, presetMapping } from './crm-presets.ts';
@@ -129,8 +128,7 @@ export async function createImport(deps: Deps, ctx: RequestContext, o: { object:
     const format = detectFormat(stored.head, o.fileName);
     const encoding = format !== 'xlsx' ? detectEncoding(stored.head) : 'utf-8';
     // Once, on upload: later reads (preview, the job, a resume) read the same stored file.
-    if (format === 'xlsx') await checkXlsx(storedChunks(deps, tenantId, id));
-    const sheets = format === 'xlsx' ? await listSheets(storedChunks(deps, tenantId, id)) : null;
+    const sheets = format === 'xlsx' ? (await inspectXlsx(storedChunks(deps, tenantId, id))).map((s) => s.name) : null;
     const { sheet, head } = await firstSheetWithRows(sheets, (sheet) => readHead({ format, encoding, sheet, chunks: () => storedChunks(deps, tenantId, id) }));
     if (!head) throw new AppError('bad_request', { message: 'imports.empty_file' });
     if (head.total === 0) throw new AppError('bad_request', { message: 'imports.no_rows' });

@@ -1,5 +1,6 @@
 import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 import { AppError } from '#platform/errors/app-error.ts';
+import { type WorkbookSheet, workbookSheets } from './xlsx-sheets.ts';
 
 /**
  * What an XLSX may unpack to. ExcelJS caches the shared strings in memory and trusts the zip,
@@ -19,22 +20,28 @@ export const XLSX_LIMITS = {
 
 type Limits = typeof XLSX_LIMITS;
 
-/** Reads the whole archive; throws `imports.xlsx_too_large` as soon as a limit is passed. */
-export async function checkXlsx(chunks: AsyncIterable<Buffer>, limits: Limits = XLSX_LIMITS): Promise<void> {
+/**
+ * Reads the whole archive once: throws `imports.xlsx_too_large` as soon as a limit is passed, and
+ * returns the sheets `xl/workbook.xml` lists (in workbook order), read on the way.
+ */
+export async function inspectXlsx(chunks: AsyncIterable<Buffer>, limits: Limits = XLSX_LIMITS): Promise<WorkbookSheet[]> {
   let compressed = 0;
   let inflated = 0;
   let refused: string | null = null;
+  const workbook: Uint8Array[] = [];
   const unzip = new Unzip();
   unzip.register(UnzipInflate);
   unzip.onfile = (file: UnzipFile) => {
     let size = 0;
     const isSharedStrings = /(^|\/)sharedStrings\.xml$/i.test(file.name);
+    const isWorkbook = file.name === 'xl/workbook.xml';
     file.ondata = (error, data) => {
       if (refused) return;
       if (error) {
         refused = error.message;
         return;
       }
+      if (isWorkbook) workbook.push(data);
       size += data.length;
       inflated += data.length;
       if (isSharedStrings && size > limits.sharedStringsBytes) refused = `${file.name} > ${limits.sharedStringsBytes} bytes`;
@@ -55,4 +62,10 @@ export async function checkXlsx(chunks: AsyncIterable<Buffer>, limits: Limits = 
     throw new AppError('bad_request', { message: 'imports.unreadable_file', params: { reason: error instanceof Error ? error.message : String(error) } });
   }
   if (refused) throw new AppError('bad_request', { message: 'imports.xlsx_too_large', params: { reason: refused } });
+  return workbookSheets(Buffer.concat(workbook).toString('utf8'));
 }
+
+/** The size guard alone. */
+export const checkXlsx = async (chunks: AsyncIterable<Buffer>, limits: Limits = XLSX_LIMITS): Promise<void> => {
+  await inspectXlsx(chunks, limits);
+};

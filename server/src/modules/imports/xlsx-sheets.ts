@@ -57,6 +57,3 @@ export async function readWorkbookSheets(chunks: AsyncIterable<Buffer>): Promise
   if (failed) throw new AppError('bad_request', { message: 'imports.unreadable_file', params: { reason: failed } });
   return workbookSheets(Buffer.concat(parts).toString('utf8'));
 }
-
-/** The workbook's sheet names in workbook order. */
-export const listSheets = async (chunks: AsyncIterable<Buffer>): Promise<string[]> => (await readWorkbookSheets(chunks)).map((s) => s.name);
