@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, launch, newContext, shot } from './support/browser';
-import { login } from './support/login';
-import { ADMIN, type RunningServer, startServer } from './support/server';
+import { launch, shot } from './support/browser';
+import { adminPage } from './support/login';
+import { type RunningServer, startServer } from './support/server';
 
 let server: RunningServer;
 let browser: Browser;
@@ -22,9 +22,7 @@ describe('exports and CRM imports in a real browser', { concurrency: false }, ()
   before(async () => {
     server = await startServer();
     browser = await launch();
-    const ctx = await newContext(browser, server.url, { viewport: DESKTOP, locale: 'zh-CN' });
-    page = await ctx.newPage();
-    await login(page, ADMIN.email, ADMIN.password);
+    page = await adminPage(browser, server.url);
   });
   after(async () => {
     await browser?.close();

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { Api } from './support/api';
-import { DESKTOP, launch, newContext, shot } from './support/browser';
-import { login } from './support/login';
-import { ADMIN, type RunningServer, startServer } from './support/server';
+import { launch, shot } from './support/browser';
+import { adminPage } from './support/login';
+import { type RunningServer, startServer } from './support/server';
 
 let server: RunningServer;
 let browser: Browser;
@@ -25,9 +25,7 @@ describe('importing deals with company references in a real browser', { concurre
     await api.call('POST', '/companies', { name: '星辰科技导入测试' });
     await api.call('POST', '/companies', { name: '云海集团导入测试' });
     browser = await launch();
-    const ctx = await newContext(browser, server.url, { viewport: DESKTOP, locale: 'zh-CN' });
-    page = await ctx.newPage();
-    await login(page, ADMIN.email, ADMIN.password);
+    page = await adminPage(browser, server.url);
   });
   after(async () => {
     await browser?.close();

@@ -3,9 +3,9 @@ import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { unzipSync, zipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, launch, newContext, shot } from './support/browser';
-import { login } from './support/login';
-import { ADMIN, type RunningServer, startServer } from './support/server';
+import { launch, shot } from './support/browser';
+import { adminPage } from './support/login';
+import { type RunningServer, startServer } from './support/server';
 
 let server: RunningServer;
 let browser: Browser;
@@ -35,9 +35,7 @@ describe('importing the chosen sheet of a workbook in a real browser', { concurr
   before(async () => {
     server = await startServer();
     browser = await launch();
-    const ctx = await newContext(browser, server.url, { viewport: DESKTOP, locale: 'zh-CN' });
-    page = await ctx.newPage();
-    await login(page, ADMIN.email, ADMIN.password);
+    page = await adminPage(browser, server.url);
   });
   after(async () => {
     await browser?.close();

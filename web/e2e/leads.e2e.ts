@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { Api } from './support/api';
 import { DESKTOP, launch, newContext, PHONE, shot } from './support/browser';
-import { login } from './support/login';
+import { adminPage, login } from './support/login';
 import { ADMIN, type RunningServer, startServer } from './support/server';
 
 let server: RunningServer;
@@ -43,8 +43,7 @@ describe('leads: web form capture, duplicates, conversion in a real browser', { 
     server = await startServer();
     api = await Api.login(server.url);
     browser = await launch();
-    page = await (await newContext(browser, server.url, { viewport: DESKTOP, locale: 'zh-CN' })).newPage();
-    await login(page, ADMIN.email, ADMIN.password);
+    page = await adminPage(browser, server.url);
     await startSite();
   });
   after(async () => {

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { Api } from './support/api';
-import { DESKTOP, launch, newContext, PHONE, shot } from './support/browser';
-import { login } from './support/login';
+import { launch, newContext, PHONE, shot } from './support/browser';
+import { adminPage, login } from './support/login';
 import { ADMIN, type RunningServer, startServer } from './support/server';
 
 let server: RunningServer;
@@ -50,9 +50,7 @@ describe('lead scoring and assignment in a real browser', { concurrency: false }
     });
     formId = form.id;
     browser = await launch();
-    const ctx = await newContext(browser, server.url, { viewport: DESKTOP, locale: 'zh-CN' });
-    page = await ctx.newPage();
-    await login(page, ADMIN.email, ADMIN.password);
+    page = await adminPage(browser, server.url);
   });
   after(async () => {
     await browser?.close();
