@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Api } from './support/api';
-import { DESKTOP, launch, newContext, PHONE, shot } from './support/browser';
+import { DESKTOP, launch, newContext, PHONE, shot, switchLanguage } from './support/browser';
 import { login } from './support/login';
 import { ADMIN, type RunningServer, startServer } from './support/server';
 
@@ -254,14 +254,12 @@ describe('Kehu in a real browser', { concurrency: false }, () => {
 
   test('switches to English and back to Chinese', async () => {
     await page.goto('/contacts');
-    await page.getByTestId('language-switch').click();
-    await page.locator('.ant-dropdown-menu-item', { hasText: 'English' }).click();
+    await switchLanguage(page, 'English');
     await page.getByText('Contacts').first().waitFor();
     assert.match(await text(page), /Dashboard/);
     await page.getByTestId('record-table').getByText('Anna Smith').waitFor();
     await shot(page, '08-contacts-english');
-    await page.getByTestId('language-switch').click();
-    await page.locator('.ant-dropdown-menu-item', { hasText: '简体中文' }).click();
+    await switchLanguage(page, '简体中文');
     await page.getByText('工作台').first().waitFor();
   });
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { Api } from './support/api';
-import { DESKTOP, launch, newContext, PHONE, shot } from './support/browser';
+import { DESKTOP, launch, newContext, PHONE, shot, switchLanguage } from './support/browser';
 import { adminPage, login } from './support/login';
 import { ADMIN, type RunningServer, startServer } from './support/server';
 
@@ -171,8 +171,9 @@ describe('leads: web form capture, duplicates, conversion in a real browser', { 
     const en = await (await newContext(browser, server.url, { viewport: DESKTOP, locale: 'en' })).newPage();
     await login(en, ADMIN.email, ADMIN.password);
     await en.goto(`/leads/${lead.id}`);
-    await en.getByTestId('language-switch').click();
-    await en.locator('.ant-dropdown-menu-item', { hasText: 'English' }).click();
+    // The admin's saved language wins over this browser's until the browser chooses one.
+    await en.getByTestId('lead-timeline-tab').filter({ hasText: '时间线' }).waitFor();
+    await switchLanguage(en, 'English');
     await en.getByTestId('lead-timeline-tab').filter({ hasText: 'Timeline' }).click();
     await en.locator('[data-testid=timeline-change][data-action=converted]').waitFor();
     const english = (await en.getByTestId('timeline').textContent()) ?? '';
@@ -181,8 +182,7 @@ describe('leads: web form capture, duplicates, conversion in a real browser', { 
     assert.match(english, /converted the lead/);
     assert.match(english, /New.*Contacted/s);
     await shot(en, 'leads-13-timeline-en');
-    await en.getByTestId('language-switch').click();
-    await en.locator('.ant-dropdown-menu-item', { hasText: '简体中文' }).click();
+    await switchLanguage(en, '简体中文');
     await en.getByText('工作台').first().waitFor();
     await en.context().close();
   });

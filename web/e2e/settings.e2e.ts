@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Api } from './support/api';
-import { DESKTOP, launch, newContext, PHONE, shot } from './support/browser';
+import { DESKTOP, launch, newContext, PHONE, shot, switchLanguage } from './support/browser';
 import { login } from './support/login';
 import { ADMIN, type RunningServer, startServer } from './support/server';
 
@@ -122,13 +122,11 @@ describe('Settings > General and personal preferences', { concurrency: false }, 
 
   test('the language switch is saved on the user', async () => {
     await page.goto('/');
-    await page.getByTestId('language-switch').click();
-    await page.locator('.ant-dropdown-menu-item', { hasText: '简体中文' }).click();
+    await switchLanguage(page, '简体中文');
     await page.getByText('工作台').first().waitFor();
     let me = await api.call<Me>('GET', '/auth/me');
     assert.equal(me.user.locale, 'zh-CN');
-    await page.getByTestId('language-switch').click();
-    await page.locator('.ant-dropdown-menu-item', { hasText: 'English' }).click();
+    await switchLanguage(page, 'English');
     await page.getByText('Dashboard').first().waitFor();
     me = await api.call<Me>('GET', '/auth/me');
     assert.equal(me.user.locale, 'en');

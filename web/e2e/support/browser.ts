@@ -32,3 +32,13 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(250);
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
 }
+
+/**
+ * Picks a language in the header's switch and waits until the page shows it. The switch is a
+ * hover dropdown; waiting for the button's new label keeps the next step from racing the change.
+ */
+export async function switchLanguage(page: Page, label: 'English' | '简体中文'): Promise<void> {
+  await page.getByTestId('language-switch').click();
+  await page.locator('.ant-dropdown-menu-item', { hasText: label }).click();
+  await page.getByTestId('language-switch').filter({ hasText: label }).waitFor();
+}
