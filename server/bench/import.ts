@@ -79,10 +79,13 @@ async function writeCsv(path: string, n: number): Promise<{ duplicates: number }
   return { duplicates };
 }
 
+/** BENCH_NODE_ARGS=--cpu-prof profiles the import itself (not the migrate and tenant steps before it). */
+const nodeArgs = (args: string[]) => (args[0] === 'import' ? (process.env.BENCH_NODE_ARGS?.split(' ') ?? []) : []);
+
 /** Runs `kehu <args>`; returns wall seconds, the peak RSS (kernel's VmHWM, sampled) and the output's tail. */
 async function kehu(args: string[], env: NodeJS.ProcessEnv): Promise<{ seconds: number; peakRssMb: number; tail: string }> {
   const started = performance.now();
-  const child = spawn(process.execPath, [KEHU, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs(args), KEHU, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let tail = '';
   const keep = (chunk: Buffer) => {
     tail = (tail + chunk.toString()).slice(-4000);

@@ -101,7 +101,12 @@ describe('importing deals with company references in a real browser', { concurre
     await page.locator('[data-testid=import-status][data-status=done]').waitFor({ timeout: 90_000 });
     assert.match((await page.getByTestId('import-progress').textContent()) ?? '', /新建\s*2/);
     await page.goto('/contacts');
+    await page.getByTestId('record-table').getByText('Vcard Tester').waitFor();
+    const searched = page.waitForResponse((r) => r.url().includes('/api/v1/contacts?') && new URL(r.url()).searchParams.get('q') === '欧阳娜娜');
     await page.getByTestId('list-search').locator('input').fill('欧阳娜娜');
-    await page.getByText('欧阳娜娜').first().waitFor();
+    await searched;
+    await page.getByTestId('record-table').getByText('Vcard Tester').waitFor({ state: 'detached' });
+    await page.getByTestId('record-table').getByText('欧阳娜娜').waitFor();
+    await shot(page, 'imports-more-05-vcard-found');
   });
 });
