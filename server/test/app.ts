@@ -1,4 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { KyselyPlugin } from 'kysely';
 import { buildApp } from '../src/app.ts';
 import type { Database } from '../src/db/database.ts';
 import { inTenant } from '../src/db/tx.ts';
@@ -29,9 +30,10 @@ export type TestApp = {
 
 export type CreateUserOptions = { email?: string; role?: string; teamId?: string | null; tenantId?: string; name?: string };
 
-/** A real app on a fresh database with one tenant and its admin signed in. */
-export async function createTestApp(): Promise<TestApp> {
-  const db = await createTestDatabase();
+/** A real app on a fresh database with one tenant and its admin signed in; `plugins` see every statement the app runs. */
+export async function createTestApp(o: { plugins?: KyselyPlugin[] } = {}): Promise<TestApp> {
+  const fresh = await createTestDatabase();
+  const db = { ...fresh, kysely: (o.plugins ?? []).reduce((k, p) => k.withPlugin(p), fresh.kysely) };
   const config = { ...loadConfig({}), logLevel: 'silent', runJobs: false, dataDir: '/nonexistent' };
   const { app, deps } = await buildApp({ db, config, secret: TEST_SECRET, logger: false });
   await app.ready();

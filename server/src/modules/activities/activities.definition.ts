@@ -56,7 +56,7 @@ export const activityDefinition: ObjectDefinition<TActivity> = {
   },
   sensitive: [],
   references: { owner_id: 'users' },
-  relatedIds: (row) => ids(row.company_id, row.contact_id, row.deal_id, row.lead_id),
+  related: { company_id: 'companies', contact_id: 'contacts', deal_id: 'deals', lead_id: 'leads' },
   toApi: (row: Row, { related }) => ({
     id: row.id,
     type: row.type as ActivityType,

@@ -44,7 +44,7 @@ export const contactDefinition: ObjectDefinition<TContact> = {
     { field: 'idNumber', encrypted: true, mask: maskIdNumber },
   ],
   references: { company_id: 'companies', owner_id: 'users' },
-  relatedIds: (row) => (row.company_id ? [row.company_id as string] : []),
+  related: { company_id: 'companies' },
   toApi: (row, { cipher, related }) => ({
     ...commonToApi(row),
     name: row.name as string,

@@ -10,7 +10,6 @@ import { phoneDigitsOfLinks } from './deals.repo.ts';
 const iso = (d: unknown) => (d instanceof Date ? d.toISOString() : d == null ? null : String(d));
 const day = (d: unknown): string | null =>
   d == null ? null : d instanceof Date ? (d.getUTCHours() === 0 ? d.toISOString().slice(0, 10) : d.toLocaleDateString('sv')) : String(d).slice(0, 10);
-const ids = (...values: unknown[]) => [...new Set(values.filter((v): v is string => typeof v === 'string'))];
 
 /** API field -> column for the fields stored as they come (the rules derive the rest). */
 const SIMPLE: Record<string, string> = {
@@ -63,7 +62,7 @@ export const dealDefinition: ObjectDefinition<TDeal> = {
   },
   sensitive: [],
   references: { owner_id: 'users', company_id: 'companies', contact_id: 'contacts' },
-  relatedIds: (row) => ids(row.company_id, row.contact_id),
+  related: { company_id: 'companies', contact_id: 'contacts' },
   toApi: (row: Row, { related }) => {
     const status = row.status as StageType;
     const close = day(row.expected_close_date);

@@ -6,6 +6,7 @@ import type { FieldCipher } from '../crypto/field-crypto.ts';
 import type { FieldError } from '../errors/app-error.ts';
 import type { Catalog } from '../query/catalog.ts';
 import type { RecordTable, Row } from './records.repo.ts';
+import type { NamedTable } from './related.repo.ts';
 
 /** A sensitive field: masked unless the role may read it, edited only with the edit rule. */
 export type SensitiveField = { field: string; encrypted: boolean; mask: (value: string) => string };
@@ -28,8 +29,8 @@ export type ObjectDefinition<TOut extends { id: string; version: number }> = {
   toColumns: (input: Record<string, unknown>, errors: FieldError[], cipher: FieldCipher, write: WriteSettings) => Record<string, unknown>;
   /** Denormalized columns recomputed from the merged record (search text, phone digits). */
   derived?: (merged: Record<string, unknown>, related: Map<string, { id: string; name: string }>) => Record<string, unknown>;
-  /** Ids of related records to fetch names for (e.g. the contact's company). */
-  relatedIds?: (row: Row) => string[];
+  /** Columns linking records whose names the API shows (e.g. the contact's company): column -> table. */
+  related?: Record<string, NamedTable>;
   /** References to check on write: column -> table that must hold the id. */
   references?: Record<string, 'companies' | 'contacts' | 'users'>;
   /** Checks and links that need the database (visibility of linked records), in the write's transaction; push errors, do not throw. */

@@ -12,6 +12,7 @@ import { parseSort } from '../query/sort.ts';
 import type { ObjectDefinition } from './object-definition.ts';
 import { type Versioned, present } from './record-service.ts';
 import { countRecords, listRecords } from './records.repo.ts';
+import { nameColumns } from './related.repo.ts';
 import { searchCondition } from './search.ts';
 
 /** The object's fields, plus its custom fields only when the filter or sort names one (saves a query per list). */
@@ -62,6 +63,7 @@ export async function listVisible<T extends Versioned>(o: ListOptions<T>): Promi
       limit: query.limit,
       owners: ownerLimit(ctx.access, scope),
       deleted: query.deleted === 'true',
+      extra: nameColumns(def, def.table),
     });
     return { data: await present(tx, o.deps, ctx, def, page.rows), nextCursor: page.nextCursor };
   });

@@ -62,7 +62,7 @@ export function recordRoutes<T extends Versioned>(app: FastifyInstance, deps: De
 
   r.get(`${base}/:id`, { schema: { tags, summary: `Get one ${def.object}`, params: ZIdParams, response: { 200: o.out } } }, async (req, reply) => {
     const record = await inTenant(deps.db.kysely, req.ctx.tenantId, async (tx) => {
-      const row = await loadVisible(tx, req.ctx, def, req.params.id, 'read');
+      const row = await loadVisible(tx, req.ctx, def, req.params.id, 'read', { names: true });
       return (await present(tx, deps, req.ctx, def, [row]))[0] as T;
     });
     return withEtag(reply, record);

@@ -12,7 +12,7 @@ import { applyMasking } from './masking.ts';
 import type { MapContext, ObjectDefinition, WriteSettings } from './object-definition.ts';
 import type { FieldCipher } from '../crypto/field-crypto.ts';
 import { type Row, findRecord, insertRecord, insertRecords, updateRecord } from './records.repo.ts';
-import { loadRelated, referencesExist, referencesExistMany } from './related.repo.ts';
+import { loadRelated, nameColumns, namesInRows, referencesExist, referencesExistMany, relatedIdsOf } from './related.repo.ts';
 import { phoneRegionOf } from '../tenancy/phone-region.ts';
 import { txMemo } from '#db/tx-memo.ts';
 import type { CustomFieldDef } from '../custom-fields/custom-fields.types.ts';
@@ -25,12 +25,17 @@ const referenceExists = (tx: Tx, table: 'companies' | 'contacts' | 'users', id: 
 
 export type Versioned = { id: string; version: number };
 
-/** Maps rows to API objects (related names fetched in one query) and masks what the user may not read. */
+/**
+ * Maps rows to API objects and masks what the user may not read. Related names come with the rows
+ * when they were read with `nameColumns` (lists, get by id), else from one query.
+ */
 export async function present<T extends Versioned>(tx: Tx, deps: Deps, ctx: RequestContext, def: ObjectDefinition<T>, rows: Row[]): Promise<T[]> {
-  const related = await loadRelated(
-    tx,
-    rows.flatMap((r) => [...(def.relatedIds?.(r) ?? []), ...(r.owner_id ? [r.owner_id] : [])]),
-  );
+  const related =
+    namesInRows(def, rows) ??
+    (await loadRelated(
+      tx,
+      rows.flatMap((r) => [...relatedIdsOf(def, r), ...(r.owner_id ? [r.owner_id] : [])]),
+    ));
   const mapCtx: MapContext = { cipher: await deps.ciphers.forTenant(ctx.tenantId, tx), access: ctx.access, related };
   return rows.map((row) => {
     const record = { ...def.toApi(row, mapCtx), owner: row.owner_id ? (related.get(row.owner_id) ?? null) : null };
@@ -45,10 +50,11 @@ export async function loadVisible<T extends Versioned>(
   def: ObjectDefinition<T>,
   id: string,
   action: 'read' | 'update' | 'delete',
-  options: { deleted?: boolean } = {},
+  /** `names`: read the related names with the row, for `present`. */
+  options: { deleted?: boolean; names?: boolean } = {},
 ): Promise<Row> {
   const readScope = requireAccess(ctx.access, def.object, 'read');
-  const row = await findRecord(tx, def.table, id);
+  const row = await findRecord(tx, def.table, id, options.names ? nameColumns(def, def.table) : []);
   if (!row || (row.deleted_at !== null) !== (options.deleted ?? false) || !mayTouch(ctx.access, readScope, row.owner_id)) throw notFound(def.object);
   if (action !== 'read') {
     const scope = scopeOf(ctx.access, def.object, action);
@@ -119,7 +125,7 @@ async function finishColumns<T extends Versioned>(
   if (errors.length) throw new AppError('validation', { errors });
   if (def.derived) {
     const merged = { ...(existing ?? {}), ...columns };
-    const related = preloaded?.related ?? (await loadRelated(tx, def.relatedIds?.(merged as Row) ?? []));
+    const related = preloaded?.related ?? (await loadRelated(tx, relatedIdsOf(def, merged)));
     Object.assign(columns, def.derived(merged, related));
   }
   return columns;
@@ -156,7 +162,7 @@ async function prepareMany<T extends Versioned>(tx: Tx, o: ManyOptions<T>): Prom
       wanted.set(table, (wanted.get(table) ?? new Set()).add(b.columns[column] as string));
   const found = new Set<string>();
   for (const [table, ids] of wanted) for (const id of await referencesExistMany(tx, table, [...ids])) found.add(`${table}:${id}`);
-  const related = await loadRelated(tx, def.derived ? bases.flatMap((b) => def.relatedIds?.({ ...(b.existing ?? {}), ...b.columns } as Row) ?? []) : []);
+  const related = await loadRelated(tx, def.derived ? bases.flatMap((b) => relatedIdsOf(def, { ...(b.existing ?? {}), ...b.columns })) : []);
   const prepared: Prepared[] = [];
   for (const b of bases) {
     try {

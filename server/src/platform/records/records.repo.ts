@@ -19,6 +19,8 @@ export type ListRecordsOptions = {
   deleted: boolean;
   /** Extra ranking expression: rows are ordered by it (desc) before the sort (search). */
   rank?: RawBuilder<number> | undefined;
+  /** Extra select-list items (related names), returned as columns of each row. */
+  extra?: RawBuilder<unknown>[];
 };
 
 /** One keyset page; fetches limit+1 rows to know whether there is a next page. */
@@ -28,7 +30,7 @@ export async function listRecords(tx: Tx, o: ListRecordsOptions): Promise<{ rows
   if (o.owners) conditions.push(o.owners.length ? sql`owner_id = any(${sql`cast(${o.owners} as uuid[])`})` : sql`false`);
   if (o.cursor) conditions.push(afterCursor(keys, decodeCursor(o.cursor, keys)));
   const { rows } = await sql<Row>`
-    select *, ${sql.join(cursorColumns(keys).map((c) => sql`${c}`))}
+    select *, ${sql.join([...cursorColumns(keys).map((c) => sql`${c}`), ...(o.extra ?? [])])}
     from ${sql.table(o.table)}
     where ${sql.join(conditions, sql` and `)}
     order by ${orderBy(keys)}
@@ -45,8 +47,9 @@ export async function countRecords(tx: Tx, o: Pick<ListRecordsOptions, 'table' |
   return rows[0]?.n ?? 0;
 }
 
-export async function findRecord(tx: Tx, table: RecordTable, id: string): Promise<Row | undefined> {
-  const { rows } = await sql<Row>`select * from ${sql.table(table)} where id = ${id}`.execute(tx);
+/** One record by id; `extra` select-list items (related names) come along as columns. */
+export async function findRecord(tx: Tx, table: RecordTable, id: string, extra: RawBuilder<unknown>[] = []): Promise<Row | undefined> {
+  const { rows } = await sql<Row>`select ${sql.join([sql`*`, ...extra])} from ${sql.table(table)} where id = ${id}`.execute(tx);
   return rows[0];
 }
 

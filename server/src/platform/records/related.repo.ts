@@ -1,5 +1,43 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Tx } from '#db/tx.ts';
+import type { RecordTable, Row } from './records.repo.ts';
+
+/** Tables whose records other records link to by id and show by name. */
+export type NamedTable = 'companies' | 'contacts' | 'deals' | 'leads';
+
+type Named = { related?: Record<string, NamedTable> };
+type Names = Map<string, { id: string; name: string }>;
+
+/** The ids a row links to through the definition's related columns (not its owner). */
+export const relatedIdsOf = (def: Named, row: Record<string, unknown>): string[] =>
+  Object.keys(def.related ?? {}).flatMap((column) => (typeof row[column] === 'string' ? [row[column] as string] : []));
+
+const NAME_PREFIX = '_name_';
+
+/**
+ * Select-list items that fetch the owner's and each related record's name in the row's own query,
+ * as `_name_<column>`: a page then needs no second query (and round trip) for its names.
+ */
+export function nameColumns(def: Named, table: RecordTable): RawBuilder<unknown>[] {
+  const links: [string, NamedTable | 'users'][] = [['owner_id', 'users'], ...Object.entries(def.related ?? {})];
+  return links.map(
+    ([column, target]) =>
+      sql`(select n.name from ${sql.table(target)} n where n.id = ${sql.ref(`${table}.${column}`)}) as ${sql.ref(`${NAME_PREFIX}${column}`)}`,
+  );
+}
+
+/** The names `nameColumns` put in the rows, or null when the rows were read without them. */
+export function namesInRows(def: Named, rows: Row[]): Names | null {
+  if (!rows.every((row) => `${NAME_PREFIX}owner_id` in row)) return null;
+  const names: Names = new Map();
+  for (const row of rows)
+    for (const column of ['owner_id', ...Object.keys(def.related ?? {})]) {
+      const id = row[column];
+      const name = row[`${NAME_PREFIX}${column}`];
+      if (typeof id === 'string' && typeof name === 'string') names.set(id, { id, name });
+    }
+  return names;
+}
 
 /** Names of related companies, contacts, deals and users (owners), for `company: {id, name}` embeds, in one query. */
 export async function loadRelated(tx: Tx, ids: string[]): Promise<Map<string, { id: string; name: string }>> {
