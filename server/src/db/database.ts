@@ -82,16 +82,23 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     } as pg.CustomTypesConfig,
   });
   pool.on('error', () => {}); // an idle client's broken connection is replaced by the pool
-  const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool: deferringBegin(pool) }) });
+  // Everything goes through the wrapper: a client may owe a read-only transaction's COMMIT.
+  const clients = deferringBegin(pool);
+  const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool: clients }) });
   const listeners = new Set<Unlisten>();
   return {
     kind: 'postgres',
     url,
     kysely,
     raw: async (text, values = []) => {
-      const result = await pool.query(text, values.length ? (values as unknown[]) : undefined);
-      const last = Array.isArray(result) ? result.at(-1) : result;
-      return { rows: last?.rows ?? [] };
+      const client = await clients.connect();
+      try {
+        const result: unknown = await client.query(text, values);
+        const last = (Array.isArray(result) ? result.at(-1) : result) as { rows?: unknown[] } | undefined;
+        return { rows: (last?.rows ?? []) as Record<string, unknown>[] };
+      } finally {
+        client.release();
+      }
     },
     listen: async (channel, onMessage, onLive) => {
       const unlisten = await listenOnPostgres(url, channel, onMessage, onLive);

@@ -1,11 +1,11 @@
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, databaseAvailable, testEngine } from '#test/db.ts';
 import type { Database } from './database.ts';
 import { deferringBegin } from './deferred-begin.ts';
 import type { DB } from './schema.ts';
-import { enterTenant } from './tx.ts';
+import { enterTenant, inTenantRead } from './tx.ts';
 
 // PGlite has no round trips to save; the wrapper is PostgreSQL's.
 describe.skipIf(!databaseAvailable || testEngine !== 'postgres')('deferred BEGIN (PostgreSQL)', () => {
@@ -74,6 +74,65 @@ describe.skipIf(!databaseAvailable || testEngine !== 'postgres')('deferred BEGIN
     const rows = await kysely.transaction().execute(async (tx) => (await sql<{ n: number }>`select 1 as n`.execute(tx)).rows);
     expect(rows).toEqual([{ n: 1 }]);
     expect(sent).toEqual(['begin; select 1 as n', 'commit']);
+  });
+
+  const readOnly = <T>(work: (tx: Transaction<DB>) => Promise<T>) => kysely.transaction().setAccessMode('read only').execute(work);
+  const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+  // As on a busy server: the next transaction waits for the pool's one client, and takes it as it is released.
+  it("sends a read-only transaction's COMMIT with the next transaction's BEGIN, in one round trip", async () => {
+    const id = '01a20c3a-0f81-7c16-a42b-f1e6664218be';
+    sent.length = 0;
+    const first = readOnly(async (tx) => {
+      await enterTenant(tx, id);
+      return (await sql<{ tenant: string }>`select current_setting('app.tenant') as tenant`.execute(tx)).rows[0]?.tenant;
+    });
+    const second = kysely.transaction().execute(async (tx) => {
+      await enterTenant(tx, id);
+      return (await sql<{ ro: string }>`select current_setting('transaction_read_only') as ro`.execute(tx)).rows[0]?.ro;
+    });
+    expect(await first).toBe(id);
+    expect(await second).toBe('off'); // a transaction of its own, not the read-only one
+    expect(sent).toHaveLength(5);
+    expect(sent[0]).toMatch(/^start transaction read only; select set_config\('app.tenant'/);
+    expect(sent[2]).toMatch(/^commit; begin; select set_config\('app.tenant'/);
+    expect(sent[4]).toBe('commit');
+  });
+
+  it('refuses a write in a read-only transaction, and the next transaction runs outside it', async () => {
+    sent.length = 0;
+    const refused = readOnly((tx) => sql`create temp table read_only_probe (v text)`.execute(tx));
+    const made = kysely.transaction().execute(async (tx) => {
+      await sql`create temp table read_only_probe (v text)`.execute(tx);
+      return (await sql<{ t: string | null }>`select to_regclass('pg_temp.read_only_probe')::text as t`.execute(tx)).rows[0]?.t;
+    });
+    await expect(refused).rejects.toThrow(/read-only transaction/);
+    expect(await made).toBe('read_only_probe');
+    // COMMIT ends the failed transaction as ROLLBACK would.
+    expect(sent[1]).toBe('commit; begin; create temp table read_only_probe (v text)');
+    await sql`drop table pg_temp.read_only_probe`.execute(kysely);
+  });
+
+  it('sends the COMMIT on its own on the next turn when no statement comes, so no connection idles in a transaction', async () => {
+    sent.length = 0;
+    await readOnly((tx) => sql`select 1`.execute(tx));
+    expect(sent).toEqual(['start transaction read only; select 1']);
+    await nextTurn();
+    expect(sent).toEqual(['start transaction read only; select 1', 'commit']);
+    const state = await sql<{ ro: string }>`select current_setting('transaction_read_only') as ro`.execute(kysely);
+    expect(state.rows[0]?.ro).toBe('off');
+    expect(sent.at(-1)).toBe(`select current_setting('transaction_read_only') as ro`);
+  });
+
+  it("db.raw and the app's queries never run inside a read-only transaction left open on their client", async () => {
+    const id = '01a20c3a-0f81-7c16-a42b-f1e6664218be';
+    for (let i = 0; i < 5; i++) {
+      await inTenantRead(db.kysely, id, (tx) => sql`select 1`.execute(tx));
+      expect((await db.raw(`select current_setting('transaction_read_only') as ro`)).rows).toEqual([{ ro: 'off' }]);
+      await inTenantRead(db.kysely, id, (tx) => sql`select 1`.execute(tx));
+      const ro = await sql<{ ro: string }>`select current_setting('transaction_read_only') as ro`.execute(db.kysely);
+      expect(ro.rows).toEqual([{ ro: 'off' }]);
+    }
   });
 
   it('refuses a tenant id that is not a uuid before sending anything', async () => {

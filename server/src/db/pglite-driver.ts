@@ -9,6 +9,7 @@ import {
   PostgresIntrospector,
   PostgresQueryCompiler,
   type QueryResult,
+  type TransactionSettings,
 } from 'kysely';
 
 /**
@@ -86,8 +87,10 @@ class PgliteDriver implements Driver {
     return this.#connection;
   }
 
-  async beginTransaction(connection: DatabaseConnection) {
-    await connection.executeQuery({ sql: 'begin', parameters: [] } as unknown as CompiledQuery);
+  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
+    // READ ONLY as on PostgreSQL, so a write in a read transaction fails in the PGlite tests too.
+    const sql = settings.accessMode === 'read only' ? 'start transaction read only' : 'begin';
+    await connection.executeQuery({ sql, parameters: [] } as unknown as CompiledQuery);
   }
 
   async commitTransaction(connection: DatabaseConnection) {

@@ -16,6 +16,21 @@ export function inTenant<T>(db: Kysely<DB>, tenantId: string, work: (tx: Tx) => 
 }
 
 /**
+ * A READ ONLY tenant transaction, for requests that only read (lists, counts, get by id).
+ * PostgreSQL refuses any write in it, which lets its COMMIT ride with the connection's next
+ * statement instead of costing a round trip of its own (deferred-begin.ts).
+ */
+export function inTenantRead<T>(db: Kysely<DB>, tenantId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db
+    .transaction()
+    .setAccessMode('read only')
+    .execute(async (tx) => {
+      await enterTenant(tx, tenantId);
+      return work(tx);
+    });
+}
+
+/**
  * Binds the rest of an open transaction to one tenant, under row-level security. The search
  * threshold rides along so `q` needs no extra round trip. The tenant id is written as a literal
  * (checked to be a uuid first): a statement without parameters goes out with the transaction's

@@ -1,5 +1,5 @@
 import type { RawBuilder, SqlBool } from 'kysely';
-import { inTenant, type Tx } from '#db/tx.ts';
+import { inTenantRead, type Tx } from '#db/tx.ts';
 import { ownerLimit, requireAccess } from '../access/access.ts';
 import type { RequestContext } from '../context.ts';
 import { withCustomFields } from '../custom-fields/custom-fields.catalog.ts';
@@ -38,7 +38,7 @@ export type ListOptions<T extends Versioned> = {
 export async function listVisible<T extends Versioned>(o: ListOptions<T>): Promise<{ data: T[]; nextCursor: string | null }> {
   const { ctx, def, query } = o;
   const scope = requireAccess(ctx.access, def.object, o.action ?? 'read');
-  return inTenant(o.deps.db.kysely, ctx.tenantId, async (tx) => {
+  return inTenantRead(o.deps.db.kysely, ctx.tenantId, async (tx) => {
     const catalog = await catalogFor(tx, def, [query.filter, query.sort]);
     const where = [...(o.extraWhere ?? [])];
     const filter = compileFilter(query.filter, catalog);
@@ -71,7 +71,7 @@ export async function listVisible<T extends Versioned>(o: ListOptions<T>): Promi
 
 export async function countVisible<T extends Versioned>(o: Omit<ListOptions<T>, 'query'> & { filter?: string }): Promise<number> {
   const scope = requireAccess(o.ctx.access, o.def.object, o.action ?? 'read');
-  return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
+  return inTenantRead(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
     const catalog = await catalogFor(tx, o.def, [o.filter]);
     const filter = compileFilter(o.filter, catalog);
     return countRecords(tx, { table: o.def.table, where: filter ? [filter] : [], owners: ownerLimit(o.ctx.access, scope), deleted: false });

@@ -9,7 +9,7 @@ import type { ObjectDefinition } from './object-definition.ts';
 import { exportRecords } from './record-export.ts';
 import { countVisible, listVisible } from './record-list.ts';
 import { createRecord, loadVisible, present, revealField, setDeleted, updateRecordWithVersion, type Versioned } from './record-service.ts';
-import { inTenant } from '#db/tx.ts';
+import { inTenantRead } from '#db/tx.ts';
 
 export type RecordRoutesOptions<T extends Versioned> = {
   /** Plural kebab path segment: contacts, companies. */
@@ -61,7 +61,7 @@ export function recordRoutes<T extends Versioned>(app: FastifyInstance, deps: De
   );
 
   r.get(`${base}/:id`, { schema: { tags, summary: `Get one ${def.object}`, params: ZIdParams, response: { 200: o.out } } }, async (req, reply) => {
-    const record = await inTenant(deps.db.kysely, req.ctx.tenantId, async (tx) => {
+    const record = await inTenantRead(deps.db.kysely, req.ctx.tenantId, async (tx) => {
       const row = await loadVisible(tx, req.ctx, def, req.params.id, 'read', { names: true });
       return (await present(tx, deps, req.ctx, def, [row]))[0] as T;
     });
