@@ -2,7 +2,7 @@ import { maskMiddle } from '#platform/crypto/mask.ts';
 import { column } from '#platform/query/catalog.ts';
 import type { ObjectDefinition } from '#platform/records/object-definition.ts';
 import { phoneDigitsOf, searchTextOf } from '#platform/records/search.ts';
-import { commonCatalog, commonToApi, commonToColumns, type Phone, parsed } from './customer-fields.ts';
+import { commonCatalog, commonToColumns, customerToApi, type Phone, parsed } from './customer-fields.ts';
 import type { TCompany } from './customers.schema.ts';
 
 const SIMPLE: Record<string, string> = {
@@ -31,17 +31,17 @@ export const companyDefinition: ObjectDefinition<TCompany> = {
   },
   sensitive: [{ field: 'bankAccount', encrypted: true, mask: (v) => maskMiddle(v, 4, 4) }],
   references: { owner_id: 'users' },
-  toApi: (row, { cipher }) => ({
-    ...commonToApi(row),
-    name: row.name as string,
-    industry: row.industry as string | null,
-    website: row.website as string | null,
-    employees: row.employees as number | null,
-    annualRevenue: row.annual_revenue as string | null,
-    currency: row.currency as string | null,
-    taxId: row.tax_id as string | null,
-    bankAccount: row.bank_account ? cipher.decrypt(row.bank_account as string) : null,
-  }),
+  toApi: (row, { cipher }) =>
+    customerToApi(row, {
+      name: row.name as string,
+      industry: row.industry as string | null,
+      website: row.website as string | null,
+      employees: row.employees as number | null,
+      annualRevenue: row.annual_revenue as string | null,
+      currency: row.currency as string | null,
+      taxId: row.tax_id as string | null,
+      bankAccount: row.bank_account ? cipher.decrypt(row.bank_account as string) : null,
+    }),
   toColumns: (input, errors, cipher, write) => {
     const columns = commonToColumns(input, errors, write);
     for (const [field, col] of Object.entries(SIMPLE)) if (field in input) columns[col] = input[field];

@@ -2,7 +2,7 @@ import { maskIdNumber, maskPhone } from '#platform/crypto/mask.ts';
 import { column } from '#platform/query/catalog.ts';
 import type { ObjectDefinition } from '#platform/records/object-definition.ts';
 import { phoneDigitsOf, searchTextOf } from '#platform/records/search.ts';
-import { commonCatalog, commonToApi, commonToColumns, type Phone, parsed } from './customer-fields.ts';
+import { commonCatalog, commonToColumns, customerToApi, type Phone, parsed } from './customer-fields.ts';
 import type { TContact } from './customers.schema.ts';
 
 const CJK = /[\u3400-\u9fff]/;
@@ -45,19 +45,19 @@ export const contactDefinition: ObjectDefinition<TContact> = {
   ],
   references: { company_id: 'companies', owner_id: 'users' },
   related: { company_id: 'companies' },
-  toApi: (row, { cipher, related }) => ({
-    ...commonToApi(row),
-    name: row.name as string,
-    familyName: row.family_name as string | null,
-    givenName: row.given_name as string | null,
-    companyId: row.company_id as string | null,
-    company: row.company_id ? (related.get(row.company_id as string) ?? null) : null,
-    title: row.title as string | null,
-    department: row.department as string | null,
-    gender: row.gender as string | null,
-    birthday: row.birthday instanceof Date ? row.birthday.toISOString().slice(0, 10) : ((row.birthday as string | null) ?? null),
-    idNumber: row.id_number ? cipher.decrypt(row.id_number as string) : null,
-  }),
+  toApi: (row, { cipher, related }) =>
+    customerToApi(row, {
+      name: row.name as string,
+      familyName: row.family_name as string | null,
+      givenName: row.given_name as string | null,
+      companyId: row.company_id as string | null,
+      company: row.company_id ? (related.get(row.company_id as string) ?? null) : null,
+      title: row.title as string | null,
+      department: row.department as string | null,
+      gender: row.gender as string | null,
+      birthday: row.birthday instanceof Date ? row.birthday.toISOString().slice(0, 10) : ((row.birthday as string | null) ?? null),
+      idNumber: row.id_number ? cipher.decrypt(row.id_number as string) : null,
+    }),
   toColumns: (input, errors, cipher, write) => {
     const columns = commonToColumns(input, errors, write);
     for (const [field, col] of Object.entries(SIMPLE)) if (field in input) columns[col] = input[field];

@@ -17,7 +17,7 @@ export function applyMasking<T extends Record<string, unknown>>(record: T, objec
   let out = record;
   for (const s of sensitive) {
     if (record[s.field] == null || fieldRule(access, object, s.field).read) continue;
-    out = { ...out, [s.field]: maskValue(record[s.field], s.mask) };
+    out = Object.assign({}, out, { [s.field]: maskValue(record[s.field], s.mask) }); // not a spread: see customerToApi
   }
   return out;
 }
