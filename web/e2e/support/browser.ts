@@ -34,8 +34,8 @@ export async function shot(page: Page, name: string): Promise<void> {
 }
 
 /**
- * Picks a language in the header's switch and waits until the page shows it. The switch is a
- * hover dropdown; waiting for the button's new label keeps the next step from racing the change.
+ * Picks a language in the header's switch (a click-opened menu) and waits until the button shows
+ * it, so the next step does not race the change.
  */
 export async function switchLanguage(page: Page, label: 'English' | '简体中文'): Promise<void> {
   await page.getByTestId('language-switch').click();

@@ -12,7 +12,9 @@ export function LanguageSwitch() {
   const { me } = useAuth();
   const { language, setLanguage } = useLanguage();
   return (
+    // Opened by click, not hover: the same on touch screens, and a pick never races a menu closing under the pointer.
     <Dropdown
+      trigger={['click']}
       menu={{
         selectable: true,
         selectedKeys: [language],
