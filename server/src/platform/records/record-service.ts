@@ -12,7 +12,7 @@ import { applyMasking } from './masking.ts';
 import type { MapContext, ObjectDefinition, WriteSettings } from './object-definition.ts';
 import type { FieldCipher } from '../crypto/field-crypto.ts';
 import { type Row, findRecord, insertRecord, insertRecords, updateRecord } from './records.repo.ts';
-import { loadRelated, nameColumns, namesInRows, referencesExist, referencesExistMany, relatedIdsOf } from './related.repo.ts';
+import { loadRelated, nameColumns, namesInRows, referencesExist, referencesExistMany, relatedIdsOf, relatedTables } from './related.repo.ts';
 import { phoneRegionOf } from '../tenancy/phone-region.ts';
 import { txMemo } from '#db/tx-memo.ts';
 import type { CustomFieldDef } from '../custom-fields/custom-fields.types.ts';
@@ -35,6 +35,7 @@ export async function present<T extends Versioned>(tx: Tx, deps: Deps, ctx: Requ
     (await loadRelated(
       tx,
       rows.flatMap((r) => [...relatedIdsOf(def, r), ...(r.owner_id ? [r.owner_id] : [])]),
+      relatedTables(def, true),
     ));
   const mapCtx: MapContext = { cipher: await deps.ciphers.forTenant(ctx.tenantId, tx), access: ctx.access, related };
   return rows.map((row) => {
@@ -126,7 +127,7 @@ async function finishColumns<T extends Versioned>(
   if (errors.length) throw new AppError('validation', { errors });
   if (def.derived) {
     const merged = { ...(existing ?? {}), ...columns };
-    const related = preloaded?.related ?? (await loadRelated(tx, relatedIdsOf(def, merged)));
+    const related = preloaded?.related ?? (await loadRelated(tx, relatedIdsOf(def, merged), relatedTables(def, false)));
     Object.assign(columns, def.derived(merged, related));
   }
   return columns;
@@ -163,7 +164,11 @@ async function prepareMany<T extends Versioned>(tx: Tx, o: ManyOptions<T>): Prom
       wanted.set(table, (wanted.get(table) ?? new Set()).add(b.columns[column] as string));
   const found = new Set<string>();
   for (const [table, ids] of wanted) for (const id of await referencesExistMany(tx, table, [...ids])) found.add(`${table}:${id}`);
-  const related = await loadRelated(tx, def.derived ? bases.flatMap((b) => relatedIdsOf(def, { ...(b.existing ?? {}), ...b.columns })) : []);
+  const related = await loadRelated(
+    tx,
+    def.derived ? bases.flatMap((b) => relatedIdsOf(def, { ...(b.existing ?? {}), ...b.columns })) : [],
+    relatedTables(def, false),
+  );
   const prepared: Prepared[] = [];
   for (const b of bases) {
     try {

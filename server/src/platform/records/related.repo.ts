@@ -39,18 +39,27 @@ export function namesInRows(def: Named, rows: Row[]): Names | null {
   return names;
 }
 
-/** Names of related companies, contacts, deals and users (owners), for `company: {id, name}` embeds, in one query. */
-export async function loadRelated(tx: Tx, ids: string[]): Promise<Map<string, { id: string; name: string }>> {
+type NameSource = NamedTable | 'users';
+const ALL_SOURCES: readonly NameSource[] = ['companies', 'contacts', 'users', 'deals', 'leads'];
+
+/** The tables a definition's related columns point to, and `users` when owners are wanted too. */
+export const relatedTables = (def: Named, owners: boolean): NameSource[] => [
+  ...new Set<NameSource>([...Object.values(def.related ?? {}), ...(owners ? (['users'] as const) : [])]),
+];
+
+/**
+ * Names of related companies, contacts, deals, leads and users (owners), for `company: {id, name}`
+ * embeds, in one query; only `tables` are looked in when the caller knows where the ids point.
+ */
+export async function loadRelated(tx: Tx, ids: string[], tables: readonly NameSource[] = ALL_SOURCES): Promise<Names> {
   const unique = [...new Set(ids)];
-  const map = new Map<string, { id: string; name: string }>();
-  if (unique.length === 0) return map;
+  const map: Names = new Map();
+  if (unique.length === 0 || tables.length === 0) return map;
   const list = sql`cast(${unique} as uuid[])`;
-  const { rows } = await sql<{ id: string; name: string }>`
-    select id, name from companies where id = any(${list})
-    union all select id, name from contacts where id = any(${list})
-    union all select id, name from users where id = any(${list})
-    union all select id, name from deals where id = any(${list})
-    union all select id, name from leads where id = any(${list})`.execute(tx);
+  const { rows } = await sql<{ id: string; name: string }>`${sql.join(
+    tables.map((table) => sql`select id, name from ${sql.table(table)} where id = any(${list})`),
+    sql` union all `,
+  )}`.execute(tx);
   for (const r of rows) map.set(r.id, r);
   return map;
 }
