@@ -68,6 +68,7 @@ export function RecordListPage({ def }: { def: ObjectDef }) {
     message.success(t('bulk.exported', { count: data.length }));
   };
   const selectedRows = list.rows.filter((r) => selected.includes(r.id));
+  const loading = list.isPending || list.isFetchingNextPage || list.isPlaceholderData;
   const isEmpty = !list.isPending && list.rows.length === 0 && !filter && !q;
 
   return (
@@ -129,7 +130,7 @@ export function RecordListPage({ def }: { def: ObjectDef }) {
           fields={fields}
           columns={view.columns}
           rows={list.rows}
-          loading={list.isPending || list.isFetchingNextPage}
+          loading={loading}
           hasMore={!!list.hasNextPage}
           onMore={more}
           selected={selected}
@@ -143,7 +144,7 @@ export function RecordListPage({ def }: { def: ObjectDef }) {
             fields={fields}
             columns={view.columns}
             rows={list.rows}
-            loading={list.isPending || list.isFetchingNextPage}
+            loading={loading}
             sort={view.sort}
             onSort={(sort) => setView({ ...view, sort })}
             selected={selected}
