@@ -27,6 +27,12 @@ function loggingDatabase(db: Database, onQuery: (event: LogEvent) => void): { db
   return { db: { ...db, kysely }, close: () => kysely.destroy() };
 }
 
+/** KEHU_BENCH_SCENARIOS=get,search: only the scenarios whose names contain one of the words (profiling one path). */
+const wanted = (s: { name: string }) => {
+  const words = process.env.KEHU_BENCH_SCENARIOS?.split(',').filter(Boolean) ?? [];
+  return !words.length || words.some((w) => s.name.includes(w));
+};
+
 /**
  * Runs each scenario once through the real app (inject) and keeps the SQL it generated, so the
  * bare run replays exactly that. Also signs in (the token serves the HTTP run) and walks the deep page.
@@ -61,7 +67,7 @@ export async function captureScenarios(db: Database, sampleIds: string[]): Promi
       { name: 'get by id', kind: 'get', paths: sampleIds.slice(0, 200).map((id) => `/api/v1/contacts/${id}`) },
     ];
     const captured: Captured[] = [];
-    for (const s of scenarios) {
+    for (const s of scenarios.filter(wanted)) {
       const main: Statement[] = [];
       let setup: Statement[] = [];
       let statements = 0;
@@ -70,7 +76,7 @@ export async function captureScenarios(db: Database, sampleIds: string[]): Promi
         await get(path);
         const data = log.filter((q) => /^\s*select \*/.test(q.sql) && /from "contacts"/.test(q.sql));
         main.push(data.at(-1) as Statement);
-        setup = log.filter((q) => /^select set_config\(/.test(q.sql));
+        setup = log.filter((q) => /^(\/\* setup \*\/ )?select set_config\(/.test(q.sql));
         statements = log.length;
       }
       captured.push({ ...s, main, setup, statements });

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, databaseAvailable, testEngine } from '#test/db.ts';
 import type { Database } from './database.ts';
-import { deferringBegin } from './deferred-begin.ts';
+import { deferringBegin, SETUP_MARK } from './deferred-begin.ts';
 import type { DB } from './schema.ts';
 import { enterTenant, inTenantRead } from './tx.ts';
 
@@ -13,16 +13,35 @@ describe.skipIf(!databaseAvailable || testEngine !== 'postgres')('deferred BEGIN
   let pool: pg.Pool;
   let kysely: Kysely<DB>;
   const sent: string[] = [];
+  const writes = { count: 0 };
+  const corked = (stream: unknown) => (stream as { writableCorked: number }).writableCorked;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     pool = new pg.Pool({ connectionString: db.url, max: 1 });
-    // Record what reaches the server: every query a client sends.
+    // Record what reaches the server: every query a client sends; statements sent ahead of one
+    // with parameters (same write, same Sync) as `ahead ⇢ statement`.
     pool.on('connect', (client) => {
       const query = client.query.bind(client) as (...args: unknown[]) => unknown;
       (client as unknown as { query: unknown }).query = (...args: unknown[]) => {
-        if (typeof args[0] === 'string') sent.push(args[0]);
+        const first = args[0] as string | { ahead?: string[]; text?: string };
+        if (typeof first === 'string') sent.push(first);
+        else if (first.ahead) sent.push(`${first.ahead.join('; ')} ⇢ ${first.text}`);
         return query(...args);
+      };
+    });
+    // Count the socket writes of the pool's one connection.
+    pool.on('connect', (client) => {
+      const stream = (client as unknown as { connection: { stream: { write: (...a: unknown[]) => boolean; _writev?: unknown } } }).connection.stream;
+      const write = stream.write.bind(stream);
+      stream.write = (...a: unknown[]) => {
+        if (!corked(stream)) writes.count++;
+        return write(...a);
+      };
+      const uncork = (stream as unknown as { uncork: () => void }).uncork.bind(stream);
+      (stream as unknown as { uncork: () => void }).uncork = () => {
+        if (corked(stream) === 1) writes.count++;
+        uncork();
       };
     });
     kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool: deferringBegin(pool) }) });
@@ -42,8 +61,8 @@ describe.skipIf(!databaseAvailable || testEngine !== 'postgres')('deferred BEGIN
       const second = await sql<{ now: string; role: string }>`select now()::text as now, current_user as role`.execute(tx);
       return { first: first.rows[0], second: second.rows[0] };
     });
-    expect(sent[0]).toMatch(/^begin; select set_config\('app.tenant', '[0-9a-f-]{36}'/);
-    expect(sent).toHaveLength(5); // begin+enterTenant, three selects, commit
+    expect(sent[0]).toMatch(/^begin; \/\* setup \*\/ select set_config\('app.tenant', '[0-9a-f-]{36}'/);
+    expect(sent).toHaveLength(4); // begin+enterTenant+the first select, two selects, commit
     expect(sent.at(-1)).toBe('commit');
     // One transaction: now() stands still and the tenant and role settings hold for every statement.
     expect(seen.second?.now).toBe(seen.first?.now);
@@ -51,7 +70,7 @@ describe.skipIf(!databaseAvailable || testEngine !== 'postgres')('deferred BEGIN
     expect(seen.second?.role).toBe('kehu_app');
   });
 
-  it('sends BEGIN on its own before a statement with parameters, and rolls back', async () => {
+  it('sends BEGIN ahead of a first statement with parameters, in the same write, and rolls back', async () => {
     sent.length = 0;
     const failed = await kysely
       .transaction()
@@ -62,7 +81,7 @@ describe.skipIf(!databaseAvailable || testEngine !== 'postgres')('deferred BEGIN
       })
       .catch((e: Error) => e.message);
     expect(failed).toBe('undo');
-    expect(sent).toEqual(['begin', 'select $1::text as v', 'create temp table deferred_probe (v text)', 'rollback']);
+    expect(sent).toEqual(['begin ⇢ select $1::text as v', 'create temp table deferred_probe (v text)', 'rollback']);
     // The pool's one session: the table would be there had the statements run outside the transaction.
     expect((await sql<{ t: string | null }>`select to_regclass('pg_temp.deferred_probe')::text as t`.execute(kysely)).rows[0]?.t).toBeNull();
   });
@@ -93,10 +112,10 @@ describe.skipIf(!databaseAvailable || testEngine !== 'postgres')('deferred BEGIN
     });
     expect(await first).toBe(id);
     expect(await second).toBe('off'); // a transaction of its own, not the read-only one
-    expect(sent).toHaveLength(5);
-    expect(sent[0]).toMatch(/^start transaction read only; select set_config\('app.tenant'/);
-    expect(sent[2]).toMatch(/^commit; begin; select set_config\('app.tenant'/);
-    expect(sent[4]).toBe('commit');
+    expect(sent).toHaveLength(3);
+    expect(sent[0]).toMatch(/^start transaction read only; \/\* setup \*\/ select set_config\('app.tenant'[\s\S]*; select current_setting/);
+    expect(sent[1]).toMatch(/^commit; begin; \/\* setup \*\/ select set_config\('app.tenant'[\s\S]*; select current_setting/);
+    expect(sent[2]).toBe('commit');
   });
 
   it('refuses a write in a read-only transaction, and the next transaction runs outside it', async () => {
@@ -133,6 +152,45 @@ describe.skipIf(!databaseAvailable || testEngine !== 'postgres')('deferred BEGIN
       const ro = await sql<{ ro: string }>`select current_setting('transaction_read_only') as ro`.execute(db.kysely);
       expect(ro.rows).toEqual([{ ro: 'off' }]);
     }
+  });
+
+  it('a tenant read with parameters is one write: the last COMMIT, BEGIN, the tenant and the statement', async () => {
+    const id = '01a20c3a-0f81-7c16-a42b-f1e6664218be';
+    const read = (value: string) =>
+      inTenantRead(
+        kysely,
+        id,
+        async (tx) =>
+          (
+            await sql<{
+              v: string;
+              tenant: string;
+              ro: string;
+            }>`select ${value}::text as v, current_setting('app.tenant') as tenant, current_setting('transaction_read_only') as ro`.execute(tx)
+          ).rows[0],
+      );
+    await read('warm');
+    sent.length = 0;
+    writes.count = 0;
+    const [a, b] = await Promise.all([read('a'), read('b')]);
+    expect(a).toEqual({ v: 'a', tenant: id, ro: 'on' });
+    expect(b).toEqual({ v: 'b', tenant: id, ro: 'on' });
+    expect(sent).toHaveLength(2);
+    expect(sent[0]).toMatch(/^(commit; )?start transaction read only; \/\* setup \*\/ select set_config\([\s\S]* ⇢ select \$1::text as v/);
+    expect(sent[1]).toMatch(/^commit; start transaction read only; \/\* setup \*\/ select set_config\([\s\S]* ⇢ select \$1::text as v/);
+    expect(writes.count).toBe(2);
+  });
+
+  it('an error ahead of the statement fails the statement, and the connection serves the next transaction', async () => {
+    sent.length = 0;
+    const failed = kysely.transaction().execute(async (tx) => {
+      await sql.raw(`${SETUP_MARK}select 1/0`).execute(tx);
+      return sql`select ${'never'}::text as v`.execute(tx);
+    });
+    await expect(failed).rejects.toThrow(/division by zero/);
+    expect(sent[0]).toMatch(/^(commit; )?begin; \/\* setup \*\/ select 1\/0 ⇢ select \$1::text as v$/);
+    const after = await kysely.transaction().execute((tx) => sql<{ v: string }>`select ${'next'}::text as v`.execute(tx));
+    expect(after.rows).toEqual([{ v: 'next' }]);
   });
 
   it('refuses a tenant id that is not a uuid before sending anything', async () => {

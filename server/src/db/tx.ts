@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { isUuid } from '#platform/ids.ts';
+import { SETUP_MARK } from './deferred-begin.ts';
 import type { DB } from './schema.ts';
 
 export type Tx = Transaction<DB>;
@@ -33,12 +34,12 @@ export function inTenantRead<T>(db: Kysely<DB>, tenantId: string, work: (tx: Tx)
 /**
  * Binds the rest of an open transaction to one tenant, under row-level security. The search
  * threshold rides along so `q` needs no extra round trip. The tenant id is written as a literal
- * (checked to be a uuid first): a statement without parameters goes out with the transaction's
- * BEGIN in one round trip on PostgreSQL (deferred-begin.ts).
+ * (checked to be a uuid first): a statement without parameters, marked as setup, goes out with
+ * the transaction's BEGIN and its first statement in one round trip on PostgreSQL (deferred-begin.ts).
  */
 export async function enterTenant(tx: Tx, tenantId: string): Promise<void> {
   if (!isUuid(tenantId)) throw new Error(`Not a tenant id: ${JSON.stringify(tenantId)}`);
-  await sql`select set_config('app.tenant', ${sql.lit(tenantId)}, true), set_config('role', 'kehu_app', true),
+  await sql`${sql.raw(SETUP_MARK)}select set_config('app.tenant', ${sql.lit(tenantId)}, true), set_config('role', 'kehu_app', true),
     set_config('pg_trgm.word_similarity_threshold', '0.45', true)`.execute(tx);
 }
 
