@@ -1,6 +1,7 @@
 import { Kysely, type LogEvent, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from '#db/database.ts';
+import { SETUP_MARK } from '#db/deferred-begin.ts';
 import { ConnectionLock, PgliteDialect } from '#db/pglite-driver.ts';
 import type { DB } from '#db/schema.ts';
 import { loadConfig } from '#platform/config.ts';
@@ -76,7 +77,7 @@ export async function captureScenarios(db: Database, sampleIds: string[]): Promi
         await get(path);
         const data = log.filter((q) => /^\s*select \*/.test(q.sql) && /from "contacts"/.test(q.sql));
         main.push(data.at(-1) as Statement);
-        setup = log.filter((q) => /^(\/\* setup \*\/ )?select set_config\(/.test(q.sql));
+        setup = log.filter((q) => q.sql.startsWith(SETUP_MARK));
         statements = log.length;
       }
       captured.push({ ...s, main, setup, statements });

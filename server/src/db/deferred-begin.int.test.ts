@@ -32,7 +32,7 @@ describe.skipIf(!databaseAvailable || testEngine !== 'postgres')('deferred BEGIN
     });
     // Count the socket writes of the pool's one connection.
     pool.on('connect', (client) => {
-      const stream = (client as unknown as { connection: { stream: { write: (...a: unknown[]) => boolean; _writev?: unknown } } }).connection.stream;
+      const stream = (client as unknown as { connection: { stream: { write: (...a: unknown[]) => boolean } } }).connection.stream;
       const write = stream.write.bind(stream);
       stream.write = (...a: unknown[]) => {
         if (!corked(stream)) writes.count++;

@@ -17,7 +17,9 @@ function commitIfLingering(client: pg.PoolClient): void {
   if (lingering.delete(client)) client.query('commit').catch(() => {});
 }
 
-type Handlers = {
+/** pg.Query's own handlers (its typings leave them out), called for the statement's own messages. */
+const base = pg.Query.prototype as unknown as {
+  submit(connection: unknown): void;
   handleDataRow(message: unknown): void;
   handleCommandComplete(message: unknown, connection: unknown): void;
 };
@@ -57,19 +59,19 @@ class AheadQuery extends pg.Query {
         wire.execute({ portal: '', rows: 0 });
       }
       // The statement itself: Parse, Bind, Describe, Execute and the Sync, corked into the same write.
-      (pg.Query.prototype as unknown as { submit(c: unknown): void }).submit.call(this, connection);
+      base.submit.call(this, connection);
     } finally {
       wire.stream.uncork?.();
     }
   };
 
   handleDataRow(message: unknown): void {
-    if (this.skip === 0) (pg.Query.prototype as unknown as Handlers).handleDataRow.call(this, message);
+    if (this.skip === 0) base.handleDataRow.call(this, message);
   }
 
   handleCommandComplete(message: unknown, connection: unknown): void {
     if (this.skip > 0) this.skip--;
-    else (pg.Query.prototype as unknown as Handlers).handleCommandComplete.call(this, message, connection);
+    else base.handleCommandComplete.call(this, message, connection);
   }
 }
 
