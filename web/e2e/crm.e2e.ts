@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Api } from './support/api';
-import { DESKTOP, launch, newContext, PHONE, shot, switchLanguage } from './support/browser';
+import { DESKTOP, launch, newContext, PHONE, shot, switchLanguage, keepFailure } from './support/browser';
 import { login } from './support/login';
 import { ADMIN, type RunningServer, startServer } from './support/server';
 
@@ -23,6 +23,7 @@ describe('Kehu in a real browser', { concurrency: false }, () => {
     page = await ctx.newPage();
     api = await Api.login(server.url);
   });
+  afterEach(keepFailure(() => page));
   after(async () => {
     await browser?.close();
     await server?.stop();

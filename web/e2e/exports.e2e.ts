@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { launch, shot } from './support/browser';
+import { launch, shot, keepFailure } from './support/browser';
 import { adminPage } from './support/login';
 import { type RunningServer, startServer } from './support/server';
 
@@ -24,6 +24,7 @@ describe('exports and CRM imports in a real browser', { concurrency: false }, ()
     browser = await launch();
     page = await adminPage(browser, server.url);
   });
+  afterEach(keepFailure(() => page));
   after(async () => {
     await browser?.close();
     await server?.stop();

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { Api } from './support/api';
-import { launch, shot } from './support/browser';
+import { launch, shot, keepFailure } from './support/browser';
 import { adminPage } from './support/login';
 import { type RunningServer, startServer } from './support/server';
 
@@ -27,6 +27,7 @@ describe('importing deals with company references in a real browser', { concurre
     browser = await launch();
     page = await adminPage(browser, server.url);
   });
+  afterEach(keepFailure(() => page));
   after(async () => {
     await browser?.close();
     await server?.stop();

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { unzipSync, zipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
-import { launch, shot } from './support/browser';
+import { launch, shot, keepFailure } from './support/browser';
 import { adminPage } from './support/login';
 import { type RunningServer, startServer } from './support/server';
 
@@ -37,6 +37,7 @@ describe('importing the chosen sheet of a workbook in a real browser', { concurr
     browser = await launch();
     page = await adminPage(browser, server.url);
   });
+  afterEach(keepFailure(() => page));
   after(async () => {
     await browser?.close();
     await server?.stop();

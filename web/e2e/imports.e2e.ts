@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launch, shot } from './support/browser';
+import { launch, shot, keepFailure } from './support/browser';
 import { adminPage } from './support/login';
 import { type RunningServer, startServer } from './support/server';
 
@@ -17,6 +17,7 @@ describe('importing contacts in a real browser', { concurrency: false }, () => {
     browser = await launch();
     page = await adminPage(browser, server.url);
   });
+  afterEach(keepFailure(() => page));
   after(async () => {
     await browser?.close();
     await server?.stop();

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { Api } from './support/api';
-import { DESKTOP, launch, newContext, PHONE, shot, switchLanguage } from './support/browser';
+import { DESKTOP, launch, newContext, PHONE, shot, switchLanguage, keepFailure } from './support/browser';
 import { adminPage, login } from './support/login';
 import { ADMIN, type RunningServer, startServer } from './support/server';
 
@@ -46,6 +46,7 @@ describe('leads: web form capture, duplicates, conversion in a real browser', { 
     page = await adminPage(browser, server.url);
     await startSite();
   });
+  afterEach(keepFailure(() => page));
   after(async () => {
     await browser?.close();
     await server?.stop();

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Api } from './support/api';
-import { DESKTOP, launch, newContext, PHONE, shot } from './support/browser';
+import { DESKTOP, launch, newContext, PHONE, shot, keepFailure } from './support/browser';
 import { login } from './support/login';
 import { ADMIN, type RunningServer, startServer } from './support/server';
 
@@ -76,6 +76,7 @@ describe('reports in a real browser', { concurrency: false }, () => {
     page = await ctx.newPage();
     await login(page, ADMIN.email, ADMIN.password);
   });
+  afterEach(keepFailure(() => page));
   after(async () => {
     await browser?.close();
     await server?.stop();

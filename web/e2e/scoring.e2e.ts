@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { Api } from './support/api';
-import { launch, newContext, PHONE, shot } from './support/browser';
+import { launch, newContext, PHONE, shot, keepFailure } from './support/browser';
 import { adminPage, login } from './support/login';
 import { ADMIN, type RunningServer, startServer } from './support/server';
 
@@ -52,6 +52,7 @@ describe('lead scoring and assignment in a real browser', { concurrency: false }
     browser = await launch();
     page = await adminPage(browser, server.url);
   });
+  afterEach(keepFailure(() => page));
   after(async () => {
     await browser?.close();
     await server?.stop();

@@ -42,3 +42,21 @@ export async function switchLanguage(page: Page, label: 'English' | '简体中�
   await page.locator('.ant-dropdown-menu-item', { hasText: label }).click();
   await page.getByTestId('language-switch').filter({ hasText: label }).waitFor();
 }
+
+/**
+ * An afterEach hook: when a test fails, keeps a screenshot of the page and prints the messages it
+ * showed (toasts, form errors, alerts), so a failure seen only in CI can be read afterwards.
+ */
+export function keepFailure(getPage: () => Page | undefined) {
+  return async (t: { name: string; passed?: boolean }): Promise<void> => {
+    const page = getPage();
+    if (t.passed !== false || !page || page.isClosed()) return;
+    const name = `FAILED-${t.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80)}`;
+    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) }).catch(() => {});
+    const shown = await page
+      .locator('.ant-message-notice, .ant-notification-notice, .ant-form-item-explain-error, .ant-alert, [role=alert]')
+      .allTextContents()
+      .catch(() => []);
+    console.error(`[${name}] url ${page.url()}; shown: ${JSON.stringify(shown)}`);
+  };
+}
