@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Database } from '#db/database.ts';
+import { type Database, SESSION_OPTIONS } from '#db/database.ts';
 import type { Captured, Statement } from './capture.ts';
 
 export type Figures = { p50: number; p99: number; rps: number; errors: number };
@@ -52,7 +52,7 @@ export async function runBare(o: BareOptions, report: (name: string, f: Figures)
   let close: () => Promise<void>;
   if (o.db.url) {
     // Every connection opened up front with the session settings, and kept (no idle timeout).
-    const pool = new pg.Pool({ connectionString: o.db.url, max: o.poolSize, idleTimeoutMillis: 0 });
+    const pool = new pg.Pool({ connectionString: o.db.url, options: SESSION_OPTIONS, max: o.poolSize, idleTimeoutMillis: 0 });
     const clients = await Promise.all(Array.from({ length: o.poolSize }, () => pool.connect()));
     for (const client of clients) for (const st of setup) await client.query(st.sql, st.params as unknown[]);
     for (const client of clients) client.release();

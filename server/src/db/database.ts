@@ -73,9 +73,17 @@ async function openPglite({ dataDir, loadDataDir }: OpenDatabaseOptions): Promis
   };
 }
 
+/**
+ * Settings of every app connection (and of the benchmark's bare queries, to compare like with
+ * like). JIT off: the planner's estimates for the app's jsonb, array and trigram predicates are
+ * far too high, so lookups that run in 1 ms crossed jit_above_cost and spent 6-120 ms compiling.
+ */
+export const SESSION_OPTIONS = '-c jit=off';
+
 async function openPostgres(url: string, max: number): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
+    options: SESSION_OPTIONS,
     max,
     types: {
       getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === 20 ? int8 : oid === 1700 ? asText : pg.types.getTypeParser(oid, format)),

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Tx } from '#db/tx.ts';
 import type { RecordTable, Row } from '#platform/records/records.repo.ts';
 import type { ImportObject } from './import-fields.ts';
@@ -69,9 +69,12 @@ const lower = (v: unknown) => String(v ?? '').toLowerCase();
  * One index lookup per value, joined: `col && $array` or `= any($array)` over a batch's 500
  * values is estimated to match most of the table and read as a sequential scan (210 ms on 19k
  * contacts against 3 ms this way). No `order by created_at limit 1` inside either: the planner
- * would walk the table in date order looking for a value that is usually absent.
+ * would walk the table in date order looking for a value that is usually absent. `offset 0`
+ * keeps the planner from flattening the lateral probe into a hash or merge join over the whole
+ * table (500 company names against 20k companies: 23 ms that way, 1 ms probing the index).
  */
-const lookupEach = (values: string[]) => sql`select t.* from unnest(${values}::text[]) as k(v) cross join lateral`;
+const lookupEach = (values: string[], probe: RawBuilder<unknown>) =>
+  sql`select t.* from unnest(${values}::text[]) as k(v) cross join lateral (${probe} offset 0) t`;
 const emailsOf = (row: Row) => ((row.emails as { address?: string }[] | null) ?? []).map((e) => lower(e.address));
 const phonesOf = (row: Row) => ((row.phones as { e164?: string | null }[] | null) ?? []).flatMap((p) => (p.e164 ? [p.e164] : []));
 
@@ -90,7 +93,7 @@ export async function findMatches(tx: Tx, table: RecordTable, keys: (MatchKey | 
   const kind = first.email ? 'email' : first.e164?.length ? 'phone' : 'name';
   const where =
     kind === 'email' ? sql`email_keys(t.emails) && array[k.v]` : kind === 'phone' ? sql`phone_keys(t.phones) && array[k.v]` : sql`lower(t.name) = k.v`;
-  const { rows } = await sql<Row>`${lookupEach(values)} (select * from ${sql.table(table)} t where t.deleted_at is null and ${where}) t`.execute(tx);
+  const { rows } = await sql<Row>`${lookupEach(values, sql`select * from ${sql.table(table)} t where t.deleted_at is null and ${where}`)}`.execute(tx);
   const byValue = new Map<string, Row[]>();
   for (const row of rows) {
     const own = kind === 'email' ? emailsOf(row) : kind === 'phone' ? phonesOf(row) : [lower(row.name)];
@@ -110,7 +113,7 @@ export async function findCompaniesByNames(tx: Tx, names: string[]): Promise<Map
   const earliest = new Map<string, { id: string; created_at: Date }>();
   if (!lowered.length) return new Map();
   const { rows } = await sql<{ id: string; name: string; created_at: Date }>`
-    ${lookupEach(lowered)} (select id, name, created_at from companies t where t.deleted_at is null and lower(t.name) = k.v) t`.execute(tx);
+    ${lookupEach(lowered, sql`select id, name, created_at from companies t where t.deleted_at is null and lower(t.name) = k.v`)}`.execute(tx);
   for (const r of rows) {
     const best = earliest.get(lower(r.name));
     if (!best || r.created_at < best.created_at) earliest.set(lower(r.name), r);
