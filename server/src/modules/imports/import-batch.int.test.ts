@@ -7,20 +7,23 @@ import { importsClient, tempFile } from './imports-test-kit.ts';
 
 // A messy file: shared new companies (one spelled in two cases), a row updating an existing
 // contact, bad phone and email, a missing name, an email repeated within the file, a link to an
-// existing company. A batch size of 1 takes the row-by-row path; 500 the set-based one.
+// existing company, a select custom field given by its label and one given a value it does not
+// have (refused by the record service, not the row's schema: its new company must not be created).
+// A batch size of 1 takes the row-by-row path; 500 the set-based one.
 const FILE = [
-  'name,email,phone,company,title',
-  '张伟,zhang@example.cn,13800138000,华为,经理',
-  '李娜,li@example.cn,13900139000,华为,',
-  'Keeper,KEEPER@example.com,,已有公司,Changed',
-  '王芳,wang@example.cn,12345,孤儿公司,',
-  '赵六,not-an-email,,,',
-  ',nobody@example.cn,,,',
-  '张伟,zhang@example.cn,,华为,总监',
-  '陈静,chen@example.cn,,已有公司,',
-  'Amy,amy@acme.test,,Acme Ltd,',
-  'Bob,bob@acme.test,+1 415 555 0100,ACME LTD,CTO',
-  'Mover,mover@example.com,,新公司,Moved',
+  'name,email,phone,company,title,level',
+  '张伟,zhang@example.cn,13800138000,华为,经理,A级',
+  '李娜,li@example.cn,13900139000,华为,,',
+  'Keeper,KEEPER@example.com,,已有公司,Changed,',
+  '王芳,wang@example.cn,12345,孤儿公司,,',
+  '赵六,not-an-email,,,,',
+  ',nobody@example.cn,,,,',
+  '张伟,zhang@example.cn,,华为,总监,',
+  '陈静,chen@example.cn,,已有公司,,',
+  'Amy,amy@acme.test,,Acme Ltd,,',
+  'Bob,bob@acme.test,+1 415 555 0100,ACME LTD,CTO,',
+  'Mover,mover@example.com,,新公司,Moved,',
+  '坏人,bad@example.cn,,坏公司,,Z级',
 ].join('\n');
 
 type Snapshot = Awaited<ReturnType<typeof snapshot>>;
@@ -35,12 +38,13 @@ async function snapshot(t: TestApp, user: TestUser, importId: string) {
       name: string;
       title: string | null;
       emails: unknown;
+      custom: Record<string, unknown>;
       company: string | null;
       search_text: string;
       version: number;
       deleted: boolean;
     }>`
-      select c.name, c.title, c.emails, co.name as company, c.search_text, c.version, c.deleted_at is not null as deleted
+      select c.name, c.title, c.emails, c.custom, co.name as company, c.search_text, c.version, c.deleted_at is not null as deleted
       from contacts c left join companies co on co.id = c.company_id order by c.name, c.title`.execute(tx);
     const companies = await sql<{ name: string; source: string | null; deleted: boolean }>`
       select name, source, deleted_at is not null as deleted from companies order by name`.execute(tx);
@@ -73,6 +77,21 @@ describe.skipIf(!databaseAvailable)('imports: the set-based batch writes what ro
   afterAll(async () => t?.close());
 
   async function importAs(user: TestUser, batchSize: number, dedup: object): Promise<{ id: string; result: Snapshot }> {
+    const level = await t.request(user, {
+      method: 'POST',
+      url: '/api/v1/custom-fields',
+      payload: {
+        object: 'contact',
+        key: 'level',
+        label: { zh: '等级', en: 'Level' },
+        type: 'select',
+        options: [
+          { value: 'a', label: { zh: 'A级', en: 'Grade A' } },
+          { value: 'b', label: { zh: 'B级', en: 'Grade B' } },
+        ],
+      },
+    });
+    expect(level.statusCode, level.body).toBe(201);
     await t.request(user, { method: 'POST', url: '/api/v1/companies', payload: { name: '已有公司' } });
     await t.request(user, { method: 'POST', url: '/api/v1/contacts', payload: { name: 'Mover', emails: [{ address: 'mover@example.com' }] } });
     await t.request(user, {
@@ -100,12 +119,14 @@ describe.skipIf(!databaseAvailable)('imports: the set-based batch writes what ro
   it('updates on email: same records, companies, errors, audit, events and journal; rollback restores both', async () => {
     const setBased = await bothWays('update', { match: 'email', action: 'update' });
     const setUser = setBased.user;
-    expect(setBased.result.progress).toMatchObject({ processed: 11, created: 5, updated: 3, skipped: 0, failed: 3 });
+    expect(setBased.result.progress).toMatchObject({ processed: 12, created: 5, updated: 3, skipped: 0, failed: 4 });
     // One 华为 for both rows, one Acme for both spellings, no company for the row that failed, a new one for the moved contact.
     expect(setBased.result.companies.map((c) => c.name).sort()).toEqual(['Acme Ltd', '华为', '已有公司', '新公司'].sort());
     expect(setBased.result.contacts.find((c) => c.name === 'Mover')).toMatchObject({ title: 'Moved', company: '新公司' });
     expect(setBased.result.contacts.find((c) => c.title === '总监')?.search_text).toContain('华为');
     expect(setBased.result.errors.join('\n')).toMatch(/12345|phone/);
+    expect(setBased.result.errors.join('\n')).toMatch(/Z级/);
+    expect(setBased.result.contacts.find((c) => c.title === '经理' || c.title === '总监')?.custom).toEqual({ level: 'a' });
 
     const api = importsClient(t, setUser);
     await api.rollback(setBased.id);
@@ -121,17 +142,17 @@ describe.skipIf(!databaseAvailable)('imports: the set-based batch writes what ro
   it('skips on name + company, and links new companies, the same both ways', async () => {
     const setBased = await bothWays('skip', { match: 'nameCompany', action: 'skip' });
     // 张伟 of 华为 appears twice: the second is skipped, whichever path wrote the first.
-    expect(setBased.result.progress).toMatchObject({ created: 7, skipped: 1, failed: 3 });
+    expect(setBased.result.progress).toMatchObject({ created: 7, skipped: 1, failed: 4 });
   });
 
   it('skips on email, and a skipped row creates no company, the same both ways', async () => {
     const setBased = await bothWays('skip-email', { match: 'email', action: 'skip' });
-    expect(setBased.result.progress).toMatchObject({ created: 5, skipped: 3, failed: 3 });
+    expect(setBased.result.progress).toMatchObject({ created: 5, skipped: 3, failed: 4 });
     expect(setBased.result.companies.map((c) => c.name)).not.toContain('新公司');
   });
 
   it('creates anyway when told to, without looking for matches', async () => {
     const setBased = await bothWays('create', { match: 'email', action: 'create' });
-    expect(setBased.result.progress).toMatchObject({ created: 8, failed: 3 });
+    expect(setBased.result.progress).toMatchObject({ created: 8, failed: 4 });
   });
 });

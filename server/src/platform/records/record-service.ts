@@ -11,7 +11,7 @@ import { newId } from '../ids.ts';
 import { applyMasking } from './masking.ts';
 import type { MapContext, ObjectDefinition, WriteSettings } from './object-definition.ts';
 import type { FieldCipher } from '../crypto/field-crypto.ts';
-import { type Row, findRecord, insertRecord, insertRecords, updateRecord } from './records.repo.ts';
+import { type Row, findRecord, insertRecord, insertRecords, updateRecord, updateRecords } from './records.repo.ts';
 import { loadRelated, nameColumns, namesInRows, referencesExist, referencesExistMany, relatedIdsOf, relatedTables } from './related.repo.ts';
 import { phoneRegionOf } from '../tenancy/phone-region.ts';
 import { txMemo } from '#db/tx-memo.ts';
@@ -211,8 +211,8 @@ export async function createManyInTx<T extends Versioned>(tx: Tx, o: ManyOptions
 
 /**
  * Many updates of loaded rows in the caller's transaction (imports), as updateInTx does each:
- * an optimistic UPDATE per row, then one lookup of related names and one audit and outbox
- * insert for all. `conflict` when another write changed the row since it was loaded.
+ * optimistic UPDATEs in one statement (updateRecords), then one lookup of related names and one
+ * audit and outbox insert for all. `conflict` when another write changed the row since it was loaded.
  */
 export async function updateManyInTx<T extends Versioned>(
   tx: Tx,
@@ -220,18 +220,21 @@ export async function updateManyInTx<T extends Versioned>(
 ): Promise<({ row: Row } | { errors: FieldError[] } | { conflict: true })[]> {
   const { ctx, def } = o;
   const prepared = await prepareMany(tx, o);
-  const results: ({ row: Row } | { errors: FieldError[] } | { conflict: true })[] = [];
-  const changed: { before: Row; after: Row }[] = [];
-  for (const [i, p] of prepared.entries()) {
+  const writes = prepared.flatMap((p, i) => {
     const before = o.existing[i] as Row;
-    if ('errors' in p) {
-      results.push(p);
-      continue;
-    }
-    const after = await updateRecord(tx, def.table, before.id, Object.assign({}, p.columns, { updated_by: ctx.userId }), before.version);
-    results.push(after ? { row: after } : { conflict: true });
-    if (after) changed.push({ before, after });
-  }
+    return 'columns' in p ? [{ id: before.id, expectedVersion: before.version, values: Object.assign({}, p.columns, { updated_by: ctx.userId }) }] : [];
+  });
+  const afters = await updateRecords(tx, def.table, writes);
+  const changed: { before: Row; after: Row }[] = [];
+  let w = 0;
+  const results = prepared.map((p, i) => {
+    if ('errors' in p) return p;
+    const before = o.existing[i] as Row;
+    const after = afters[w++];
+    if (!after) return { conflict: true as const };
+    changed.push({ before, after });
+    return { row: after };
+  });
   await announce(tx, o, changed);
   return results;
 }

@@ -1,5 +1,6 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { DB } from '#db/schema.ts';
+import pg from 'pg';
 import type { Tx } from '#db/tx.ts';
 import type { SortKey } from '../query/sort.ts';
 import { afterCursor, cursorColumns, decodeCursor, encodeCursor, orderBy } from '../query/sort.ts';
@@ -81,6 +82,69 @@ export async function insertRecords<T extends RecordTable>(tx: Tx, table: T, val
   }
   return rows;
 }
+
+/** Column name -> SQL type of a table, read once per table (the schema does not change under a running server). */
+const columnTypes = new Map<string, Promise<Map<string, string>>>();
+
+function typesOf(tx: Tx, table: RecordTable): Promise<Map<string, string>> {
+  let types = columnTypes.get(table);
+  if (!types) {
+    types = sql<{ name: string; type: string }>`select attname as name, format_type(atttypid, atttypmod) as type from pg_attribute
+      where attrelid = ${table}::regclass and attnum > 0 and not attisdropped`
+      .execute(tx)
+      .then(({ rows }) => new Map(rows.map((r) => [r.name, r.type])));
+    types.catch(() => columnTypes.delete(table));
+    columnTypes.set(table, types);
+  }
+  return types;
+}
+
+export type RecordUpdate = { id: string; expectedVersion: number; values: Record<string, unknown> };
+
+/**
+ * updateRecord for many rows, one statement per set of changed columns (an import's rows usually
+ * share one): each value travels as the text a parameter would (pg's own conversion) inside one
+ * JSON array and is cast to its column's type. The ids also come as an array: joined only to the
+ * JSON, the rows were found by a sequential scan (52 ms against 2.5 ms for 25 rows of 94k).
+ * Each update gets its new row, or undefined when another write got there first.
+ */
+export async function updateRecords(tx: Tx, table: RecordTable, updates: RecordUpdate[]): Promise<(Row | undefined)[]> {
+  if (updates.length < 2) return updates[0] ? [await updateRecord(tx, table, updates[0].id, updates[0].values, updates[0].expectedVersion)] : [];
+  const types = await typesOf(tx, table);
+  const groups = new Map<string, RecordUpdate[]>();
+  for (const u of updates) {
+    const key = Object.keys(u.values)
+      .filter((c) => u.values[c] !== undefined)
+      .sort()
+      .join(',');
+    groups.set(key, [...(groups.get(key) ?? []), u]);
+  }
+  const byId = new Map<string, Row>();
+  for (const [key, group] of groups) {
+    const columns = key ? key.split(',') : [];
+    const sets = columns.map((c) => sql`${sql.ref(c)} = (v.r->>${sql.lit(c)})::${sql.raw(types.get(c) ?? 'text')}`);
+    const items = group.map((u) => {
+      const item: Record<string, unknown> = { id: u.id, version: u.expectedVersion };
+      for (const c of columns) item[c] = pgText(u.values[c]);
+      return item;
+    });
+    const { rows } = await sql<Row>`update ${sql.table(table)} t set ${sql.join([...sets, sql`version = t.version + 1`, sql`updated_at = now()`])}
+      from jsonb_array_elements(${JSON.stringify(items)}::jsonb) v(r)
+      where t.id = any(${group.map((u) => u.id)}::uuid[]) and t.id = (v.r->>'id')::uuid and t.version = (v.r->>'version')::int
+      returning t.*`.execute(tx);
+    for (const row of rows) byId.set(row.id, row);
+  }
+  return updates.map((u) => byId.get(u.id));
+}
+
+/** node-postgres's own parameter conversion (untyped in @types/pg). */
+const { prepareValue } = (pg as unknown as { utils: { prepareValue: (value: unknown) => unknown } }).utils;
+
+/** A value as the text node-postgres sends for a parameter (dates with their offset, arrays as array literals). */
+const pgText = (value: unknown): string | null => {
+  const text = prepareValue(value);
+  return text === null ? null : String(text);
+};
 
 /**
  * Optimistic update: applies only when the stored version is still `expectedVersion` (when
