@@ -117,7 +117,9 @@ export async function updateRecords(tx: Tx, table: RecordTable, updates: RecordU
       .filter((c) => u.values[c] !== undefined)
       .sort()
       .join(',');
-    groups.set(key, [...(groups.get(key) ?? []), u]);
+    const group = groups.get(key);
+    if (group) group.push(u);
+    else groups.set(key, [u]);
   }
   const byId = new Map<string, Row>();
   for (const [key, group] of groups) {
