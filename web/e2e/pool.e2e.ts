@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Api } from './support/api';
-import { DESKTOP, launch, newContext, PHONE, shot } from './support/browser';
+import { DESKTOP, keepFailure, launch, newContext, PHONE, shot } from './support/browser';
 import { login } from './support/login';
 import { ADMIN, type RunningServer, startServer } from './support/server';
 
@@ -20,12 +20,15 @@ let browser: Browser;
 let admin: Api;
 let repA: Api;
 const state: { companyId?: string; poolId?: string } = {};
+/** The page opened last, for keepFailure. */
+let current: Page | undefined;
 
 const text = async (p: Page) => (await p.locator('body').textContent()) ?? '';
 
 async function asUser(user: { email: string; password?: string }, viewport = DESKTOP): Promise<{ ctx: BrowserContext; page: Page }> {
   const ctx = await newContext(browser, server.url, { viewport, locale: 'zh-CN' });
   const page = await ctx.newPage();
+  current = page;
   await login(page, user.email, user.password ?? PASSWORD);
   return { ctx, page };
 }
@@ -49,6 +52,7 @@ describe('public pool (公海) in a real browser', { concurrency: false }, () =>
       emails: [{ address: 'chen.xd@yuanhang.example' }],
     });
   });
+  afterEach(keepFailure(() => current));
   after(async () => {
     await browser?.close();
     await server?.stop();
