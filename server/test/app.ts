@@ -24,6 +24,8 @@ export type TestApp = {
   /** Sends a request as `user` (bearer token) with JSON body and Accept-Language en by default. */
   request: (user: TestUser | null, options: InjectOptions) => Promise<LightMyRequestResponse>;
   createUser: (options: CreateUserOptions) => Promise<TestUser>;
+  /** Defines a custom field through the API as `user`; throws with the answer unless it was created. */
+  defineCustomField: (user: TestUser, definition: Record<string, unknown>) => Promise<Record<string, unknown>>;
   createTenant: (slug: string) => Promise<TestUser>;
   close: () => Promise<void>;
 };
@@ -82,6 +84,12 @@ export async function createTestApp(o: { plugins?: KyselyPlugin[] } = {}): Promi
       },
     });
 
+  const defineCustomField = async (user: TestUser, definition: Record<string, unknown>) => {
+    const res = await request(user, { method: 'POST', url: '/api/v1/custom-fields', payload: definition });
+    if (res.statusCode !== 201) throw new Error(`custom field ${String(definition.key)}: ${res.statusCode} ${res.body}`);
+    return res.json() as Record<string, unknown>;
+  };
+
   return {
     app,
     db,
@@ -89,6 +97,7 @@ export async function createTestApp(o: { plugins?: KyselyPlugin[] } = {}): Promi
     admin,
     request,
     createUser,
+    defineCustomField,
     createTenant: newTenant,
     close: async () => {
       await app.close();

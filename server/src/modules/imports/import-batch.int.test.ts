@@ -77,21 +77,16 @@ describe.skipIf(!databaseAvailable)('imports: the set-based batch writes what ro
   afterAll(async () => t?.close());
 
   async function importAs(user: TestUser, batchSize: number, dedup: object): Promise<{ id: string; result: Snapshot }> {
-    const level = await t.request(user, {
-      method: 'POST',
-      url: '/api/v1/custom-fields',
-      payload: {
-        object: 'contact',
-        key: 'level',
-        label: { zh: '等级', en: 'Level' },
-        type: 'select',
-        options: [
-          { value: 'a', label: { zh: 'A级', en: 'Grade A' } },
-          { value: 'b', label: { zh: 'B级', en: 'Grade B' } },
-        ],
-      },
+    await t.defineCustomField(user, {
+      object: 'contact',
+      key: 'level',
+      label: { zh: '等级', en: 'Level' },
+      type: 'select',
+      options: [
+        { value: 'a', label: { zh: 'A级', en: 'Grade A' } },
+        { value: 'b', label: { zh: 'B级', en: 'Grade B' } },
+      ],
     });
-    expect(level.statusCode, level.body).toBe(201);
     await t.request(user, { method: 'POST', url: '/api/v1/companies', payload: { name: '已有公司' } });
     await t.request(user, { method: 'POST', url: '/api/v1/contacts', payload: { name: 'Mover', emails: [{ address: 'mover@example.com' }] } });
     await t.request(user, {

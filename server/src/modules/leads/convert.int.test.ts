@@ -89,18 +89,8 @@ describe.skipIf(!databaseAvailable)('lead duplicate rules, 撞单 and conversion
   });
 
   it('converts into company, contact and deal through the mapping; twice is a 409; unqualified needs a reason', async () => {
-    const field = await t.request(t.admin, {
-      method: 'POST',
-      url: '/api/v1/custom-fields',
-      payload: { object: 'lead', key: 'budget', label: { zh: '预算', en: 'Budget' }, type: 'text' },
-    });
-    expect(field.statusCode, field.body).toBe(201);
-    const cfield = await t.request(t.admin, {
-      method: 'POST',
-      url: '/api/v1/custom-fields',
-      payload: { object: 'contact', key: 'lead_budget', label: { zh: '线索预算', en: 'Lead budget' }, type: 'text' },
-    });
-    expect(cfield.statusCode, cfield.body).toBe(201);
+    await t.defineCustomField(t.admin, { object: 'lead', key: 'budget', label: { zh: '预算', en: 'Budget' }, type: 'text' });
+    await t.defineCustomField(t.admin, { object: 'contact', key: 'lead_budget', label: { zh: '线索预算', en: 'Lead budget' }, type: 'text' });
     const mapping = await t.request(t.admin, { method: 'GET', url: '/api/v1/lead-settings' });
     const saved = await t.request(t.admin, {
       method: 'PATCH',

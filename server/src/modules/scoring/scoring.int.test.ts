@@ -49,12 +49,7 @@ describe.skipIf(!databaseAvailable)('rule-based lead scoring', () => {
   });
 
   it('accepts custom lead fields and rejects hot at or below warm', async () => {
-    const def = await t.request(t.admin, {
-      method: 'POST',
-      url: '/api/v1/custom-fields',
-      payload: { object: 'lead', key: 'budget', label: { en: 'Budget', zh: '预算' }, type: 'number' },
-    });
-    expect(def.statusCode, def.body).toBe(201);
+    await t.defineCustomField(t.admin, { object: 'lead', key: 'budget', label: { en: 'Budget', zh: '预算' }, type: 'number' });
     const fields = await t.request(t.admin, { method: 'GET', url: '/api/v1/lead-scoring/fields' });
     expect(fields.json().data.map((f: { field: string }) => f.field)).toContain('custom.budget');
     const bad = await t.request(t.admin, { method: 'PATCH', url: '/api/v1/lead-scoring/settings', payload: { warmAt: 50, hotAt: 50 } });
