@@ -7,7 +7,7 @@ export type Figures = { p50: number; p99: number; rps: number; errors: number };
 export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
 
 /** The transaction-local settings a request makes, as session settings for a bare connection. */
-const sessionSetup = (scenarios: Captured[]): Statement[] => {
+export const sessionSetup = (scenarios: Captured[]): Statement[] => {
   const seen = new Map<string, Statement>();
   for (const s of scenarios) for (const st of s.setup) seen.set(st.sql, { sql: st.sql.replace(/, true\)/g, ', false)'), params: st.params });
   return [...seen.values()];
@@ -40,6 +40,15 @@ async function hammer(run: Run, statements: Statement[], concurrency: number, se
   return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), rps: latencies.length / elapsed, errors };
 }
 
+/** A pool with every connection opened up front with the session settings, and kept (no idle timeout). */
+export async function barePool(url: string, size: number, setup: Statement[]): Promise<pg.Pool> {
+  const pool = new pg.Pool({ connectionString: url, options: SESSION_OPTIONS, max: size, idleTimeoutMillis: 0 });
+  const clients = await Promise.all(Array.from({ length: size }, () => pool.connect()));
+  for (const client of clients) for (const st of setup) await client.query(st.sql, st.params as unknown[]);
+  for (const client of clients) client.release();
+  return pool;
+}
+
 export type BareOptions = { db: Database; scenarios: Captured[]; concurrency: number; seconds: number; poolSize: number };
 
 /**
@@ -51,11 +60,7 @@ export async function runBare(o: BareOptions, report: (name: string, f: Figures)
   let run: Run;
   let close: () => Promise<void>;
   if (o.db.url) {
-    // Every connection opened up front with the session settings, and kept (no idle timeout).
-    const pool = new pg.Pool({ connectionString: o.db.url, options: SESSION_OPTIONS, max: o.poolSize, idleTimeoutMillis: 0 });
-    const clients = await Promise.all(Array.from({ length: o.poolSize }, () => pool.connect()));
-    for (const client of clients) for (const st of setup) await client.query(st.sql, st.params as unknown[]);
-    for (const client of clients) client.release();
+    const pool = await barePool(o.db.url, o.poolSize, setup);
     run = (st) => pool.query(st.sql, st.params as unknown[]);
     close = () => pool.end();
   } else {

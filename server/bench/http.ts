@@ -18,15 +18,26 @@ const reply = <T>(child: ChildProcess, key: string) =>
     child.once('exit', onExit);
   });
 
-/** Forks bench/server.ts (through tsx, like bin/kehu.js) and waits for its port; BENCH_NODE_ARGS=--cpu-prof profiles it. */
-export async function startApp(target: string, poolSize: number): Promise<AppProcess> {
-  const child = fork(new URL('./server.ts', import.meta.url), [target, String(poolSize)], {
+/** Forks a bench server (through tsx, like bin/kehu.js) and waits for its port; BENCH_NODE_ARGS=--cpu-prof profiles it. */
+function forkServer(file: string, args: string[]): { child: ChildProcess; port: Promise<number> } {
+  const child = fork(new URL(file, import.meta.url), args, {
     execArgv: ['--import', 'tsx', ...(process.env.BENCH_NODE_ARGS?.split(' ') ?? [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const port = await reply<number>(child, 'port');
+  return { child, port: reply<number>(child, 'port') };
+}
+
+const stopper = (child: ChildProcess) => async () => {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.send({ type: 'stop' });
+  await exited;
+};
+
+/** The app (bench/server.ts) in its own process. */
+export async function startApp(target: string, poolSize: number): Promise<AppProcess> {
+  const { child, port } = forkServer('./server.ts', [target, String(poolSize)]);
   return {
-    port,
+    port: await port,
     rss: () => {
       child.send({ type: 'rss' });
       return reply<number>(child, 'rss');
@@ -35,33 +46,54 @@ export async function startApp(target: string, poolSize: number): Promise<AppPro
       child.send({ type: 'idle' });
       return reply<boolean>(child, 'idle');
     },
-    stop: async () => {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.send({ type: 'stop' });
-      await exited;
-    },
+    stop: stopper(child),
   };
+}
+
+/** The same SQL behind the thinnest HTTP server (bench/plain-server.ts; PostgreSQL only). */
+export async function startPlain(url: string, poolSize: number, scenarios: Captured[]): Promise<{ port: number; stop: () => Promise<void> }> {
+  const { child, port } = forkServer('./plain-server.ts', [url, String(poolSize)]);
+  child.send({ scenarios });
+  return { port: await port, stop: stopper(child) };
+}
+
+/** autocannon over `paths`, rotating through them, after a warm-up; `settle` waits out requests still running. */
+async function hammerHttp(o: {
+  port: number;
+  paths: string[];
+  headers: Record<string, string>;
+  connections: number;
+  seconds: number;
+  settle?: () => Promise<unknown>;
+}): Promise<Figures> {
+  let i = 0;
+  const run = (seconds: number) =>
+    autocannon({
+      url: `http://127.0.0.1:${o.port}`,
+      connections: o.connections,
+      duration: seconds,
+      headers: o.headers,
+      requests: [{ setupRequest: (req) => ({ ...req, path: o.paths[i++ % o.paths.length] as string }) }],
+    });
+  const probe = await fetch(`http://127.0.0.1:${o.port}${o.paths[0]}`, { headers: o.headers });
+  if (probe.status !== 200) throw new Error(`${o.paths[0]}: ${probe.status} ${(await probe.text()).slice(0, 300)}`);
+  await run(Math.min(2, o.seconds)); // warm-up: JIT, pool connections, caches
+  await o.settle?.();
+  const result = await run(o.seconds);
+  await o.settle?.();
+  return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average, errors: result.errors + result.non2xx };
 }
 
 export type HttpOptions = { app: AppProcess; token: string; scenario: Captured; connections: number; seconds: number };
 
-/** autocannon against the scenario's path(s), rotating through them (get-by-id uses many ids). */
-export async function runHttp(o: HttpOptions): Promise<Figures> {
-  let i = 0;
-  const paths = o.scenario.paths;
-  const run = (seconds: number) =>
-    autocannon({
-      url: `http://127.0.0.1:${o.app.port}`,
-      connections: o.connections,
-      duration: seconds,
-      headers: { authorization: `Bearer ${o.token}` },
-      requests: [{ setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] as string }) }],
-    });
-  const probe = await fetch(`http://127.0.0.1:${o.app.port}${paths[0]}`, { headers: { authorization: `Bearer ${o.token}` } });
-  if (probe.status !== 200) throw new Error(`${paths[0]}: ${probe.status} ${(await probe.text()).slice(0, 300)}`);
-  await run(Math.min(2, o.seconds)); // warm-up: JIT, pool connections, caches
-  await o.app.idle();
-  const result = await run(o.seconds);
-  await o.app.idle();
-  return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average, errors: result.errors + result.non2xx };
+/** autocannon against the scenario's path(s) on the app, rotating through them (get-by-id uses many ids). */
+export function runHttp(o: HttpOptions): Promise<Figures> {
+  const headers = { authorization: `Bearer ${o.token}` };
+  return hammerHttp({ port: o.app.port, paths: o.scenario.paths, headers, connections: o.connections, seconds: o.seconds, settle: o.app.idle });
+}
+
+/** The scenario's captured statements through the plain server, rotating as the bare run does. */
+export function runPlain(o: { port: number; index: number; scenario: Captured; connections: number; seconds: number }): Promise<Figures> {
+  const paths = o.scenario.main.map((_, i) => `/${o.index}/${i}`);
+  return hammerHttp({ port: o.port, paths, headers: {}, connections: o.connections, seconds: o.seconds });
 }

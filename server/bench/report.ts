@@ -2,7 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Figures } from './bare.ts';
 import type { Captured } from './capture.ts';
 
-export type Row = { scenario: Captured; api: Figures; bare: Figures };
+/** `plain`: the same SQL behind the thinnest HTTP server (PostgreSQL runs only). */
+export type Row = { scenario: Captured; api: Figures; bare: Figures; plain?: Figures };
 export type Report = {
   engine: string;
   n: number;
@@ -17,10 +18,18 @@ export type Report = {
 
 const ms = (v: number) => (v < 10 ? v.toFixed(2) : v.toFixed(1));
 
-/** Markdown table: API and bare side by side, the ratio being API throughput / bare throughput. */
+const share = (part: number, whole: number) => `${Math.round((part / whole) * 100)}%`;
+
+/**
+ * Markdown table: API and bare side by side, the ratio being API throughput / bare throughput;
+ * with the plain HTTP server's throughput and its own ratio to bare when it ran.
+ */
 export function table(rows: Row[]): string {
-  const head = ['Scenario', 'API p50 ms', 'API p99 ms', 'API req/s', 'bare p50 ms', 'bare p99 ms', 'bare req/s', 'API/bare', 'SQL/request', 'errors'];
-  const lines = rows.map(({ scenario, api, bare }) => [
+  const plain = rows.some((r) => r.plain);
+  const head = ['Scenario', 'API p50 ms', 'API p99 ms', 'API req/s', 'bare p50 ms', 'bare p99 ms', 'bare req/s', 'API/bare'];
+  if (plain) head.push('plain HTTP req/s', 'plain/bare');
+  head.push('SQL/request', 'errors');
+  const lines = rows.map(({ scenario, api, bare, plain: p }) => [
     scenario.name,
     ms(api.p50),
     ms(api.p99),
@@ -28,9 +37,10 @@ export function table(rows: Row[]): string {
     ms(bare.p50),
     ms(bare.p99),
     Math.round(bare.rps).toString(),
-    `${Math.round((api.rps / bare.rps) * 100)}%`,
+    share(api.rps, bare.rps),
+    ...(plain ? [p ? Math.round(p.rps).toString() : '', p ? share(p.rps, bare.rps) : ''] : []),
     String(scenario.statements),
-    String(api.errors + bare.errors),
+    String(api.errors + bare.errors + (p?.errors ?? 0)),
   ]);
   return [head, head.map(() => '---'), ...lines].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }

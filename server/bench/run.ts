@@ -7,7 +7,7 @@ import { migrateToLatest } from '#db/migrator.ts';
 import { type Figures, runBare } from './bare.ts';
 import { captureScenarios, printableSql } from './capture.ts';
 import { explainScenarios } from './explain.ts';
-import { startApp, runHttp } from './http.ts';
+import { runHttp, runPlain, startApp, startPlain } from './http.ts';
 import { seedBench } from './load.ts';
 import { type Row, table, writeReport } from './report.ts';
 import { throwawayPostgres } from './store.ts';
@@ -73,6 +73,19 @@ export async function runBench(o: BenchOptions): Promise<void> {
       }
     } finally {
       await app.stop();
+    }
+    if (o.engine === 'postgres') {
+      say('The same SQL behind a plain HTTP server (no auth, no transaction):');
+      const plain = await startPlain(store.target, o.poolSize, scenarios);
+      try {
+        for (const [index, row] of rows.entries()) {
+          const figures = await runPlain({ port: plain.port, index, scenario: row.scenario, connections: o.connections, seconds: o.seconds });
+          row.plain = figures;
+          say(`  ${row.scenario.name}: ${fmt(figures)}`);
+        }
+      } finally {
+        await plain.stop();
+      }
     }
     say(`\n${table(rows)}\n\nServer peak RSS ${Math.round(rss / 2 ** 20)} MB`);
     const sql = scenarios.map((s) => `- ${s.name}: \`${printableSql(s.main[0] as { sql: string; params: unknown[] })}\``).join('\n');
