@@ -1,4 +1,5 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import { readCatalog } from '#db/backup/catalog.ts';
 import type { DB } from '#db/schema.ts';
 import pg from 'pg';
 import type { Tx } from '#db/tx.ts';
@@ -83,20 +84,17 @@ export async function insertRecords<T extends RecordTable>(tx: Tx, table: T, val
   return rows;
 }
 
-/** Column name -> SQL type of a table, read once per table (the schema does not change under a running server). */
-const columnTypes = new Map<string, Promise<Map<string, string>>>();
+/** Column name -> SQL type, per table: the backup's catalog, read once per process (the schema does not change under a running server). */
+let catalogTypes: Promise<Map<string, Map<string, string>>> | null = null;
 
 function typesOf(tx: Tx, table: RecordTable): Promise<Map<string, string>> {
-  let types = columnTypes.get(table);
-  if (!types) {
-    types = sql<{ name: string; type: string }>`select attname as name, format_type(atttypid, atttypmod) as type from pg_attribute
-      where attrelid = ${table}::regclass and attnum > 0 and not attisdropped`
-      .execute(tx)
-      .then(({ rows }) => new Map(rows.map((r) => [r.name, r.type])));
-    types.catch(() => columnTypes.delete(table));
-    columnTypes.set(table, types);
+  if (!catalogTypes) {
+    catalogTypes = readCatalog(tx).then((tables) => new Map(tables.map((t) => [t.name, new Map(t.columns.map((c) => [c.name, c.type]))])));
+    catalogTypes.catch(() => {
+      catalogTypes = null;
+    });
   }
-  return types;
+  return catalogTypes.then((tables) => tables.get(`public.${table}`) ?? new Map());
 }
 
 export type RecordUpdate = { id: string; expectedVersion: number; values: Record<string, unknown> };
