@@ -50,9 +50,9 @@ export async function startApp(target: string, poolSize: number): Promise<AppPro
   };
 }
 
-/** The same SQL behind the thinnest HTTP server (bench/plain-server.ts; PostgreSQL only). */
-export async function startPlain(url: string, poolSize: number, scenarios: Captured[]): Promise<{ port: number; stop: () => Promise<void> }> {
-  const { child, port } = forkServer('./plain-server.ts', [url, String(poolSize)]);
+/** The same SQL behind the thinnest HTTP server (bench/plain-server.ts; PostgreSQL only), bare or in the tenant's transaction. */
+export async function startPlain(url: string, poolSize: number, tenantId: string, scenarios: Captured[]): Promise<{ port: number; stop: () => Promise<void> }> {
+  const { child, port } = forkServer('./plain-server.ts', [url, String(poolSize), tenantId]);
   child.send({ scenarios });
   return { port: await port, stop: stopper(child) };
 }
@@ -92,8 +92,10 @@ export function runHttp(o: HttpOptions): Promise<Figures> {
   return hammerHttp({ port: o.app.port, paths: o.scenario.paths, headers, connections: o.connections, seconds: o.seconds, settle: o.app.idle });
 }
 
-/** The scenario's captured statements through the plain server, rotating as the bare run does. */
-export function runPlain(o: { port: number; index: number; scenario: Captured; connections: number; seconds: number }): Promise<Figures> {
-  const paths = o.scenario.main.map((_, i) => `/${o.index}/${i}`);
+export type PlainOptions = { port: number; route: 'plain' | 'tx'; index: number; scenario: Captured; connections: number; seconds: number };
+
+/** The scenario's captured statements through the plain server (`route`: plain or tx), rotating as the bare run does. */
+export function runPlain(o: PlainOptions): Promise<Figures> {
+  const paths = o.scenario.main.map((_, i) => `/${o.route}/${o.index}/${i}`);
   return hammerHttp({ port: o.port, paths, headers: {}, connections: o.connections, seconds: o.seconds });
 }

@@ -2,8 +2,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Figures } from './bare.ts';
 import type { Captured } from './capture.ts';
 
-/** `plain`: the same SQL behind the thinnest HTTP server (PostgreSQL runs only). */
-export type Row = { scenario: Captured; api: Figures; bare: Figures; plain?: Figures };
+/**
+ * `plain`: the same SQL behind the thinnest HTTP server; `tenantTx`: the same server running it in
+ * the tenant's transaction through the app's database layer (PostgreSQL runs only).
+ */
+export type Row = { scenario: Captured; api: Figures; bare: Figures; plain?: Figures; tenantTx?: Figures };
 export type Report = {
   engine: string;
   n: number;
@@ -22,14 +25,18 @@ const share = (part: number, whole: number) => `${Math.round((part / whole) * 10
 
 /**
  * Markdown table: API and bare side by side, the ratio being API throughput / bare throughput;
- * with the plain HTTP server's throughput and its own ratio to bare when it ran.
+ * with the plain HTTP server's throughput, bare and in the tenant's transaction, and their own
+ * ratios to bare when they ran.
  */
 export function table(rows: Row[]): string {
   const plain = rows.some((r) => r.plain);
+  const tenantTx = rows.some((r) => r.tenantTx);
   const head = ['Scenario', 'API p50 ms', 'API p99 ms', 'API req/s', 'bare p50 ms', 'bare p99 ms', 'bare req/s', 'API/bare'];
   if (plain) head.push('plain HTTP req/s', 'plain/bare');
+  if (tenantTx) head.push('plain + tenant tx req/s', '+tx/bare');
   head.push('SQL/request', 'errors');
-  const lines = rows.map(({ scenario, api, bare, plain: p }) => [
+  const throughput = (f: Figures | undefined, bare: Figures) => (f ? [Math.round(f.rps).toString(), share(f.rps, bare.rps)] : ['', '']);
+  const lines = rows.map(({ scenario, api, bare, plain: p, tenantTx: t }) => [
     scenario.name,
     ms(api.p50),
     ms(api.p99),
@@ -38,9 +45,10 @@ export function table(rows: Row[]): string {
     ms(bare.p99),
     Math.round(bare.rps).toString(),
     share(api.rps, bare.rps),
-    ...(plain ? [p ? Math.round(p.rps).toString() : '', p ? share(p.rps, bare.rps) : ''] : []),
+    ...(plain ? throughput(p, bare) : []),
+    ...(tenantTx ? throughput(t, bare) : []),
     String(scenario.statements),
-    String(api.errors + bare.errors + (p?.errors ?? 0)),
+    String(api.errors + bare.errors + (p?.errors ?? 0) + (t?.errors ?? 0)),
   ]);
   return [head, head.map(() => '---'), ...lines].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }

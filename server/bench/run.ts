@@ -75,13 +75,17 @@ export async function runBench(o: BenchOptions): Promise<void> {
       await app.stop();
     }
     if (o.engine === 'postgres') {
-      say('The same SQL behind a plain HTTP server (no auth, no transaction):');
-      const plain = await startPlain(store.target, o.poolSize, scenarios);
+      const plain = await startPlain(store.target, o.poolSize, seeded.tenantId, scenarios);
       try {
+        say('The same SQL behind a plain HTTP server (no auth, no transaction):');
         for (const [index, row] of rows.entries()) {
-          const figures = await runPlain({ port: plain.port, index, scenario: row.scenario, connections: o.connections, seconds: o.seconds });
-          row.plain = figures;
-          say(`  ${row.scenario.name}: ${fmt(figures)}`);
+          row.plain = await runPlain({ port: plain.port, route: 'plain', index, scenario: row.scenario, connections: o.connections, seconds: o.seconds });
+          say(`  ${row.scenario.name}: ${fmt(row.plain)}`);
+        }
+        say("The same, each statement in the tenant's read-only transaction (the app's database layer):");
+        for (const [index, row] of rows.entries()) {
+          row.tenantTx = await runPlain({ port: plain.port, route: 'tx', index, scenario: row.scenario, connections: o.connections, seconds: o.seconds });
+          say(`  ${row.scenario.name}: ${fmt(row.tenantTx)}`);
         }
       } finally {
         await plain.stop();
