@@ -77,15 +77,17 @@ export async function runBench(o: BenchOptions): Promise<void> {
     if (o.engine === 'postgres') {
       const plain = await startPlain(store.target, o.poolSize, seeded.tenantId, scenarios);
       try {
-        say('The same SQL behind a plain HTTP server (no auth, no transaction):');
-        for (const [index, row] of rows.entries()) {
-          row.plain = await runPlain({ port: plain.port, route: 'plain', index, scenario: row.scenario, connections: o.connections, seconds: o.seconds });
-          say(`  ${row.scenario.name}: ${fmt(row.plain)}`);
-        }
-        say("The same, each statement in the tenant's read-only transaction (the app's database layer):");
-        for (const [index, row] of rows.entries()) {
-          row.tenantTx = await runPlain({ port: plain.port, route: 'tx', index, scenario: row.scenario, connections: o.connections, seconds: o.seconds });
-          say(`  ${row.scenario.name}: ${fmt(row.tenantTx)}`);
+        const baselines = [
+          { route: 'plain', key: 'plain', title: 'The same SQL behind a plain HTTP server (no auth, no transaction):' },
+          { route: 'tx', key: 'tenantTx', title: "The same, each statement in the tenant's read-only transaction (the app's database layer):" },
+        ] as const;
+        for (const { route, key, title } of baselines) {
+          say(title);
+          for (const [index, row] of rows.entries()) {
+            const figures = await runPlain({ port: plain.port, route, index, scenario: row.scenario, connections: o.connections, seconds: o.seconds });
+            row[key] = figures;
+            say(`  ${row.scenario.name}: ${fmt(figures)}`);
+          }
         }
       } finally {
         await plain.stop();
