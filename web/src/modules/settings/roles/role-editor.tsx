@@ -46,9 +46,11 @@ export function RoleEditor({ role, onSaved }: { role: Role | null; onSaved: (r: 
           {t('settings.roles.isAdmin')}
         </Checkbox>
       </Form.Item>
-      {draft.isAdmin && <Alert type="info" showIcon title={t('settings.roles.adminHint')} style={{ marginBottom: 16 }} />}
+      {draft.isAdmin && (
+        <Alert type="success" showIcon data-testid="role-admin-notice" title={t('settings.roles.adminFullAccess')} style={{ marginBottom: 16 }} />
+      )}
       <Typography.Title level={5}>{t('settings.roles.permissions')}</Typography.Title>
-      <PermissionMatrix value={draft.permissions} onChange={(permissions) => setDraft({ ...draft, permissions })} disabled={draft.isAdmin} />
+      <PermissionMatrix value={draft.permissions} onChange={(permissions) => setDraft({ ...draft, permissions })} admin={draft.isAdmin} />
       <Typography.Title level={5} style={{ marginTop: 24 }}>
         {t('settings.roles.fieldPermissions')}
       </Typography.Title>
@@ -56,7 +58,7 @@ export function RoleEditor({ role, onSaved }: { role: Role | null; onSaved: (r: 
         value={draft.fieldPermissions}
         onChange={(fieldPermissions) => setDraft({ ...draft, fieldPermissions })}
         customFields={customFields}
-        disabled={draft.isAdmin}
+        admin={draft.isAdmin}
       />
       <Space style={{ marginTop: 16 }}>
         <Button type="primary" loading={busy} disabled={!draft.name.trim()} onClick={() => void save()}>
