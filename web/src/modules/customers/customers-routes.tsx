@@ -1,15 +1,14 @@
 import { Route, Routes } from 'react-router';
 import { NotFound } from '#app/not-found';
-import type { ObjectName } from '#shared/records/object-def';
 import { RecordListPage } from '#shared/records/list/record-list-page';
+import { RecordCreatePage } from '#shared/records/record-create-page';
 import { RecordDetailPage } from './detail/record-detail-page';
 import { companyObject } from './objects/company-object';
 import { contactObject } from './objects/contact-object';
-import { RecordCreatePage } from './record-create-page';
 
 const DEFS = { companies: companyObject, contacts: contactObject };
 
-export function CustomersRoutes({ object }: { object: Exclude<ObjectName, 'leads'> }) {
+export function CustomersRoutes({ object }: { object: 'companies' | 'contacts' }) {
   const def = DEFS[object];
   return (
     <Routes>

@@ -5,21 +5,30 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CrmRecord } from '#shared/api/types';
 import { formatDateTime } from '#shared/format/format';
-import type { ObjectName } from '#shared/records/object-def';
+import { useMe } from '#app/auth/auth-context';
+import { can } from '#app/auth/permissions';
+import { objectLabel, useObjects } from '#shared/objects/use-objects';
 import { recordKeys, recordsApi } from '#shared/records/records-api';
 import { companyObject } from './objects/company-object';
 import { leadObject } from '#modules/leads/lead-object';
 import { contactObject } from './objects/contact-object';
 
-const DEFS = { companies: companyObject, contacts: contactObject, leads: leadObject };
+const DEFS: Record<string, { titleOf: (r: CrmRecord) => string }> = { companies: companyObject, contacts: contactObject, leads: leadObject };
+// Custom objects' records are titled by their name.
+const NAMED = { titleOf: (r: CrmRecord) => String(r.name ?? '') };
 
-/** Deleted companies and contacts, restorable until purged. */
+/** Deleted records (companies, contacts, leads, custom objects), restorable until purged. */
 export function RecycleBinPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const [object, setObject] = useState<ObjectName>('contacts');
-  const def = DEFS[object];
+  const me = useMe();
+  const { objects } = useObjects();
+  const [object, setObject] = useState('contacts');
+  const def = DEFS[object] ?? NAMED;
+  const customTabs = objects
+    .filter((o) => o.custom && o.path && o.capabilities.includes('recycleBin') && can(me, o.name, 'delete'))
+    .map((o) => ({ key: o.path as string, label: objectLabel(o, i18n.language) }));
   const q = useQuery({ queryKey: [object, 'deleted'], queryFn: () => recordsApi.list(object, { deleted: true, limit: 200 }) });
   const restore = useMutation({
     mutationFn: (id: string) => recordsApi.restore(object, id),
@@ -35,11 +44,12 @@ export function RecycleBinPage() {
       <Card>
         <Tabs
           activeKey={object}
-          onChange={(k) => setObject(k as ObjectName)}
+          onChange={setObject}
           items={[
             { key: 'contacts', label: t('nav.contacts') },
             { key: 'companies', label: t('nav.companies') },
             { key: 'leads', label: t('nav.leads') },
+            ...customTabs,
           ]}
         />
         <Table<CrmRecord>

@@ -1,11 +1,15 @@
+import type { TFunction } from 'i18next';
 import type { CrmRecord } from '#shared/api/types';
 import type { FieldDef } from '#shared/fields/field-types';
 
-/** Resource path segment (`/api/v1/contacts`). */
-export type ObjectName = 'companies' | 'contacts' | 'leads';
-/** Singular name used by permissions and custom field definitions. */
-export type EntityName = 'company' | 'contact' | 'lead';
-export const ENTITY: Record<ObjectName, EntityName> = { companies: 'company', contacts: 'contact', leads: 'lead' };
+/** Resource path segment (`/api/v1/contacts`, `/api/v1/distributors` for a custom object). */
+export type ObjectName = string;
+/** Singular name used by permissions and custom field definitions (`contact`; a custom object's name). */
+export type EntityName = string;
+export const ENTITY: Record<'companies' | 'contacts' | 'leads', EntityName> = { companies: 'company', contacts: 'contact', leads: 'lead' };
+
+/** Texts of an object whose labels are data (a custom object), already in the UI language. */
+export type ObjectTexts = { title: string; new: string; emptyTitle: string; emptyBody: string };
 
 /** What the generic list, detail and form need to know about one CRM object. */
 export type ObjectDef = {
@@ -20,12 +24,37 @@ export type ObjectDef = {
   titleOf: (record: CrmRecord) => string;
   /** Fields derived from the form's values on save, e.g. a contact's name from family/given name. */
   prepare?: (values: Record<string, unknown>) => Record<string, unknown>;
+  /** Where the object's pages live; `/<object>` when absent. */
+  basePath?: string;
+  /** Literal texts; when absent they are the i18n keys `nav.<object>` and `<object>.new|emptyTitle|emptyBody`. */
+  texts?: ObjectTexts;
 };
+
+/** The web path of the object's list (`/contacts`, `/o/distributors`). */
+export const pagePath = (def: Pick<ObjectDef, 'object' | 'basePath'>): string => def.basePath ?? `/${def.object}`;
+
+/** One of the object's texts in the UI language. */
+export function objectText(def: Pick<ObjectDef, 'object' | 'texts'>, t: TFunction, which: keyof ObjectTexts): string {
+  if (def.texts) return def.texts[which];
+  return which === 'title' ? t(`nav.${def.object}`) : t(`${def.object}.${which}`);
+}
 
 /** Reads `name` or `custom.level` from a record. */
 export function getValue(record: CrmRecord, key: string): unknown {
   if (key.startsWith('custom.')) return record.custom?.[key.slice(7)];
   return record[key];
+}
+
+/** Flat field keys (`name`, `custom.level`) -> the form's values, custom fields nested under `custom`. */
+export function formValues(flat: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const custom: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(flat)) {
+    if (k.startsWith('custom.')) custom[k.slice(7)] = v;
+    else out[k] = v;
+  }
+  if (Object.keys(custom).length > 0) out.custom = { ...(out.custom as Record<string, unknown> | undefined), ...custom };
+  return out;
 }
 
 /** Form item path: custom fields nest under `custom`. */

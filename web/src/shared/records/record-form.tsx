@@ -11,14 +11,14 @@ import { formItemProps } from '#shared/fields/form-item-props';
 import type { FieldDef } from '#shared/fields/field-types';
 import { rulesFor } from '#shared/fields/form-rules';
 import { ConflictAlert } from '#shared/ui/conflict-alert';
-import { type ObjectDef, fieldPath } from './object-def';
+import { type ObjectDef, fieldPath, formValues } from './object-def';
 import { buildPayload, errorPath } from './payload';
 
 type Props = {
   def: ObjectDef;
   fields: FieldDef[];
   record?: CrmRecord;
-  /** Extra initial values for a new record (e.g. a prefilled company). */
+  /** Extra initial values for a new record by field key (a prefilled `companyId`, `custom.company`). */
   initial?: Record<string, unknown>;
   submitLabel?: string;
   onSubmit: (body: Record<string, unknown>) => Promise<unknown>;
@@ -38,8 +38,8 @@ export function RecordForm({ def, fields, record, initial: extra, submitLabel, o
   const [conflict, setConflict] = useState(false);
 
   const editable = fields.filter((f) => !f.readOnly && fieldAccess(me, def.entity, f.key, !!f.sensitive).edit);
-  const initial = record ?? Object.fromEntries(fields.filter((f) => f.defaultValue !== undefined).map((f) => [f.key, f.defaultValue]));
-  const initialValues = record ? initial : { ownerId: me.user.id, ...initial, ...extra };
+  const defaults = Object.fromEntries(fields.filter((f) => f.defaultValue !== undefined).map((f) => [f.key, f.defaultValue]));
+  const initialValues = record ?? formValues({ ownerId: me.user.id, ...defaults, ...extra });
 
   const onFinish = async (values: Record<string, unknown>) => {
     setBusy(true);

@@ -13,9 +13,8 @@ import type { ObjectDef } from '#shared/records/object-def';
 import { RecordForm } from '#shared/records/record-form';
 import { recordKeys, recordsApi } from '#shared/records/records-api';
 import { useObjectFields } from '#shared/records/use-object-fields';
-import '../messages';
 import styles from './detail.module.css';
-import { RecordFields } from './record-fields';
+import { RecordFields } from '#shared/records/detail/record-fields';
 import { RecordHeader } from './record-header';
 import { RelatedContacts } from './related-contacts';
 

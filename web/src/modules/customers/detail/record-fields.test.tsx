@@ -4,9 +4,8 @@ import { contactObject } from '#modules/customers/objects/contact-object';
 import type { CrmRecord, Me } from '#shared/api/types';
 import { toFieldDef } from '#shared/fields/custom-fields-api';
 import { adminMe, mockFetch, renderApp } from '../../../test/render';
-import '../messages';
-import { inlinePayload } from './inline-editor';
-import { RecordFields } from './record-fields';
+import { inlinePayload } from '#shared/records/detail/inline-editor';
+import { RecordFields } from '#shared/records/detail/record-fields';
 
 const level = toFieldDef({
   id: 'f2',

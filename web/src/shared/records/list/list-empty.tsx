@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Empty, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { ObjectDef } from '../object-def';
+import { type ObjectDef, objectText, pagePath } from '../object-def';
 
 /** First-run state: says what the list is for and offers the first step. */
 export function ListEmpty({ def, canCreate }: { def: ObjectDef; canCreate: boolean }) {
@@ -13,14 +13,14 @@ export function ListEmpty({ def, canCreate }: { def: ObjectDef; canCreate: boole
       style={{ padding: '48px 16px', background: '#fff', borderRadius: 10 }}
       description={
         <>
-          <Typography.Title level={5}>{t(`${def.object}.emptyTitle`)}</Typography.Title>
-          <Typography.Text type="secondary">{t(`${def.object}.emptyBody`)}</Typography.Text>
+          <Typography.Title level={5}>{objectText(def, t, 'emptyTitle')}</Typography.Title>
+          <Typography.Text type="secondary">{objectText(def, t, 'emptyBody')}</Typography.Text>
         </>
       }
     >
       {canCreate && (
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`/${def.object}/new`)}>
-          {t(`${def.object}.new`)}
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`${pagePath(def)}/new`)}>
+          {objectText(def, t, 'new')}
         </Button>
       )}
     </Empty>

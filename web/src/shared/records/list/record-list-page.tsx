@@ -10,7 +10,7 @@ import { ExportButton } from '#modules/exports/export-button';
 import { groupToFilter } from '#shared/filter/filter-model';
 import { fieldLabel } from '#shared/fields/field-label';
 import { useDebounced } from '#shared/ui/use-debounced';
-import type { ObjectDef } from '../object-def';
+import { type ObjectDef, objectText, pagePath } from '../object-def';
 import { useObjectFields } from '../use-object-fields';
 import { BulkActions } from './bulk-actions';
 import { ColumnChooser } from './column-chooser';
@@ -43,7 +43,8 @@ export function RecordListPage({ def }: { def: ObjectDef }) {
   const filter = useMemo(() => groupToFilter(view.group), [view.group]);
   const params = { filter, sort: view.sort, q };
   const list = useInfiniteList(def.object, params);
-  const basePath = `/${def.object}`;
+  const basePath = pagePath(def);
+  const title = objectText(def, t, 'title');
   const more = () => {
     if (list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
   };
@@ -75,12 +76,12 @@ export function RecordListPage({ def }: { def: ObjectDef }) {
     <div>
       <div className={styles.header}>
         <Typography.Title level={3} className={styles.title}>
-          {t(`nav.${def.object}`)} <ListCount object={def.object} filter={filter} q={q} />
+          {title} <ListCount object={def.object} filter={filter} q={q} />
         </Typography.Title>
         <SavedViews entity={def.entity} view={view} activeId={viewId} onPick={pickView} />
         {can(me, def.entity, 'export') && (
           <ExportButton
-            objectLabel={t(`nav.${def.object}`)}
+            objectLabel={title}
             listPath={def.object}
             compact={mobile}
             request={{
@@ -99,7 +100,7 @@ export function RecordListPage({ def }: { def: ObjectDef }) {
         )}
         {can(me, def.entity, 'create') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`${basePath}/new`)} data-testid="create-record">
-            {t(`${def.object}.new`)}
+            {objectText(def, t, 'new')}
           </Button>
         )}
       </div>

@@ -9,11 +9,11 @@ import { fieldLabel } from '#shared/fields/field-label';
 import type { FieldDef } from '#shared/fields/field-types';
 import { formItemProps } from '#shared/fields/form-item-props';
 import { rulesFor } from '#shared/fields/form-rules';
-import { type ObjectDef, fieldPath } from '#shared/records/object-def';
-import { buildPayload, errorPath } from '#shared/records/payload';
-import { recordsApi } from '#shared/records/records-api';
+import { type ObjectDef, fieldPath } from '../object-def';
+import { buildPayload, errorPath } from '../payload';
+import { recordsApi } from '../records-api';
 import { ConflictAlert } from '#shared/ui/conflict-alert';
-import styles from './detail.module.css';
+import styles from './record-fields.module.css';
 
 type Props = {
   def: ObjectDef;

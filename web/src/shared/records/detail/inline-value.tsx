@@ -1,7 +1,7 @@
 import { EditOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import styles from './detail.module.css';
+import styles from './record-fields.module.css';
 
 type Props = { label: string; fieldKey: string; onEdit: () => void; children: ReactNode };
 

@@ -7,10 +7,10 @@ import type { CrmRecord } from '#shared/api/types';
 import { fieldLabel } from '#shared/fields/field-label';
 import type { FieldDef } from '#shared/fields/field-types';
 import { FieldValue } from '#shared/fields/field-value';
-import { type ObjectDef, getValue } from '#shared/records/object-def';
+import { type ObjectDef, getValue } from '../object-def';
 import { InlineEditor } from './inline-editor';
 import { InlineValue } from './inline-value';
-import styles from './detail.module.css';
+import styles from './record-fields.module.css';
 import { SensitiveValue } from './sensitive-value';
 
 type Props = {

@@ -3,11 +3,16 @@ import { App, Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { CrmRecord } from '#shared/api/types';
-import type { ObjectDef } from '#shared/records/object-def';
-import { RecordForm } from '#shared/records/record-form';
-import { recordKeys, recordsApi } from '#shared/records/records-api';
-import { useObjectFields } from '#shared/records/use-object-fields';
 import { PageSpinner } from '#shared/ui/page-spinner';
+import { type ObjectDef, objectText, pagePath } from './object-def';
+import { RecordForm } from './record-form';
+import { recordKeys, recordsApi } from './records-api';
+import { useObjectFields } from './use-object-fields';
+
+/** Query-string values for keys the form has: `?companyId=…` from a company page, `?custom.company=…` from a related list. */
+export function prefillFrom(params: URLSearchParams, keys: readonly string[]): Record<string, string> {
+  return Object.fromEntries([...params.entries()].filter(([k]) => keys.includes(k)));
+}
 
 export function RecordCreatePage({ def }: { def: ObjectDef }) {
   const { t } = useTranslation();
@@ -16,12 +21,14 @@ export function RecordCreatePage({ def }: { def: ObjectDef }) {
   const qc = useQueryClient();
   const [params] = useSearchParams();
   const { fields, loading } = useObjectFields(def);
-  // Prefill from the query string, e.g. ?companyId=… when adding a contact from a company page.
-  const prefill = Object.fromEntries([...params.entries()].filter(([k]) => fields.some((f) => f.key === k)));
+  const prefill = prefillFrom(
+    params,
+    fields.map((f) => f.key),
+  );
   if (loading) return <PageSpinner />;
   return (
     <div style={{ maxWidth: 960 }}>
-      <Typography.Title level={3}>{t(`${def.object}.new`)}</Typography.Title>
+      <Typography.Title level={3}>{objectText(def, t, 'new')}</Typography.Title>
       <Card>
         <RecordForm
           def={def}
@@ -33,7 +40,7 @@ export function RecordCreatePage({ def }: { def: ObjectDef }) {
             const created: CrmRecord = await recordsApi.create(def.object, body);
             await qc.invalidateQueries({ queryKey: recordKeys.all(def.object) });
             message.success(t('common.created'));
-            navigate(`/${def.object}/${created.id}`, { replace: true });
+            navigate(`${pagePath(def)}/${created.id}`, { replace: true });
           }}
         />
       </Card>

@@ -2,9 +2,9 @@ import { EyeOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ObjectName } from '#shared/records/object-def';
-import { recordsApi } from '#shared/records/records-api';
-import styles from './detail.module.css';
+import type { ObjectName } from '../object-def';
+import { recordsApi } from '../records-api';
+import styles from './record-fields.module.css';
 
 type Props = { object: ObjectName; id: string; field: string; masked: string; canReveal: boolean };
 
