@@ -23,3 +23,11 @@ export function fieldAccess(me: Me | null | undefined, object: string, field: st
   if (rule) return rule;
   return sensitive ? { read: false, edit: false } : { read: true, edit: true };
 }
+
+/** A record page's per-field checks: editing needs the record's update right and the field's edit right. */
+export function recordFieldAccess(me: Me | null | undefined, object: string, canUpdate: boolean) {
+  return {
+    canEditField: (f: { key: string; sensitive?: boolean }) => canUpdate && fieldAccess(me, object, f.key, !!f.sensitive).edit,
+    canReveal: (f: { key: string }) => fieldAccess(me, object, f.key, true).read,
+  };
+}

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useMe } from '#app/auth/auth-context';
-import { can, canOnRecord } from '#app/auth/permissions';
+import { can, canOnRecord, recordFieldAccess } from '#app/auth/permissions';
 import { QuickAddActivity } from '#modules/activities/quick-add-activity';
 import { RelatedDeals } from '#modules/deals/related/related-deals';
 import { Timeline } from '#modules/activities/timeline';
@@ -76,7 +76,7 @@ export function RecordDetailPage({ def }: { def: ObjectDef }) {
       def={def}
       record={record}
       fields={fields}
-      canEdit={canEdit}
+      {...recordFieldAccess(me, def.entity, canEdit)}
       onReload={() => q.refetch()}
       onSaved={(saved) => {
         qc.setQueryData(recordKeys.one(def.object, id), saved);

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { contactObject } from '#modules/customers/objects/contact-object';
+import { recordFieldAccess } from '#app/auth/permissions';
 import type { CrmRecord, Me } from '#shared/api/types';
 import { toFieldDef } from '#shared/fields/custom-fields-api';
 import { adminMe, mockFetch, renderApp } from '../../../test/render';
@@ -58,7 +59,7 @@ describe('inline editing on the detail page', () => {
   it('saves one field with If-Match and hands back the saved record', async () => {
     const patches = serve(({ body }) => ({ body: { ...record, ...body, version: 4 } }));
     const onSaved = vi.fn();
-    renderApp(<RecordFields def={contactObject} record={record} fields={fields} canEdit onSaved={onSaved} />);
+    renderApp(<RecordFields def={contactObject} record={record} fields={fields} {...recordFieldAccess(adminMe, 'contact', true)} onSaved={onSaved} />);
     fireEvent.click(screen.getByTestId('inline-title'));
     fireEvent.change(screen.getByDisplayValue('采购经理'), { target: { value: '采购总监' } });
     fireEvent.click(screen.getByTestId('inline-save'));
@@ -73,7 +74,7 @@ describe('inline editing on the detail page', () => {
       body: { status: 422, title: '校验失败', detail: '请检查输入', errors: [{ field: 'title', message: '职位不能包含表情符号' }] },
     }));
     const onSaved = vi.fn();
-    renderApp(<RecordFields def={contactObject} record={record} fields={fields} canEdit onSaved={onSaved} />);
+    renderApp(<RecordFields def={contactObject} record={record} fields={fields} {...recordFieldAccess(adminMe, 'contact', true)} onSaved={onSaved} />);
     fireEvent.click(screen.getByTestId('inline-title'));
     fireEvent.change(screen.getByDisplayValue('采购经理'), { target: { value: '😀' } });
     fireEvent.click(screen.getByTestId('inline-save'));
@@ -85,7 +86,7 @@ describe('inline editing on the detail page', () => {
   it('explains a 412 conflict and reloads on request', async () => {
     serve(() => ({ status: 412, body: { status: 412, title: 'Precondition failed', code: 'precondition_failed' } }));
     const onReload = vi.fn(async () => undefined);
-    renderApp(<RecordFields def={contactObject} record={record} fields={fields} canEdit onSaved={vi.fn()} onReload={onReload} />);
+    renderApp(<RecordFields def={contactObject} record={record} fields={fields} {...recordFieldAccess(adminMe, 'contact', true)} onSaved={vi.fn()} onReload={onReload} />);
     fireEvent.click(screen.getByTestId('inline-title'));
     fireEvent.change(screen.getByDisplayValue('采购经理'), { target: { value: '采购总监' } });
     fireEvent.click(screen.getByTestId('inline-save'));
@@ -98,12 +99,12 @@ describe('inline editing on the detail page', () => {
 
   it('offers no editor without the update right or on read-only fields', () => {
     serve(() => ({ body: record }));
-    const { unmount } = renderApp(<RecordFields def={contactObject} record={record} fields={fields} canEdit onSaved={vi.fn()} />);
+    const { unmount } = renderApp(<RecordFields def={contactObject} record={record} fields={fields} {...recordFieldAccess(adminMe, 'contact', true)} onSaved={vi.fn()} />);
     expect(screen.queryByTestId('inline-name')).not.toBeInTheDocument();
     expect(screen.getByTestId('inline-custom.level')).toBeInTheDocument();
     unmount();
     const rep: Me = { ...adminMe, user: { ...adminMe.user, isAdmin: false }, permissions: { contact: { read: 'all' } } };
-    renderApp(<RecordFields def={contactObject} record={record} fields={fields} canEdit={false} onSaved={vi.fn()} />, { me: rep });
+    renderApp(<RecordFields def={contactObject} record={record} fields={fields} {...recordFieldAccess(rep, 'contact', false)} onSaved={vi.fn()} />, { me: rep });
     expect(screen.queryByTestId('inline-title')).not.toBeInTheDocument();
     expect(screen.getByText('采购经理')).toBeInTheDocument();
   });

@@ -1,8 +1,6 @@
 import { Descriptions } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '#app/auth/auth-context';
-import { fieldAccess } from '#app/auth/permissions';
 import type { CrmRecord } from '#shared/api/types';
 import { fieldLabel } from '#shared/fields/field-label';
 import type { FieldDef } from '#shared/fields/field-types';
@@ -17,19 +15,20 @@ type Props = {
   def: ObjectDef;
   record: CrmRecord;
   fields: FieldDef[];
-  /** The user may update this record; each field still needs its own edit permission. */
-  canEdit?: boolean;
+  /** Whether the user may edit this field of this record (record scope and field permission); none when absent. */
+  canEditField?: (field: FieldDef) => boolean;
+  /** Whether the user may unmask this sensitive field. */
+  canReveal?: (field: FieldDef) => boolean;
   onSaved?: (saved: CrmRecord) => void;
   onReload?: () => Promise<unknown>;
 };
 
 /** Every readable field of the record, custom fields included; editable ones open in place on click. */
-export function RecordFields({ def, record, fields, canEdit = false, onSaved, onReload }: Props) {
+export function RecordFields({ def, record, fields, canEditField, canReveal, onSaved, onReload }: Props) {
   const { t, i18n } = useTranslation();
-  const me = useMe();
   const [editing, setEditing] = useState<string | null>(null);
   const visible = fields.filter((f) => !(f.sensitive && getValue(record, f.key) === undefined));
-  const editable = (f: FieldDef) => canEdit && !!onSaved && !f.readOnly && fieldAccess(me, def.entity, f.key, !!f.sensitive).edit;
+  const editable = (f: FieldDef) => !!onSaved && !f.readOnly && !!canEditField?.(f);
   return (
     <Descriptions
       column={{ xs: 1, sm: 1, md: 2 }}
@@ -48,7 +47,7 @@ export function RecordFields({ def, record, fields, canEdit = false, onSaved, on
             id={record.id}
             field={f.key}
             masked={v as string}
-            canReveal={fieldAccess(me, def.entity, f.key, true).read}
+            canReveal={!!canReveal?.(f)}
           />
         ) : (
           <FieldValue key={f.key} def={f} record={record} />
