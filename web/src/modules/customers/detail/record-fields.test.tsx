@@ -38,6 +38,8 @@ const record: CrmRecord = {
   custom: { level: 'std' },
 };
 
+const adminAccess = recordFieldAccess(adminMe, 'contact', true);
+
 type Patch = { body: Record<string, unknown>; ifMatch: string | null };
 
 function serve(answer: (patch: Patch) => { status?: number; body: unknown }) {
@@ -59,7 +61,7 @@ describe('inline editing on the detail page', () => {
   it('saves one field with If-Match and hands back the saved record', async () => {
     const patches = serve(({ body }) => ({ body: { ...record, ...body, version: 4 } }));
     const onSaved = vi.fn();
-    renderApp(<RecordFields def={contactObject} record={record} fields={fields} {...recordFieldAccess(adminMe, 'contact', true)} onSaved={onSaved} />);
+    renderApp(<RecordFields def={contactObject} record={record} fields={fields} {...adminAccess} onSaved={onSaved} />);
     fireEvent.click(screen.getByTestId('inline-title'));
     fireEvent.change(screen.getByDisplayValue('采购经理'), { target: { value: '采购总监' } });
     fireEvent.click(screen.getByTestId('inline-save'));
@@ -74,7 +76,7 @@ describe('inline editing on the detail page', () => {
       body: { status: 422, title: '校验失败', detail: '请检查输入', errors: [{ field: 'title', message: '职位不能包含表情符号' }] },
     }));
     const onSaved = vi.fn();
-    renderApp(<RecordFields def={contactObject} record={record} fields={fields} {...recordFieldAccess(adminMe, 'contact', true)} onSaved={onSaved} />);
+    renderApp(<RecordFields def={contactObject} record={record} fields={fields} {...adminAccess} onSaved={onSaved} />);
     fireEvent.click(screen.getByTestId('inline-title'));
     fireEvent.change(screen.getByDisplayValue('采购经理'), { target: { value: '😀' } });
     fireEvent.click(screen.getByTestId('inline-save'));
@@ -86,7 +88,7 @@ describe('inline editing on the detail page', () => {
   it('explains a 412 conflict and reloads on request', async () => {
     serve(() => ({ status: 412, body: { status: 412, title: 'Precondition failed', code: 'precondition_failed' } }));
     const onReload = vi.fn(async () => undefined);
-    renderApp(<RecordFields def={contactObject} record={record} fields={fields} {...recordFieldAccess(adminMe, 'contact', true)} onSaved={vi.fn()} onReload={onReload} />);
+    renderApp(<RecordFields def={contactObject} record={record} fields={fields} {...adminAccess} onSaved={vi.fn()} onReload={onReload} />);
     fireEvent.click(screen.getByTestId('inline-title'));
     fireEvent.change(screen.getByDisplayValue('采购经理'), { target: { value: '采购总监' } });
     fireEvent.click(screen.getByTestId('inline-save'));
@@ -99,12 +101,14 @@ describe('inline editing on the detail page', () => {
 
   it('offers no editor without the update right or on read-only fields', () => {
     serve(() => ({ body: record }));
-    const { unmount } = renderApp(<RecordFields def={contactObject} record={record} fields={fields} {...recordFieldAccess(adminMe, 'contact', true)} onSaved={vi.fn()} />);
+    const { unmount } = renderApp(<RecordFields def={contactObject} record={record} fields={fields} {...adminAccess} onSaved={vi.fn()} />);
     expect(screen.queryByTestId('inline-name')).not.toBeInTheDocument();
     expect(screen.getByTestId('inline-custom.level')).toBeInTheDocument();
     unmount();
     const rep: Me = { ...adminMe, user: { ...adminMe.user, isAdmin: false }, permissions: { contact: { read: 'all' } } };
-    renderApp(<RecordFields def={contactObject} record={record} fields={fields} {...recordFieldAccess(rep, 'contact', false)} onSaved={vi.fn()} />, { me: rep });
+    renderApp(<RecordFields def={contactObject} record={record} fields={fields} {...recordFieldAccess(rep, 'contact', false)} onSaved={vi.fn()} />, {
+      me: rep,
+    });
     expect(screen.queryByTestId('inline-title')).not.toBeInTheDocument();
     expect(screen.getByText('采购经理')).toBeInTheDocument();
   });

@@ -41,14 +41,7 @@ export function RecordFields({ def, record, fields, canEditField, canReveal, onS
         const label = fieldLabel(f, t, i18n.language);
         const wide = f.type === 'address' || f.type === 'longtext' || f.key === editing;
         const shown = sensitive ? (
-          <SensitiveValue
-            key={f.key}
-            object={def.object}
-            id={record.id}
-            field={f.key}
-            masked={v as string}
-            canReveal={!!canReveal?.(f)}
-          />
+          <SensitiveValue key={f.key} object={def.object} id={record.id} field={f.key} masked={v as string} canReveal={!!canReveal?.(f)} />
         ) : (
           <FieldValue key={f.key} def={f} record={record} />
         );
