@@ -14,6 +14,8 @@ export type CustomFieldDef = {
   defaultValue: unknown;
   options: FieldOption[];
   position: number;
+  /** A lookup field's target object (registry name); null for other types. */
+  target?: string | null;
   version?: number;
 };
 
@@ -39,8 +41,9 @@ export function toFieldDef(def: CustomFieldDef): FieldDef {
     required: def.required,
     sensitive: def.sensitive,
     custom: true,
-    sortable: def.type !== 'multiselect',
+    sortable: def.type !== 'multiselect' && def.type !== 'lookup',
     filterable: true,
     defaultValue: def.defaultValue,
+    ...(def.type === 'lookup' && def.target ? { target: def.target } : {}),
   };
 }

@@ -12,3 +12,29 @@ describe('opsForType', () => {
     for (const type of CUSTOM_FIELD_TYPES) expect(opsForType(type).length).toBeGreaterThan(0);
   });
 });
+
+describe('lookup fields', () => {
+  it('filter like a choice of records and carry their target from the definition', async () => {
+    expect(opsForType('lookup')).toEqual(['eq', 'ne', 'in', 'nin', 'isEmpty']);
+    const { toFieldDef } = await import('./custom-fields-api');
+    const base = {
+      id: 'f',
+      object: 'contact',
+      key: 'k',
+      label: { zh: '经销商' },
+      required: false,
+      unique: false,
+      sensitive: false,
+      defaultValue: null,
+      options: [],
+      position: 0,
+    };
+    expect(toFieldDef({ ...base, type: 'lookup', target: 'distributors' })).toMatchObject({
+      key: 'custom.k',
+      type: 'lookup',
+      target: 'distributors',
+      sortable: false,
+    });
+    expect(toFieldDef({ ...base, type: 'text', target: null })).not.toHaveProperty('target');
+  });
+});

@@ -15,6 +15,7 @@ export const CUSTOM_FIELD_TYPES = [
   'url',
   'email',
   'phone',
+  'lookup',
 ] as const;
 export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
 
@@ -43,6 +44,8 @@ export type FieldDef = {
   /** The name the list API filters this field by, when it differs from `key` (phones -> phone). */
   filterKey?: string;
   defaultValue?: unknown;
+  /** A lookup field's target: the registry name of the object it points to ('company', 'distributors'). */
+  target?: string;
 };
 
 const TEXT_OPS: FilterOp[] = ['contains', 'eq', 'ne', 'startsWith', 'isEmpty'];
@@ -74,6 +77,7 @@ export function opsForType(type: FieldType): FilterOp[] {
     case 'select':
     case 'user':
     case 'company':
+    case 'lookup':
       return CHOICE_OPS;
     case 'multiselect':
     case 'tags':

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '#shared/api/problem';
 import { CUSTOM_FIELDS_KEY, type CustomFieldDef, customFieldsApi } from '#shared/fields/custom-fields-api';
 import { CUSTOM_FIELD_TYPES, type CustomFieldType, type FieldOption } from '#shared/fields/field-types';
+import { objectLabel, useObjects } from '#shared/objects/use-objects';
 import { errorPath } from '#shared/records/payload';
 import { OptionsEditor } from './options-editor';
 
@@ -15,13 +16,17 @@ type Values = {
   unique: boolean;
   sensitive: boolean;
   options: FieldOption[];
+  target?: string;
 };
 type Props = { object: string; field: CustomFieldDef | null; nextPosition: number; onClose: () => void };
 
 export const KEY_RE = /^[a-z][a-z0-9_]{0,39}$/;
 
 export function CustomFieldModal({ object, field, nextPosition, onClose }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const { objects, loading } = useObjects();
+  // A lookup can point at any object that has records (standard or custom), itself included.
+  const targets = objects.filter((o) => o.record && o.path).map((o) => ({ value: o.name, label: objectLabel(o, i18n.language) }));
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
@@ -32,7 +37,15 @@ export function CustomFieldModal({ object, field, nextPosition, onClose }: Props
       const common = { label: v.label, required: !!v.required, unique: !!v.unique, sensitive: !!v.sensitive, options };
       return field
         ? customFieldsApi.update(field.id, common, field.version)
-        : customFieldsApi.create({ ...common, object, key: v.key, type: v.type, position: nextPosition, defaultValue: undefined });
+        : customFieldsApi.create({
+            ...common,
+            object,
+            key: v.key,
+            type: v.type,
+            position: nextPosition,
+            defaultValue: undefined,
+            ...(v.type === 'lookup' ? { target: v.target ?? null } : {}),
+          });
     },
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: CUSTOM_FIELDS_KEY });
@@ -87,7 +100,26 @@ export function CustomFieldModal({ object, field, nextPosition, onClose }: Props
           </Form.Item>
         </Space.Compact>
         <Form.Item name="type" label={t('settings.customFields.type')}>
-          <Select disabled={!!field} options={CUSTOM_FIELD_TYPES.map((x) => ({ value: x, label: t(`settings.fieldTypes.${x}`) }))} />
+          <Select
+            disabled={!!field}
+            showSearch={{ optionFilterProp: 'label' }}
+            data-testid="custom-field-type"
+            options={CUSTOM_FIELD_TYPES.map((x) => ({ value: x, label: t(`settings.fieldTypes.${x}`) }))}
+          />
+        </Form.Item>
+        <Form.Item noStyle shouldUpdate={(a: Values, b: Values) => a.type !== b.type}>
+          {({ getFieldValue }) =>
+            getFieldValue('type') === 'lookup' && (
+              <Form.Item
+                name="target"
+                label={t('settings.customFields.target')}
+                extra={t('settings.customFields.targetHint')}
+                rules={[{ required: true, message: t('settings.customFields.targetRequired') }]}
+              >
+                <Select disabled={!!field} loading={loading} showSearch={{ optionFilterProp: 'label' }} options={targets} data-testid="custom-field-target" />
+              </Form.Item>
+            )
+          }
         </Form.Item>
         {(type === 'select' || type === 'multiselect') && (
           <Form.Item name="options" label={t('settings.customFields.options')}>

@@ -3,18 +3,26 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { CUSTOM_FIELDS_KEY, type CustomFieldDef, customFieldsApi } from '#shared/fields/custom-fields-api';
 import { pickLabel } from '#shared/format/localized';
+import { hasCapability, objectByName, objectLabel, useObjects } from '#shared/objects/use-objects';
 import styles from '../settings.module.css';
 import { CustomFieldModal } from './custom-field-modal';
 
-const OBJECTS = ['contact', 'company'] as const;
+const DEFAULT_OBJECT = 'contact';
 
 export function CustomFieldsPage() {
   const { t, i18n } = useTranslation();
   const { message, modal } = App.useApp();
   const qc = useQueryClient();
-  const [object, setObject] = useState<string>('contact');
+  const [params, setParams] = useSearchParams();
+  const { objects: registry, loading } = useObjects();
+  const objects = registry.filter((o) => hasCapability(o, 'customFields'));
+  // ?object=<name> preselects an object (links from the objects page); an unknown one falls back.
+  const wanted = params.get('object') ?? DEFAULT_OBJECT;
+  const object = loading || objects.some((o) => o.name === wanted) ? wanted : ((objectByName(objects, DEFAULT_OBJECT) ?? objects[0])?.name ?? wanted);
+  const setObject = (name: string) => setParams((p) => ({ ...Object.fromEntries(p), object: name }), { replace: true });
   const [editing, setEditing] = useState<CustomFieldDef | null | undefined>(undefined);
   const { data = [], isPending } = useQuery({ queryKey: CUSTOM_FIELDS_KEY, queryFn: customFieldsApi.list });
   const rows = data.filter((f) => f.object === object).sort((a, b) => a.position - b.position);
@@ -49,8 +57,11 @@ export function CustomFieldsPage() {
         <Select
           value={object}
           onChange={setObject}
-          style={{ width: 140 }}
-          options={OBJECTS.map((o) => ({ value: o, label: t(`settings.objects.${o}`) }))}
+          loading={loading}
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ minWidth: 160 }}
+          popupMatchSelectWidth={false}
+          options={objects.map((o) => ({ value: o.name, label: objectLabel(o, i18n.language) }))}
           data-testid="custom-field-object"
         />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="add-custom-field">
@@ -67,7 +78,14 @@ export function CustomFieldsPage() {
         columns={[
           { key: 'label', title: t('settings.customFields.label'), render: (_, f) => pickLabel({ zh: f.label.zh ?? '', en: f.label.en ?? '' }, i18n.language) },
           { key: 'key', title: t('settings.customFields.key'), render: (_, f) => <Typography.Text code>custom.{f.key}</Typography.Text> },
-          { key: 'type', title: t('settings.customFields.type'), render: (_, f) => t(`settings.fieldTypes.${f.type}`) },
+          {
+            key: 'type',
+            title: t('settings.customFields.type'),
+            render: (_, f) =>
+              f.type === 'lookup'
+                ? t('settings.customFields.lookupTo', { object: objectLabel(objectByName(registry, f.target), i18n.language) || f.target })
+                : t(`settings.fieldTypes.${f.type}`),
+          },
           {
             key: 'flags',
             title: '',
