@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { COMMANDS, usage } from './cli/commands.ts';
 
-/** `kehu <verb> [options]`: serve, worker, migrate, seed, user, tenant, backup, restore, bench. */
+/** `kehu <verb> [options]`: serve, worker, migrate, seed, user, tenant, backup, restore, import. */
 const [verb = 'serve', ...rest] = process.argv.slice(2);
 const command = COMMANDS[verb];
 if (!command) {

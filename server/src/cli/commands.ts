@@ -1,6 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
 import { backupCommand } from './backup.command.ts';
-import { benchCommand } from './bench.command.ts';
 import { importCommand } from './import.command.ts';
 import { migrateCommand } from './migrate.command.ts';
 import { restoreCommand } from './restore.command.ts';
@@ -22,7 +21,6 @@ export const COMMANDS: Record<string, Command> = {
   tenant: tenantCommand,
   backup: backupCommand,
   restore: restoreCommand,
-  bench: benchCommand,
   import: importCommand,
 };
 
