@@ -16,6 +16,7 @@ const DataQuality = lazy(() => import('#modules/data-quality/data-quality-page')
 const Duplicates = lazy(() => import('#modules/dedup/duplicates-page').then((m) => ({ default: m.DuplicatesPage })));
 const Deals = lazy(() => import('#modules/deals/deals-routes').then((m) => ({ default: m.DealsRoutes })));
 const Leads = lazy(() => import('#modules/leads/leads-routes').then((m) => ({ default: m.LeadsRoutes })));
+const Objects = lazy(() => import('#modules/objects').then((m) => ({ default: m.ObjectsRoutes })));
 const Settings = lazy(() => import('#modules/settings/settings-routes').then((m) => ({ default: m.SettingsRoutes })));
 
 export const router = createBrowserRouter([
@@ -39,6 +40,7 @@ export const router = createBrowserRouter([
       { path: 'reports', element: <Reports /> },
       { path: 'pool/*', element: <Pool /> },
       { path: 'deals/*', element: <Deals /> },
+      { path: 'o/:path/*', element: <Objects /> },
       { path: 'settings/*', element: <Settings /> },
       { path: '*', element: <NotFound /> },
     ],

@@ -17,6 +17,8 @@ export type ObjectDef = {
   entity: EntityName;
   /** Built-in fields in form order. */
   fields: FieldDef[];
+  /** Where the tenant's custom fields go among `fields` (an index); after all of them when absent. */
+  customFieldsAt?: number;
   /** Extra fields offered only by the filter builder (e.g. address parts). */
   filterFields?: FieldDef[];
   /** The field the list links to the detail page from. */

@@ -12,7 +12,8 @@ export function useObjectFields(def: ObjectDef): { fields: FieldDef[]; loading: 
       .filter((d) => d.object === def.entity || d.object === def.object)
       .sort((a, b) => a.position - b.position)
       .map(toFieldDef);
-    return [...def.fields, ...custom];
+    const at = def.customFieldsAt ?? def.fields.length;
+    return [...def.fields.slice(0, at), ...custom, ...def.fields.slice(at)];
   }, [data, def]);
   return { fields, loading: isPending };
 }
