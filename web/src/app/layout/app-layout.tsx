@@ -4,6 +4,8 @@ import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useMe } from '#app/auth/auth-context';
+import { pickLabel } from '#shared/format/localized';
+import { useObjects } from '#shared/objects/use-objects';
 import { PageSpinner } from '#shared/ui/page-spinner';
 import styles from './app-layout.module.css';
 import { HeaderBar } from './header-bar';
@@ -13,7 +15,7 @@ import { activeKey, navItems } from './nav-items';
 const SIDER_STYLE = { position: 'sticky', top: 0, height: '100vh', overflow: 'auto' } as const;
 
 export function AppLayout() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
   const { pathname } = useLocation();
@@ -21,13 +23,14 @@ export function AppLayout() {
   const mobile = screens.md === false;
   const [collapsed, setCollapsed] = useState(false);
   const [drawer, setDrawer] = useState(false);
-  const items = navItems(me);
+  const { objects } = useObjects();
+  const items = navItems(me, objects);
 
   const menu = (
     <Menu
       mode="inline"
       selectedKeys={[activeKey(pathname)]}
-      items={items.map((i) => ({ key: i.key, icon: i.icon, label: t(i.labelKey) }))}
+      items={items.map((i) => ({ key: i.key, icon: i.icon, label: i.label ? pickLabel(i.label, i18n.language) : t(i.labelKey) }))}
       onClick={({ key }) => {
         const item = items.find((i) => i.key === key);
         if (item) navigate(item.path);

@@ -1,5 +1,6 @@
 import {
   AimOutlined,
+  AppstoreOutlined,
   BarChartOutlined,
   ContactsOutlined,
   DashboardOutlined,
@@ -14,12 +15,21 @@ import {
 import type { ReactNode } from 'react';
 import { can } from '#app/auth/permissions';
 import type { Me } from '#shared/api/types';
+import type { ObjectMeta } from '#shared/objects/objects-api';
 import '#modules/pool/timeline-messages';
 
-export type NavItem = { key: string; path: string; icon: ReactNode; labelKey: string };
+/** A menu entry: labelled by an i18n key, or by data (a custom object's own labels). */
+export type NavItem = { key: string; path: string; icon: ReactNode; labelKey: string; label?: { zh: string; en: string } };
 
-/** Modules not built yet (leads, pool, deals, tickets, marketing, reports) stay out of the menu. */
-export function navItems(me: Me): NavItem[] {
+/** Custom objects the user may read, each under /o/<path>, labelled by the object itself. */
+function objectItems(me: Me, objects: readonly ObjectMeta[]): NavItem[] {
+  return objects
+    .filter((o) => o.custom && o.record && o.path && can(me, o.name, 'read'))
+    .map((o) => ({ key: `o/${o.path}`, path: `/o/${o.path}`, icon: <AppstoreOutlined />, labelKey: o.name, label: o.label }));
+}
+
+/** Modules not built yet (tickets, marketing) stay out of the menu; custom objects follow the standard items. */
+export function navItems(me: Me, objects: readonly ObjectMeta[] = []): NavItem[] {
   const items: (NavItem | false)[] = [
     { key: 'dashboard', path: '/', icon: <DashboardOutlined />, labelKey: 'nav.dashboard' },
     can(me, 'lead', 'read') && { key: 'leads', path: '/leads', icon: <AimOutlined />, labelKey: 'nav.leads' },
@@ -46,12 +56,14 @@ export function navItems(me: Me): NavItem[] {
       labelKey: 'nav.recycleBin',
     },
     can(me, 'deal', 'read') && { key: 'reports', path: '/reports', icon: <BarChartOutlined />, labelKey: 'nav.reports' },
+    ...objectItems(me, objects),
     me.user.isAdmin && { key: 'settings', path: '/settings', icon: <SettingOutlined />, labelKey: 'nav.settings' },
   ];
   return items.filter((i): i is NavItem => !!i);
 }
 
 export function activeKey(pathname: string): string {
-  const first = pathname.split('/')[1] ?? '';
+  const [, first = '', second = ''] = pathname.split('/');
+  if (first === 'o' && second) return `o/${second}`;
   return first === '' ? 'dashboard' : first;
 }
