@@ -5,3 +5,4 @@ import './messages';
 export { customObjectDef, customObjectPath } from './records/custom-object-def';
 export { ObjectsRoutes } from './records/objects-routes';
 export { RelatedObjectLists } from './related/related-object-lists';
+export { ObjectsSettingsPage } from './settings/objects-settings-page';

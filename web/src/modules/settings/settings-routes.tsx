@@ -9,6 +9,7 @@ import { PipelinesSettingsPage } from '#modules/deals/settings/pipelines-setting
 import { ScoringSettingsPage } from '#modules/scoring/scoring-settings-page';
 import { LeadFormsPage } from '#modules/leads/lead-forms-page';
 import { LeadRulesPage } from '#modules/leads/lead-rules-page';
+import { ObjectsSettingsPage } from '#modules/objects';
 import { ApiTokensPage } from './api-tokens/api-tokens-page';
 import { AuditLogPage } from './audit/audit-log-page';
 import { CustomFieldsPage } from './custom-fields/custom-fields-page';
@@ -22,6 +23,7 @@ const SECTIONS = [
   'users',
   'teams',
   'roles',
+  'objects',
   'custom-fields',
   'api-tokens',
   'audit-log',
@@ -57,6 +59,7 @@ export function SettingsRoutes() {
           <Route path="users" element={<UsersPage />} />
           <Route path="teams" element={<TeamsPage />} />
           <Route path="roles" element={<RolesPage />} />
+          <Route path="objects" element={<ObjectsSettingsPage />} />
           <Route path="custom-fields" element={<CustomFieldsPage />} />
           <Route path="api-tokens" element={<ApiTokensPage />} />
           <Route path="audit-log" element={<AuditLogPage />} />
