@@ -5,6 +5,7 @@ import { UserSelect } from '#shared/users/user-select';
 import { AddressInput } from './inputs/address-input';
 import { CompanySelect } from './inputs/company-select';
 import { EmailsInput, PhonesInput } from './inputs/list-inputs';
+import { LookupSelect } from './inputs/lookup-select';
 import type { FieldDef } from './field-types';
 
 type Props = {
@@ -48,6 +49,8 @@ export function FieldInput({ def, initialLabel, ...rest }: Props) {
       return <UserSelect {...p} />;
     case 'company':
       return <CompanySelect {...p} {...(initialLabel ? { initialLabel } : {})} />;
+    case 'lookup':
+      return <LookupSelect target={def.target} {...p} {...(initialLabel ? { initialLabel } : {})} />;
     case 'phones':
       return <PhonesInput {...p} />;
     case 'emails':

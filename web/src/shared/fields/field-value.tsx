@@ -8,6 +8,7 @@ import { pickLabel } from '#shared/format/localized';
 import { getValue } from '#shared/records/object-def';
 import { UserName } from '#shared/users/user-name';
 import type { FieldDef } from './field-types';
+import { LookupValue } from './lookup-value';
 
 const LIFECYCLE_COLORS: Record<string, string> = {
   subscriber: 'default',
@@ -77,6 +78,8 @@ export function FieldValue({ def, record, compact }: Props) {
         empty
       );
     }
+    case 'lookup':
+      return <LookupValue def={def} record={record} id={String(value)} />;
     case 'phones': {
       const list = value as Phone[];
       const first = list[0];

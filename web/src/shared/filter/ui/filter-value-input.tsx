@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { fromPickerValue, toPickerValue } from '#shared/format/picker-time';
 import { useTranslation } from 'react-i18next';
 import type { FieldDef } from '#shared/fields/field-types';
+import { LookupSelect } from '#shared/fields/inputs/lookup-select';
 import { pickLabel } from '#shared/format/localized';
 import { useUsers } from '#shared/users/users-api';
 import type { FilterOp, FilterValue, Scalar } from '../filter-types';
@@ -41,6 +42,11 @@ export function FilterValueInput({ def, op, value, onChange }: Props) {
         ]}
       />
     );
+  }
+  if (def.type === 'lookup') {
+    const multiple = MULTI.includes(op);
+    const current = multiple ? (Array.isArray(value) ? value.map(String) : []) : typeof value === 'string' ? value : null;
+    return <LookupSelect target={def.target} multiple={multiple} value={current} onChange={(v) => onChange(v)} />;
   }
   const choices =
     def.type === 'user'

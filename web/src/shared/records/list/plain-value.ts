@@ -2,6 +2,7 @@ import type { Address, CrmRecord, Email, Phone, Ref } from '#shared/api/types';
 import type { FieldDef } from '#shared/fields/field-types';
 import { formatAddress } from '#shared/format/address';
 import { pickLabel } from '#shared/format/localized';
+import { lookupRef } from '#shared/fields/lookup';
 import { getValue } from '../object-def';
 
 /** A field as plain text (CSV export, titles): raw values, option labels in the UI language. */
@@ -23,6 +24,8 @@ export function plainValue(def: FieldDef, record: CrmRecord, lang: string): stri
       return formatAddress(v as Address);
     case 'company':
       return (record.company as Ref | null)?.name ?? '';
+    case 'lookup':
+      return lookupRef(record, def)?.name ?? String(v);
     case 'user':
       return def.key === 'ownerId' ? (record.owner?.name ?? '') : String(v);
     default:
