@@ -7,6 +7,7 @@ import { useMe } from '#app/auth/auth-context';
 import { can, canOnRecord } from '#app/auth/permissions';
 import { QuickAddActivity } from '#modules/activities/quick-add-activity';
 import { Timeline } from '#modules/activities/timeline';
+import { RelatedObjectLists } from '#modules/objects';
 import { isApiError } from '#shared/api/problem';
 import { fieldLabel } from '#shared/fields/field-label';
 import { FieldValue } from '#shared/fields/field-value';
@@ -145,6 +146,7 @@ export function LeadDetailPage() {
               ]}
             />
           </Card>
+          <RelatedObjectLists object="lead" id={lead.id} style={{ marginTop: 16 }} />
         </Col>
         <Col xs={24} lg={8}>
           <Space direction="vertical" style={{ width: '100%' }} size={16}>

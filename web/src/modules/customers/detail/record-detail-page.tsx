@@ -8,6 +8,7 @@ import { can, canOnRecord, recordFieldAccess } from '#app/auth/permissions';
 import { QuickAddActivity } from '#modules/activities/quick-add-activity';
 import { RelatedDeals } from '#modules/deals/related/related-deals';
 import { Timeline } from '#modules/activities/timeline';
+import { RelatedObjectLists } from '#modules/objects';
 import { isApiError } from '#shared/api/problem';
 import type { ObjectDef } from '#shared/records/object-def';
 import { RecordForm } from '#shared/records/record-form';
@@ -107,9 +108,12 @@ export function RecordDetailPage({ def }: { def: ObjectDef }) {
         onDelete={onDelete}
       />
       <div className={styles.grid}>
-        <Card>
-          <Tabs items={tabs} />
-        </Card>
+        <div className={styles.column}>
+          <Card>
+            <Tabs items={tabs} />
+          </Card>
+          <RelatedObjectLists object={def.entity} id={id} />
+        </div>
         <div>
           <Card title={t('activities.quickAdd')} style={{ marginBottom: 16 }}>
             <QuickAddActivity link={link} onAdded={refreshTimeline} />

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useMe } from '#app/auth/auth-context';
 import { canOnRecord } from '#app/auth/permissions';
+import { RelatedObjectLists } from '#modules/objects';
 import { PageSpinner } from '#shared/ui/page-spinner';
 import { DealForm } from '../deal-form';
 import { dealKeys, dealsApi, type LostReason, nameOf } from '../deals-api';
@@ -105,6 +106,7 @@ export function DealDetailPage() {
           <Card title={t('deals.detail.history')} size="small">
             <StageHistory deal={d} pipelines={pipelines.data ?? []} />
           </Card>
+          <RelatedObjectLists object="deal" id={d.id} />
         </Space>
         <Card title={t('deals.detail.activities')} size="small">
           <DealActivities deal={d} />

@@ -40,7 +40,6 @@ export function RelatedObjectCard({ lookup: { object, field }, id, showField }: 
   return (
     <Card
       size="small"
-      style={{ marginBottom: 16 }}
       data-testid={`related-${object.path}-${field.key}`}
       title={
         <span>
