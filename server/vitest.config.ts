@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Two projects: everything on PGlite, and the database tests (`*.int.test.ts`) again on the
- * machine's PostgreSQL when one answers (test/global-setup.ts decides and says so).
+ * machine's PostgreSQL when one answers (test/global-setup.ts decides and says so). The repository's
+ * script tests (scripts/*.test.mjs, e.g. the module boundary check) run in the first.
  */
 export default defineConfig({
   test: {
@@ -13,7 +14,10 @@ export default defineConfig({
     pool: 'forks',
     env: { KEHU_ARGON2_MEMORY_KIB: '4096' },
     projects: [
-      { extends: true, test: { name: 'pglite', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], env: { KEHU_TEST_DB: 'pglite' } } },
+      {
+        extends: true,
+        test: { name: 'pglite', include: ['src/**/*.test.ts', 'test/**/*.test.ts', '../scripts/**/*.test.mjs'], env: { KEHU_TEST_DB: 'pglite' } },
+      },
       {
         extends: true,
         test: { name: 'postgres', include: ['src/**/*.int.test.ts', 'test/**/*.int.test.ts'], env: { KEHU_TEST_DB: 'postgres' } },
