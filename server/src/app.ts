@@ -23,7 +23,9 @@ import { registerIdempotency } from '#platform/http/idempotency.ts';
 import { forgetCredentialsOnWrite, requestContextHook } from '#platform/http/request-context.ts';
 import { platformRoutes } from '#platform/platform.routes.ts';
 import { tenantSettingsRoutes } from '#platform/tenancy/tenant-settings.ts';
-import { MODULES } from './modules.ts';
+import { buildObjectRegistry } from '#platform/objects/objects.service.ts';
+import { objectRoutes, watchApiSegments } from '#platform/objects/objects.routes.ts';
+import { MODULES, STANDARD_OBJECTS } from './modules.ts';
 
 export const VERSION = '0.1.0';
 
@@ -55,6 +57,7 @@ export async function buildApp(o: BuildAppOptions): Promise<{ app: FastifyInstan
     ciphers: cipherRegistry(o.db.kysely, masterKey),
     subscribers: createSubscribers(),
     log: app.log,
+    objects: buildObjectRegistry(STANDARD_OBJECTS),
     ...(o.config.credentialCacheSeconds > 0 ? { credentials: await createCredentialCache(o.db, { ttlMs: o.config.credentialCacheSeconds * 1000 }) } : {}),
   };
   app.addHook('onClose', async () => deps.credentials?.close());
@@ -97,11 +100,13 @@ export async function buildApp(o: BuildAppOptions): Promise<{ app: FastifyInstan
   });
   registerIdempotency(app, deps);
 
+  const apiSegments = watchApiSegments(app);
   platformRoutes(app, deps);
   authRoutes(app, deps);
   customFieldRoutes(app, deps);
   tenantSettingsRoutes(app, deps);
   for (const module of MODULES) module.register(app, deps);
+  objectRoutes(app, deps, apiSegments);
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

@@ -1,5 +1,4 @@
-import type { FastifyInstance } from 'fastify';
-import type { Deps } from '#platform/deps.ts';
+import type { KehuModule } from '#platform/module.ts';
 import { viewsModule } from '#modules/views/index.ts';
 import { activitiesModule } from '#modules/activities/index.ts';
 import { adminModule } from '#modules/admin/index.ts';
@@ -14,9 +13,6 @@ import { leadsModule } from '#modules/leads/index.ts';
 import { scoringModule } from '#modules/scoring/index.ts';
 import { assignmentModule } from '#modules/assignment/index.ts';
 import { dealsModule } from '#modules/deals/index.ts';
-
-/** A domain module's public surface as the app sees it: routes and event subscribers. */
-export type KehuModule = { name: string; register: (app: FastifyInstance, deps: Deps) => void };
 
 export const MODULES: KehuModule[] = [
   viewsModule,
@@ -34,3 +30,6 @@ export const MODULES: KehuModule[] = [
   assignmentModule,
   dealsModule,
 ];
+
+/** Every standard object, as the modules declare them (the registry's fixed part). */
+export const STANDARD_OBJECTS = MODULES.flatMap((m) => m.objects ?? []);

@@ -1,4 +1,6 @@
 import { inTenant } from '#db/tx.ts';
+import { buildObjectRegistry } from '#platform/objects/objects.service.ts';
+import { STANDARD_OBJECTS } from '../modules.ts';
 import type { Database } from '#db/database.ts';
 import { hashPassword } from '#platform/auth/password.ts';
 import type { RequestContext } from '#platform/context.ts';
@@ -24,7 +26,12 @@ export type SeedCounts = { companies: number; contacts: number; activities: numb
  * A tenant that already has the demo users is left alone, so a second run adds nothing.
  */
 export async function seedDemoData(db: Database, o: SeedOptions): Promise<SeedCounts> {
-  const deps = { db, ciphers: cipherRegistry(db.kysely, o.masterKey), subscribers: createSubscribers() } as unknown as Deps;
+  const deps = {
+    db,
+    ciphers: cipherRegistry(db.kysely, o.masterKey),
+    subscribers: createSubscribers(),
+    objects: buildObjectRegistry(STANDARD_OBJECTS),
+  } as unknown as Deps;
   const ctx: RequestContext = {
     tenantId: o.tenantId,
     userId: o.adminId,

@@ -212,9 +212,25 @@ export interface CustomFieldDefs {
   position: Generated<number>;
   required: Generated<boolean>;
   sensitive: Generated<boolean>;
+  target: string | null;
   tenant_id: string;
   type: string;
   updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface CustomObjects {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  deleted_at: Timestamp | null;
+  description: Generated<Json>;
+  id: string;
+  label: Json;
+  name: string;
+  table_name: string;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
   version: Generated<number>;
 }
 
@@ -814,6 +830,7 @@ export interface DB {
   companies: Companies;
   contacts: Contacts;
   custom_field_defs: CustomFieldDefs;
+  custom_objects: CustomObjects;
   deal_stage_history: DealStageHistory;
   deals: Deals;
   dedup_keys: DedupKeys;

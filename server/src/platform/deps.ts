@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import type { CipherRegistry } from './crypto/ciphers.ts';
 import type { Subscribers } from './events/subscribers.ts';
 import type { JobRegistry } from './jobs/job-registry.ts';
+import type { ObjectRegistry } from './objects/object-registry.ts';
 
 /** Everything a service needs, built once in app.ts and passed down (no container). */
 export type Deps = {
@@ -14,6 +15,8 @@ export type Deps = {
   ciphers: CipherRegistry;
   subscribers: Subscribers;
   log: FastifyBaseLogger;
+  /** Every object: the modules' standard ones and each tenant's custom ones. */
+  objects: ObjectRegistry;
   /** Resolved sessions and tokens (auth/credential-cache.ts); absent in apps built by hand, which then always ask the database. */
   credentials?: CredentialCache;
   /** Cron jobs and queues; use `jobsOf(deps)`, which creates it on first use (absent in apps built by hand). */

@@ -1,5 +1,7 @@
 import { jobsOf } from '#platform/jobs/job-registry.ts';
-import type { KehuModule } from '../../modules.ts';
+import type { KehuModule } from '#platform/module.ts';
+import { ALL_ACTIONS } from '#platform/objects/object-registry.ts';
+import { activityDefinition } from './activities.definition.ts';
 import { activityRoutes } from './activities.routes.ts';
 import { REMINDER_JOB, sendDueReminders } from './reminders.ts';
 import { timelineRoutes } from './timeline.routes.ts';
@@ -12,6 +14,16 @@ export { ACTIVITY_TYPES, ZActivity, ZCreateActivityRequest, ZUpdateActivityReque
 /** Notes, calls, meetings, logged emails and tasks on companies and contacts; the 360 timeline; task reminders. */
 export const activitiesModule: KehuModule = {
   name: 'activities',
+  objects: [
+    {
+      name: 'activity',
+      path: 'activities',
+      label: { zh: '活动', en: 'Activity' },
+      actions: ALL_ACTIONS,
+      capabilities: ['owned', 'audited', 'recycleBin', 'customFields', 'import', 'export', 'timeline'],
+      definition: activityDefinition,
+    },
+  ],
   register(app, deps) {
     activityRoutes(app, deps);
     timelineRoutes(app, deps);

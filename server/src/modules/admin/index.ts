@@ -1,4 +1,4 @@
-import type { KehuModule } from '../../modules.ts';
+import type { KehuModule } from '#platform/module.ts';
 import { apiTokenRoutes } from './api-tokens.routes.ts';
 import { auditLogRoutes } from './audit-log.routes.ts';
 import { roleRoutes } from './roles.routes.ts';

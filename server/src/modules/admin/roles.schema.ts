@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACTIONS, SCOPES } from '#platform/access/access.ts';
 import { ZListQuery } from '#platform/http/list-query.ts';
+import { CUSTOM_OBJECT_NAME } from '#platform/objects/custom-objects.schema.ts';
 
 /**
  * Every object a role can grant access to. A domain module that adds an object adds its name
@@ -34,10 +35,12 @@ export const ACCESS_OBJECTS = [
 export type AccessObject = (typeof ACCESS_OBJECTS)[number];
 
 export const ZAccessObject = z.enum(ACCESS_OBJECTS);
+/** A standard object above, or a custom object's name (custom objects exist per tenant, at runtime). */
+const ZPermissionObject = z.union([ZAccessObject, z.string().regex(CUSTOM_OBJECT_NAME)]);
 const ZFieldName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,62}(\.[A-Za-z][A-Za-z0-9_]{0,62})?$/, 'a field name such as idNumber or custom.vip');
 
-export const ZPermissions = z.partialRecord(ZAccessObject, z.partialRecord(z.enum(ACTIONS), z.enum(SCOPES)));
-export const ZFieldPermissions = z.partialRecord(ZAccessObject, z.record(ZFieldName, z.object({ read: z.boolean(), edit: z.boolean() }).strict()));
+export const ZPermissions = z.partialRecord(ZPermissionObject, z.partialRecord(z.enum(ACTIONS), z.enum(SCOPES)));
+export const ZFieldPermissions = z.partialRecord(ZPermissionObject, z.record(ZFieldName, z.object({ read: z.boolean(), edit: z.boolean() }).strict()));
 
 export const ZRole = z.object({
   id: z.uuid(),

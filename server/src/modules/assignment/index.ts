@@ -1,5 +1,5 @@
 import { jobsOf } from '#platform/jobs/job-registry.ts';
-import type { KehuModule } from '../../modules.ts';
+import type { KehuModule } from '#platform/module.ts';
 import { assignmentRoutes } from './assignment.routes.ts';
 import { assignmentSubscribers } from './assignment.subscribers.ts';
 import { drainQueues, QUEUE_JOB } from './lead-assign.service.ts';

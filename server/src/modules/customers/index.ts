@@ -1,4 +1,5 @@
-import type { KehuModule } from '../../modules.ts';
+import type { KehuModule } from '#platform/module.ts';
+import { ALL_ACTIONS } from '#platform/objects/object-registry.ts';
 import { companyDefinition } from './companies.definition.ts';
 import { contactDefinition } from './contacts.definition.ts';
 import { ZCompany, ZContact, ZCreateCompanyRequest, ZCreateContactRequest, ZUpdateCompanyRequest, ZUpdateContactRequest } from './customers.schema.ts';
@@ -13,6 +14,24 @@ export { ZCompany, ZContact };
 /** Companies (accounts) and contacts (persons), with the customer 360 timeline. */
 export const customersModule: KehuModule = {
   name: 'customers',
+  objects: [
+    {
+      name: 'company',
+      path: 'companies',
+      label: { zh: '公司', en: 'Company' },
+      actions: ALL_ACTIONS,
+      capabilities: ['owned', 'audited', 'recycleBin', 'customFields', 'import', 'export', 'search', 'timeline', 'pool', 'dedup'],
+      definition: companyDefinition,
+    },
+    {
+      name: 'contact',
+      path: 'contacts',
+      label: { zh: '联系人', en: 'Contact' },
+      actions: ALL_ACTIONS,
+      capabilities: ['owned', 'audited', 'recycleBin', 'customFields', 'import', 'export', 'search', 'timeline', 'dedup'],
+      definition: contactDefinition,
+    },
+  ],
   register(app, deps) {
     recordRoutes(app, deps, {
       path: 'companies',

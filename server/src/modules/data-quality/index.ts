@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '#platform/deps.ts';
-import type { KehuModule } from '../../modules.ts';
+import type { KehuModule } from '#platform/module.ts';
 import { ZDataQuality, ZDataQualityParams, ZDataQualityQuery } from './data-quality.schema.ts';
 import { dataQuality } from './data-quality.service.ts';
 

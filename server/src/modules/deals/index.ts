@@ -1,6 +1,7 @@
 import { jobsOf } from '#platform/jobs/job-registry.ts';
 import { recordRoutes } from '#platform/records/record-routes.ts';
-import type { KehuModule } from '../../modules.ts';
+import type { KehuModule } from '#platform/module.ts';
+import { ALL_ACTIONS } from '#platform/objects/object-registry.ts';
 import { DEAL_REMINDERS_JOB, flagOverdueDeals, remindStaleDeals } from './deal-reminders.ts';
 import { dealDefinition } from './deals.definition.ts';
 import { dealRoutes } from './deals.routes.ts';
@@ -20,6 +21,17 @@ export { FORECAST_CATEGORIES, LOST_REASONS, STAGE_TYPES } from './deals.schema.t
 /** Pipelines with stages, deals (a record object) with kanban and stage history, exchange rates, deal reminders. */
 export const dealsModule: KehuModule = {
   name: 'deals',
+  objects: [
+    {
+      name: 'deal',
+      path: 'deals',
+      label: { zh: '商机', en: 'Deal' },
+      actions: ALL_ACTIONS,
+      capabilities: ['owned', 'audited', 'recycleBin', 'customFields', 'import', 'search', 'timeline'],
+      definition: dealDefinition,
+    },
+    { name: 'pipeline', path: null, label: { zh: '销售流程', en: 'Pipeline' }, actions: ['read'], capabilities: [] },
+  ],
   register(app, deps) {
     pipelineRoutes(app, deps);
     exchangeRateRoutes(app, deps);

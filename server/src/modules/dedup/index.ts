@@ -1,4 +1,4 @@
-import type { KehuModule } from '../../modules.ts';
+import type { KehuModule } from '#platform/module.ts';
 import { registerDedupJobs } from './dedup-jobs.ts';
 import { dedupRoutes } from './dedup.routes.ts';
 import { registerMergeRelation } from './merge-registry.ts';

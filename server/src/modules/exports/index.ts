@@ -1,4 +1,4 @@
-import type { KehuModule } from '../../modules.ts';
+import type { KehuModule } from '#platform/module.ts';
 import { registerExportJobs } from './export-jobs.ts';
 import { exportRoutes } from './exports.routes.ts';
 

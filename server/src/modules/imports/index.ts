@@ -1,4 +1,4 @@
-import type { KehuModule } from '../../modules.ts';
+import type { KehuModule } from '#platform/module.ts';
 import { registerImportJobs } from './import-jobs.ts';
 import { importRoutes } from './imports.routes.ts';
 

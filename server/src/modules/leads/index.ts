@@ -1,4 +1,5 @@
-import type { KehuModule } from '../../modules.ts';
+import type { KehuModule } from '#platform/module.ts';
+import { ALL_ACTIONS } from '#platform/objects/object-registry.ts';
 import { leadDefinition } from './leads.definition.ts';
 import { leadsRoutes } from './leads.routes.ts';
 import { formsRoutes } from './forms.routes.ts';
@@ -19,6 +20,16 @@ export { captureImportedLead } from './import-capture.ts';
  */
 export const leadsModule: KehuModule = {
   name: 'leads',
+  objects: [
+    {
+      name: 'lead',
+      path: 'leads',
+      label: { zh: '线索', en: 'Lead' },
+      actions: ALL_ACTIONS,
+      capabilities: ['owned', 'audited', 'recycleBin', 'customFields', 'import', 'search', 'timeline', 'assignment', 'dedup'],
+      definition: leadDefinition,
+    },
+  ],
   register(app, deps) {
     leadsRoutes(app, deps);
     formsRoutes(app, deps);

@@ -1,5 +1,5 @@
 import { jobsOf } from '#platform/jobs/job-registry.ts';
-import type { KehuModule } from '../../modules.ts';
+import type { KehuModule } from '#platform/module.ts';
 import { poolRoutes } from './pool.routes.ts';
 import { dealWonSubscriber, ownerChangeSubscriber } from './pool.subscribers.ts';
 import { RECYCLE_JOB, runRecycling } from './recycle.ts';
@@ -11,6 +11,8 @@ export { seedDemoPool } from './pool.demo.ts';
 /** Public pools (公海): pools and rules, claim / assign / return, recycling and its reminders. */
 export const poolModule: KehuModule = {
   name: 'pool',
+  // Read: see the pools one's teams are given; create, update, delete: manage pools and their rules.
+  objects: [{ name: 'pool', path: null, label: { zh: '公海', en: 'Public pool' }, actions: ['read', 'create', 'update', 'delete'], capabilities: [] }],
   register(app, deps) {
     poolRoutes(app, deps);
     deps.subscribers.add(dealWonSubscriber);

@@ -1,4 +1,4 @@
-import type { KehuModule } from '../../modules.ts';
+import type { KehuModule } from '#platform/module.ts';
 import { reportRoutes } from './reports.routes.ts';
 
 /** Sales reports over deals and activities: forecast, funnel, win/loss, leaderboard. Read-only. */

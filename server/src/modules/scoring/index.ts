@@ -1,5 +1,5 @@
 import { jobsOf } from '#platform/jobs/job-registry.ts';
-import type { KehuModule } from '../../modules.ts';
+import type { KehuModule } from '#platform/module.ts';
 import { DECAY_JOB, decayAll } from './lead-score.service.ts';
 import { REFIT_JOB, refitAll } from './predictive.service.ts';
 import { scoringRoutes } from './scoring.routes.ts';

@@ -1,4 +1,4 @@
-import type { KehuModule } from '../../modules.ts';
+import type { KehuModule } from '#platform/module.ts';
 import { viewRoutes } from './views.routes.ts';
 
 /** Saved list views (filter, sort, columns), personal or shared with the tenant. */

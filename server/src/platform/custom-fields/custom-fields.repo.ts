@@ -13,6 +13,7 @@ type DefRow = {
   sensitive: boolean;
   default_value: unknown;
   options: unknown;
+  target: string | null;
   position: number;
   version: number;
 };
@@ -28,6 +29,7 @@ export const toDef = (row: DefRow): CustomFieldDef => ({
   sensitive: row.sensitive,
   defaultValue: row.default_value ?? null,
   options: (row.options ?? []) as FieldOption[],
+  target: row.target ?? null,
   position: row.position,
   version: row.version,
 });
@@ -60,11 +62,13 @@ export const updateDef = (tx: Tx, id: string, values: Record<string, unknown>, v
     .returningAll()
     .executeTakeFirst();
 
+export const deleteDef = (tx: Tx, id: string) => tx.deleteFrom('custom_field_defs').where('id', '=', id).execute();
+
 /** Does another live record of the table already hold this value in the custom field? */
 export async function customValueTaken(tx: Tx, table: string, key: string, value: unknown, exceptId: string | null): Promise<boolean> {
   const { rows } = await sql<{ id: string }>`
     select id from ${sql.table(table)}
-    where deleted_at is null and custom->>${key} = ${String(value)} and id is distinct from ${exceptId}
+    where deleted_at is null and custom->>${sql.lit(key)} = ${String(value)} and id is distinct from ${exceptId}
     limit 1`.execute(tx);
   return rows.length > 0;
 }

@@ -1,12 +1,15 @@
 import { z } from 'zod';
-import { CUSTOM_FIELD_TYPES, CUSTOMIZABLE_OBJECTS } from './custom-fields.types.ts';
+import { CUSTOM_FIELD_TYPES } from './custom-fields.types.ts';
+
+/** A registry object's name; the service checks that the object exists and takes custom fields. */
+const ZObjectName = z.string().regex(/^[a-z][a-zA-Z0-9-]{1,39}$/);
 
 const ZLocalized = z.object({ zh: z.string().max(100).optional(), en: z.string().max(100).optional() }).strict();
 const ZOption = z.object({ value: z.string().min(1).max(100), label: ZLocalized }).strict();
 
 export const ZCustomField = z.object({
   id: z.string(),
-  object: z.enum(CUSTOMIZABLE_OBJECTS),
+  object: ZObjectName,
   key: z.string(),
   label: ZLocalized,
   type: z.enum(CUSTOM_FIELD_TYPES),
@@ -15,6 +18,7 @@ export const ZCustomField = z.object({
   sensitive: z.boolean(),
   defaultValue: z.unknown(),
   options: z.array(ZOption),
+  target: z.string().nullable(),
   position: z.number(),
   version: z.number(),
 });
@@ -32,9 +36,11 @@ const definitionFields = {
 export const ZCreateCustomFieldRequest = z
   .object({
     ...definitionFields,
-    object: z.enum(CUSTOMIZABLE_OBJECTS),
+    object: ZObjectName,
     key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'lowercase letters, digits and _, starting with a letter'),
     type: z.enum(CUSTOM_FIELD_TYPES),
+    /** A lookup's target object (registry name); only for lookups. */
+    target: ZObjectName.optional(),
     required: definitionFields.required.default(false),
     unique: definitionFields.unique.default(false),
     sensitive: definitionFields.sensitive.default(false),
@@ -49,4 +55,4 @@ export type TCreateCustomFieldRequest = z.infer<typeof ZCreateCustomFieldRequest
 export const ZUpdateCustomFieldRequest = z.object(definitionFields).partial().strict();
 export type TUpdateCustomFieldRequest = z.infer<typeof ZUpdateCustomFieldRequest>;
 
-export const ZCustomFieldListQuery = z.object({ object: z.enum(CUSTOMIZABLE_OBJECTS).optional() }).strict();
+export const ZCustomFieldListQuery = z.object({ object: ZObjectName.optional() }).strict();

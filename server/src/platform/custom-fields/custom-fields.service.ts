@@ -1,4 +1,4 @@
-import { inTenant } from '#db/tx.ts';
+import { inSystem, inTenant, type Tx } from '#db/tx.ts';
 import type { RequestContext } from '../context.ts';
 import type { Deps } from '../deps.ts';
 import { AppError, type FieldError, notFound } from '../errors/app-error.ts';
@@ -8,6 +8,10 @@ import * as repo from './custom-fields.repo.ts';
 import type { TCreateCustomFieldRequest, TUpdateCustomFieldRequest } from './custom-fields.schema.ts';
 import type { CustomFieldDef } from './custom-fields.types.ts';
 import { checkValue } from './validate.ts';
+import { customObjectErrors } from '../objects/custom-objects.errors.ts';
+import { createFieldIndex, dropFieldIndex } from '../objects/custom-objects.repo.ts';
+import { customValueExpr } from '../query/catalog.ts';
+import { FILTER_TYPE } from './custom-fields.types.ts';
 
 const requireAdmin = (ctx: RequestContext) => {
   if (!ctx.access.isAdmin) throw new AppError('forbidden');
@@ -26,6 +30,34 @@ function checkDefinition(def: Pick<CustomFieldDef, 'type' | 'options' | 'key' | 
   if (errors.length) throw new AppError('validation', { errors });
 }
 
+/** The object takes custom fields and a lookup's target is a record object; returns the custom object's table, if it is one. */
+async function checkObjects(tx: Tx, deps: Deps, input: TCreateCustomFieldRequest): Promise<string | null> {
+  const objects = await deps.objects.forTenant(tx);
+  const object = objects.find((d) => d.name === input.object);
+  if (!object) throw customObjectErrors.unknownObject('object');
+  if (!object.capabilities.includes('customFields')) throw customObjectErrors.noCustomFields();
+  if (input.type === 'lookup') {
+    if (!input.target) throw customObjectErrors.targetRequired();
+    if (!objects.some((d) => d.name === input.target && d.definition)) throw customObjectErrors.unknownObject('target');
+  } else if (input.target !== undefined) throw customObjectErrors.targetNotAllowed();
+  return object.custom ? (object.definition?.table ?? null) : null;
+}
+
+/**
+ * A custom object's field gets an index on the expression its filters and sorts use (a custom
+ * object has no other columns to filter by). DDL runs as the owner role, after the definition is
+ * committed; failing, the field still works, only unindexed.
+ */
+async function indexField(deps: Deps, o: { table: string; def: CustomFieldDef }) {
+  const type = FILTER_TYPE[o.def.type];
+  if (type === 'tags' || o.def.type === 'longtext') return;
+  try {
+    await inSystem(deps.db.kysely, (tx) => createFieldIndex(tx, { table: o.table, key: o.def.key, expr: customValueExpr(o.def.key, type) }));
+  } catch (error) {
+    deps.log.warn({ err: error, table: o.table, key: o.def.key }, 'custom field index not created');
+  }
+}
+
 const asJson = (v: unknown) => (v === undefined ? undefined : JSON.stringify(v));
 
 export async function listCustomFields(deps: Deps, ctx: RequestContext, object?: CustomFieldDef['object']) {
@@ -35,7 +67,8 @@ export async function listCustomFields(deps: Deps, ctx: RequestContext, object?:
 export async function createCustomField(deps: Deps, ctx: RequestContext, input: TCreateCustomFieldRequest) {
   requireAdmin(ctx);
   checkDefinition(input);
-  return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
+  const created = await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
+    const table = await checkObjects(tx, deps, input);
     if (await repo.findDefByKey(tx, input.object, input.key)) {
       throw new AppError('validation', { errors: [{ field: 'key', message: 'fields.not_unique', params: { object: 'customField' } }] });
     }
@@ -51,12 +84,15 @@ export async function createCustomField(deps: Deps, ctx: RequestContext, input: 
       sensitive: input.sensitive,
       default_value: asJson(input.defaultValue) ?? null,
       options: JSON.stringify(input.options),
+      target: input.target ?? null,
       position: input.position ?? 0,
     });
     const def = repo.toDef(row);
     await recordChange(tx, ctx, { action: 'created', objectType: 'customField', objectId: def.id, after: def });
-    return def;
+    return { def, table };
   });
+  if (created.table) await indexField(deps, { table: created.table, def: created.def });
+  return created.def;
 }
 
 export async function updateCustomField(deps: Deps, ctx: RequestContext, id: string, input: TUpdateCustomFieldRequest, version?: number) {
@@ -89,10 +125,13 @@ export async function updateCustomField(deps: Deps, ctx: RequestContext, id: str
 /** Removing a definition hides the field; stored values stay in `custom` and return if re-added. */
 export async function deleteCustomField(deps: Deps, ctx: RequestContext, id: string) {
   requireAdmin(ctx);
-  await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
+  const dropped = await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const row = await repo.findDef(tx, id);
     if (!row) throw notFound('customField');
-    await tx.deleteFrom('custom_field_defs').where('id', '=', id).execute();
+    await repo.deleteDef(tx, id);
     await recordChange(tx, ctx, { action: 'deleted', objectType: 'customField', objectId: id, before: repo.toDef(row) });
+    const object = (await deps.objects.forTenant(tx)).find((d) => d.name === row.object);
+    return object?.custom && object.definition ? { table: object.definition.table, key: row.key } : null;
   });
+  if (dropped) await inSystem(deps.db.kysely, (tx) => dropFieldIndex(tx, dropped));
 }

@@ -14,12 +14,12 @@ export const CUSTOM_FIELD_TYPES = [
   'url',
   'email',
   'phone',
+  'lookup',
 ] as const;
 export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
 
-/** Objects that carry custom fields. */
-export const CUSTOMIZABLE_OBJECTS = ['company', 'contact', 'activity', 'lead', 'deal'] as const;
-export type CustomizableObject = (typeof CUSTOMIZABLE_OBJECTS)[number];
+/** An object that carries custom fields: any registry object with the `customFields` capability. */
+export type CustomizableObject = string;
 
 export type Localized = { zh?: string | undefined; en?: string | undefined };
 export type FieldOption = { value: string; label: Localized };
@@ -35,6 +35,8 @@ export type CustomFieldDef = {
   sensitive: boolean;
   defaultValue: unknown;
   options: FieldOption[];
+  /** For a lookup: the object (registry name) whose record it points to. */
+  target: string | null;
   position: number;
   version: number;
 };
@@ -54,4 +56,5 @@ export const FILTER_TYPE: Record<CustomFieldType, FieldType> = {
   select: 'enum',
   multiselect: 'tags',
   user: 'uuid',
+  lookup: 'uuid',
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Tx } from '#db/tx.ts';
 import type { FieldError } from '../errors/app-error.ts';
 import { toE164 } from '../phones.ts';
+import { referencesExist } from '../records/related.repo.ts';
 import { customValueTaken, userExists } from './custom-fields.repo.ts';
 import type { CustomFieldDef } from './custom-fields.types.ts';
 
@@ -45,7 +46,15 @@ export function checkValue(def: Pick<CustomFieldDef, 'type' | 'options'>, value:
       return Array.isArray(value) && value.every((v) => typeof v === 'string' && options.includes(v)) ? ok([...new Set(value)]) : fail('fields.invalid_option');
     case 'user':
       return typeof value === 'string' && z.uuid().safeParse(value).success ? ok(value) : fail('fields.invalid_user');
+    case 'lookup':
+      return typeof value === 'string' && z.uuid().safeParse(value).success ? ok(value) : fail('fields.invalid_reference', { object: 'record' });
   }
+}
+
+/** A lookup's value names a live record of its target object. */
+async function lookupExists(tx: Tx, o: ValidateCustomOptions, def: CustomFieldDef, id: string): Promise<boolean> {
+  const table = def.target ? await o.targetTable(def.target) : undefined;
+  return !!table && (await referencesExist(tx, table, id));
 }
 
 const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
@@ -58,6 +67,8 @@ export type ValidateCustomOptions = {
   table: string;
   recordId: string | null;
   objectLabel: string;
+  /** The table of a lookup's target object (the registry's `tableOf`). */
+  targetTable: (target: string) => Promise<string | undefined>;
 };
 
 /** Validates custom values on write; returns the merged `custom` object or field errors. */
@@ -84,6 +95,8 @@ export async function validateCustom(tx: Tx, o: ValidateCustomOptions): Promise<
     }
     candidate = checked.value;
     if (def.type === 'user' && !(await userExists(tx, candidate as string))) errors.push({ field, message: 'fields.invalid_user' });
+    else if (def.type === 'lookup' && !(await lookupExists(tx, o, def, candidate as string)))
+      errors.push({ field, message: 'fields.invalid_reference', params: { object: def.target ?? 'record' } });
     else if (def.unique && (await customValueTaken(tx, o.table, def.key, candidate, o.recordId))) {
       errors.push({ field, message: 'fields.not_unique', params: { object: o.objectLabel } });
     } else value[def.key] = candidate;

@@ -43,11 +43,29 @@ export const column = (name: string, type: FieldType, options: ColumnOptions = {
   ...(options.values ? { values: options.values } : {}),
 });
 
+/** Reads a custom value as its type (the `kehu_*` functions of 20261207T0100-custom-objects: leakproof, never raise). */
+const READ_AS: Partial<Record<FieldType, string>> = {
+  number: 'kehu_numeric',
+  decimal: 'kehu_numeric',
+  date: 'kehu_date',
+  datetime: 'kehu_timestamptz',
+  boolean: 'kehu_boolean',
+  uuid: 'kehu_uuid',
+};
+
+/**
+ * SQL for a custom value read with its type. The key is a literal (keys are validated
+ * identifiers), so a filter's expression is the very one a custom object's field index holds.
+ */
+export function customValueExpr(key: string, type: FieldType, table?: string): RawBuilder<unknown> {
+  const custom = table ? sql.ref(`${table}.custom`) : sql.ref('custom');
+  if (type === 'tags') return sql`array(select jsonb_array_elements_text(coalesce(${custom}->${sql.lit(key)}, '[]'::jsonb)))`;
+  const text = sql`${custom}->>${sql.lit(key)}`;
+  const reader = READ_AS[type];
+  return reader ? sql`${sql.raw(reader)}(${text})` : sql`(${text})`;
+}
+
 /** A custom field stored in the record's `custom` jsonb, read with the defined type. */
 export function customField(key: string, type: FieldType, values?: readonly string[]): FieldSpec {
-  const expr =
-    type === 'tags'
-      ? sql`array(select jsonb_array_elements_text(coalesce(custom->${key}, '[]'::jsonb)))`
-      : sql`cast(custom->>${key} as ${sql.raw(PG_TYPE[type])})`;
-  return { type, expr, nullable: true, sortable: type !== 'tags', ...(values ? { values } : {}) };
+  return { type, expr: customValueExpr(key, type), nullable: true, sortable: type !== 'tags', ...(values ? { values } : {}) };
 }

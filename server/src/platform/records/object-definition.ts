@@ -13,12 +13,13 @@ export type SensitiveField = { field: string; encrypted: boolean; mask: (value: 
 
 export type MapContext = { cipher: FieldCipher; access: AccessProfile; related: Map<string, { id: string; name: string }> };
 
-/** What the generic record service needs to know about one object type. */
 /** Tenant settings that shape how input is stored. */
 export type WriteSettings = { phoneRegion: CountryCode };
 
+/** What the generic record service needs to know about one object type (the registry holds them). */
 export type ObjectDefinition<TOut extends { id: string; version: number }> = {
-  object: 'contact' | 'company' | 'activity' | 'lead' | 'deal';
+  /** The object's name: permissions, custom fields, audit and events use it (`contact`, or a custom object's name). */
+  object: string;
   table: RecordTable;
   catalog: Catalog;
   defaultSort: string;
@@ -29,10 +30,10 @@ export type ObjectDefinition<TOut extends { id: string; version: number }> = {
   toColumns: (input: Record<string, unknown>, errors: FieldError[], cipher: FieldCipher, write: WriteSettings) => Record<string, unknown>;
   /** Denormalized columns recomputed from the merged record (search text, phone digits). */
   derived?: (merged: Record<string, unknown>, related: Map<string, { id: string; name: string }>) => Record<string, unknown>;
-  /** Columns linking records whose names the API shows (e.g. the contact's company): column -> table. */
+  /** Links whose names the API shows (the contact's company; `custom.<key>` for a lookup field): column -> table. */
   related?: Record<string, NamedTable>;
   /** References to check on write: column -> table that must hold the id. */
-  references?: Record<string, 'companies' | 'contacts' | 'users'>;
+  references?: Record<string, RecordTable | 'users'>;
   /** Checks and links that need the database (visibility of linked records), in the write's transaction; push errors, do not throw. */
   prepare?: (o: PrepareOptions) => Promise<void>;
   /** Side effects of a create, update, delete or restore, in its transaction (e.g. a customer's last activity time). */

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { stringify } from 'csv-stringify';
 import { z } from 'zod';
@@ -12,10 +12,13 @@ import { createRecord, loadVisible, present, revealField, setDeleted, updateReco
 import { inTenantRead } from '#db/tx.ts';
 
 export type RecordRoutesOptions<T extends Versioned> = {
-  /** Plural kebab path segment: contacts, companies. */
+  /** Plural kebab path segment: contacts, companies; `:object` for the custom objects' routes. */
   path: string;
   tag: string;
-  def: ObjectDefinition<T>;
+  /** The object's definition, or (custom objects) how to find it for a request. */
+  def: ObjectDefinition<T> | ((req: FastifyRequest) => Promise<ObjectDefinition<T>>);
+  /** Path parameters besides `id` (custom objects: `object`). */
+  params?: z.ZodObject;
   out: z.ZodType<T>;
   create: z.ZodType<Record<string, unknown>>;
   update: z.ZodType<Record<string, unknown>>;
@@ -28,10 +31,15 @@ export function recordRoutes<T extends Versioned>(app: FastifyInstance, deps: De
   const r = app.withTypeProvider<ZodTypeProvider>();
   const base = `/api/v1/${o.path}`;
   const tags = [o.tag];
-  const { def } = o;
+  const { def: given } = o;
+  const defOf = typeof given === 'function' ? given : async () => given;
+  const named = typeof given === 'function' ? 'record' : given.object;
+  const pathParams = o.params;
+  const idParams = pathParams ? pathParams.extend(ZIdParams.shape) : ZIdParams;
+  const params = pathParams ? { params: pathParams } : {};
 
-  r.get(base, { schema: { tags, summary: `List ${o.path}`, querystring: ZListQuery, response: { 200: listResponse(o.out) } } }, async (req) => {
-    const page = await listVisible({ deps, ctx: req.ctx, def, query: req.query });
+  r.get(base, { schema: { tags, summary: `List ${o.path}`, ...params, querystring: ZListQuery, response: { 200: listResponse(o.out) } } }, async (req) => {
+    const page = await listVisible({ deps, ctx: req.ctx, def: await defOf(req), query: req.query });
     return { data: pickFields(page.data as (T & Record<string, unknown>)[], req.query.fields), nextCursor: page.nextCursor };
   });
 
@@ -41,26 +49,31 @@ export function recordRoutes<T extends Versioned>(app: FastifyInstance, deps: De
       schema: {
         tags,
         summary: `Count ${o.path}`,
+        ...params,
         querystring: z.object({ filter: z.string().max(8000).optional() }).strict(),
         response: { 200: z.object({ count: z.number() }) },
       },
     },
     async (req) => ({
-      count: await countVisible({ deps, ctx: req.ctx, def, ...(req.query.filter ? { filter: req.query.filter } : {}) }),
+      count: await countVisible({ deps, ctx: req.ctx, def: await defOf(req), ...(req.query.filter ? { filter: req.query.filter } : {}) }),
     }),
   );
 
   r.get(
     `${base}/export`,
-    { schema: { tags, summary: `Export ${o.path} as CSV (export permission)`, querystring: ZListQuery.omit({ cursor: true, limit: true }) } },
+    { schema: { tags, summary: `Export ${o.path} as CSV (export permission)`, ...params, querystring: ZListQuery.omit({ cursor: true, limit: true }) } },
     async (req, reply) => {
+      const def = await defOf(req);
       const rows = await exportRecords({ deps, ctx: req.ctx, def, query: req.query });
-      reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${o.path}.csv"`);
+      reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${o.path.startsWith(':') ? def.object : o.path}.csv"`);
       return reply.send(rows.pipe(stringify({ header: true, bom: true })));
     },
   );
 
-  r.get(`${base}/:id`, { schema: { tags, summary: `Get one ${def.object}`, params: ZIdParams, response: { 200: o.out } } }, async (req, reply) => {
+  r.get(`${base}/:id`, { schema: { tags, summary: `Get one ${named}`, params: idParams, response: { 200: o.out } } }, async (req, reply) => {
+    const def = await defOf(req);
     const record = await inTenantRead(deps.db.kysely, req.ctx.tenantId, async (tx) => {
       const row = await loadVisible(tx, req.ctx, def, req.params.id, 'read', { names: true });
       return (await present(tx, deps, req.ctx, def, [row]))[0] as T;
@@ -69,19 +82,22 @@ export function recordRoutes<T extends Versioned>(app: FastifyInstance, deps: De
   });
 
   if (o.createRoute !== false)
-    r.post(base, { schema: { tags, summary: `Create a ${def.object}`, body: o.create, response: { 201: o.out } } }, async (req, reply) => {
-      const record = await createRecord({ deps, ctx: req.ctx, def, input: req.body as Record<string, unknown> });
-      return reply.status(201).header('location', `${base}/${record.id}`).send(withEtag(reply, record));
+    r.post(base, { schema: { tags, summary: `Create a ${named}`, ...params, body: o.create, response: { 201: o.out } } }, async (req, reply) => {
+      const record = await createRecord({ deps, ctx: req.ctx, def: await defOf(req), input: req.body as Record<string, unknown> });
+      return reply
+        .status(201)
+        .header('location', `${req.url.split('?')[0]}/${record.id}`)
+        .send(withEtag(reply, record));
     });
 
   r.patch(
     `${base}/:id`,
-    { schema: { tags, summary: `Update a ${def.object} (If-Match: version)`, params: ZIdParams, body: o.update, response: { 200: o.out } } },
+    { schema: { tags, summary: `Update a ${named} (If-Match: version)`, params: idParams, body: o.update, response: { 200: o.out } } },
     async (req, reply) => {
       const record = await updateRecordWithVersion({
         deps,
         ctx: req.ctx,
-        def,
+        def: await defOf(req),
         input: req.body as Record<string, unknown>,
         id: req.params.id,
         version: expectedVersion(req),
@@ -90,15 +106,15 @@ export function recordRoutes<T extends Versioned>(app: FastifyInstance, deps: De
     },
   );
 
-  r.delete(`${base}/:id`, { schema: { tags, summary: `Move a ${def.object} to the recycle bin`, params: ZIdParams } }, async (req, reply) => {
-    await setDeleted({ deps, ctx: req.ctx, def, id: req.params.id, deleted: true });
+  r.delete(`${base}/:id`, { schema: { tags, summary: `Move a ${named} to the recycle bin`, params: idParams } }, async (req, reply) => {
+    await setDeleted({ deps, ctx: req.ctx, def: await defOf(req), id: req.params.id, deleted: true });
     return reply.status(204).send();
   });
 
   r.post(
     `${base}/:id/restore`,
-    { schema: { tags, summary: `Restore a ${def.object} from the recycle bin`, params: ZIdParams, response: { 200: o.out } } },
-    async (req, reply) => withEtag(reply, await setDeleted({ deps, ctx: req.ctx, def, id: req.params.id, deleted: false })),
+    { schema: { tags, summary: `Restore a ${named} from the recycle bin`, params: idParams, response: { 200: o.out } } },
+    async (req, reply) => withEtag(reply, await setDeleted({ deps, ctx: req.ctx, def: await defOf(req), id: req.params.id, deleted: false })),
   );
 
   r.post(
@@ -106,12 +122,15 @@ export function recordRoutes<T extends Versioned>(app: FastifyInstance, deps: De
     {
       schema: {
         tags,
-        summary: `Show one sensitive field of a ${def.object} in clear (audited)`,
-        params: ZIdParams,
+        summary: `Show one sensitive field of a ${named} in clear (audited)`,
+        params: idParams,
         body: z.object({ field: z.string().max(100) }).strict(),
         response: { 200: z.object({ field: z.string(), value: z.unknown() }) },
       },
     },
-    async (req) => ({ field: req.body.field, value: await revealField({ deps, ctx: req.ctx, def, id: req.params.id, field: req.body.field }) }),
+    async (req) => ({
+      field: req.body.field,
+      value: await revealField({ deps, ctx: req.ctx, def: await defOf(req), id: req.params.id, field: req.body.field }),
+    }),
   );
 }

@@ -20,7 +20,7 @@ import type { CustomFieldDef } from '../custom-fields/custom-fields.types.ts';
 // Once per transaction: an import writes thousands of records in one, each owned by the importer.
 const defsMemo = txMemo<CustomFieldDef[]>();
 const userMemo = txMemo<boolean>();
-const referenceExists = (tx: Tx, table: 'companies' | 'contacts' | 'users', id: string) =>
+const referenceExists = (tx: Tx, table: string, id: string) =>
   table === 'users' ? userMemo(tx, id, () => referencesExist(tx, table, id)) : referencesExist(tx, table, id);
 
 export type Versioned = { id: string; version: number };
@@ -119,6 +119,7 @@ async function finishColumns<T extends Versioned>(
       table: def.table,
       recordId: existing?.id ?? null,
       objectLabel: def.object,
+      targetTable: (target) => o.deps.objects.tableOf(tx, target),
     });
     errors.push(...custom.errors);
     columns.custom = JSON.stringify(custom.value);
@@ -158,7 +159,7 @@ async function prepareMany<T extends Versioned>(tx: Tx, o: ManyOptions<T>): Prom
     const existing = o.existing?.[i] ?? null;
     return { input, existing, errors, columns: baseColumns({ ...o, input }, existing, cipher, write, errors) };
   });
-  const wanted = new Map<'companies' | 'contacts' | 'users', Set<string>>();
+  const wanted = new Map<string, Set<string>>();
   for (const b of bases)
     for (const [column, table] of changedReferences(def, b.columns, b.existing))
       wanted.set(table, (wanted.get(table) ?? new Set()).add(b.columns[column] as string));

@@ -1,13 +1,17 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import { readCatalog } from '#db/backup/catalog.ts';
-import type { DB } from '#db/schema.ts';
 import pg from 'pg';
 import type { Tx } from '#db/tx.ts';
 import type { SortKey } from '../query/sort.ts';
 import { afterCursor, cursorColumns, decodeCursor, encodeCursor, orderBy } from '../query/sort.ts';
 
-/** Business tables that share the record columns (tenant_id, id, owner_id, version, deleted_at...). */
-export type RecordTable = 'companies' | 'contacts' | 'activities' | 'leads' | 'deals';
+/**
+ * A business table that has the record columns (tenant_id, id, owner_id, version, deleted_at...):
+ * a standard object's, or a custom object's created at runtime; the object registry names them.
+ */
+export type RecordTable = string;
+/** Kysely's builder wants a table it knows; record rows are untyped here, so any record table will do. */
+const builderTable = (table: RecordTable) => table as 'contacts';
 export type Row = Record<string, unknown> & { id: string; owner_id: string | null; version: number; deleted_at: Date | null };
 
 export type ListRecordsOptions = {
@@ -55,9 +59,9 @@ export async function findRecord(tx: Tx, table: RecordTable, id: string, extra: 
   return rows[0];
 }
 
-export async function insertRecord<T extends RecordTable>(tx: Tx, table: T, values: Record<string, unknown>): Promise<Row> {
+export async function insertRecord(tx: Tx, table: RecordTable, values: Record<string, unknown>): Promise<Row> {
   return (await tx
-    .insertInto(table)
+    .insertInto(builderTable(table))
     .values(values as never)
     .returningAll()
     .executeTakeFirstOrThrow()) as unknown as Row;
@@ -67,7 +71,7 @@ export async function insertRecord<T extends RecordTable>(tx: Tx, table: T, valu
 const MAX_PARAMS = 60_000;
 
 /** Multi-row insert (rows may set different columns; the others get their defaults), in as few statements as the parameter limit allows. */
-export async function insertRecords<T extends RecordTable>(tx: Tx, table: T, values: Record<string, unknown>[]): Promise<Row[]> {
+export async function insertRecords(tx: Tx, table: RecordTable, values: Record<string, unknown>[]): Promise<Row[]> {
   const columns = new Set(values.flatMap((v) => Object.keys(v))).size;
   const perStatement = Math.max(1, Math.floor(MAX_PARAMS / Math.max(1, columns)));
   const rows: Row[] = [];
@@ -75,7 +79,7 @@ export async function insertRecords<T extends RecordTable>(tx: Tx, table: T, val
     const chunk = values.slice(i, i + perStatement);
     rows.push(
       ...((await tx
-        .insertInto(table)
+        .insertInto(builderTable(table))
         .values(chunk as never)
         .returningAll()
         .execute()) as unknown as Row[]),
@@ -152,7 +156,7 @@ const pgText = (value: unknown): string | null => {
  */
 export async function updateRecord(tx: Tx, table: RecordTable, id: string, values: Record<string, unknown>, expectedVersion: number): Promise<Row | undefined> {
   return (await tx
-    .updateTable(table as keyof DB & RecordTable)
+    .updateTable(builderTable(table))
     .set({ ...values, version: sql`version + 1`, updated_at: sql`now()` } as never)
     .where('id', '=', id)
     .where('version', '=', expectedVersion)

@@ -2,15 +2,31 @@ import { type RawBuilder, sql } from 'kysely';
 import type { Tx } from '#db/tx.ts';
 import type { RecordTable, Row } from './records.repo.ts';
 
-/** Tables whose records other records link to by id and show by name. */
-export type NamedTable = 'companies' | 'contacts' | 'deals' | 'leads';
+/** A table whose records other records link to by id and show by name (it has `id` and `name`). */
+export type NamedTable = string;
 
 type Named = { related?: Record<string, NamedTable> };
 type Names = Map<string, { id: string; name: string }>;
 
+const CUSTOM = 'custom.';
+
+/** The id a row links to through a column, or through a lookup custom field (`custom.<key>`). */
+function linkOf(row: Record<string, unknown>, column: string): unknown {
+  if (!column.startsWith(CUSTOM)) return row[column];
+  const custom = typeof row.custom === 'string' ? JSON.parse(row.custom) : row.custom;
+  return (custom as Record<string, unknown> | null)?.[column.slice(CUSTOM.length)];
+}
+
+/** SQL for the id a row of `table` links to through `column` (see linkOf). */
+const linkExpr = (table: RecordTable, column: string) =>
+  column.startsWith(CUSTOM) ? sql`kehu_uuid(${sql.ref(`${table}.custom`)}->>${sql.lit(column.slice(CUSTOM.length))})` : sql.ref(`${table}.${column}`);
+
 /** The ids a row links to through the definition's related columns (not its owner). */
 export const relatedIdsOf = (def: Named, row: Record<string, unknown>): string[] =>
-  Object.keys(def.related ?? {}).flatMap((column) => (typeof row[column] === 'string' ? [row[column] as string] : []));
+  Object.keys(def.related ?? {}).flatMap((column) => {
+    const id = linkOf(row, column);
+    return typeof id === 'string' ? [id] : [];
+  });
 
 const NAME_PREFIX = '_name_';
 
@@ -21,8 +37,7 @@ const NAME_PREFIX = '_name_';
 export function nameColumns(def: Named, table: RecordTable): RawBuilder<unknown>[] {
   const links: [string, NamedTable | 'users'][] = [['owner_id', 'users'], ...Object.entries(def.related ?? {})];
   return links.map(
-    ([column, target]) =>
-      sql`(select n.name from ${sql.table(target)} n where n.id = ${sql.ref(`${table}.${column}`)}) as ${sql.ref(`${NAME_PREFIX}${column}`)}`,
+    ([column, target]) => sql`(select n.name from ${sql.table(target)} n where n.id = ${linkExpr(table, column)}) as ${sql.id(`${NAME_PREFIX}${column}`)}`,
   );
 }
 
@@ -32,7 +47,7 @@ export function namesInRows(def: Named, rows: Row[]): Names | null {
   const names: Names = new Map();
   for (const row of rows)
     for (const column of ['owner_id', ...Object.keys(def.related ?? {})]) {
-      const id = row[column];
+      const id = linkOf(row, column);
       const name = row[`${NAME_PREFIX}${column}`];
       if (typeof id === 'string' && typeof name === 'string') names.set(id, { id, name });
     }
@@ -64,17 +79,14 @@ export async function loadRelated(tx: Tx, ids: string[], tables: readonly NameSo
   return map;
 }
 
-export async function referencesExist(tx: Tx, table: 'companies' | 'contacts' | 'users', id: string): Promise<boolean> {
-  if (table === 'users') return !!(await tx.selectFrom('users').select('id').where('id', '=', id).where('is_active', '=', true).executeTakeFirst());
-  return !!(await tx.selectFrom(table).select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst());
+export async function referencesExist(tx: Tx, table: RecordTable | 'users', id: string): Promise<boolean> {
+  return (await referencesExistMany(tx, table, [id])).length > 0;
 }
 
-/** The ids of `ids` that exist (live records; active users), in one query. */
-export async function referencesExistMany(tx: Tx, table: 'companies' | 'contacts' | 'users', ids: string[]): Promise<string[]> {
+/** The ids of `ids` that exist (live records of a record table; active users), in one query. */
+export async function referencesExistMany(tx: Tx, table: RecordTable | 'users', ids: string[]): Promise<string[]> {
   if (!ids.length) return [];
-  const query =
-    table === 'users'
-      ? tx.selectFrom('users').select('id').where('id', 'in', ids).where('is_active', '=', true)
-      : tx.selectFrom(table).select('id').where('id', 'in', ids).where('deleted_at', 'is', null);
-  return (await query.execute()).map((r) => r.id);
+  const live = table === 'users' ? sql`is_active` : sql`deleted_at is null`;
+  const { rows } = await sql<{ id: string }>`select id from ${sql.table(table)} where id = any(${sql`cast(${ids} as uuid[])`}) and ${live}`.execute(tx);
+  return rows.map((r) => r.id);
 }

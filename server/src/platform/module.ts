@@ -1,0 +1,14 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from './deps.ts';
+import type { ObjectDeclaration } from './objects/object-registry.ts';
+
+/**
+ * A domain module's public surface as the app sees it (docs/adding-a-module.md): the objects it
+ * declares for the registry, and its routes and event subscribers.
+ */
+export type KehuModule = {
+  name: string;
+  /** Objects this module owns, declared once; the platform derives the rest from them. */
+  objects?: readonly ObjectDeclaration[];
+  register: (app: FastifyInstance, deps: Deps) => void;
+};

@@ -1,0 +1,109 @@
+import { sql } from 'kysely';
+import type { Tx } from '#db/tx.ts';
+
+export type CustomObjectRow = {
+  id: string;
+  name: string;
+  table_name: string;
+  label: { zh: string; en: string };
+  description: { zh?: string; en?: string };
+  created_at: Date;
+  updated_at: Date;
+  version: number;
+};
+
+const COLUMNS = ['id', 'name', 'table_name', 'label', 'description', 'created_at', 'updated_at', 'version'] as const;
+
+export async function listObjects(tx: Tx): Promise<CustomObjectRow[]> {
+  return (await tx.selectFrom('custom_objects').select(COLUMNS).where('deleted_at', 'is', null).orderBy('created_at').execute()) as CustomObjectRow[];
+}
+
+export async function findObject(tx: Tx, id: string): Promise<CustomObjectRow | undefined> {
+  return (await tx.selectFrom('custom_objects').select(COLUMNS).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()) as
+    | CustomObjectRow
+    | undefined;
+}
+
+export async function insertObject(
+  tx: Tx,
+  values: { tenant_id: string; id: string; name: string; table_name: string; label: string; description: string; created_by: string | null },
+) {
+  return (await tx
+    .insertInto('custom_objects')
+    .values({ ...values, updated_by: values.created_by })
+    .returning(COLUMNS)
+    .executeTakeFirstOrThrow()) as CustomObjectRow;
+}
+
+export async function updateObject(tx: Tx, o: { id: string; version: number; values: Record<string, unknown> }) {
+  return (await tx
+    .updateTable('custom_objects')
+    .set({ ...o.values, version: sql`version + 1`, updated_at: sql`now()` } as never)
+    .where('id', '=', o.id)
+    .where('version', '=', o.version)
+    .where('deleted_at', 'is', null)
+    .returning(COLUMNS)
+    .executeTakeFirst()) as CustomObjectRow | undefined;
+}
+
+/** A retired object's field definitions go with it, so a new object of the same name starts clean. */
+export async function deleteFieldDefs(tx: Tx, object: string): Promise<void> {
+  await tx.deleteFrom('custom_field_defs').where('object', '=', object).execute();
+}
+
+export async function nameInUse(tx: Tx, name: string): Promise<boolean> {
+  return !!(await tx.selectFrom('custom_objects').select('id').where('name', '=', name).where('deleted_at', 'is', null).executeTakeFirst());
+}
+
+export async function countLiveRecords(tx: Tx, table: string): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where deleted_at is null`.execute(tx);
+  return rows[0]?.n ?? 0;
+}
+
+/**
+ * The records table of a new custom object, as the owner role (DDL): the record columns every
+ * business table has (tenant_id first in every key, row-level security by tenant), `name` as the
+ * title, admin-defined fields in `custom`, and the list and search indexes the standard objects have.
+ */
+export async function createRecordTable(tx: Tx, table: string): Promise<void> {
+  const t = sql.table(table);
+  const ix = (suffix: string) => sql.id(`${table}_${suffix}`);
+  await sql`create table ${t} (
+    tenant_id uuid not null references tenants(id),
+    id uuid not null,
+    owner_id uuid,
+    name text not null,
+    custom jsonb not null default '{}',
+    search_text text not null default '',
+    phone_digits text not null default '',
+    created_at timestamptz not null default now(),
+    created_by uuid,
+    updated_at timestamptz not null default now(),
+    updated_by uuid,
+    version integer not null default 1,
+    deleted_at timestamptz,
+    primary key (tenant_id, id),
+    foreign key (tenant_id, owner_id) references users(tenant_id, id)
+  )`.execute(tx);
+  await sql`create index ${ix('list')} on ${t} (tenant_id, created_at desc, id desc) where deleted_at is null`.execute(tx);
+  await sql`create index ${ix('name')} on ${t} (tenant_id, name, id) where deleted_at is null`.execute(tx);
+  await sql`create index ${ix('owner')} on ${t} (tenant_id, owner_id)`.execute(tx);
+  await sql`create index ${ix('search')} on ${t} using gin (search_text gin_trgm_ops)`.execute(tx);
+  await sql`create index ${ix('bigrams')} on ${t} using gin (search_bigrams(search_text))`.execute(tx);
+  await sql`alter table ${t} enable row level security`.execute(tx);
+  await sql`create policy tenant_isolation on ${t}
+    using (tenant_id = nullif(current_setting('app.tenant', true), '')::uuid)
+    with check (tenant_id = nullif(current_setting('app.tenant', true), '')::uuid)`.execute(tx);
+  await sql`grant select, insert, update, delete on ${t} to kehu_app`.execute(tx);
+}
+
+/** One field's index on a custom object's table: `expr` is the filter's own expression (catalog.customValueExpr), so plans use it. */
+export async function createFieldIndex(tx: Tx, o: { table: string; key: string; expr: ReturnType<typeof sql> }): Promise<void> {
+  await sql`create index if not exists ${sql.id(`${o.table}_f_${o.key}`)} on ${sql.table(o.table)} (tenant_id, ${o.expr}, id) where deleted_at is null`.execute(
+    tx,
+  );
+}
+
+export async function dropFieldIndex(tx: Tx, o: { table: string; key: string }): Promise<void> {
+  await sql`drop index if exists ${sql.id(`${o.table}_f_${o.key}`)}`.execute(tx);
+}
