@@ -9,7 +9,7 @@ export type EntityName = string;
 export const ENTITY: Record<'companies' | 'contacts' | 'leads', EntityName> = { companies: 'company', contacts: 'contact', leads: 'lead' };
 
 /** Texts of an object whose labels are data (a custom object), already in the UI language. */
-export type ObjectTexts = { title: string; new: string; emptyTitle: string; emptyBody: string };
+export type ObjectTexts = { title: string; new: string; emptyTitle: string; emptyBody: string; search?: string };
 
 /** What the generic list, detail and form need to know about one CRM object. */
 export type ObjectDef = {
@@ -19,6 +19,8 @@ export type ObjectDef = {
   fields: FieldDef[];
   /** Where the tenant's custom fields go among `fields` (an index); after all of them when absent. */
   customFieldsAt?: number;
+  /** How many of the custom fields (in admin order) the list shows by default; none when absent. */
+  customFieldsInList?: number;
   /** Extra fields offered only by the filter builder (e.g. address parts). */
   filterFields?: FieldDef[];
   /** The field the list links to the detail page from. */
@@ -37,7 +39,9 @@ export const pagePath = (def: Pick<ObjectDef, 'object' | 'basePath'>): string =>
 
 /** One of the object's texts in the UI language. */
 export function objectText(def: Pick<ObjectDef, 'object' | 'texts'>, t: TFunction, which: keyof ObjectTexts): string {
-  if (def.texts) return def.texts[which];
+  const own = def.texts?.[which];
+  if (own) return own;
+  if (which === 'search') return t('list.search');
   return which === 'title' ? t(`nav.${def.object}`) : t(`${def.object}.${which}`);
 }
 

@@ -11,7 +11,8 @@ export function useObjectFields(def: ObjectDef): { fields: FieldDef[]; loading: 
     const custom = (data ?? [])
       .filter((d) => d.object === def.entity || d.object === def.object)
       .sort((a, b) => a.position - b.position)
-      .map(toFieldDef);
+      .map(toFieldDef)
+      .map((f, i) => (i < (def.customFieldsInList ?? 0) ? { ...f, listDefault: true } : f));
     const at = def.customFieldsAt ?? def.fields.length;
     return [...def.fields.slice(0, at), ...custom, ...def.fields.slice(at)];
   }, [data, def]);

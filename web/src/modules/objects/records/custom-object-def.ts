@@ -30,6 +30,8 @@ export function customObjectDef(meta: RecordObjectMeta, t: TFunction, language: 
     basePath: customObjectPath(meta.path),
     fields: FIELDS,
     customFieldsAt: 1,
+    // The object's own fields are what its list is about: show the first few by default.
+    customFieldsInList: 4,
     titleKey: 'name',
     titleOf: (r) => String(r.name ?? ''),
     texts: {
@@ -37,6 +39,7 @@ export function customObjectDef(meta: RecordObjectMeta, t: TFunction, language: 
       new: t('objects.records.new', { label }),
       emptyTitle: t('objects.records.emptyTitle', { label }),
       emptyBody: t('objects.records.emptyBody', { label }),
+      search: t('objects.records.search'),
     },
   };
 }

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Button, Card, Empty, List, Typography } from 'antd';
+import { Button, Card, Empty, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useMe } from '#app/auth/auth-context';
@@ -45,7 +45,11 @@ export function RelatedObjectCard({ lookup: { object, field }, id, showField }: 
         <span>
           {label}
           {showField && <Typography.Text type="secondary"> · {fieldName}</Typography.Text>}{' '}
-          {total !== undefined && <Badge count={total} showZero color="#8a90a0" data-testid="related-count" />}
+          {total !== undefined && (
+            <Tag bordered={false} data-testid="related-count">
+              {total}
+            </Tag>
+          )}
         </span>
       }
       extra={

@@ -108,7 +108,7 @@ export function RecordListPage({ def }: { def: ObjectDef }) {
         <Input.Search
           className={styles.search}
           allowClear
-          placeholder={t('list.search')}
+          placeholder={objectText(def, t, 'search')}
           value={text}
           onChange={(e) => setText(e.target.value)}
           data-testid="list-search"

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FieldDef } from '#shared/fields/field-types';
 import type { ObjectDef } from '../object-def';
 import { type ListView, defaultColumns, emptyView } from './list-state';
@@ -19,20 +19,25 @@ export function useListView(def: ObjectDef, fields: FieldDef[], fieldsReady: boo
   const [viewId, setViewId] = useState<string | null>(null);
   const [view, setViewState] = useState<ListView>(() => ({ ...emptyView(def.fields), columns: storedColumns(def.object) ?? defaultColumns(def.fields) }));
 
+  // Columns the user has not chosen follow the defaults, which may include custom fields.
+  const chosen = useRef(storedColumns(def.object) !== null);
   // Custom fields arrive after the first render; drop stored columns that no longer exist.
   useEffect(() => {
     if (!fieldsReady) return;
     const known = new Set(fields.map((f) => f.key));
     setViewState((v) => {
+      if (!chosen.current && !viewId) return { ...v, columns: defaultColumns(fields) };
       const cols = v.columns.filter((c) => known.has(c));
       return cols.length === v.columns.length ? v : { ...v, columns: cols };
     });
-  }, [fields, fieldsReady]);
+  }, [fields, fieldsReady, viewId]);
 
   const setView = useCallback(
     (next: ListView) => {
       setViewState(next);
-      if (!viewId) localStorage.setItem(colsKey(def.object), JSON.stringify(next.columns));
+      if (viewId) return;
+      chosen.current = true;
+      localStorage.setItem(colsKey(def.object), JSON.stringify(next.columns));
     },
     [viewId, def.object],
   );
@@ -40,10 +45,10 @@ export function useListView(def: ObjectDef, fields: FieldDef[], fieldsReady: boo
     (id: string | null, next: ListView | null) => {
       setViewId(id);
       if (next) setViewState(next);
-      else if (!id) setViewState({ ...emptyView(def.fields), columns: storedColumns(def.object) ?? defaultColumns(def.fields) });
+      else if (!id) setViewState({ ...emptyView(def.fields), columns: storedColumns(def.object) ?? defaultColumns(fields) });
     },
-    [def],
+    [def, fields],
   );
-  const resetColumns = useCallback(() => setView({ ...view, columns: defaultColumns(def.fields) }), [view, setView, def.fields]);
+  const resetColumns = useCallback(() => setView({ ...view, columns: defaultColumns(fields) }), [view, setView, fields]);
   return { view, setView, viewId, pickView, resetColumns };
 }
