@@ -25,6 +25,14 @@ describe.skipIf(!databaseAvailable)(`backup and restore (${testEngine})`, () => 
     await t.createUser({ role: 'Sales Rep', name: '李娜' });
     await t.createTenant('globex');
     await seedAwkwardRows(t);
+    // A custom object's table exists only at runtime: restore has to create it before loading.
+    const created = await t.request(t.admin, {
+      method: 'POST',
+      url: '/api/v1/custom-objects',
+      payload: { name: 'distributors', label: { zh: '经销商', en: 'Distributor' } },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect((await t.request(t.admin, { method: 'POST', url: '/api/v1/distributors', payload: { name: '华东经销商' } })).statusCode).toBe(201);
     dir = mkdtempSync(join(tmpdir(), 'kehu-backup-'));
     file = join(dir, 'backup.jsonl.gz');
     await writeLogicalBackup({ db: t.db, out: file, batchSize: 2 });
@@ -46,6 +54,7 @@ describe.skipIf(!databaseAvailable)(`backup and restore (${testEngine})`, () => 
       const { migrated, rows } = await restoreLogicalBackup({ db: target, file, batchRows: 1 });
       if (testEngine === 'postgres') expect(migrated.length).toBeGreaterThan(0);
       expect(rows['public.contacts']).toBe(2);
+      expect(Object.entries(rows).filter(([name, n]) => /^public\.co_/.test(name) && n === 1)).toHaveLength(1);
       expect(await snapshot(target)).toEqual(source);
     } finally {
       await target.close();

@@ -6,6 +6,7 @@ import { type BackupHeader, type BackupTrailer, FORMAT, FORMAT_VERSION, isMetaLi
 import { TableLoader } from './load-rows.ts';
 import { readGzipLines } from './read-lines.ts';
 import { migrateToBackupLevel } from './restore-level.ts';
+import { createRecordTable, RUNTIME_RECORD_TABLE } from '../record-tables.ts';
 
 export type RestoreOptions = { db: Database; file: string; force?: boolean /** Rows per INSERT (default 1000). */; batchRows?: number };
 export type RestoreSummary = { header: BackupHeader; rows: Record<string, number>; migrated: string[] };
@@ -20,6 +21,7 @@ export async function restoreLogicalBackup({ db, file, force = false, batchRows 
   const migrated = await migrateToBackupLevel(db, header);
   const rows = await db.kysely.transaction().execute(async (tx) => {
     await sql`select set_config('row_security', 'off', true)`.execute(tx);
+    await createRuntimeTables(tx, header.tables);
     const tables = new Map((await readCatalog(tx)).map((t) => [t.name, t]));
     const missing = header.tables.filter((name) => !tables.has(name));
     if (missing.length) throw new Error(`The database lacks tables the backup holds: ${missing.join(', ')}`);
@@ -34,6 +36,19 @@ export async function restoreLogicalBackup({ db, file, force = false, batchRows 
     return counts;
   });
   return { header, rows, migrated };
+}
+
+/**
+ * Custom objects' tables are created at runtime, not by migrations: the ones the backup holds are
+ * created here before loading. Their per-field indexes are not (the fields still filter, unindexed,
+ * until a field is redefined).
+ */
+async function createRuntimeTables(tx: Tx, names: string[]) {
+  const existing = new Set((await readCatalog(tx)).map((t) => t.name));
+  for (const name of names) {
+    const table = name.replace(/^public\./, '');
+    if (!existing.has(name) && RUNTIME_RECORD_TABLE.test(table)) await createRecordTable(tx, table);
+  }
 }
 
 function readHeader(line: string | undefined): BackupHeader {

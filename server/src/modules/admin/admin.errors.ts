@@ -9,6 +9,8 @@ export const roleInUse = (users: number) => new AppError('conflict', { message: 
 export const duplicate = (object: string, field: string) => new AppError('duplicate', { params: { object, field } });
 export const badReference = (field: string, object: string) =>
   new AppError('validation', { errors: [{ field, message: 'fields.invalid_reference', params: { object } }] });
+export const unknownObjects = (fields: string[]) =>
+  new AppError('validation', { errors: fields.map((field) => ({ field, message: 'fields.invalid_reference', params: { object: 'object' } })) });
 export const wrongPassword = () => new AppError('validation', { errors: [{ field: 'currentPassword', message: 'fields.wrong_password' }] });
 
 /** 412 when the client's If-Match names an older version than the stored one. */

@@ -6,13 +6,13 @@ import { notFound } from '#platform/errors/app-error.ts';
 import { recordChange } from '#platform/events/record-change.ts';
 import { pickFields } from '#platform/http/list-query.ts';
 import { newId } from '#platform/ids.ts';
-import { checkVersion, duplicate, isForeignKeyViolation, isUniqueViolation, roleInUse } from './admin.errors.ts';
+import { checkVersion, duplicate, isForeignKeyViolation, isUniqueViolation, roleInUse, unknownObjects } from './admin.errors.ts';
 import { assertAdminRemains, requireAdmin } from './admin.guards.ts';
 import { lockTenant } from './admin.repo.ts';
 import { planList, toPage } from './list-page.ts';
 import { auditedRole, toRole } from './roles.mapper.ts';
 import * as repo from './roles.repo.ts';
-import type { TCreateRoleRequest, TRole, TRoleListQuery, TUpdateRoleRequest } from './roles.schema.ts';
+import { ACCESS_OBJECTS, type TCreateRoleRequest, type TRole, type TRoleListQuery, type TUpdateRoleRequest } from './roles.schema.ts';
 
 /** Roles are configuration: any read scope on `role` shows them all. */
 export async function listRoles(deps: Deps, ctx: RequestContext, query: TRoleListQuery) {
@@ -29,10 +29,22 @@ export async function getRole(deps: Deps, ctx: RequestContext, id: string): Prom
   return toRole(row);
 }
 
+/** Permissions name standard access objects or the tenant's custom objects (which the schema cannot know). */
+async function checkObjects(tx: Tx, deps: Deps, input: Pick<TUpdateRoleRequest, 'permissions' | 'fieldPermissions'>) {
+  const custom = new Set((await deps.objects.forTenant(tx)).filter((d) => d.custom).map((d) => d.name));
+  const known = (name: string) => (ACCESS_OBJECTS as readonly string[]).includes(name) || custom.has(name);
+  const unknown = [
+    ...Object.keys(input.permissions ?? {}).flatMap((name) => (known(name) ? [] : [`permissions.${name}`])),
+    ...Object.keys(input.fieldPermissions ?? {}).flatMap((name) => (known(name) ? [] : [`fieldPermissions.${name}`])),
+  ];
+  if (unknown.length) throw unknownObjects(unknown);
+}
+
 export async function createRole(deps: Deps, ctx: RequestContext, input: TCreateRoleRequest): Promise<TRole> {
   requireAdmin(ctx);
   return withUniqueName(() =>
     inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
+      await checkObjects(tx, deps, input);
       if (await repo.findRoleByName(tx, input.name)) throw duplicate('role', 'name');
       const row = await repo.insertRole(tx, {
         tenant_id: ctx.tenantId,
@@ -56,6 +68,7 @@ export async function updateRole(deps: Deps, ctx: RequestContext, id: string, in
     inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
       await lockTenant(tx, 'admins');
       const before = await loadForChange(tx, id, version);
+      await checkObjects(tx, deps, input);
       if (input.name !== undefined && input.name !== before.name && (await repo.findRoleByName(tx, input.name))) throw duplicate('role', 'name');
       const row = await repo.updateRole(tx, id, {
         name: input.name,
