@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, afterEach, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { Api } from './support/api';
@@ -171,6 +172,12 @@ describe('Custom objects: 经销商 / Distributor', { concurrency: false }, () =
     await table.getByText('华南一级经销商').waitFor();
     await page.getByTestId('list-count').filter({ hasText: '共 1 条' }).waitFor();
     await shot(page, '69-distributors-filtered');
+
+    // Export takes the list's filter: only the 华南 record, with the company's name.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-records').click()]);
+    const csv = readFileSync((await download.path()) as string, 'utf8');
+    assert.match(csv, /华南一级经销商/);
+    assert.doesNotMatch(csv, /华东一级经销商/);
   });
 
   test('opens a record and edits a field in place', async () => {
@@ -206,6 +213,29 @@ describe('Custom objects: 经销商 / Distributor', { concurrency: false }, () =
     await card.getByTestId('related-count').filter({ hasText: /^2$/ }).waitFor();
     const linked = (await distributors()).filter((d) => d.custom.company === companies.east).map((d) => d.name);
     assert.deepEqual(linked, ['华东一级经销商', '华东二级经销商']);
+  });
+
+  test('a record deleted from its page goes to the recycle bin and comes back', async () => {
+    const second = (await distributors()).find((d) => d.name === '华东二级经销商');
+    assert.ok(second);
+    await page.goto(`/o/distributors/${second.id}`);
+    await page.getByTestId('delete-record').click();
+    await page.locator('.ant-modal-confirm .ant-btn-dangerous').click();
+    await page.waitForURL(/\/o\/distributors$/);
+    await page.getByTestId('list-count').filter({ hasText: '共 2 条' }).waitFor();
+    assert.equal((await distributors()).length, 2);
+
+    await page.goto('/recycle-bin');
+    await page.getByRole('tab', { name: '经销商' }).click();
+    const row = page.locator('tr', { hasText: '华东二级经销商' });
+    await row.waitFor();
+    await shot(page, '73a-recycle-bin-distributors');
+    await row.getByRole('button').click();
+    await row.waitFor({ state: 'detached' });
+    assert.deepEqual(
+      (await distributors()).map((d) => d.name),
+      ['华东一级经销商', '华东二级经销商', '华南一级经销商'],
+    );
   });
 
   test('an object that still has records cannot be deleted, and the reason is shown', async () => {
