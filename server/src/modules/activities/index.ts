@@ -2,6 +2,7 @@ import { jobsOf } from '#platform/jobs/job-registry.ts';
 import type { KehuModule } from '#platform/module.ts';
 import { ALL_ACTIONS } from '#platform/objects/object-registry.ts';
 import { activityDefinition } from './activities.definition.ts';
+import { ZActivity } from './activities.schema.ts';
 import { activityRoutes } from './activities.routes.ts';
 import { REMINDER_JOB, sendDueReminders } from './reminders.ts';
 import { timelineRoutes } from './timeline.routes.ts';
@@ -22,6 +23,8 @@ export const activitiesModule: KehuModule = {
       actions: ALL_ACTIONS,
       capabilities: ['owned', 'audited', 'recycleBin', 'customFields', 'import', 'export', 'timeline'],
       definition: activityDefinition,
+      fields: Object.keys(ZActivity.shape),
+      listColumns: ['type', 'subject', 'companyId', 'contactId', 'dealId', 'ownerId', 'occurredAt', 'dueAt', 'doneAt'],
     },
   ],
   register(app, deps) {

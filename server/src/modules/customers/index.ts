@@ -22,6 +22,8 @@ export const customersModule: KehuModule = {
       actions: ALL_ACTIONS,
       capabilities: ['owned', 'audited', 'recycleBin', 'customFields', 'import', 'export', 'search', 'timeline', 'pool', 'dedup'],
       definition: companyDefinition,
+      fields: Object.keys(ZCompany.shape),
+      listColumns: ['name', 'industry', 'phones', 'emails', 'website', 'address', 'ownerId', 'tier', 'tags', 'createdAt'],
     },
     {
       name: 'contact',
@@ -30,6 +32,8 @@ export const customersModule: KehuModule = {
       actions: ALL_ACTIONS,
       capabilities: ['owned', 'audited', 'recycleBin', 'customFields', 'import', 'export', 'search', 'timeline', 'dedup'],
       definition: contactDefinition,
+      fields: Object.keys(ZContact.shape),
+      listColumns: ['name', 'companyId', 'title', 'phones', 'emails', 'address', 'ownerId', 'lifecycleStage', 'tags', 'createdAt'],
     },
   ],
   register(app, deps) {

@@ -1,23 +1,19 @@
-import type { z } from 'zod';
-import { ZActivity, activityDefinition } from '#modules/activities/index.ts';
-import { ZCompany, ZContact, companyDefinition, contactDefinition } from '#modules/customers/index.ts';
+import type { Tx } from '#db/tx.ts';
+import type { Deps } from '#platform/deps.ts';
 import type { ObjectDefinition } from '#platform/records/object-definition.ts';
 import type { Versioned } from '#platform/records/record-service.ts';
 
-export const EXPORT_OBJECTS = ['contact', 'company', 'activity'] as const;
-export type ExportObject = (typeof EXPORT_OBJECTS)[number];
+export type Exportable = { def: ObjectDefinition<Versioned>; path: string; fields: string[]; defaultColumns: string[] };
 
-type Exportable = { def: ObjectDefinition<Versioned>; fields: string[]; defaultColumns: string[] };
-
-const fieldsOf = (schema: z.ZodObject, def: ObjectDefinition<Versioned>) => [...new Set([...Object.keys(schema.shape), ...Object.keys(def.catalog)])];
-const entry = (def: unknown, schema: z.ZodObject, defaultColumns: string[]): Exportable => {
-  const d = def as ObjectDefinition<Versioned>;
-  return { def: d, fields: fieldsOf(schema, d), defaultColumns };
-};
-
-/** Objects whose list views export through the record list path (same scope, filter and masking as the list API). */
-export const EXPORTABLE: Record<ExportObject, Exportable> = {
-  contact: entry(contactDefinition, ZContact, ['name', 'companyId', 'title', 'phones', 'emails', 'address', 'ownerId', 'lifecycleStage', 'tags', 'createdAt']),
-  company: entry(companyDefinition, ZCompany, ['name', 'industry', 'phones', 'emails', 'website', 'address', 'ownerId', 'tier', 'tags', 'createdAt']),
-  activity: entry(activityDefinition, ZActivity, ['type', 'subject', 'companyId', 'contactId', 'dealId', 'ownerId', 'occurredAt', 'dueAt', 'doneAt']),
-};
+/**
+ * An object whose list view exports through the record list path (same scope, filter and
+ * masking as the list API): any object in the registry with the `export` capability, custom
+ * objects included. Undefined for any other name.
+ */
+export async function exportableOf(tx: Tx, deps: Deps, object: string): Promise<Exportable | undefined> {
+  const declaration = (await deps.objects.forTenant(tx)).find((d) => d.name === object);
+  const def = declaration?.definition as ObjectDefinition<Versioned> | undefined;
+  if (!declaration?.capabilities.includes('export') || !def) return undefined;
+  const fields = [...new Set([...(declaration.fields ?? []), ...Object.keys(def.catalog)])];
+  return { def, path: declaration.path ?? object, fields, defaultColumns: [...(declaration.listColumns ?? ['name'])] };
+}

@@ -10,7 +10,7 @@ import type { Locale } from '#platform/i18n/i18n.ts';
 import { listVisible } from '#platform/records/record-list.ts';
 import { cellValue, safeCell } from './export-cells.ts';
 import { EXPORT_TTL_MS, exportPath, removeExportFile } from './export-files.ts';
-import { EXPORTABLE, type ExportObject } from './export-objects.ts';
+import { exportableOf } from './export-objects.ts';
 import { type ExportWriter, openExportWriter } from './export-writer.ts';
 import * as repo from './exports.repo.ts';
 
@@ -25,7 +25,9 @@ async function claim(deps: Deps, tenantId: string, id: string) {
     const row = await repo.findExport(tx, id, { lock: true });
     if (!row?.created_by || (row.status !== 'queued' && row.status !== 'running')) return null;
     await repo.updateExport(tx, id, { status: 'running', started_at: new Date(), rows_written: 0 });
-    return { row, customDefs: await listDefs(tx, row.object as 'contact') };
+    const exportable = await exportableOf(tx, deps, row.object);
+    if (!exportable) throw new Error(`export ${id}: ${row.object} is not exportable (any more)`);
+    return { row, def: exportable.def, customDefs: await listDefs(tx, row.object) };
   });
 }
 
@@ -37,11 +39,10 @@ export async function runExport(o: RunExportOptions): Promise<RunExportResult> {
   const { deps, tenantId, exportId } = o;
   const claimed = await claim(deps, tenantId, exportId);
   if (!claimed) return 'skipped';
-  const { row, customDefs } = claimed;
+  const { row, def, customDefs } = claimed;
   const userId = row.created_by as string;
   const locale: Locale = (row.query as { locale?: Locale }).locale ?? 'en';
   const ctx: RequestContext = { tenantId, userId, requestId: `export-${exportId}`, ip: null, locale, access: await loadAccess(deps, tenantId, userId) };
-  const { def } = EXPORTABLE[row.object as ExportObject];
   const path = exportPath(deps.config, tenantId, exportId, row.format);
   let writer: ExportWriter | null = null;
   let written = 0;

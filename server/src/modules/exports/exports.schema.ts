@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { EXPORT_OBJECTS } from './export-objects.ts';
 
 export const EXPORT_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled', 'expired'] as const;
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
@@ -14,9 +13,12 @@ const ZColumn = z
   })
   .strict();
 
+const ZExportObject = z.string().regex(/^[a-z][a-z0-9-]{1,39}$/);
+
 export const ZCreateExportRequest = z
   .object({
-    object: z.enum(EXPORT_OBJECTS),
+    /** A registry object with the export capability: contact, company, activity, or a custom object. */
+    object: ZExportObject,
     format: z.enum(EXPORT_FORMATS).default('xlsx'),
     /** The list view's filter (JSON in the filter grammar), sort and search text. */
     filter: z.string().max(8000).optional(),
@@ -30,7 +32,7 @@ export type TCreateExportRequest = z.infer<typeof ZCreateExportRequest>;
 
 export const ZExport = z.object({
   id: z.string(),
-  object: z.enum(EXPORT_OBJECTS),
+  object: z.string(),
   format: z.enum(EXPORT_FORMATS),
   status: z.enum(EXPORT_STATUSES),
   fileName: z.string(),

@@ -14,16 +14,15 @@ import { withCustomFields } from '#platform/custom-fields/custom-fields.catalog.
 import { countVisible } from '#platform/records/record-list.ts';
 import { exportPath, removeExportFile } from './export-files.ts';
 import { enqueueExportJob } from './export-jobs.ts';
-import { EXPORTABLE } from './export-objects.ts';
+import { exportableOf } from './export-objects.ts';
 import * as repo from './exports.repo.ts';
 import type { TCreateExportRequest, TExport } from './exports.schema.ts';
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
-const PLURAL: Record<string, string> = { contact: 'contacts', company: 'companies', activity: 'activities' };
 
 export const toApi = (r: repo.ExportRow): TExport => ({
   id: r.id,
-  object: r.object as TExport['object'],
+  object: r.object,
   format: r.format,
   status: r.status as TExport['status'],
   fileName: r.file_name,
@@ -55,11 +54,13 @@ async function visibleExport(tx: Tx, ctx: RequestContext, id: string, options: {
  * not in the job), counts the rows for progress, stores the job and queues it.
  */
 export async function createExport(deps: Deps, ctx: RequestContext, input: TCreateExportRequest): Promise<TExport> {
-  const { def, fields, defaultColumns } = EXPORTABLE[input.object];
-  requireAccess(ctx.access, def.object, 'export');
   const id = newId();
-  const row = await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    const defs = await listDefs(tx, def.object as 'contact');
+  const { row, def } = await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
+    const exportable = await exportableOf(tx, deps, input.object);
+    if (!exportable) throw invalid('object', 'exports.unknown_object', { object: input.object });
+    const { def, fields, defaultColumns, path } = exportable;
+    requireAccess(ctx.access, def.object, 'export');
+    const defs = await listDefs(tx, def.object);
     const catalog = withCustomFields(def.catalog, defs);
     compileFilter(input.filter, catalog);
     parseSort(input.sort, catalog, def.defaultSort);
@@ -78,7 +79,7 @@ export async function createExport(deps: Deps, ctx: RequestContext, input: TCrea
       format: input.format,
       query,
       columns,
-      file_name: `${PLURAL[input.object]}-${stamp}.${input.format}`,
+      file_name: `${path}-${stamp}.${input.format}`,
       created_by: ctx.userId,
       total_rows: null,
     });
@@ -88,7 +89,7 @@ export async function createExport(deps: Deps, ctx: RequestContext, input: TCrea
       objectId: id,
       changes: { object: { from: null, to: input.object }, filter: { from: null, to: input.filter ?? null }, format: { from: null, to: input.format } },
     });
-    return (await repo.findExport(tx, id)) as repo.ExportRow;
+    return { row: (await repo.findExport(tx, id)) as repo.ExportRow, def };
   });
   // Search text has no count route; progress then shows rows written without a total.
   if (!input.q) {

@@ -71,6 +71,8 @@ export function customDeclaration(row: CustomObjectRow, defs: CustomFieldDef[], 
     actions: ALL_ACTIONS.filter((a) => a !== 'import'),
     capabilities: CUSTOM_OBJECT_CAPABILITIES,
     definition: customObjectDefinition(row, defs, tables),
+    fields: ['id', 'name', 'ownerId', 'owner', 'createdAt', 'updatedAt'],
+    listColumns: ['name', ...defs.map((d) => `custom.${d.key}`), 'ownerId', 'createdAt'],
     custom: { id: row.id, version: row.version },
   };
 }

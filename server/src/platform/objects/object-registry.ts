@@ -37,6 +37,10 @@ export type ObjectDeclaration = {
   /** A record object's definition for the generic record service; absent for access-only objects. */
   // biome-ignore lint/suspicious/noExplicitAny: definitions differ in their API type; the registry only hands them back.
   definition?: ObjectDefinition<any>;
+  /** The API fields of a record (exports may name them as columns), besides `custom.<key>`. */
+  fields?: readonly string[];
+  /** The columns a list or an export shows when the user chose none. */
+  listColumns?: readonly string[];
   /** Set for an object an admin created at runtime. */
   custom?: { id: string; version: number };
 };
