@@ -10,6 +10,7 @@ import { masterKeyFrom } from '#platform/crypto/field-crypto.ts';
 import { newId } from '#platform/ids.ts';
 import { createTenant } from '#platform/tenancy/tenants.ts';
 import { runScan } from '#modules/dedup/index.ts';
+import { STANDARD_OBJECTS } from '../src/modules.ts';
 import { throwawayPostgres, writeBenchSection } from './store.ts';
 
 const DATA = new URL('../../../shared/data/febrl/', import.meta.url);
@@ -153,6 +154,7 @@ export async function runFebrlBench(o: { engine: 'pglite' | 'postgres'; out: str
     for (const [i, set] of DATASETS.entries()) {
       const slug = `febrl${i}`;
       const { tenantId, adminId } = await createTenant(db.kysely, {
+        objects: STANDARD_OBJECTS,
         slug,
         name: slug,
         adminEmail: `admin@${slug}.test`,

@@ -2,6 +2,7 @@ import type { Database } from '#db/database.ts';
 import { masterKeyFrom } from '#platform/crypto/field-crypto.ts';
 import { newId } from '#platform/ids.ts';
 import { createTenant } from '#platform/tenancy/tenants.ts';
+import { STANDARD_OBJECTS } from '../src/modules.ts';
 import { type Company, type ContactRow, companyName, personRow, recordFields, rng } from './data.ts';
 
 export const BENCH_SECRET = 'bench-secret-bench-secret';
@@ -63,6 +64,7 @@ async function contactIndexes(db: Database): Promise<{ name: string; def: string
 export async function seedBench(db: Database, n: number, say: (line: string) => void): Promise<Seeded> {
   const started = performance.now();
   const { tenantId, adminId } = await createTenant(db.kysely, {
+    objects: STANDARD_OBJECTS,
     slug: 'bench',
     name: 'Bench',
     adminEmail: BENCH_ADMIN.email,

@@ -4,8 +4,10 @@ import { type Database, openDatabase } from '#db/database.ts';
 import { migrateToLatest } from '#db/migrator.ts';
 import { masterKeyFrom } from '#platform/crypto/field-crypto.ts';
 import { newId } from '#platform/ids.ts';
+import { buildObjectRegistry } from '#platform/objects/objects.service.ts';
 import { createTenant } from '#platform/tenancy/tenants.ts';
 import { runRecycling } from '#modules/pool/index.ts';
+import { STANDARD_OBJECTS } from '../src/modules.ts';
 import { throwawayPostgres, writeBenchSection } from './store.ts';
 
 export type PoolBenchOptions = { engine: 'postgres' | 'pglite'; n: number; keep: boolean; out: string; command: string; dataDir?: string };
@@ -50,6 +52,7 @@ async function secondaryIndexes(db: Database, table: string): Promise<{ name: st
  */
 async function seedPool(db: Database, n: number): Promise<{ tenantId: string }> {
   const { tenantId, adminId } = await createTenant(db.kysely, {
+    objects: STANDARD_OBJECTS,
     slug: 'poolbench',
     name: 'Pool bench',
     adminEmail: 'admin@poolbench.kehu.local',
@@ -95,17 +98,17 @@ async function seedPool(db: Database, n: number): Promise<{ tenantId: string }> 
     [tenantId],
   );
   await db.raw(
-    `insert into pool_customers (tenant_id, company_id, last_won_at, locked)
-     select tenant_id, id, case when abs(hashtext(id::text)) % 100 < 5 then now() - interval '20 days' end, abs(hashtext(id::text)) % 100 = 99
+    `insert into pool_customers (tenant_id, object, record_id, last_won_at, locked)
+     select tenant_id, 'company', id, case when abs(hashtext(id::text)) % 100 < 5 then now() - interval '20 days' end, abs(hashtext(id::text)) % 100 = 99
      from companies where tenant_id = $1 and abs(hashtext(id::text)) % 100 in (0, 1, 2, 3, 4, 99)`,
     [tenantId],
   );
   // Earlier passes warned the owners of customers due within the next six days.
   await db.raw(
-    `insert into pool_customers (tenant_id, company_id, reminded_due_at)
-     select tenant_id, id, last_activity_at + interval '30 days' from companies
+    `insert into pool_customers (tenant_id, object, record_id, reminded_due_at)
+     select tenant_id, 'company', id, last_activity_at + interval '30 days' from companies
      where tenant_id = $1 and last_activity_at + interval '30 days' > now() and last_activity_at + interval '30 days' <= now() + interval '6 days'
-     on conflict (tenant_id, company_id) do update set reminded_due_at = excluded.reminded_due_at`,
+     on conflict (tenant_id, object, record_id) do update set reminded_due_at = excluded.reminded_due_at`,
     [tenantId],
   );
   await db.raw('alter table companies enable trigger all');
@@ -140,7 +143,7 @@ export async function runPoolBench(o: PoolBenchOptions): Promise<void> {
     const cpuBefore = await backendCpu(db);
     const nodeBefore = process.cpuUsage();
     const started = performance.now();
-    const result = await runRecycling({ db });
+    const result = await runRecycling({ db, objects: buildObjectRegistry(STANDARD_OBJECTS) });
     const seconds = secondsSince(started);
     const node = process.cpuUsage(nodeBefore);
     const pgCpu = cpuSince(cpuBefore, await backendCpu(db));
@@ -150,7 +153,7 @@ export async function runPoolBench(o: PoolBenchOptions): Promise<void> {
       `Pool: ${result.recycled.toLocaleString('en')} recycled, ${result.reminded.toLocaleString('en')} reminded in ${seconds.toFixed(1)} s (CPU: PostgreSQL ${pgCpu.toFixed(1)} s, Node ${nodeCpu.toFixed(1)} s)`,
     );
     const again = performance.now();
-    const second = await runRecycling({ db });
+    const second = await runRecycling({ db, objects: buildObjectRegistry(STANDARD_OBJECTS) });
     const secondSeconds = secondsSince(again);
     say(`Pool: a second pass (nothing due) ${secondSeconds.toFixed(1)} s, ${second.recycled} recycled, ${second.reminded} reminded`);
     const version = o.engine === 'postgres' ? ((await db.raw(`select current_setting('server_version') as v`)).rows[0] as { v: string }).v : '17.5 (PGlite)';

@@ -49,7 +49,14 @@ export async function createTestApp(o: { plugins?: KyselyPlugin[] } = {}): Promi
 
   const newTenant = async (slug: string): Promise<TestUser> => {
     const email = `admin@${slug}.test`;
-    const { tenantId, adminId } = await createTenant(db.kysely, { slug, name: slug, adminEmail: email, adminPassword: PASSWORD, masterKey });
+    const { tenantId, adminId } = await createTenant(db.kysely, {
+      objects: deps.objects.standard,
+      slug,
+      name: slug,
+      adminEmail: email,
+      adminPassword: PASSWORD,
+      masterKey,
+    });
     return { id: adminId, email, tenantId, token: await login(email) };
   };
   const admin = await newTenant('acme');

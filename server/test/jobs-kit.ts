@@ -6,6 +6,7 @@ import { createSubscribers, type OutboxEvent, type Subscribers } from '../src/pl
 import type { Logger } from '../src/platform/jobs/job-types.ts';
 import { type StartJobsOptions, startJobs } from '../src/platform/jobs/start-jobs.ts';
 import { createTenant } from '../src/platform/tenancy/tenants.ts';
+import { STANDARD_OBJECTS } from '../src/modules.ts';
 import { createTestDatabase } from './db.ts';
 
 /** Silent unless KEHU_TEST_LOG=1, so a failing run can show the runner's view. */
@@ -21,6 +22,7 @@ export type JobsFixture = { db: Database; tenantId: string; subscribers: Subscri
 export async function createJobsFixture(slug = 'acme'): Promise<JobsFixture> {
   const db = await createTestDatabase();
   const { tenantId } = await createTenant(db.kysely, {
+    objects: STANDARD_OBJECTS,
     slug,
     name: slug,
     adminEmail: `admin@${slug}.test`,

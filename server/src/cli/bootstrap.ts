@@ -3,6 +3,7 @@ import type { Database } from '#db/database.ts';
 import type { Config } from '#platform/config.ts';
 import { masterKeyFrom } from '#platform/crypto/field-crypto.ts';
 import { countTenants, createTenant } from '#platform/tenancy/tenants.ts';
+import { STANDARD_OBJECTS } from '../modules.ts';
 import { seedDemoData } from './seed.ts';
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
@@ -17,6 +18,7 @@ export async function bootstrap(db: Database, config: Config, secret: string, sa
   let created: Awaited<ReturnType<typeof createTenant>>;
   try {
     created = await createTenant(db.kysely, {
+      objects: STANDARD_OBJECTS,
       slug: 'default',
       name: 'Kehu',
       adminEmail: config.adminEmail,

@@ -4,6 +4,7 @@ import { masterKeyFrom } from '#platform/crypto/field-crypto.ts';
 import { resolveSecret } from '#platform/crypto/secret.ts';
 import { createTenant } from '#platform/tenancy/tenants.ts';
 import type { Command } from './commands.ts';
+import { STANDARD_OBJECTS } from '../modules.ts';
 import { openConfiguredDatabase } from './open.ts';
 
 export const tenantCommand: Command = {
@@ -27,6 +28,7 @@ export const tenantCommand: Command = {
     const password = typeof values['admin-password'] === 'string' ? values['admin-password'] : randomBytes(9).toString('base64url');
     try {
       const { tenantId } = await createTenant(db.kysely, {
+        objects: STANDARD_OBJECTS,
         slug,
         name: typeof name === 'string' ? name : slug,
         adminEmail,

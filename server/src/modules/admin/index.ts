@@ -10,6 +10,10 @@ export { ACCESS_OBJECTS, type AccessObject } from './roles.schema.ts';
 /** Identity and access administration: users, teams, roles, API tokens and the audit trail. */
 export const adminModule: KehuModule = {
   name: 'admin',
+  objects: [
+    { name: 'user', path: null, label: { zh: '用户', en: 'User' }, actions: ['read'], capabilities: [], everyoneReads: true },
+    { name: 'team', path: null, label: { zh: '团队', en: 'Team' }, actions: ['read'], capabilities: [], everyoneReads: true },
+  ],
   register: (app, deps) => {
     userRoutes(app, deps);
     teamRoutes(app, deps);

@@ -30,7 +30,7 @@ export const dealsModule: KehuModule = {
       capabilities: ['owned', 'audited', 'recycleBin', 'customFields', 'import', 'search', 'timeline'],
       definition: dealDefinition,
     },
-    { name: 'pipeline', path: null, label: { zh: '销售流程', en: 'Pipeline' }, actions: ['read'], capabilities: [] },
+    { name: 'pipeline', path: null, label: { zh: '销售流程', en: 'Pipeline' }, actions: ['read'], capabilities: [], everyoneReads: true },
   ],
   register(app, deps) {
     pipelineRoutes(app, deps);

@@ -41,6 +41,8 @@ export type ObjectDeclaration = {
   fields?: readonly string[];
   /** The columns a list or an export shows when the user chose none. */
   listColumns?: readonly string[];
+  /** Every role reads all of them by default (colleagues, teams, pipelines): pickers and names need them. */
+  everyoneReads?: boolean;
   /** Set for an object an admin created at runtime. */
   custom?: { id: string; version: number };
 };

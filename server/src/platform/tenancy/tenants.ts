@@ -4,7 +4,8 @@ import { enterTenant, inSystem, type Tx } from '#db/tx.ts';
 import { hashPassword } from '../auth/password.ts';
 import { newSealedDataKey } from '../crypto/field-crypto.ts';
 import { newId } from '../ids.ts';
-import { DEFAULT_ROLES } from './default-roles.ts';
+import type { ObjectDeclaration } from '../objects/object-registry.ts';
+import { defaultRoles } from './default-roles.ts';
 
 export type CreateTenantOptions = {
   slug: string;
@@ -14,6 +15,8 @@ export type CreateTenantOptions = {
   adminName?: string;
   masterKey: Buffer;
   locale?: 'zh-CN' | 'en';
+  /** The registry's standard objects, which the default roles grant. */
+  objects: readonly ObjectDeclaration[];
 };
 
 /** A tenant with its data key, the default roles, a root team and its first administrator. */
@@ -27,7 +30,7 @@ export async function createTenant(db: Kysely<DB>, o: CreateTenantOptions) {
       .values({ id: tenantId, slug: o.slug, name: o.name, data_key: newSealedDataKey(o.masterKey), locale: o.locale ?? 'zh-CN' })
       .execute();
     await enterTenant(tx, tenantId);
-    const roleIds = await insertDefaultRoles(tx, tenantId);
+    const roleIds = await insertDefaultRoles(tx, tenantId, o.objects);
     const teamId = newId();
     await tx.insertInto('teams').values({ tenant_id: tenantId, id: teamId, name: o.name }).execute();
     const userId = newId();
@@ -44,9 +47,9 @@ export async function createTenant(db: Kysely<DB>, o: CreateTenantOptions) {
   return { tenantId, adminId };
 }
 
-async function insertDefaultRoles(tx: Tx, tenantId: string): Promise<Record<string, string>> {
+async function insertDefaultRoles(tx: Tx, tenantId: string, objects: readonly ObjectDeclaration[]): Promise<Record<string, string>> {
   const ids: Record<string, string> = {};
-  for (const role of DEFAULT_ROLES) {
+  for (const role of defaultRoles(objects)) {
     ids[role.name] = newId();
     await tx
       .insertInto('roles')
