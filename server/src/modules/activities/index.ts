@@ -19,7 +19,7 @@ export const activitiesModule: KehuModule = {
     {
       name: 'activity',
       path: 'activities',
-      label: { zh: '活动', en: 'Activity' },
+      label: { zh: '跟进', en: 'Activity' },
       actions: ALL_ACTIONS,
       capabilities: ['owned', 'audited', 'recycleBin', 'customFields', 'import', 'export', 'timeline'],
       definition: activityDefinition,

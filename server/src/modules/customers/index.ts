@@ -18,7 +18,7 @@ export const customersModule: KehuModule = {
     {
       name: 'company',
       path: 'companies',
-      label: { zh: '公司', en: 'Company' },
+      label: { zh: '客户', en: 'Company' },
       actions: ALL_ACTIONS,
       capabilities: ['owned', 'audited', 'recycleBin', 'customFields', 'import', 'export', 'search', 'timeline', 'pool', 'dedup'],
       definition: companyDefinition,
