@@ -21,7 +21,7 @@ const search = (q: string) => `/api/v1/contacts?q=${encodeURIComponent(q)}&limit
 export const DEEP_PAGES = 20;
 
 /** The same database with every compiled statement reported to `onQuery`. */
-function loggingDatabase(db: Database, onQuery: (event: LogEvent) => void): { db: Database; close: () => Promise<void> } {
+export function loggingDatabase(db: Database, onQuery: (event: LogEvent) => void): { db: Database; close: () => Promise<void> } {
   const pool = db.url ? new pg.Pool({ connectionString: db.url, max: 2 }) : null;
   const dialect = pool ? new PostgresDialect({ pool }) : new PgliteDialect(db.pglite as NonNullable<Database['pglite']>, new ConnectionLock());
   const kysely = new Kysely<DB>({ dialect, log: onQuery });

@@ -7,11 +7,12 @@ import { parseArgs } from 'node:util';
 // `npm run bench [-- options]`: the benchmarks' own entry, outside the production CLI, so nothing in
 // src/ reaches bench code or its devDependencies (autocannon); see docs/benchmarks.md.
 
-const USAGE = `Usage: npm run bench -- [--engine postgres|pglite] [--n N] [--seconds S] [--connections C] [--keep] [--explain] [--out FILE] [--only febrl|api|pool|import]
+const USAGE = `Usage: npm run bench -- [--engine postgres|pglite] [--n N] [--seconds S] [--connections C] [--keep] [--explain] [--out FILE] [--only febrl|api|pool|import|objects]
 
 Seeds throwaway databases and measures: duplicate detection precision/recall/F1 on FEBRL (febrl),
 list, search and get against their bare SQL (api), one pool recycling pass (pool, KEHU_BENCH_POOL_N),
-a CSV import beside COPY on PostgreSQL (import, KEHU_BENCH_IMPORT_N). All sections unless --only
+a CSV import beside COPY on PostgreSQL (import, KEHU_BENCH_IMPORT_N), filters on a custom
+object's fields and the indexes they use (objects, KEHU_BENCH_OBJECTS_N, default 100,000). All sections unless --only
 (or KEHU_BENCH_ONLY) names one. --n (or KEHU_BENCH_N) contacts, default 1,000,000 on PostgreSQL
 (DATABASE_URL) and 100,000 on PGlite. Results are written into docs/benchmarks.md unless --out.
 `;
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
   const n = Number(values.n ?? process.env.KEHU_BENCH_N ?? (engine === 'postgres' ? 1_000_000 : 100_000));
   if (!Number.isInteger(n) || n < 1000) throw new Error('--n must be an integer >= 1000');
   const only = values.only ?? process.env.KEHU_BENCH_ONLY;
-  if (only && !['febrl', 'api', 'pool', 'import'].includes(only)) throw new Error('--only must be one of febrl, api, pool, import');
+  if (only && !['febrl', 'api', 'pool', 'import', 'objects'].includes(only)) throw new Error('--only must be one of febrl, api, pool, import, objects');
   const out = values.out ?? fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url));
   const keep = values.keep === true;
   // Each section is loaded only when it runs.
@@ -86,6 +87,17 @@ async function main(): Promise<void> {
     } finally {
       if (dir && !keep) rmSync(dir, { recursive: true, force: true });
     }
+  }
+  if (!only || only === 'objects') {
+    const objectsN = Number(process.env.KEHU_BENCH_OBJECTS_N ?? 100_000);
+    const { runObjectsBench } = await import('./custom-objects.ts');
+    await runObjectsBench({
+      engine,
+      n: objectsN,
+      keep,
+      out,
+      command: commandLine(engine, objectsN).replace(`KEHU_BENCH_N=${objectsN}`, `KEHU_BENCH_ONLY=objects KEHU_BENCH_OBJECTS_N=${objectsN}`),
+    });
   }
   if (!only || only === 'import') {
     if (engine !== 'postgres') process.stdout.write('Import: skipped (the COPY baseline needs a PostgreSQL server: set DATABASE_URL or --engine postgres)\n');
