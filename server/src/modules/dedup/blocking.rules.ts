@@ -1,5 +1,5 @@
-import type { Candidate } from './candidate.ts';
-import { phoneticOf, toPinyin } from './text.ts';
+import type { Candidate } from './candidate.mapper.ts';
+import { phoneticOf, toPinyin } from './text.rules.ts';
 
 /** Blocks larger than this are too common to say anything ("wang", one postcode); their pairs are never formed. */
 export const MAX_BLOCK = 60;

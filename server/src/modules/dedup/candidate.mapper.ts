@@ -1,4 +1,4 @@
-import { normalizeName, normalizeText } from './text.ts';
+import { normalizeName, normalizeText } from './text.rules.ts';
 
 /** What the detector knows of one record: normalised values only, no clear sensitive data kept. */
 export type Candidate = {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '#test/app.ts';
 import { databaseAvailable } from '#test/db.ts';
-import { dedupClient } from './dedup-test-kit.ts';
+import { dedupClient } from './dedup.test-kit.ts';
 
 describe.skipIf(!databaseAvailable)('duplicates: detection, review, merge, unmerge', () => {
   let t: TestApp;

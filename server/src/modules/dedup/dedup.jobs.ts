@@ -3,12 +3,12 @@ import type { Deps } from '#platform/deps.ts';
 import type { OutboxEvent } from '#platform/events/subscribers.ts';
 import { jobsOf } from '#platform/jobs/job-registry.ts';
 import type { Tx } from '#db/tx.ts';
-import { checkRecord, detectorFor } from './detector.ts';
+import { checkRecord, detectorFor } from './detector.service.ts';
 import { recordsByIds } from './keys.repo.ts';
-import { DEDUP_OBJECTS, type DedupObject, OBJECTS } from './objects.ts';
+import { DEDUP_OBJECTS, type DedupObject, OBJECTS } from './objects.definition.ts';
 import { pendingRuns, saveRun } from './runs.repo.ts';
-import { runScan } from './scan.ts';
-import { detectorSettings, loadSettings } from './settings.ts';
+import { runScan } from './scan.service.ts';
+import { detectorSettings, loadSettings } from './settings.service.ts';
 
 export const SCAN_QUEUE = 'dedup-scan';
 const SWEEP_JOB = 'dedup-sweep';

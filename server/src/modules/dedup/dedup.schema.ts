@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DEDUP_OBJECTS } from './objects.ts';
-import { SURVIVORSHIP_RULES } from './settings.ts';
+import { DEDUP_OBJECTS } from './objects.definition.ts';
+import { SURVIVORSHIP_RULES } from './settings.service.ts';
 
 export const ZDedupObject = z.enum(DEDUP_OBJECTS);
 export const ZObjectQuery = z.object({ object: ZDedupObject });

@@ -2,7 +2,7 @@ import { inTenant } from '#db/tx.ts';
 import type { OutboxEvent } from '#platform/events/subscribers.ts';
 import type { TestApp, TestUser } from '#test/app.ts';
 import { insertRun } from './runs.repo.ts';
-import { runScan } from './scan.ts';
+import { runScan } from './scan.service.ts';
 import { newId } from '#platform/ids.ts';
 
 /** HTTP helpers for the duplicates API, failing loudly on an unexpected status. */

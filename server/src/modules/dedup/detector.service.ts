@@ -1,12 +1,12 @@
 import type { Tx } from '#db/tx.ts';
 import type { Deps } from '#platform/deps.ts';
-import { blockingKeys, MAX_BLOCK } from './blocking.ts';
-import { type Candidate, toCandidate } from './candidate.ts';
+import { blockingKeys, MAX_BLOCK } from './blocking.rules.ts';
+import { type Candidate, toCandidate } from './candidate.mapper.ts';
 import { dropKeys, neighboursOf, recordsByIds, replaceKeys } from './keys.repo.ts';
-import { type DedupObject, OBJECTS } from './objects.ts';
+import { type DedupObject, OBJECTS } from './objects.definition.ts';
 import { dropOpenPairs, openPairsOf, type ScoredPair, setClusters, upsertPairs } from './pairs.repo.ts';
-import { type DetectorSettings, scorePair } from './scoring.ts';
-import { clustersOf } from './union-find.ts';
+import { type DetectorSettings, scorePair } from './scoring.rules.ts';
+import { clustersOf } from './union-find.rules.ts';
 import type { Row } from '#platform/records/records.repo.ts';
 
 /** One tenant's detector: the product's only path from rows to suggestions (scan, incremental, bench). */

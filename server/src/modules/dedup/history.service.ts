@@ -4,11 +4,12 @@ import { ownerLimit, requireAccess } from '#platform/access/access.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
 import { AppError } from '#platform/errors/app-error.ts';
+import { dedupErrors } from './dedup.errors.ts';
 import { recordsByIds } from './keys.repo.ts';
 import type { ZBulkMergeResult, ZMergeHistory } from './dedup.schema.ts';
 import { mergeInTx } from './merge.service.ts';
 import { listMerges } from './merges.repo.ts';
-import { type DedupObject, OBJECTS } from './objects.ts';
+import { type DedupObject, OBJECTS } from './objects.definition.ts';
 import { clusterPairs } from './pairs.repo.ts';
 
 /** Merges, newest first, with what moved; an undone one says when. */
@@ -52,7 +53,7 @@ export async function bulkMerge(deps: Deps, ctx: RequestContext, o: { object: De
         const pairs = await clusterPairs(tx, o.object, clusterId);
         const rows = await recordsByIds(tx, OBJECTS[o.object].table, [...new Set(pairs.flatMap((p) => [p.a, p.b]))]);
         const live = rows.filter((r) => r.deleted_at === null).sort((a, b) => +new Date(a.created_at as string) - +new Date(b.created_at as string));
-        if (live.length < 2) throw new AppError('not_found', { params: { object: 'duplicate' } });
+        if (live.length < 2) throw dedupErrors.duplicateGone();
         const [survivor, ...rest] = live;
         return (await mergeInTx(tx, deps, ctx, { object: o.object, survivorId: survivor!.id, mergedIds: rest.map((r) => r.id) })).survivorId;
       });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { blockingKeys } from './blocking.ts';
-import { toCandidate } from './candidate.ts';
-import { companyCore } from './objects.ts';
-import { scorePair } from './scoring.ts';
-import { nameSimilarity } from './similarity.ts';
-import { DEFAULT_DEDUP_SETTINGS } from './settings.ts';
-import { propose, survivorPatch } from './survivorship.ts';
-import { normalizeName, phoneticOf } from './text.ts';
-import { clustersOf } from './union-find.ts';
+import { blockingKeys } from './blocking.rules.ts';
+import { toCandidate } from './candidate.mapper.ts';
+import { companyCore } from './objects.definition.ts';
+import { scorePair } from './scoring.rules.ts';
+import { nameSimilarity } from './similarity.rules.ts';
+import { DEFAULT_DEDUP_SETTINGS } from './settings.service.ts';
+import { propose, survivorPatch } from './survivorship.rules.ts';
+import { normalizeName, phoneticOf } from './text.rules.ts';
+import { clustersOf } from './union-find.rules.ts';
 
 describe('names', () => {
   it('normalises spacing, width and case; CJK characters join', () => {

@@ -1,5 +1,5 @@
 import type { Tx } from '#db/tx.ts';
-import type { DedupObject } from './objects.ts';
+import type { DedupObject } from './objects.definition.ts';
 
 /**
  * How one kind of related row follows a merge. `move` re-points rows from the merged-away

@@ -3,33 +3,31 @@ import { fieldRule } from '#platform/access/access.ts';
 import { writeAudit } from '#platform/audit/audit.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
-import { AppError } from '#platform/errors/app-error.ts';
 import { emitEvent } from '#platform/events/outbox.ts';
 import { newId } from '#platform/ids.ts';
 import { loadVisible, present, updateInTx } from '#platform/records/record-service.ts';
 import type { Row } from '#platform/records/records.repo.ts';
-import { relationsOf } from './merge-registry.ts';
+import { dedupErrors } from './dedup.errors.ts';
+import { relationsOf } from './merge-relations.definition.ts';
 import { insertMerge, softDelete, tableOf } from './merges.repo.ts';
-import { type DedupObject, OBJECTS } from './objects.ts';
+import { type DedupObject, OBJECTS } from './objects.definition.ts';
 import { settlePairsOf } from './pairs.repo.ts';
 import { carryLastActivity } from './relations.repo.ts';
-import { loadSettings } from './settings.ts';
-import { type Proposal, propose, survivorPatch } from './survivorship.ts';
+import { loadSettings } from './settings.service.ts';
+import { type Proposal, propose, survivorPatch } from './survivorship.rules.ts';
 
 export type MergeOptions = { object: DedupObject; survivorId: string; mergedIds: string[]; choices?: Record<string, string> | undefined };
 export type MergeResult = { survivorId: string; merges: { id: string; mergedId: string }[] };
 
-const bad = (message: string, params?: Record<string, unknown>) => new AppError('bad_request', { message, ...(params ? { params } : {}) });
-
 /** Every id must be a live record of this object the user may update (404 hidden, 403 read-only). */
 async function loadAll(tx: Tx, ctx: RequestContext, o: MergeOptions): Promise<Row[]> {
   const ids = [o.survivorId, ...o.mergedIds];
-  if (new Set(ids).size !== ids.length) throw bad('merge_self');
+  if (new Set(ids).size !== ids.length) throw dedupErrors.mergeSelf();
   const def = OBJECTS[o.object].def;
   const rows: Row[] = [];
   for (const id of ids) {
     const table = await tableOf(tx, id);
-    if (table && table !== OBJECTS[o.object].table) throw bad('merge_other_object', { object: o.object });
+    if (table && table !== OBJECTS[o.object].table) throw dedupErrors.mergeOtherObject(o.object);
     rows.push(await loadVisible(tx, ctx, def, id, id === o.survivorId ? 'update' : 'delete'));
   }
   return rows;
@@ -41,8 +39,7 @@ function choicesOf(o: MergeOptions, ctx: RequestContext, proposals: Proposal[]):
   const choices: Record<string, number> = {};
   for (const [field, id] of Object.entries(o.choices ?? {})) {
     const at = ids.indexOf(id);
-    if (at < 0 || !proposals.some((p) => p.field === field))
-      throw new AppError('validation', { errors: [{ field: `choices.${field}`, message: 'dedup.bad_choice' }] });
+    if (at < 0 || !proposals.some((p) => p.field === field)) throw dedupErrors.badChoice(field);
     choices[field] = at;
   }
   for (const s of OBJECTS[o.object].def.sensitive) if (!fieldRule(ctx.access, o.object, s.field).edit && choices[s.field] === undefined) choices[s.field] = 0;
@@ -74,7 +71,7 @@ export async function mergeInTx(tx: Tx, deps: Deps, ctx: RequestContext, o: Merg
   let survivor = survivorBefore;
   if (Object.keys(patch).length) {
     const updated = await updateInTx(tx, { deps, ctx, def, input: patch, row: survivorBefore });
-    if (!updated) throw new AppError('precondition_failed', { params: { expected: survivorBefore.version, actual: survivorBefore.version + 1 } });
+    if (!updated) throw dedupErrors.changedMeanwhile(survivorBefore.version);
     survivor = updated;
   }
   const merges: MergeResult['merges'] = [];
@@ -83,7 +80,7 @@ export async function mergeInTx(tx: Tx, deps: Deps, ctx: RequestContext, o: Merg
     for (const relation of relationsOf(o.object)) moved[relation.name] = await relation.move(tx, { fromId: mergedBefore.id, toId: survivor.id });
     await carryLastActivity(tx, table, survivor.id, mergedBefore.id);
     const gone = await softDelete(tx, table, mergedBefore.id, mergedBefore.version, ctx.userId);
-    if (!gone) throw new AppError('precondition_failed', { params: { expected: mergedBefore.version, actual: mergedBefore.version + 1 } });
+    if (!gone) throw dedupErrors.changedMeanwhile(mergedBefore.version);
     await settlePairsOf(tx, o.object, mergedBefore.id, ctx.userId);
     const id = newId();
     const snapshot = { survivorBefore: merges.length ? survivor : survivorBefore, survivorAfter: survivor, mergedBefore, moved };

@@ -6,8 +6,8 @@ import type { ObjectDefinition } from '#platform/records/object-definition.ts';
 import type { Row } from '#platform/records/records.repo.ts';
 
 type Versioned = { id: string; version: number };
-import type { CandidateInput } from './candidate.ts';
-import { normalizeText } from './text.ts';
+import type { CandidateInput } from './candidate.mapper.ts';
+import { normalizeText } from './text.rules.ts';
 
 export const DEDUP_OBJECTS = ['contact', 'company', 'lead'] as const;
 export type DedupObject = (typeof DEDUP_OBJECTS)[number];

@@ -4,19 +4,19 @@ import { ownerLimit, requireAccess } from '#platform/access/access.ts';
 import { writeAudit } from '#platform/audit/audit.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
-import { AppError } from '#platform/errors/app-error.ts';
 import { newId } from '#platform/ids.ts';
 import { loadVisible, present } from '#platform/records/record-service.ts';
+import { dedupErrors } from './dedup.errors.ts';
 import { recordsByIds } from './keys.repo.ts';
 import type { ZCluster, ZRun } from './dedup.schema.ts';
-import { enqueueScan } from './dedup-jobs.ts';
-import { type DedupObject, OBJECTS } from './objects.ts';
+import { enqueueScan } from './dedup.jobs.ts';
+import { type DedupObject, OBJECTS } from './objects.definition.ts';
 import { countOpen, decidePairs, openClusters } from './pairs.repo.ts';
 import { activeRun, insertRun, type RunRow, recentRuns } from './runs.repo.ts';
 import { proposalFor } from './merge.service.ts';
-import { type FieldEvidence, scorePair } from './scoring.ts';
-import { detectorFor } from './detector.ts';
-import { type DedupSettings, detectorSettings, loadSettings, saveSettings } from './settings.ts';
+import { type FieldEvidence, scorePair } from './scoring.rules.ts';
+import { detectorFor } from './detector.service.ts';
+import { type DedupSettings, detectorSettings, loadSettings, saveSettings } from './settings.service.ts';
 
 type Cluster = z.infer<typeof ZCluster>;
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -38,7 +38,7 @@ const encode = (c: { top: number; id: string }) => Buffer.from(JSON.stringify(c)
 function decode(cursor: string | undefined): { top: number; id: string } | null {
   if (!cursor) return null;
   const parsed = z.object({ top: z.number(), id: z.uuid() }).safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8') || 'null'));
-  if (!parsed.success) throw new AppError('validation', { errors: [{ field: 'cursor', message: 'fields.bad_cursor' }] });
+  if (!parsed.success) throw dedupErrors.badCursor();
   return parsed.data;
 }
 
@@ -144,7 +144,7 @@ export async function getSettings(deps: Deps, ctx: RequestContext, object: Dedup
 }
 
 export async function putSettings(deps: Deps, ctx: RequestContext, object: DedupObject, settings: DedupSettings): Promise<DedupSettings> {
-  if (!ctx.access.isAdmin) throw new AppError('forbidden');
+  if (!ctx.access.isAdmin) throw dedupErrors.forbidden();
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const before = await loadSettings(tx, object);
     await saveSettings(tx, ctx.tenantId, object, settings, ctx.userId);

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '#db/tx.ts';
-import type { MergeRelation } from './merge-registry.ts';
-import type { DedupObject } from './objects.ts';
+import type { MergeRelation } from './merge-relations.definition.ts';
+import type { DedupObject } from './objects.definition.ts';
 
 /** Rows of `table` whose `column` names the merged record move to the survivor (and back on unmerge). */
 export function columnRelation(object: DedupObject, table: string, column: string): MergeRelation {

@@ -1,11 +1,11 @@
 import { inTenant } from '#db/tx.ts';
 import type { Deps } from '#platform/deps.ts';
-import { MAX_BLOCK } from './blocking.ts';
-import { detectorFor, indexRows, recluster, scorePairs } from './detector.ts';
+import { MAX_BLOCK } from './blocking.rules.ts';
+import { detectorFor, indexRows, recluster, scorePairs } from './detector.service.ts';
 import { blockPage, clearKeys, recordPage } from './keys.repo.ts';
-import { type DedupObject, OBJECTS } from './objects.ts';
+import { type DedupObject, OBJECTS } from './objects.definition.ts';
 import { findRun, saveRun } from './runs.repo.ts';
-import { detectorSettings, loadSettings } from './settings.ts';
+import { detectorSettings, loadSettings } from './settings.service.ts';
 
 export type ScanOptions = { deps: Deps; tenantId: string; runId: string; batchSize?: number; maxBatches?: number };
 export type ScanOutcome = 'done' | 'paused' | 'skipped';

@@ -1,5 +1,5 @@
-import type { Candidate } from './candidate.ts';
-import { jw, nameSimilarity, tokenSimilarity } from './similarity.ts';
+import type { Candidate } from './candidate.mapper.ts';
+import { jw, nameSimilarity, tokenSimilarity } from './similarity.rules.ts';
 
 /**
  * Fellegi-Sunter style evidence: each field adds a weight in bits, log2(m/u), when both sides

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { Tx } from '#db/tx.ts';
-import { DEFAULT_SETTINGS } from './scoring.ts';
+import { DEFAULT_SETTINGS } from './scoring.rules.ts';
+import { selectSettings, upsertSettings } from './settings.repo.ts';
 
 export const SURVIVORSHIP_RULES = ['survivor', 'mostRecent', 'mostComplete', 'sourcePriority'] as const;
 export type SurvivorshipRule = (typeof SURVIVORSHIP_RULES)[number];
@@ -22,13 +22,11 @@ export const DEFAULT_DEDUP_SETTINGS: DedupSettings = {
 };
 
 export async function loadSettings(tx: Tx, object: string): Promise<DedupSettings> {
-  const { rows } = await sql<{ settings: Partial<DedupSettings> }>`select settings from dedup_settings where object = ${object}`.execute(tx);
-  return { ...DEFAULT_DEDUP_SETTINGS, ...(rows[0]?.settings ?? {}) };
+  return { ...DEFAULT_DEDUP_SETTINGS, ...((await selectSettings<DedupSettings>(tx, object)) ?? {}) };
 }
 
 export async function saveSettings(tx: Tx, tenantId: string, object: string, settings: DedupSettings, userId: string | null): Promise<void> {
-  await sql`insert into dedup_settings (tenant_id, object, settings, updated_by) values (${tenantId}, ${object}, ${JSON.stringify(settings)}, ${userId})
-    on conflict (tenant_id, object) do update set settings = excluded.settings, updated_at = now(), updated_by = excluded.updated_by`.execute(tx);
+  await upsertSettings(tx, tenantId, object, settings, userId);
 }
 
 /** The detector's knobs from the tenant's settings (the offset stays the model's). */

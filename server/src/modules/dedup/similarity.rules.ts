@@ -1,5 +1,5 @@
 import { jaroWinkler } from '@skyra/jaro-winkler';
-import { hasCjk, toPinyin } from './text.ts';
+import { hasCjk, toPinyin } from './text.rules.ts';
 
 /** Jaro-Winkler on code points (so CJK characters count as one), 1 for two equal strings. */
 export function jw(a: string, b: string): number {

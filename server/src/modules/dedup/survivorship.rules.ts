@@ -1,5 +1,5 @@
-import type { DedupObject } from './objects.ts';
-import type { DedupSettings, SurvivorshipRule } from './settings.ts';
+import type { DedupObject } from './objects.definition.ts';
+import type { DedupSettings, SurvivorshipRule } from './settings.service.ts';
 
 type Api = Record<string, unknown>;
 

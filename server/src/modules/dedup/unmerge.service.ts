@@ -3,12 +3,13 @@ import { mayTouch, requireAccess, scopeOf } from '#platform/access/access.ts';
 import { writeAudit } from '#platform/audit/audit.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
-import { AppError, notFound } from '#platform/errors/app-error.ts';
+import { notFound } from '#platform/errors/app-error.ts';
 import { emitEvent } from '#platform/events/outbox.ts';
 import { findRecord, type Row } from '#platform/records/records.repo.ts';
-import { relationsOf } from './merge-registry.ts';
+import { dedupErrors } from './dedup.errors.ts';
+import { relationsOf } from './merge-relations.definition.ts';
 import { lockMerge, markUndone, writeImage } from './merges.repo.ts';
-import { type DedupObject, OBJECTS } from './objects.ts';
+import { type DedupObject, OBJECTS } from './objects.definition.ts';
 import { dismissPair } from './pairs.repo.ts';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -42,18 +43,18 @@ export async function unmerge(deps: Deps, ctx: RequestContext, mergeId: string):
     const merged = await findRecord(tx, table, merge.merged_id);
     if (!survivor || !merged || !mayTouch(ctx.access, readScope, survivor.owner_id)) throw notFound('merge');
     if (updateScope === 'none' || !mayTouch(ctx.access, updateScope, survivor.owner_id) || !mayTouch(ctx.access, updateScope, merged.owner_id))
-      throw new AppError('forbidden');
-    if (merge.undone_at) throw new AppError('conflict', { message: 'dedup.already_unmerged' });
-    if (merged.deleted_at === null) throw new AppError('conflict', { message: 'dedup.merged_record_live' });
+      throw dedupErrors.forbidden();
+    if (merge.undone_at) throw dedupErrors.alreadyUnmerged();
+    if (merged.deleted_at === null) throw dedupErrors.mergedRecordLive();
     const { survivorBefore, survivorAfter, mergedBefore, moved } = merge.snapshot;
     const restored = await writeImage(tx, table, { ...mergedBefore, deleted_at: null }, merged.version, ctx.userId);
-    if (!restored) throw new AppError('precondition_failed', { params: { expected: merged.version, actual: merged.version + 1 } });
+    if (!restored) throw dedupErrors.changedMeanwhile(merged.version);
     for (const relation of relationsOf(object)) {
       await relation.restore(tx, { ids: moved[relation.name] ?? [], fromId: merged.id, toId: survivor.id });
     }
     const { image, changed } = survivorImage(survivor, survivorBefore, survivorAfter);
     if (changed.length && !(await writeImage(tx, table, image, survivor.version, ctx.userId))) {
-      throw new AppError('precondition_failed', { params: { expected: survivor.version, actual: survivor.version + 1 } });
+      throw dedupErrors.changedMeanwhile(survivor.version);
     }
     await dismissPair(tx, ctx.tenantId, object, survivor.id, merged.id, ctx.userId);
     await markUndone(tx, merge.id, ctx.userId);
