@@ -12,6 +12,7 @@ import type { Database } from '#db/database.ts';
 import { authRoutes } from '#platform/auth/auth.routes.ts';
 import type { Config } from '#platform/config.ts';
 import { customFieldRoutes } from '#platform/custom-fields/custom-fields.routes.ts';
+import { layoutRoutes } from '#platform/layouts/layouts.routes.ts';
 import { cipherRegistry } from '#platform/crypto/ciphers.ts';
 import { masterKeyFrom } from '#platform/crypto/field-crypto.ts';
 import { createCredentialCache } from '#platform/auth/credential-cache.ts';
@@ -104,6 +105,7 @@ export async function buildApp(o: BuildAppOptions): Promise<{ app: FastifyInstan
   platformRoutes(app, deps);
   authRoutes(app, deps);
   customFieldRoutes(app, deps);
+  layoutRoutes(app, deps);
   tenantSettingsRoutes(app, deps);
   for (const module of MODULES) module.register(app, deps);
   objectRoutes(app, deps, apiSegments);

@@ -605,6 +605,17 @@ export interface LeadSettings {
   version: Generated<number>;
 }
 
+export interface ObjectLayouts {
+  id: string;
+  list_columns: Json | null;
+  object: string;
+  sections: Json | null;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
 export interface Outbox {
   actor_id: string | null;
   created_at: Generated<Timestamp>;
@@ -854,6 +865,7 @@ export interface DB {
   lead_scores: LeadScores;
   lead_settings: LeadSettings;
   leads: Leads;
+  object_layouts: ObjectLayouts;
   outbox: Outbox;
   pipeline_stages: PipelineStages;
   pipelines: Pipelines;

@@ -29,6 +29,7 @@ export const dealsModule: KehuModule = {
       actions: ALL_ACTIONS,
       capabilities: ['owned', 'audited', 'recycleBin', 'customFields', 'import', 'search', 'timeline'],
       definition: dealDefinition,
+      fields: Object.keys(ZDeal.shape),
     },
     { name: 'pipeline', path: null, label: { zh: '销售流程', en: 'Pipeline' }, actions: ['read'], capabilities: [], everyoneReads: true },
   ],

@@ -28,6 +28,7 @@ export const leadsModule: KehuModule = {
       actions: ALL_ACTIONS,
       capabilities: ['owned', 'audited', 'recycleBin', 'customFields', 'import', 'search', 'timeline', 'assignment', 'dedup'],
       definition: leadDefinition,
+      fields: Object.keys(ZLead.shape),
     },
   ],
   register(app, deps) {
