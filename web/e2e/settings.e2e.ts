@@ -209,4 +209,129 @@ describe('Settings > General and personal preferences', { concurrency: false }, 
     assert.ok(rows.length >= 2 && rows.every((r) => /API token/.test(r)), `only token entries remain: ${rows.join(' | ')}`);
     await shot(page, '28-settings-audit-filtered');
   });
+
+  test('the roles editor lists every object of the registry; a Sales Rep gets team scope on leads; admins read as full access', async () => {
+    type RoleRow = { id: string; name: string; permissions: Record<string, Record<string, string>> };
+    const matrix = page.getByTestId('permission-matrix');
+    const role = (name: string) => page.locator('.ant-list-item', { hasText: name }).first();
+    await page.goto('/settings/roles');
+    await matrix.waitFor();
+    // The list opens on the Administrator role: full access, said in words and in every cell.
+    await role('Administrator').click();
+    await page.getByTestId('role-admin-notice').filter({ hasText: 'Administrators have full access to everything' }).waitFor();
+    for (const object of ['company', 'lead', 'deal', 'pool']) await matrix.locator(`tr[data-row-key="${object}"]`).waitFor();
+    const adminCells = await matrix.locator('tbody').textContent();
+    assert.doesNotMatch(adminCells ?? '', /\bNone\b/);
+    assert.match(adminCells ?? '', /All/);
+    await shot(page, '29-settings-roles-admin-en');
+
+    await role('Sales Rep').click();
+    await page.getByTestId('role-admin-notice').waitFor({ state: 'detached' });
+    await page.getByTestId('perm-lead-read').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^Team$/ }).click();
+    await page.getByTestId('perm-lead-read').filter({ hasText: 'Team' }).waitFor();
+    await page.getByTestId('role-editor').getByRole('button', { name: 'Save' }).click();
+    await page.locator('.ant-message-success').first().waitFor();
+    const roles = await api.call<{ data: RoleRow[] }>('GET', '/roles');
+    const rep = roles.data.find((r) => r.name === 'Sales Rep');
+    assert.equal(rep?.permissions.lead?.read, 'team');
+    // The other grants of the role are kept as they were.
+    assert.equal(rep?.permissions.lead?.create, 'own');
+    assert.equal(rep?.permissions.user?.read, 'all');
+
+    await page.reload();
+    await role('Sales Rep').click();
+    await page.getByTestId('perm-lead-read').filter({ hasText: 'Team' }).waitFor();
+    await matrix.locator('tr[data-row-key="pool"]').waitFor();
+    await shot(page, '30-settings-roles-sales-rep-en');
+
+    await switchLanguage(page, '简体中文');
+    await role('Sales Rep').click();
+    await page.getByTestId('perm-lead-read').filter({ hasText: '本团队' }).waitFor();
+    await matrix.locator('tr[data-row-key="lead"]').filter({ hasText: '线索' }).waitFor();
+    await shot(page, '31-settings-roles-sales-rep-zh');
+    await role('Administrator').click();
+    await page.getByTestId('role-admin-notice').filter({ hasText: '管理员拥有全部权限' }).waitFor();
+    assert.doesNotMatch((await matrix.locator('tbody').textContent()) ?? '', /无/);
+    await shot(page, '32-settings-roles-admin-zh');
+  });
+
+  test('a lookup field: defined in settings with a target object, picked on a record, shown as a link, used in a filter', async () => {
+    type Field = { key: string; type: string; target: string | null };
+    const target = await api.call<{ id: string }>('POST', '/companies', { name: '远洋贸易集团' });
+    await api.call('POST', '/companies', { name: '远山物流' });
+    await page.goto('/settings/custom-fields?object=contact');
+    if (!(await page.getByTestId('language-switch').textContent())?.includes('简体中文')) await switchLanguage(page, '简体中文');
+    await page.getByTestId('custom-field-object').filter({ hasText: '联系人' }).waitFor();
+    await page.getByTestId('add-custom-field').click();
+    const dialog = page.locator('.ant-modal:visible');
+    await dialog.locator('#key').fill('account');
+    await dialog.locator('#label_zh').fill('上级客户');
+    await dialog.locator('#label_en').fill('Parent account');
+    await page.getByTestId('custom-field-type').click();
+    await page.keyboard.type('关联');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '关联' }).first().click();
+    // The target object is required for a lookup.
+    await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+    await dialog.getByText('请选择该字段关联的对象').waitFor();
+    await page.getByTestId('custom-field-target').click();
+    // The registry's Chinese label of companies (公司 or 客户).
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^(公司|客户)$/ }).click();
+    await shot(page, '33-custom-field-lookup');
+    await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+    await page
+      .locator('tr', { hasText: '上级客户' })
+      .filter({ hasText: /关联 → (公司|客户)/ })
+      .waitFor();
+    const fields = await api.call<{ data: Field[] }>('GET', '/custom-fields');
+    assert.deepEqual(
+      fields.data.filter((f) => f.key === 'account').map((f) => [f.type, f.target]),
+      [['lookup', 'company']],
+    );
+
+    // Picked on a contact by searching the target's records.
+    const contact = await api.call<{ id: string }>('POST', '/contacts', { familyName: '周', givenName: '洋', name: '周洋' });
+    await page.goto(`/contacts/${contact.id}`);
+    await page.getByTestId('inline-custom.account').click();
+    await page.getByTestId('inline-editor-custom.account').getByTestId('lookup-select').click();
+    await page.keyboard.type('远洋');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '远洋贸易集团' }).click();
+    await page.getByTestId('inline-save').click();
+    const link = page.getByTestId('inline-custom.account').getByTestId('lookup-link');
+    await link.filter({ hasText: '远洋贸易集团' }).waitFor();
+    assert.equal(await link.getAttribute('href'), `/companies/${target.id}`);
+    const saved = await api.call<{ custom: Record<string, unknown> }>('GET', `/contacts/${contact.id}`);
+    assert.equal(saved.custom.account, target.id);
+    await shot(page, '34-contact-lookup-value');
+
+    // The list filters on it with the same picker.
+    await api.call('POST', '/contacts', { familyName: '吴', givenName: '山', name: '吴山' });
+    await page.goto('/contacts');
+    await page.getByTestId('record-table').getByText('吴山').waitFor();
+    await page.getByTestId('filter-button').click();
+    await page.getByTestId('filter-add').click();
+    await page.getByTestId('filter-field').click();
+    await page.keyboard.type('上级');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '上级客户' }).click();
+    await page.getByTestId('filter-op').filter({ hasText: '等于' }).waitFor();
+    await page.locator('[data-testid=filter-row] [data-testid=lookup-select]').click();
+    await page.keyboard.type('远洋');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '远洋贸易集团' }).click();
+    await shot(page, '35-contacts-lookup-filter');
+    await page.getByTestId('filter-apply').click();
+    await page.getByTestId('record-table').getByText('吴山').waitFor({ state: 'detached' });
+    await page.getByTestId('record-table').getByText('周洋').waitFor();
+    // As a list column, the lookup reads as the linked name.
+    await page.getByTestId('column-chooser-button').click();
+    await page.getByTestId('column-chooser').getByText('上级客户').click();
+    await page.keyboard.press('Escape');
+    const cell = page.getByTestId('record-table').getByTestId('lookup-link').filter({ hasText: '远洋贸易集团' }).first();
+    await cell.waitFor();
+    // Scroll the table sideways as a user would, so its header follows.
+    await page.getByTestId('record-table').getByText('周洋').hover();
+    await page.mouse.wheel(2000, 0);
+    assert.equal(await cell.getAttribute('href'), `/companies/${target.id}`);
+    await shot(page, '36-contacts-lookup-column');
+  });
 });

@@ -50,7 +50,8 @@ export function PermissionMatrix({ value, onChange, admin }: Props) {
       pagination={false}
       loading={loading}
       rowKey="name"
-      scroll={{ x: 760 }}
+      // An admin's cells are short tags that fit; the scope pickers need to scroll on narrow screens.
+      scroll={admin ? undefined : { x: 760 }}
       dataSource={matrixObjects(objects)}
       data-testid="permission-matrix"
       onRow={(o) => ({ 'data-object': o.name }) as HTMLAttributes<HTMLElement>}

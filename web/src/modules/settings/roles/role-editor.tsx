@@ -22,7 +22,9 @@ export function RoleEditor({ role, onSaved }: { role: Role | null; onSaved: (r: 
   const save = async () => {
     setBusy(true);
     try {
-      const body = { ...draft, name: draft.name.trim() };
+      // Only the editable keys: the server refuses unknown ones (id, userCount, version...).
+      const { description, isAdmin, permissions, fieldPermissions } = draft;
+      const body = { name: draft.name.trim(), description, isAdmin, permissions, fieldPermissions };
       const saved = role ? await settingsApi.roles.update(role.id, body, role.version) : await settingsApi.roles.create(body);
       await qc.invalidateQueries({ queryKey: ROLES_KEY });
       message.success(t('common.saved'));
