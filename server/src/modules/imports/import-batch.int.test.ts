@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant } from '#db/tx.ts';
 import { createTestApp, type TestApp, type TestUser } from '#test/app.ts';
 import { databaseAvailable } from '#test/db.ts';
-import { importsClient, tempFile } from './imports-test-kit.ts';
+import { importsClient, tempFile } from './imports.test-kit.ts';
 
 // A messy file: shared new companies (one spelled in two cases), a row updating an existing
 // contact, bad phone and email, a missing name, an email repeated within the file, a link to an

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '#test/app.ts';
 import { databaseAvailable } from '#test/db.ts';
 import { FAST, startJobs, waitFor } from '#test/jobs-kit.ts';
-import { importsClient, tempFile } from './imports-test-kit.ts';
+import { importsClient, tempFile } from './imports.test-kit.ts';
 
 const FEBRL = new URL('../../../../../shared/data/febrl/dataset1.csv', import.meta.url);
 

@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Tx } from '#db/tx.ts';
 import type { RecordTable, Row } from '#platform/records/records.repo.ts';
-import type { ImportObject } from './import-fields.ts';
+import type { ImportObject } from './import-fields.definition.ts';
 
 export type JournalEntry = {
   object: ImportObject;

@@ -2,9 +2,9 @@ import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '#test/app.ts';
 import { databaseAvailable } from '#test/db.ts';
-import { MAX_COLUMNS } from './file-rows.ts';
-import { importsClient, tempFile } from './imports-test-kit.ts';
-import { checkXlsx } from './xlsx-guard.ts';
+import { MAX_COLUMNS } from './file-rows.service.ts';
+import { importsClient, tempFile } from './imports.test-kit.ts';
+import { checkXlsx } from './xlsx-guard.rules.ts';
 
 /** A workbook whose one sheet repeats an empty row until it unpacks to `mb` megabytes: a zip bomb. */
 function bombXlsx(mb: number): Buffer {

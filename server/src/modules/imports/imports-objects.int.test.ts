@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '#test/app.ts';
 import { databaseAvailable } from '#test/db.ts';
-import { importsClient, tempFile } from './imports-test-kit.ts';
+import { importsClient, tempFile } from './imports.test-kit.ts';
 
 type Rec = Record<string, unknown> & { id: string; name: string };
 

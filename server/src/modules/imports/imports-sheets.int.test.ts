@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '#test/app.ts';
 import { databaseAvailable } from '#test/db.ts';
 import { loadAccess } from '#platform/auth/auth.service.ts';
-import { importFile } from './import-file.ts';
-import { importsClient, tempFile } from './imports-test-kit.ts';
-import { sheetNames } from './xlsx-sheets.ts';
+import { importFile } from './import-file.service.ts';
+import { importsClient, tempFile } from './imports.test-kit.ts';
+import { sheetNames } from './xlsx-sheets.rules.ts';
 
 const SECOND = '客户 & 伙伴';
 

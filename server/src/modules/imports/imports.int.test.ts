@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '#test/app.ts';
 import { databaseAvailable } from '#test/db.ts';
-import { importsClient, tempFile } from './imports-test-kit.ts';
+import { importsClient, tempFile } from './imports.test-kit.ts';
 
 const CSV = [
   '姓名,手机号,电子邮件,公司名称,职务,城市',

@@ -1,5 +1,6 @@
-import type { ImportObject } from './import-fields.ts';
-import { sql } from 'kysely';
+import type { ImportObject } from './import-fields.definition.ts';
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '#db/schema.ts';
 import type { Tx } from '#db/tx.ts';
 
 /** A row of `imports` as stored (jsonb parsed by the driver). */
@@ -101,4 +102,9 @@ export async function pendingImports(tx: Tx): Promise<{ tenant_id: string; id: s
   const { rows } = await sql<{ tenant_id: string; id: string; status: string }>`select tenant_id, id, status from imports
     where status in ('queued', 'rolling_back') or (status = 'running' and updated_at < now() - interval '10 minutes')`.execute(tx);
   return rows;
+}
+
+/** Refreshes the planner's statistics of a table (outside any transaction; needs the table owner). */
+export async function analyzeTable(db: Kysely<DB>, table: string): Promise<void> {
+  await sql`analyze ${sql.table(table)}`.execute(db);
 }

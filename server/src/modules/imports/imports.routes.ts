@@ -4,13 +4,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '#platform/deps.ts';
 import { ZIdParams } from '#platform/http/list-query.ts';
-import { errorReport } from './error-report.ts';
-import { IMPORT_FIELDS, IMPORT_OBJECTS } from './import-fields.ts';
-import { IMPORT_OBJECTS as OBJECTS } from './import-fields.ts';
+import { errorReport } from './error-report.service.ts';
+import { IMPORT_FIELDS, IMPORT_OBJECTS } from './import-fields.definition.ts';
+import { IMPORT_OBJECTS as OBJECTS } from './import-fields.definition.ts';
 import { ZCreateImportQuery, ZImport, ZImportPreview, ZMappingTemplate, ZSaveMappingTemplateRequest, ZUpdateImportRequest } from './imports.schema.ts';
-import * as templates from './mapping-templates.ts';
-import { CRM_PRESETS } from './crm-presets.ts';
-import { previewImport } from './import-preview.ts';
+import * as templates from './mapping-templates.service.ts';
+import { CRM_PRESETS } from './crm-presets.rules.ts';
+import { previewImport } from './import-preview.service.ts';
 import * as service from './imports.service.ts';
 
 /** Upload types taken as a raw stream (never buffered whole); other types keep the app's parsers. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CRM_PRESETS } from './crm-presets.ts';
-import { IMPORT_OBJECTS } from './import-fields.ts';
+import { CRM_PRESETS } from './crm-presets.rules.ts';
+import { IMPORT_OBJECTS } from './import-fields.definition.ts';
 
 export const IMPORT_STATUSES = ['uploaded', 'queued', 'running', 'done', 'failed', 'cancelled', 'rolling_back', 'rolled_back'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];

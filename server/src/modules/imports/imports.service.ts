@@ -5,19 +5,20 @@ import { writeAudit } from '#platform/audit/audit.ts';
 import type { RequestContext } from '#platform/context.ts';
 import { listDefs } from '#platform/custom-fields/custom-fields.repo.ts';
 import type { Deps } from '#platform/deps.ts';
-import { AppError, invalid, notFound } from '#platform/errors/app-error.ts';
+import { notFound } from '#platform/errors/app-error.ts';
 import { newId } from '#platform/ids.ts';
-import { type RowSource, readRows } from './file-rows.ts';
-import { inspectXlsx } from './xlsx-guard.ts';
-import { detectEncoding, detectFormat } from './file-format.ts';
-import { storeFile, storedChunks } from './file-store.ts';
-import { detectPreset, presetMapping } from './crm-presets.ts';
-import { type ImportObject, isKnownTarget, suggestMapping } from './import-fields.ts';
-import { templateMapping } from './mapping-templates.ts';
-import { enqueueImportJob } from './import-jobs.ts';
-import { importSettings } from './import-settings.ts';
+import { type RowSource, readRows } from './file-rows.service.ts';
+import { inspectXlsx } from './xlsx-guard.rules.ts';
+import { detectEncoding, detectFormat } from './file-format.rules.ts';
+import { storeFile, storedChunks } from './file-store.service.ts';
+import { detectPreset, presetMapping } from './crm-presets.rules.ts';
+import { type ImportObject, isKnownTarget, suggestMapping } from './import-fields.definition.ts';
+import { templateMapping } from './mapping-templates.service.ts';
+import { enqueueImportJob } from './imports.jobs.ts';
+import { importSettings } from './import-settings.rules.ts';
 import * as repo from './imports.repo.ts';
 import type { TImport, TUpdateImportRequest } from './imports.schema.ts';
+import { importsErrors } from './imports.errors.ts';
 
 const SAMPLE_ROWS = 5;
 
@@ -124,14 +125,14 @@ export async function createImport(deps: Deps, ctx: RequestContext, o: { object:
   await inTenant(deps.db.kysely, tenantId, (tx) => repo.insertImport(tx, { tenantId, id, object: o.object, fileName: o.fileName, createdBy: ctx.userId }));
   try {
     const stored = await storeFile(deps, tenantId, id, o.body);
-    if (stored.size === 0) throw new AppError('bad_request', { message: 'imports.empty_file' });
+    if (stored.size === 0) throw importsErrors.emptyFile();
     const format = detectFormat(stored.head, o.fileName);
     const encoding = format !== 'xlsx' ? detectEncoding(stored.head) : 'utf-8';
     // Once, on upload: later reads (preview, the job, a resume) read the same stored file.
     const sheets = format === 'xlsx' ? (await inspectXlsx(storedChunks(deps, tenantId, id))).map((s) => s.name) : null;
     const { sheet, head } = await firstSheetWithRows(sheets, (sheet) => readHead({ format, encoding, sheet, chunks: () => storedChunks(deps, tenantId, id) }));
-    if (!head) throw new AppError('bad_request', { message: 'imports.empty_file' });
-    if (head.total === 0) throw new AppError('bad_request', { message: 'imports.no_rows' });
+    if (!head) throw importsErrors.emptyFile();
+    if (head.total === 0) throw importsErrors.noRows();
     return await inTenant(deps.db.kysely, tenantId, async (tx) => {
       await repo.updateImport(tx, id, {
         format,
@@ -165,12 +166,12 @@ export const listImports = (deps: Deps, ctx: RequestContext) =>
 async function chosenSheet(deps: Deps, ctx: RequestContext, id: string, sheet: string | undefined): Promise<{ sheet: string; head: Head } | null> {
   if (sheet === undefined) return null;
   const row = await inTenant(deps.db.kysely, ctx.tenantId, (tx) => visibleImport(tx, ctx, id));
-  if (row.status !== 'uploaded') throw new AppError('conflict', { message: 'imports.already_started' });
-  if (row.format !== 'xlsx' || !row.sheets) throw invalid('sheet', 'imports.not_a_workbook');
-  if (!row.sheets.includes(sheet)) throw invalid('sheet', 'imports.no_such_sheet', { sheet });
+  if (row.status !== 'uploaded') throw importsErrors.alreadyStarted();
+  if (row.format !== 'xlsx' || !row.sheets) throw importsErrors.notAWorkbook();
+  if (!row.sheets.includes(sheet)) throw importsErrors.noSuchSheet(sheet);
   if (sheet === row.sheet) return null;
   const head = await readHead({ format: row.format, encoding: row.encoding, sheet, chunks: () => storedChunks(deps, ctx.tenantId, id) });
-  if (!head || head.total === 0) throw invalid('sheet', 'imports.sheet_no_rows', { sheet });
+  if (!head || head.total === 0) throw importsErrors.sheetNoRows(sheet);
   return { sheet, head };
 }
 
@@ -183,15 +184,15 @@ export async function configureImport(deps: Deps, ctx: RequestContext, id: strin
   const chosen = await chosenSheet(deps, ctx, id, input.sheet);
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const locked = await visibleImport(tx, ctx, id, { lock: true });
-    if (locked.status !== 'uploaded') throw new AppError('conflict', { message: 'imports.already_started' });
+    if (locked.status !== 'uploaded') throw importsErrors.alreadyStarted();
     const sheetValues = chosen ? { sheet: chosen.sheet, ...(await headValues(tx, locked.object, chosen.head)) } : {};
     const row = { ...locked, ...sheetValues };
     if (input.templateId) input.mapping = await templateMapping(tx, input.templateId, row.object, row.columns);
     if (input.mapping) {
       const defs = await listDefs(tx, row.object);
       input.mapping.forEach((m, i) => {
-        if (m.column >= row.columns.length) throw invalid(`mapping.${i}.column`, 'imports.no_such_column', { column: m.column });
-        if (!isKnownTarget(row.object, m.field, defs)) throw invalid(`mapping.${i}.field`, 'imports.unknown_target', { field: m.field });
+        if (m.column >= row.columns.length) throw importsErrors.noSuchColumn(`mapping.${i}.column`, m.column);
+        if (!isKnownTarget(row.object, m.field, defs)) throw importsErrors.unknownTarget(`mapping.${i}.field`, m.field);
       });
     }
     const settings = importSettings(row);
@@ -210,8 +211,8 @@ export async function startImport(deps: Deps, ctx: RequestContext, id: string): 
   const result = await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const row = await visibleImport(tx, ctx, id, { lock: true });
     requireAccess(ctx.access, row.object, 'create');
-    if (row.status !== 'uploaded') throw new AppError('conflict', { message: 'imports.already_started' });
-    if (!row.mapping.length) throw invalid('mapping', 'imports.mapping_empty');
+    if (row.status !== 'uploaded') throw importsErrors.alreadyStarted();
+    if (!row.mapping.length) throw importsErrors.mappingEmpty();
     await repo.updateImport(tx, id, { status: 'queued' });
     await writeAudit(tx, ctx, { action: 'import_started', objectType: 'import', objectId: id, changes: { status: { from: row.status, to: 'queued' } } });
     return toApi((await repo.findImport(tx, id)) as repo.ImportRow);
@@ -225,7 +226,7 @@ export async function rollbackImport(deps: Deps, ctx: RequestContext, id: string
   const result = await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const row = await visibleImport(tx, ctx, id, { lock: true });
     requireAccess(ctx.access, row.object, 'delete');
-    if (row.status !== 'done' && row.status !== 'failed' && row.status !== 'cancelled') throw new AppError('conflict', { message: 'imports.not_finished' });
+    if (row.status !== 'done' && row.status !== 'failed' && row.status !== 'cancelled') throw importsErrors.notFinished();
     await repo.updateImport(tx, id, { status: 'rolling_back' });
     await writeAudit(tx, ctx, {
       action: 'import_rolled_back',
@@ -246,7 +247,7 @@ export async function rollbackImport(deps: Deps, ctx: RequestContext, id: string
 export async function cancelImport(deps: Deps, ctx: RequestContext, id: string): Promise<TImport> {
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const row = await visibleImport(tx, ctx, id, { lock: true });
-    if (row.status !== 'queued' && row.status !== 'running') throw new AppError('conflict', { message: 'imports.not_running' });
+    if (row.status !== 'queued' && row.status !== 'running') throw importsErrors.notRunning();
     await repo.updateImport(tx, id, { status: 'cancelled', finished_at: new Date() });
     await writeAudit(tx, ctx, { action: 'import_cancelled', objectType: 'import', objectId: id, changes: { status: { from: row.status, to: 'cancelled' } } });
     return toApi((await repo.findImport(tx, id)) as repo.ImportRow);
@@ -257,7 +258,7 @@ export async function cancelImport(deps: Deps, ctx: RequestContext, id: string):
 export async function discardImport(deps: Deps, ctx: RequestContext, id: string): Promise<void> {
   await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const row = await visibleImport(tx, ctx, id, { lock: true });
-    if (row.status !== 'uploaded') throw new AppError('conflict', { message: 'imports.already_started' });
+    if (row.status !== 'uploaded') throw importsErrors.alreadyStarted();
     await repo.deleteImport(tx, id);
   });
 }

@@ -1,6 +1,6 @@
 import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
-import { AppError } from '#platform/errors/app-error.ts';
-import { type WorkbookSheet, workbookSheets } from './xlsx-sheets.ts';
+import { type WorkbookSheet, workbookSheets } from './xlsx-sheets.rules.ts';
+import { importsErrors } from './imports.errors.ts';
 
 /**
  * What an XLSX may unpack to. ExcelJS caches the shared strings in memory and trusts the zip,
@@ -59,9 +59,9 @@ export async function inspectXlsx(chunks: AsyncIterable<Buffer>, limits: Limits 
     }
     if (!refused) unzip.push(new Uint8Array(0), true);
   } catch (error) {
-    throw new AppError('bad_request', { message: 'imports.unreadable_file', params: { reason: error instanceof Error ? error.message : String(error) } });
+    throw importsErrors.unreadableFile(error);
   }
-  if (refused) throw new AppError('bad_request', { message: 'imports.xlsx_too_large', params: { reason: refused } });
+  if (refused) throw importsErrors.xlsxTooLarge(refused);
   return workbookSheets(Buffer.concat(workbook).toString('utf8'));
 }
 

@@ -3,14 +3,15 @@ import { loadAccess } from '#platform/auth/auth.service.ts';
 import type { RequestContext } from '#platform/context.ts';
 import { listDefs } from '#platform/custom-fields/custom-fields.repo.ts';
 import type { Deps } from '#platform/deps.ts';
-import { AppError, type FieldError } from '#platform/errors/app-error.ts';
+import type { FieldError } from '#platform/errors/app-error.ts';
 import { translate } from '#platform/i18n/i18n.ts';
-import { storedChunks } from './file-store.ts';
+import { storedChunks } from './file-store.service.ts';
 import { phoneRegionOf } from '#platform/tenancy/phone-region.ts';
-import { readRows } from './file-rows.ts';
-import { importRow, type RowContext } from './import-row.ts';
-import { importSettings } from './import-settings.ts';
+import { readRows } from './file-rows.service.ts';
+import { importRow, type RowContext } from './import-row.service.ts';
+import { importSettings } from './import-settings.rules.ts';
 import { visibleImport } from './imports.service.ts';
+import { importsErrors } from './imports.errors.ts';
 
 export type PreviewRow = { rowNumber: number; outcome: 'created' | 'updated' | 'skipped' | 'failed'; errors: (FieldError & { text: string })[] };
 export type Preview = { rows: PreviewRow[]; counts: Record<PreviewRow['outcome'], number> };
@@ -26,8 +27,8 @@ class PreviewDone extends Error {}
 export async function previewImport(deps: Deps, ctx: RequestContext, id: string, limit: number): Promise<Preview> {
   const imp = await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const row = await visibleImport(tx, ctx, id);
-    if (row.status !== 'uploaded') throw new AppError('conflict', { message: 'imports.already_started' });
-    if (!row.mapping.length) throw new AppError('validation', { errors: [{ field: 'mapping', message: 'imports.mapping_empty' }] });
+    if (row.status !== 'uploaded') throw importsErrors.alreadyStarted();
+    if (!row.mapping.length) throw importsErrors.mappingEmpty();
     return { ...row, customDefs: await listDefs(tx, row.object), phoneRegion: await phoneRegionOf(tx, ctx.tenantId) };
   });
   const settings = importSettings(imp);

@@ -1,12 +1,12 @@
-import { sql } from 'kysely';
+import { releaseSavepoint, rollbackToSavepoint, savepoint } from './savepoints.repo.ts';
 import type { Tx } from '#db/tx.ts';
 import { mayTouch, scopeOf } from '#platform/access/access.ts';
 import { checkWrites, createManyInTx, updateManyInTx } from '#platform/records/record-service.ts';
 import type { Row } from '#platform/records/records.repo.ts';
 import { findCompaniesByNames, findMatches, type JournalWrite, journalEntry, journalMany, type MatchKey } from './import-records.repo.ts';
-import { companyToCreate, importRow, lookupKey, matchKey, type RowContext, type RowOutcome } from './import-row.ts';
-import { rowToInput } from './row-input.ts';
-import { DEFINITIONS, validateInput } from './row-validation.ts';
+import { companyToCreate, importRow, lookupKey, matchKey, type RowContext, type RowOutcome } from './import-row.service.ts';
+import { rowToInput } from './row-input.mapper.ts';
+import { DEFINITIONS, validateInput } from './row-validation.rules.ts';
 
 export type BatchRow = { rowNumber: number; values: string[] };
 
@@ -24,13 +24,13 @@ export async function importBatch(tx: Tx, rc: RowContext, rows: BatchRow[]): Pro
   const outcomes = new Map<number, RowOutcome>();
   let deferred = rows;
   if (setBased(rc) && rows.length > 1) {
-    await sql`savepoint import_batch`.execute(tx);
+    await savepoint(tx, 'import_batch');
     try {
       deferred = await writeSet(tx, rc, rows, outcomes);
-      await sql`release savepoint import_batch`.execute(tx);
+      await releaseSavepoint(tx, 'import_batch');
     } catch (error) {
       if (!(error instanceof RowByRow)) throw error;
-      await sql`rollback to savepoint import_batch`.execute(tx);
+      await rollbackToSavepoint(tx, 'import_batch');
       outcomes.clear();
       deferred = rows;
     }

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestApp, TestUser } from '#test/app.ts';
 import type { TImport } from './imports.schema.ts';
-import { runImport } from './import-runner.ts';
-import { runRollback } from './rollback.ts';
+import { runImport } from './import-run.service.ts';
+import { runRollback } from './rollback.service.ts';
 
 /** Writes `content` to a file in a fresh temp folder (as a user's export would be on disk). */
 export async function tempFile(name: string, content: string | Buffer): Promise<string> {

@@ -1,8 +1,8 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { detectFormat } from './file-format.ts';
-import { readRows } from './file-rows.ts';
-import { VCARD_COLUMNS } from './vcard.ts';
+import { detectFormat } from './file-format.rules.ts';
+import { readRows } from './file-rows.service.ts';
+import { VCARD_COLUMNS } from './vcard.rules.ts';
 
 /** UTF-8 bytes of `text` as quoted-printable, the way Android's contacts export writes them. */
 const qp = (text: string) => [...Buffer.from(text, 'utf8')].map((b) => `=${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');

@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
 import { inTenant } from '#db/tx.ts';
 import type { Deps } from '#platform/deps.ts';
-import { AppError } from '#platform/errors/app-error.ts';
 import * as repo from './imports.repo.ts';
+import { importsErrors } from './imports.errors.ts';
 
 /** Chunks of the upload as stored, one short transaction per megabyte (never the whole file in memory). */
 const CHUNK_BYTES = 1024 * 1024;
@@ -28,7 +28,7 @@ export async function storeFile(deps: Deps, tenantId: string, importId: string, 
   };
   for await (const chunk of body as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_UPLOAD_BYTES) throw new AppError('payload_too_large', { message: 'imports.too_large', params: { maxMb: MAX_UPLOAD_BYTES / 1024 / 1024 } });
+    if (size > MAX_UPLOAD_BYTES) throw importsErrors.tooLarge(MAX_UPLOAD_BYTES / 1024 / 1024);
     pending.push(chunk);
     pendingBytes += chunk.length;
     if (pendingBytes >= CHUNK_BYTES) await flush();

@@ -2,9 +2,9 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
-import { type Preview, previewImport } from './import-preview.ts';
-import { runImport } from './import-runner.ts';
-import type { ImportObject } from './import-fields.ts';
+import { type Preview, previewImport } from './import-preview.service.ts';
+import { runImport } from './import-run.service.ts';
+import type { ImportObject } from './import-fields.definition.ts';
 import type { TImport, TUpdateImportRequest } from './imports.schema.ts';
 import * as service from './imports.service.ts';
 

@@ -1,9 +1,9 @@
 import { inSystem } from '#db/tx.ts';
 import type { Deps } from '#platform/deps.ts';
 import { jobsOf } from '#platform/jobs/job-registry.ts';
-import { runImport } from './import-runner.ts';
+import { runImport } from './import-run.service.ts';
 import * as repo from './imports.repo.ts';
-import { runRollback } from './rollback.ts';
+import { runRollback } from './rollback.service.ts';
 
 export const IMPORT_QUEUE = 'imports-run';
 export const ROLLBACK_QUEUE = 'imports-rollback';

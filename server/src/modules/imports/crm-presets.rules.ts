@@ -1,4 +1,4 @@
-import type { ImportObject } from './import-fields.ts';
+import type { ImportObject } from './import-fields.definition.ts';
 
 /** Other CRMs whose export files we recognise by their header row. */
 export const CRM_PRESETS = ['salesforce', 'hubspot', 'zoho', 'suitecrm'] as const;

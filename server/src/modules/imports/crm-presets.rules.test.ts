@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectPreset, presetMapping } from './crm-presets.ts';
+import { detectPreset, presetMapping } from './crm-presets.rules.ts';
 
 // Header rows as these systems export them.
 const SALESFORCE_API = [

@@ -1,18 +1,17 @@
-import { sql } from 'kysely';
 import { inTenant } from '#db/tx.ts';
-import { DEFINITIONS } from './row-validation.ts';
+import { DEFINITIONS } from './row-validation.rules.ts';
 import { loadAccess } from '#platform/auth/auth.service.ts';
 import type { RequestContext } from '#platform/context.ts';
 import { listDefs } from '#platform/custom-fields/custom-fields.repo.ts';
 import type { Deps } from '#platform/deps.ts';
 import { AppError } from '#platform/errors/app-error.ts';
-import { storedChunks } from './file-store.ts';
+import { storedChunks } from './file-store.service.ts';
 import { phoneRegionOf } from '#platform/tenancy/phone-region.ts';
-import { readRows } from './file-rows.ts';
-import type { RowContext, RowOutcome } from './import-row.ts';
-import { importBatch } from './import-batch.ts';
+import { readRows } from './file-rows.service.ts';
+import type { RowContext, RowOutcome } from './import-row.service.ts';
+import { importBatch } from './import-batch.service.ts';
 import * as repo from './imports.repo.ts';
-import { importSettings } from './import-settings.ts';
+import { importSettings } from './import-settings.rules.ts';
 
 export type RunImportOptions = {
   deps: Deps;
@@ -60,8 +59,8 @@ async function commitBatch(rc: RowContext, batch: Pending[]): Promise<boolean> {
 async function refreshStatistics(deps: Deps, object: RowContext['object'], batches: number) {
   if (!isPowerOfFour(batches)) return;
   const table = DEFINITIONS[object].table;
-  await sql`analyze ${sql.table(table)}`.execute(deps.db.kysely);
-  if (table !== 'companies') await sql`analyze companies`.execute(deps.db.kysely);
+  await repo.analyzeTable(deps.db.kysely, table);
+  if (table !== 'companies') await repo.analyzeTable(deps.db.kysely, 'companies');
 }
 
 /** 1, 4, 16 ...: one bit set, at an even position. */

@@ -1,5 +1,5 @@
-import { AppError } from '#platform/errors/app-error.ts';
-import { isVcard } from './vcard.ts';
+import { isVcard } from './vcard.rules.ts';
+import { importsErrors } from './imports.errors.ts';
 
 export type FileFormat = 'csv' | 'xlsx' | 'vcf';
 export type FileEncoding = 'utf-8' | 'gb18030';
@@ -11,10 +11,10 @@ const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 export function detectFormat(head: Buffer, fileName: string): FileFormat {
   if (head.subarray(0, 4).equals(ZIP_MAGIC)) return 'xlsx';
   if (isVcard(head, fileName)) return 'vcf';
-  if (/\.xlsx?$/i.test(fileName)) throw new AppError('unsupported_media_type', { message: 'imports.unsupported_format' });
+  if (/\.xlsx?$/i.test(fileName)) throw importsErrors.unsupportedFormat();
   const sample = head.subarray(0, 8192);
   const controls = sample.filter((b) => b < 9 || (b > 13 && b < 32)).length;
-  if (sample.includes(0) || controls > sample.length / 20) throw new AppError('unsupported_media_type', { message: 'imports.unsupported_format' });
+  if (sample.includes(0) || controls > sample.length / 20) throw importsErrors.unsupportedFormat();
   return 'csv';
 }
 

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { releaseSavepoint, rollbackToSavepoint, savepoint } from './savepoints.repo.ts';
 import type { Tx } from '#db/tx.ts';
 import { mayTouch, scopeOf } from '#platform/access/access.ts';
 import type { RequestContext } from '#platform/context.ts';
@@ -8,14 +8,14 @@ import { AppError, type FieldError } from '#platform/errors/app-error.ts';
 import { toE164 } from '#platform/phones.ts';
 import { createInTx, updateInTx } from '#platform/records/record-service.ts';
 import type { Row } from '#platform/records/records.repo.ts';
-import type { ImportObject } from './import-fields.ts';
+import type { ImportObject } from './import-fields.definition.ts';
 import { createDealInTx, type TCreateDealRequest } from '#modules/deals/index.ts';
 import { captureImportedLead } from '#modules/leads/index.ts';
 import { findCompanyByName, findMatch, journal, journalEntry } from './import-records.repo.ts';
-import { resolveReferences } from './row-references.ts';
+import { resolveReferences } from './row-references.service.ts';
 import type { TDedupRule, TImportOptions } from './imports.schema.ts';
-import { rowToInput, type MappingEntry } from './row-input.ts';
-import { DEFINITIONS, validateInput } from './row-validation.ts';
+import { rowToInput, type MappingEntry } from './row-input.mapper.ts';
+import { DEFINITIONS, validateInput } from './row-validation.rules.ts';
 
 export type RowOutcome = 'created' | 'updated' | 'skipped' | { errors: FieldError[] };
 
@@ -120,13 +120,13 @@ async function createRow(tx: Tx, rc: RowContext, value: Record<string, unknown>,
 
 /** One row in a savepoint: a refused row leaves nothing behind (not even the company it would have created). */
 export async function importRow(tx: Tx, rc: RowContext, row: string[], rowNumber: number): Promise<RowOutcome> {
-  await sql`savepoint import_row`.execute(tx);
+  await savepoint(tx, 'import_row');
   try {
     const outcome = await writeRow(tx, rc, row, rowNumber);
-    await sql.raw(typeof outcome === 'object' ? 'rollback to savepoint import_row' : 'release savepoint import_row').execute(tx);
+    await (typeof outcome === 'object' ? rollbackToSavepoint : releaseSavepoint)(tx, 'import_row');
     return outcome;
   } catch (error) {
-    await sql`rollback to savepoint import_row`.execute(tx);
+    await rollbackToSavepoint(tx, 'import_row');
     if (error instanceof AppError && error.errors.length) return { errors: error.errors };
     // Module errors carry their full key (errors.lead_duplicate_blocked); the generic ones only their code.
     const message = error instanceof AppError ? (error.message.includes('.') ? error.message : `errors.${error.message}`) : '';

@@ -2,8 +2,8 @@ import type { Tx } from '#db/tx.ts';
 import { ensureDefaultPipeline } from '#modules/deals/index.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { FieldError } from '#platform/errors/app-error.ts';
-import { parseDateTime } from './cleaning.ts';
-import type { ImportObject } from './import-fields.ts';
+import { parseDateTime } from './cleaning.rules.ts';
+import type { ImportObject } from './import-fields.definition.ts';
 import { findCompanyRef, findContactRef, findDealRef, findPipelineRef, findStageRef, findUserByEmail, tenantTimezone } from './import-refs.repo.ts';
 
 export type RefContext = { ctx: RequestContext; timezone?: string };

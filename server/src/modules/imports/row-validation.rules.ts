@@ -13,7 +13,7 @@ import { dealDefinition, ZCreateDealRequest, ZUpdateDealRequest } from '#modules
 import { leadDefinition, ZCreateLeadRequest, ZUpdateLeadRequest } from '#modules/leads/index.ts';
 import type { ObjectDefinition } from '#platform/records/object-definition.ts';
 import type { Versioned } from '#platform/records/record-service.ts';
-import type { ImportObject } from './import-fields.ts';
+import type { ImportObject } from './import-fields.definition.ts';
 
 export const DEFINITIONS: Record<ImportObject, ObjectDefinition<Versioned>> = {
   contact: contactDefinition,

@@ -1,5 +1,5 @@
 import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
-import { AppError } from '#platform/errors/app-error.ts';
+import { importsErrors } from './imports.errors.ts';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const unescapeXml = (s: string) =>
@@ -54,6 +54,6 @@ export async function readWorkbookSheets(chunks: AsyncIterable<Buffer>): Promise
   } catch (error) {
     failed = error instanceof Error ? error.message : String(error);
   }
-  if (failed) throw new AppError('bad_request', { message: 'imports.unreadable_file', params: { reason: failed } });
+  if (failed) throw importsErrors.unreadableFile(failed);
   return workbookSheets(Buffer.concat(parts).toString('utf8'));
 }

@@ -7,7 +7,7 @@ import { present } from '#platform/records/record-service.ts';
 import { findRecord, updateRecord } from '#platform/records/records.repo.ts';
 import { dropJournal, type JournalEntry, journalPage, restoreImage, writableColumns } from './import-records.repo.ts';
 import * as repo from './imports.repo.ts';
-import { DEFINITIONS } from './row-validation.ts';
+import { DEFINITIONS } from './row-validation.rules.ts';
 
 const PAGE = 500;
 

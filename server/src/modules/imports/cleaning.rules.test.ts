@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, parseDate, parseNumber, splitList, parseDateTime, parseMoney } from './cleaning.ts';
-import { detectEncoding } from './file-format.ts';
-import { suggestMapping } from './import-fields.ts';
+import { cleanText, parseDate, parseNumber, splitList, parseDateTime, parseMoney } from './cleaning.rules.ts';
+import { detectEncoding } from './file-format.rules.ts';
+import { suggestMapping } from './import-fields.definition.ts';
 
 describe('import cleaning', () => {
   it('turns full-width characters half-width and collapses spaces', () => {

@@ -2,8 +2,8 @@ import type { CustomFieldDef } from '#platform/custom-fields/custom-fields.types
 import type { FieldError } from '#platform/errors/app-error.ts';
 import { toE164 } from '#platform/phones.ts';
 import type { CountryCode } from 'libphonenumber-js';
-import { cleanText, parseBoolean, parseDate, parseGender, parseMoney, parseNumber, splitList } from './cleaning.ts';
-import type { ImportObject } from './import-fields.ts';
+import { cleanText, parseBoolean, parseDate, parseGender, parseMoney, parseNumber, splitList } from './cleaning.rules.ts';
+import type { ImportObject } from './import-fields.definition.ts';
 
 export type MappingEntry = { column: number; field: string };
 /** `refs`: cells naming other records (company, contact, deal, pipeline, stage, owner) and raw cells resolved later (type, date). */

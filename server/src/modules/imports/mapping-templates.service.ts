@@ -4,11 +4,12 @@ import { writeAudit } from '#platform/audit/audit.ts';
 import type { RequestContext } from '#platform/context.ts';
 import { listDefs } from '#platform/custom-fields/custom-fields.repo.ts';
 import type { Deps } from '#platform/deps.ts';
-import { AppError, invalid, notFound } from '#platform/errors/app-error.ts';
+import { notFound } from '#platform/errors/app-error.ts';
 import { newId } from '#platform/ids.ts';
-import { normalizeHeader } from './crm-presets.ts';
-import { type ImportObject, isKnownTarget } from './import-fields.ts';
+import { normalizeHeader } from './crm-presets.rules.ts';
+import { type ImportObject, isKnownTarget } from './import-fields.definition.ts';
 import * as repo from './mapping-templates.repo.ts';
+import { importsErrors } from './imports.errors.ts';
 
 export type TMappingTemplate = { id: string; object: ImportObject; name: string; mapping: { header: string; field: string }[]; updatedAt: string };
 
@@ -35,7 +36,7 @@ export async function saveTemplate(
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const defs = await listDefs(tx, input.object);
     input.mapping.forEach((m, i) => {
-      if (!isKnownTarget(input.object, m.field, defs)) throw invalid(`mapping.${i}.field`, 'imports.unknown_target', { field: m.field });
+      if (!isKnownTarget(input.object, m.field, defs)) throw importsErrors.unknownTarget(`mapping.${i}.field`, m.field);
     });
     const row = await repo.upsertTemplate(tx, { tenantId: ctx.tenantId, id: newId(), createdBy: ctx.userId, ...input });
     await writeAudit(tx, ctx, { action: 'saved', objectType: 'importTemplate', objectId: row.id, changes: { name: { from: null, to: row.name } } });
@@ -48,7 +49,7 @@ export async function deleteTemplate(deps: Deps, ctx: RequestContext, id: string
     const row = await repo.findTemplate(tx, id);
     if (!row) throw notFound('importTemplate');
     requireAccess(ctx.access, row.object, 'import');
-    if (row.created_by !== ctx.userId && !ctx.access.isAdmin) throw new AppError('forbidden');
+    if (row.created_by !== ctx.userId && !ctx.access.isAdmin) throw importsErrors.forbidden();
     await repo.deleteTemplate(tx, id);
     await writeAudit(tx, ctx, { action: 'deleted', objectType: 'importTemplate', objectId: id, changes: { name: { from: row.name, to: null } } });
   });

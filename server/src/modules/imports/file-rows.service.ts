@@ -3,9 +3,10 @@ import { parse } from 'csv-parse';
 import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { AppError } from '#platform/errors/app-error.ts';
-import type { FileEncoding, FileFormat } from './file-format.ts';
-import { textLines, vcardRows } from './vcard.ts';
-import { readWorkbookSheets } from './xlsx-sheets.ts';
+import type { FileEncoding, FileFormat } from './file-format.rules.ts';
+import { textLines, vcardRows } from './vcard.rules.ts';
+import { readWorkbookSheets } from './xlsx-sheets.rules.ts';
+import { importsErrors } from './imports.errors.ts';
 
 export type RowSource = {
   format: FileFormat;
@@ -53,7 +54,7 @@ async function* csvRows(source: RowSource): AsyncGenerator<string[]> {
     for await (const record of parser as AsyncIterable<string[]>) yield record;
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError('bad_request', { message: 'imports.unreadable_file', params: { reason: error instanceof Error ? error.message : String(error) } });
+    throw importsErrors.unreadableFile(error);
   }
 }
 
@@ -62,7 +63,7 @@ async function* vcfRows(source: RowSource): AsyncGenerator<string[]> {
   try {
     yield* vcardRows(textLines(text as AsyncIterable<string>));
   } catch (error) {
-    throw new AppError('bad_request', { message: 'imports.unreadable_file', params: { reason: error instanceof Error ? error.message : String(error) } });
+    throw importsErrors.unreadableFile(error);
   }
 }
 
@@ -94,7 +95,7 @@ async function* xlsxRows(source: RowSource): AsyncGenerator<string[]> {
       return;
     }
   } catch (error) {
-    throw new AppError('bad_request', { message: 'imports.unreadable_file', params: { reason: error instanceof Error ? error.message : String(error) } });
+    throw importsErrors.unreadableFile(error);
   }
 }
 
@@ -102,7 +103,7 @@ async function* xlsxRows(source: RowSource): AsyncGenerator<string[]> {
 export async function* readRows(source: RowSource): AsyncGenerator<string[]> {
   const rows = source.format === 'xlsx' ? xlsxRows(source) : source.format === 'vcf' ? vcfRows(source) : csvRows(source);
   for await (const row of rows) {
-    if (row.length > MAX_COLUMNS) throw new AppError('bad_request', { message: 'imports.too_many_columns', params: { max: MAX_COLUMNS } });
+    if (row.length > MAX_COLUMNS) throw importsErrors.tooManyColumns(MAX_COLUMNS);
     yield row.map((v) => v.trim());
   }
 }
