@@ -26,7 +26,9 @@ const pct = (part: number, total: number) => (total ? Math.round((part / total) 
  * Completeness of key fields against the target, malformed emails and phones, and records
  * without activity for N months, over the records the user may read; each with its drill-down.
  */
-export async function dataQuality(deps: Deps, ctx: RequestContext, object: 'contact' | 'company', q: TDataQualityQuery): Promise<TDataQuality> {
+export type DataQualityOptions = { object: 'contact' | 'company'; q: TDataQualityQuery };
+
+export async function dataQuality(deps: Deps, ctx: RequestContext, { object, q }: DataQualityOptions): Promise<TDataQuality> {
   const scope = requireAccess(ctx.access, object, 'read');
   const staleBefore = new Date();
   staleBefore.setUTCMonth(staleBefore.getUTCMonth() - q.staleMonths);

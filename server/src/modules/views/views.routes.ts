@@ -20,7 +20,7 @@ export function viewRoutes(app: FastifyInstance, deps: Deps) {
     reply.status(201).send(await service.createSavedView(deps, req.ctx, req.body)),
   );
   r.patch('/api/v1/saved-views/:id', { schema: { tags, params: ZIdParams, body: ZUpdateSavedViewRequest, response: { 200: ZSavedView } } }, async (req) =>
-    service.updateSavedView(deps, req.ctx, req.params.id, req.body),
+    service.updateSavedView(deps, req.ctx, { id: req.params.id, input: req.body }),
   );
   r.delete('/api/v1/saved-views/:id', { schema: { tags, params: ZIdParams } }, async (req, reply) => {
     await service.deleteSavedView(deps, req.ctx, req.params.id);

@@ -1,8 +1,9 @@
 import { inTenant } from '#db/tx.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
-import { AppError, notFound } from '#platform/errors/app-error.ts';
+import { notFound } from '#platform/errors/app-error.ts';
 import { newId } from '#platform/ids.ts';
+import { viewsErrors } from './views.errors.ts';
 import * as repo from './views.repo.ts';
 import type { TCreateSavedViewRequest, TSavedView, TUpdateSavedViewRequest } from './views.schema.ts';
 
@@ -45,11 +46,13 @@ export async function createSavedView(deps: Deps, ctx: RequestContext, input: TC
 async function ownView(tx: Parameters<typeof repo.findView>[0], ctx: RequestContext, id: string) {
   const row = await repo.findView(tx, id);
   if (!row || (row.user_id !== ctx.userId && !row.shared)) throw notFound('savedView');
-  if (row.user_id !== ctx.userId && !ctx.access.isAdmin) throw new AppError('forbidden');
+  if (row.user_id !== ctx.userId && !ctx.access.isAdmin) throw viewsErrors.notAuthor();
   return row;
 }
 
-export async function updateSavedView(deps: Deps, ctx: RequestContext, id: string, input: TUpdateSavedViewRequest) {
+export type UpdateSavedViewOptions = { id: string; input: TUpdateSavedViewRequest };
+
+export async function updateSavedView(deps: Deps, ctx: RequestContext, { id, input }: UpdateSavedViewOptions) {
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     await ownView(tx, ctx, id);
     const values = { ...input, filter: json(input.filter), columns: json(input.columns) };
