@@ -43,6 +43,9 @@ async function checkObjects(tx: Tx, deps: Deps, input: TCreateCustomFieldRequest
   return object.custom ? (object.definition?.table ?? null) : null;
 }
 
+/** Types whose lists usually sort newest or largest first. */
+const DESCENDING = new Set(['number', 'decimal', 'date', 'datetime']);
+
 /**
  * A custom object's field gets an index on the expression its filters and sorts use (a custom
  * object has no other columns to filter by). DDL runs as the owner role, after the definition is
@@ -52,7 +55,7 @@ async function indexField(deps: Deps, o: { table: string; def: CustomFieldDef })
   const type = FILTER_TYPE[o.def.type];
   if (type === 'tags' || o.def.type === 'longtext') return;
   try {
-    await inSystem(deps.db.kysely, (tx) => createFieldIndex(tx, { table: o.table, key: o.def.key, expr: customValueExpr(o.def.key, type) }));
+    await inSystem(deps.db.kysely, (tx) => createFieldIndex(tx, { table: o.table, key: o.def.key, expr: customValueExpr(o.def.key, type), descending: DESCENDING.has(type) }));
   } catch (error) {
     deps.log.warn({ err: error, table: o.table, key: o.def.key }, 'custom field index not created');
   }

@@ -9,6 +9,12 @@ import type { CustomFieldDef } from './custom-fields.types.ts';
 type Check = { ok: true; value: unknown } | { ok: false; message: string; params?: Record<string, unknown> };
 
 const MAX_LENGTH = { text: 1000, longtext: 20000, url: 2000, email: 254 } as const;
+/** YYYY-MM-DD naming a real day: Date.parse alone takes 2026-02-30 (as 2 March). */
+const isCalendarDate = (value: unknown): value is string => {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+};
 const ok = (value: unknown): Check => ({ ok: true, value });
 const fail = (message: string, params?: Record<string, unknown>): Check => ({ ok: false, message, ...(params ? { params } : {}) });
 
@@ -35,7 +41,7 @@ export function checkValue(def: Pick<CustomFieldDef, 'type' | 'options'>, value:
       return typeof text === 'string' && /^-?\d{1,18}(\.\d{1,6})?$/.test(text) ? ok(text) : fail('fields.invalid_number');
     }
     case 'date':
-      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) ? ok(value) : fail('fields.invalid_date');
+      return isCalendarDate(value) ? ok(value) : fail('fields.invalid_date');
     case 'datetime':
       return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? ok(new Date(value).toISOString()) : fail('fields.invalid_date');
     case 'boolean':

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Tx } from '#db/tx.ts';
 export { createRecordTable } from '#db/record-tables.ts';
 
@@ -61,13 +61,22 @@ export async function countLiveRecords(tx: Tx, table: string): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
-/** One field's index on a custom object's table: `expr` is the filter's own expression (catalog.customValueExpr), so plans use it. */
-export async function createFieldIndex(tx: Tx, o: { table: string; key: string; expr: ReturnType<typeof sql> }): Promise<void> {
-  await sql`create index if not exists ${sql.id(`${o.table}_f_${o.key}`)} on ${sql.table(o.table)} (tenant_id, ${o.expr}, id) where deleted_at is null`.execute(
-    tx,
-  );
+/**
+ * One field's indexes on a custom object's table: `expr` is the filter's own expression
+ * (catalog.customValueExpr), so plans use it; the list's default order (newest first) follows it,
+ * so an equality filter (a related list) reads one page and stops, and a sort by the field needs
+ * only an incremental sort on the id. Lists sort nulls last both ways (query/sort.ts), which a
+ * backward scan cannot give, so fields usually sorted newest or largest first get a second,
+ * descending index.
+ */
+export async function createFieldIndex(tx: Tx, o: { table: string; key: string; expr: RawBuilder<unknown>; descending: boolean }): Promise<void> {
+  const where = sql`where deleted_at is null`;
+  await sql`create index if not exists ${sql.id(`${o.table}_f_${o.key}`)} on ${sql.table(o.table)} (tenant_id, ${o.expr}, created_at desc, id desc) ${where}`.execute(tx);
+  if (o.descending)
+    await sql`create index if not exists ${sql.id(`${o.table}_d_${o.key}`)} on ${sql.table(o.table)} (tenant_id, ${o.expr} desc nulls last, created_at desc, id desc) ${where}`.execute(tx);
 }
 
 export async function dropFieldIndex(tx: Tx, o: { table: string; key: string }): Promise<void> {
   await sql`drop index if exists ${sql.id(`${o.table}_f_${o.key}`)}`.execute(tx);
+  await sql`drop index if exists ${sql.id(`${o.table}_d_${o.key}`)}`.execute(tx);
 }
