@@ -55,7 +55,9 @@ async function indexField(deps: Deps, o: { table: string; def: CustomFieldDef })
   const type = FILTER_TYPE[o.def.type];
   if (type === 'tags' || o.def.type === 'longtext') return;
   try {
-    await inSystem(deps.db.kysely, (tx) => createFieldIndex(tx, { table: o.table, key: o.def.key, expr: customValueExpr(o.def.key, type), descending: DESCENDING.has(type) }));
+    await inSystem(deps.db.kysely, (tx) =>
+      createFieldIndex(tx, { table: o.table, key: o.def.key, expr: customValueExpr(o.def.key, type), descending: DESCENDING.has(type) }),
+    );
   } catch (error) {
     deps.log.warn({ err: error, table: o.table, key: o.def.key }, 'custom field index not created');
   }

@@ -192,7 +192,9 @@ describe.skipIf(!databaseAvailable)('custom objects', () => {
   it('filters on a field through its index', async () => {
     const table = (await t.db.kysely.selectFrom('custom_objects').select('table_name').where('name', '=', 'distributors').executeTakeFirstOrThrow()).table_name;
     const indexes = await sql<{ indexname: string }>`select indexname from pg_indexes where tablename = ${table}`.execute(t.db.kysely);
-    expect(indexes.rows.map((r) => r.indexname)).toEqual(expect.arrayContaining([`${table}_f_level`, `${table}_d_level`, `${table}_f_region`, `${table}_f_company`]));
+    expect(indexes.rows.map((r) => r.indexname)).toEqual(
+      expect.arrayContaining([`${table}_f_level`, `${table}_d_level`, `${table}_f_region`, `${table}_f_company`]),
+    );
   });
 
   it('retires an object only when it has no live records', async () => {

@@ -71,9 +71,13 @@ export async function countLiveRecords(tx: Tx, table: string): Promise<number> {
  */
 export async function createFieldIndex(tx: Tx, o: { table: string; key: string; expr: RawBuilder<unknown>; descending: boolean }): Promise<void> {
   const where = sql`where deleted_at is null`;
-  await sql`create index if not exists ${sql.id(`${o.table}_f_${o.key}`)} on ${sql.table(o.table)} (tenant_id, ${o.expr}, created_at desc, id desc) ${where}`.execute(tx);
+  await sql`create index if not exists ${sql.id(`${o.table}_f_${o.key}`)} on ${sql.table(o.table)} (tenant_id, ${o.expr}, created_at desc, id desc) ${where}`.execute(
+    tx,
+  );
   if (o.descending)
-    await sql`create index if not exists ${sql.id(`${o.table}_d_${o.key}`)} on ${sql.table(o.table)} (tenant_id, ${o.expr} desc nulls last, created_at desc, id desc) ${where}`.execute(tx);
+    await sql`create index if not exists ${sql.id(`${o.table}_d_${o.key}`)} on ${sql.table(o.table)} (tenant_id, ${o.expr} desc nulls last, created_at desc, id desc) ${where}`.execute(
+      tx,
+    );
 }
 
 export async function dropFieldIndex(tx: Tx, o: { table: string; key: string }): Promise<void> {
