@@ -8,10 +8,10 @@ import type { Deps } from '#platform/deps.ts';
 import { AppError } from '#platform/errors/app-error.ts';
 import type { Locale } from '#platform/i18n/i18n.ts';
 import { listVisible } from '#platform/records/record-list.ts';
-import { cellValue, safeCell } from './export-cells.ts';
-import { EXPORT_TTL_MS, exportPath, removeExportFile } from './export-files.ts';
-import { exportableOf } from './export-objects.ts';
-import { type ExportWriter, openExportWriter } from './export-writer.ts';
+import { cellValue, safeCell } from './export-cells.rules.ts';
+import { EXPORT_TTL_MS, exportPath, removeExportFile } from './export-files.service.ts';
+import { exportableOf } from './export-objects.service.ts';
+import { type ExportWriter, openExportWriter } from './export-writer.service.ts';
 import * as repo from './exports.repo.ts';
 
 export type RunExportOptions = { deps: Deps; tenantId: string; exportId: string; pageSize?: number };

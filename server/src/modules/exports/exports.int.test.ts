@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '#test/app.ts';
 import { databaseAvailable } from '#test/db.ts';
 import { inTenant } from '#db/tx.ts';
-import { exportPath } from './export-files.ts';
-import { cleanupExpiredExports } from './export-jobs.ts';
+import { exportPath } from './export-files.service.ts';
+import { cleanupExpiredExports } from './exports.jobs.ts';
 import { runExport } from './export-runner.ts';
 import type { TExport } from './exports.schema.ts';
 

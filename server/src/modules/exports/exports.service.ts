@@ -6,15 +6,16 @@ import { writeAudit } from '#platform/audit/audit.ts';
 import type { RequestContext } from '#platform/context.ts';
 import { listDefs } from '#platform/custom-fields/custom-fields.repo.ts';
 import type { Deps } from '#platform/deps.ts';
-import { AppError, invalid, notFound } from '#platform/errors/app-error.ts';
+import { notFound } from '#platform/errors/app-error.ts';
 import { newId } from '#platform/ids.ts';
 import { compileFilter } from '#platform/query/filter.ts';
 import { parseSort } from '#platform/query/sort.ts';
 import { withCustomFields } from '#platform/custom-fields/custom-fields.catalog.ts';
 import { countVisible } from '#platform/records/record-list.ts';
-import { exportPath, removeExportFile } from './export-files.ts';
-import { enqueueExportJob } from './export-jobs.ts';
-import { exportableOf } from './export-objects.ts';
+import { exportPath, removeExportFile } from './export-files.service.ts';
+import { exportsErrors } from './exports.errors.ts';
+import { enqueueExportJob } from './exports.jobs.ts';
+import { exportableOf } from './export-objects.service.ts';
 import * as repo from './exports.repo.ts';
 import type { TCreateExportRequest, TExport } from './exports.schema.ts';
 
@@ -57,7 +58,7 @@ export async function createExport(deps: Deps, ctx: RequestContext, input: TCrea
   const id = newId();
   const { row, def } = await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const exportable = await exportableOf(tx, deps, input.object);
-    if (!exportable) throw invalid('object', 'exports.unknown_object', { object: input.object });
+    if (!exportable) throw exportsErrors.unknownObject(input.object);
     const { def, fields, defaultColumns, path } = exportable;
     requireAccess(ctx.access, def.object, 'export');
     const defs = await listDefs(tx, def.object);
@@ -67,7 +68,7 @@ export async function createExport(deps: Deps, ctx: RequestContext, input: TCrea
     const wanted: { key: string; label?: string | undefined }[] = input.columns ?? defaultColumns.map((key) => ({ key }));
     const columns = wanted.map((c, i) => {
       const known = c.key.startsWith('custom.') ? defs.some((d) => `custom.${d.key}` === c.key) : fields.includes(c.key.split('.')[0] as string);
-      if (!known) throw invalid(`columns.${i}.key`, 'exports.unknown_column', { column: c.key });
+      if (!known) throw exportsErrors.unknownColumn(`columns.${i}.key`, c.key);
       return { key: c.key, label: c.label ?? c.key };
     });
     const stamp = new Date().toISOString().slice(0, 10);
@@ -111,7 +112,7 @@ export const listExports = (deps: Deps, ctx: RequestContext) =>
 export async function cancelExport(deps: Deps, ctx: RequestContext, id: string): Promise<TExport> {
   const row = await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const current = await visibleExport(tx, ctx, id, { lock: true });
-    if (current.status !== 'queued' && current.status !== 'running') throw new AppError('conflict', { message: 'exports.not_running' });
+    if (current.status !== 'queued' && current.status !== 'running') throw exportsErrors.notRunning();
     await repo.updateExport(tx, id, { status: 'cancelled', finished_at: new Date() });
     await writeAudit(tx, ctx, {
       action: 'export_cancelled',
@@ -129,8 +130,8 @@ export async function cancelExport(deps: Deps, ctx: RequestContext, id: string):
 export async function downloadExport(deps: Deps, ctx: RequestContext, id: string): Promise<{ stream: Readable; row: repo.ExportRow }> {
   const row = await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const current = await visibleExport(tx, ctx, id);
-    if (current.status === 'expired') throw new AppError('not_found', { message: 'exports.expired' });
-    if (current.status !== 'done') throw new AppError('conflict', { message: 'exports.not_ready' });
+    if (current.status === 'expired') throw exportsErrors.expired();
+    if (current.status !== 'done') throw exportsErrors.notReady();
     await writeAudit(tx, ctx, { action: 'export_downloaded', objectType: 'export', objectId: id });
     return current;
   });
@@ -138,7 +139,7 @@ export async function downloadExport(deps: Deps, ctx: RequestContext, id: string
   // Opening fails asynchronously; surface a missing file (another instance's disk, or removed) as 404 before streaming.
   await new Promise<void>((resolve, reject) => {
     stream.once('open', () => resolve());
-    stream.once('error', () => reject(new AppError('not_found', { message: 'exports.file_missing' })));
+    stream.once('error', () => reject(exportsErrors.fileMissing()));
   });
   return { stream, row };
 }

@@ -1,5 +1,5 @@
 import type { KehuModule } from '#platform/module.ts';
-import { registerExportJobs } from './export-jobs.ts';
+import { registerExportJobs } from './exports.jobs.ts';
 import { exportRoutes } from './exports.routes.ts';
 
 /** List views exported to CSV/XLSX as background jobs: streamed to a file, with progress, cancel, download and expiry. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellValue, neutralise } from './export-cells.ts';
+import { cellValue, neutralise } from './export-cells.rules.ts';
 
 describe('export cells', () => {
   it('neutralises text a spreadsheet would run as a formula', () => {
