@@ -660,22 +660,26 @@ export interface PipelineStages {
 
 export interface PoolClaims {
   at: Generated<Timestamp>;
-  company_id: string;
   id: string;
+  object: string;
   pool_id: string;
+  record_id: string;
   tenant_id: string;
   user_id: string;
 }
 
 export interface PoolCustomers {
-  company_id: string;
+  company_id: Generated<string | null>;
+  contact_id: Generated<string | null>;
   last_won_at: Timestamp | null;
   locked: Generated<boolean>;
+  object: string;
   owned_since: Timestamp | null;
   pool_id: string | null;
   pooled_at: Timestamp | null;
   pooled_reason: string | null;
   previous_owner_id: string | null;
+  record_id: string;
   released_at: Timestamp | null;
   reminded_due_at: Timestamp | null;
   return_reason: string | null;
@@ -693,6 +697,7 @@ export interface Pools {
   max_claims_per_day: number | null;
   max_held: number | null;
   name: string;
+  object: Generated<string>;
   position: Generated<number>;
   reclaim_cooldown_days: Generated<number>;
   recycle_enabled: Generated<boolean>;

@@ -30,7 +30,8 @@ export const customersModule: KehuModule = {
       path: 'contacts',
       label: { zh: '联系人', en: 'Contact' },
       actions: ALL_ACTIONS,
-      capabilities: ['owned', 'audited', 'recycleBin', 'customFields', 'import', 'export', 'search', 'timeline', 'dedup'],
+      // pool: contacts without a company (B2C customers); a company's contacts move with it.
+      capabilities: ['owned', 'audited', 'recycleBin', 'customFields', 'import', 'export', 'search', 'timeline', 'pool', 'dedup'],
       definition: contactDefinition,
       fields: Object.keys(ZContact.shape),
       listColumns: ['name', 'companyId', 'title', 'phones', 'emails', 'address', 'ownerId', 'lifecycleStage', 'tags', 'createdAt'],

@@ -8,18 +8,30 @@ export { runRecycling } from './recycle.ts';
 /** The demo seed's public pool with a few unowned customers. */
 export { seedDemoPool } from './pool.demo.ts';
 
-/** Public pools (公海): pools and rules, claim / assign / return, recycling and its reminders. */
+/**
+ * Public pools (公海): pools and rules, claim / assign / return, recycling and its reminders, for
+ * every object that declares the `pool` capability (companies; contacts without a company).
+ */
 export const poolModule: KehuModule = {
   name: 'pool',
   // Read: see the pools one's teams are given; create, update, delete: manage pools and their rules.
-  objects: [{ name: 'pool', path: null, label: { zh: '公海', en: 'Public pool' }, actions: ['read', 'create', 'update', 'delete'], capabilities: [] }],
+  objects: [
+    {
+      name: 'pool',
+      path: null,
+      label: { zh: '公海', en: 'Public pool' },
+      actions: ['read', 'create', 'update', 'delete'],
+      capabilities: [],
+      everyoneReads: true,
+    },
+  ],
   register(app, deps) {
     poolRoutes(app, deps);
-    deps.subscribers.add(dealWonSubscriber);
-    deps.subscribers.add(ownerChangeSubscriber);
+    deps.subscribers.add(dealWonSubscriber(deps.objects));
+    deps.subscribers.add(ownerChangeSubscriber(deps.objects));
     // Hourly: rules count whole days, so an hour late is invisible; a missed tick is caught by the next.
     jobsOf(deps).schedule(RECYCLE_JOB, '7 * * * *', async () => {
-      const result = await runRecycling({ db: deps.db });
+      const result = await runRecycling({ db: deps.db, objects: deps.objects });
       if (result.recycled || result.reminded) deps.log.info(result, 'pool recycling');
     });
   },

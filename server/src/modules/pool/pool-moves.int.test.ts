@@ -19,7 +19,7 @@ describe.skipIf(!databaseAvailable)('pool: claim, assign, return', () => {
     const { t, rep1 } = w;
     const c = await createCompany(t, rep1, '上海云帆科技');
     const moved = await returnToPool(t, rep1, c.id);
-    expect(moved).toMatchObject({ companyId: c.id, poolId: eastPool, ownerId: null });
+    expect(moved).toMatchObject({ object: 'company', recordId: c.id, companyId: c.id, poolId: eastPool, ownerId: null });
     // Gone from the rep's customers, contacts included.
     expect((await t.request(rep1, { method: 'GET', url: `/api/v1/companies/${c.id}` })).statusCode).toBe(404);
     expect((await t.request(rep1, { method: 'GET', url: `/api/v1/contacts/${c.contactId}` })).statusCode).toBe(404);
@@ -92,7 +92,7 @@ describe.skipIf(!databaseAvailable)('pool: claim, assign, return', () => {
     const listed = (await t.request(rep1, { method: 'GET', url: `/api/v1/pools/${eastPool}/customers?q=冷却期` })).json().data;
     expect(listed[0].cooldownUntil).not.toBeNull();
     // After the cool-down the claim goes through.
-    await sql`update pool_customers set released_at = now() - interval '8 days' where company_id = ${c.id}`.execute(w.t.db.kysely);
+    await sql`update pool_customers set released_at = now() - interval '8 days' where record_id = ${c.id}`.execute(w.t.db.kysely);
     expect((await t.request(rep1, { method: 'POST', url: claimUrl(eastPool, c.id) })).statusCode).toBe(200);
   });
 
@@ -133,7 +133,7 @@ describe.skipIf(!databaseAvailable)('pool: claim, assign, return', () => {
     const winner = results.find((r) => r.statusCode === 200)?.json().ownerId;
     const loser = results.find((r) => r.statusCode === 409)?.json();
     expect(loser.detail).toBe(`${winner === rep2.id ? '张二' : '赵三'} 刚刚领取了该客户`);
-    const { rows } = await sql<{ n: string }>`select count(*) as n from pool_claims where company_id = ${c.id}`.execute(t.db.kysely);
+    const { rows } = await sql<{ n: string }>`select count(*) as n from pool_claims where record_id = ${c.id}`.execute(t.db.kysely);
     expect(Number(rows[0]?.n)).toBe(1);
     void rep1;
   });

@@ -64,11 +64,35 @@ export async function returnToPool(t: TestApp, user: TestUser, companyId: string
 
 export const claimUrl = (poolId: string, companyId: string) => `/api/v1/pools/${poolId}/customers/${companyId}/claim`;
 
-/** Ages a company: created, owned and last followed up `days` ago (tests only; the app never rewrites history). */
-export async function age(t: TestApp, companyId: string, days: number): Promise<void> {
+/** A B2C contact (no company) owned by `owner`, with a phone and an e-mail. */
+export async function createContact(t: TestApp, owner: TestUser, name: string, extra: Record<string, unknown> = {}): Promise<{ id: string }> {
+  const res = await t.request(owner, {
+    method: 'POST',
+    url: '/api/v1/contacts',
+    payload: { name, title: '个人客户', phones: [{ number: '13912345678' }], emails: [{ address: 'li.lei@example.com' }], ...extra },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return { id: res.json().id as string };
+}
+
+export async function returnContact(t: TestApp, user: TestUser, contactId: string, poolId?: string) {
+  const res = await t.request(user, {
+    method: 'POST',
+    url: `/api/v1/contacts/${contactId}/return-to-pool`,
+    payload: { reason: '暂不需要', ...(poolId ? { poolId } : {}) },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+
+/**
+ * Ages a company (or, with `table: 'contacts'`, a contact): created, owned and last followed up
+ * `days` ago (tests only; the app never rewrites history).
+ */
+export async function age(t: TestApp, id: string, days: number, table: 'companies' | 'contacts' = 'companies'): Promise<void> {
   const when = new Date(Date.now() - days * 86_400_000);
-  await sql`update companies set created_at = ${when}, last_activity_at = ${when} where id = ${companyId}`.execute(t.db.kysely);
-  await sql`update pool_customers set owned_since = ${when} where company_id = ${companyId}`.execute(t.db.kysely);
+  await sql`update ${sql.table(table)} set created_at = ${when}, last_activity_at = ${when} where id = ${id}`.execute(t.db.kysely);
+  await sql`update pool_customers set owned_since = ${when} where record_id = ${id}`.execute(t.db.kysely);
 }
 
 export async function count(t: TestApp, table: 'audit_log' | 'outbox' | 'pool_claims' | 'activities'): Promise<number> {

@@ -40,6 +40,7 @@ export async function seedDemoPool(o: { deps: Deps; ctx: RequestContext; ownerId
   if (await inTenant(o.deps.db.kysely, o.ctx.tenantId, (tx) => poolNameTaken(tx, DEMO_POOL.name, null))) return 0;
   const pool = await createPool(o.deps, o.ctx, {
     ...DEMO_POOL,
+    object: 'company',
     position: 0,
     teamIds: [],
     recycleEnabled: true,
@@ -58,8 +59,8 @@ export async function seedDemoPool(o: { deps: Deps; ctx: RequestContext; ownerId
       input: { name: c.name, industry: c.industry, address: { city: c.city, province: c.province }, lifecycleStage: 'lead', ownerId: o.ownerId },
     });
     await createRecord({ deps: o.deps, ctx: o.ctx, def: contactDefinition, input: { ...c.contact, companyId: company.id, ownerId: o.ownerId } });
-    await returnToPool({ deps: o.deps, ctx: o.ctx, companyId: company.id, poolId: pool.id, reason: c.reason });
+    await returnToPool({ deps: o.deps, ctx: o.ctx, object: 'company', recordId: company.id, poolId: pool.id, reason: c.reason });
   }
-  if (o.lockCompanyId) await setLock({ deps: o.deps, ctx: o.ctx, companyId: o.lockCompanyId, locked: true });
+  if (o.lockCompanyId) await setLock({ deps: o.deps, ctx: o.ctx, object: 'company', recordId: o.lockCompanyId, locked: true });
   return DEMO_POOL_CUSTOMERS.length;
 }

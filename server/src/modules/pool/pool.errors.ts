@@ -17,4 +17,7 @@ export const poolErrors = {
   nameTaken: () => invalid('name', 'fields.not_unique', { object: 'pool' }),
   unknownTeam: () => invalid('teamIds', 'fields.invalid_reference', { object: 'team' }),
   badAssignee: () => invalid('userId', 'pool.assignee_cannot_see'),
+  notPoolable: (field: string) => invalid(field, 'pool.object_not_poolable'),
+  wrongObject: () => invalid('poolId', 'pool.wrong_object'),
+  followsParent: () => new AppError('conflict', { message: 'pool_follows_parent' }),
 };

@@ -9,6 +9,7 @@ import { lockedCustomers } from './locked.service.ts';
 import * as moves from './moves.service.ts';
 import { listPoolCustomers } from './pool-customers.service.ts';
 import { poolErrors } from './pool.errors.ts';
+import { poolTargets } from './pool-targets.ts';
 import {
   ZAssignRequest,
   ZCreatePoolRequest,
@@ -16,6 +17,7 @@ import {
   ZLockedCustomer,
   ZExpiringQuery,
   ZLockRequest,
+  ZLockResult,
   ZPool,
   ZPoolCustomer,
   ZPoolCustomerParams,
@@ -54,7 +56,7 @@ export function poolRoutes(app: FastifyInstance, deps: Deps) {
     {
       schema: {
         tags,
-        summary: 'Customers locked against recycling (managers; unlock with PUT /companies/:id/pool-lock)',
+        summary: 'Customers locked against recycling (managers; unlock with PUT /companies/:id/pool-lock or /contacts/:id/pool-lock)',
         response: { 200: z.object({ data: z.array(ZLockedCustomer) }) },
       },
     },
@@ -64,7 +66,7 @@ export function poolRoutes(app: FastifyInstance, deps: Deps) {
     requireAccess(req.ctx.access, 'pool', 'update');
     if (req.body.asOf && process.env.KEHU_TEST_CLOCK !== '1') throw poolErrors.clockDisabled();
     const asOf = req.body.asOf ? new Date(req.body.asOf) : new Date();
-    const result = await runRecycling({ db: deps.db, now: asOf, tenantId: req.ctx.tenantId });
+    const result = await runRecycling({ db: deps.db, objects: deps.objects, now: asOf, tenantId: req.ctx.tenantId });
     return { ...result, asOf: asOf.toISOString() };
   });
   r.get('/api/v1/pools/:id', { schema: { tags, params: ZIdParams, response: { 200: ZPool } } }, async (req, reply) => {
@@ -91,20 +93,21 @@ export function poolRoutes(app: FastifyInstance, deps: Deps) {
     },
     async (req) => listPoolCustomers({ deps, ctx: req.ctx, poolId: req.params.id, query: req.query }),
   );
-  r.post('/api/v1/pools/:id/customers/:companyId/claim', { schema: { tags, params: ZPoolCustomerParams, response: { 200: ZPoolMove } } }, async (req) =>
-    moves.claim({ deps, ctx: req.ctx, poolId: req.params.id, companyId: req.params.companyId }),
+  r.post('/api/v1/pools/:id/customers/:recordId/claim', { schema: { tags, params: ZPoolCustomerParams, response: { 200: ZPoolMove } } }, async (req) =>
+    moves.claim({ deps, ctx: req.ctx, poolId: req.params.id, recordId: req.params.recordId }),
   );
   r.post(
-    '/api/v1/pools/:id/customers/:companyId/assign',
+    '/api/v1/pools/:id/customers/:recordId/assign',
     { schema: { tags, params: ZPoolCustomerParams, body: ZAssignRequest, response: { 200: ZPoolMove } } },
-    async (req) => moves.assign({ deps, ctx: req.ctx, poolId: req.params.id, companyId: req.params.companyId, userId: req.body.userId }),
+    async (req) => moves.assign({ deps, ctx: req.ctx, poolId: req.params.id, recordId: req.params.recordId, userId: req.body.userId }),
   );
-  r.post('/api/v1/companies/:id/return-to-pool', { schema: { tags, params: ZIdParams, body: ZReturnRequest, response: { 200: ZPoolMove } } }, async (req) =>
-    moves.returnToPool({ deps, ctx: req.ctx, companyId: req.params.id, reason: req.body.reason, poolId: req.body.poolId }),
-  );
-  r.put(
-    '/api/v1/companies/:id/pool-lock',
-    { schema: { tags, params: ZIdParams, body: ZLockRequest, response: { 200: z.object({ companyId: z.string(), locked: z.boolean() }) } } },
-    async (req) => moves.setLock({ deps, ctx: req.ctx, companyId: req.params.id, locked: req.body.locked }),
-  );
+  // Per pool-capable object of the registry: /companies/:id/return-to-pool, /contacts/:id/return-to-pool, ...
+  for (const { object, path } of poolTargets(deps.objects)) {
+    r.post(`/api/v1/${path}/:id/return-to-pool`, { schema: { tags, params: ZIdParams, body: ZReturnRequest, response: { 200: ZPoolMove } } }, async (req) =>
+      moves.returnToPool({ deps, ctx: req.ctx, object, recordId: req.params.id, reason: req.body.reason, poolId: req.body.poolId }),
+    );
+    r.put(`/api/v1/${path}/:id/pool-lock`, { schema: { tags, params: ZIdParams, body: ZLockRequest, response: { 200: ZLockResult } } }, async (req) =>
+      moves.setLock({ deps, ctx: req.ctx, object, recordId: req.params.id, locked: req.body.locked }),
+    );
+  }
 }

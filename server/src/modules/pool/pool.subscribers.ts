@@ -1,29 +1,51 @@
 import type { Subscriber } from '#platform/events/subscribers.ts';
-import { markOwnedSince, markWon } from './moves.repo.ts';
+import type { ObjectRegistry } from '#platform/objects/object-registry.ts';
+import { linksOf, markOwnedSince, markWon } from './moves.repo.ts';
+import { poolTargets } from './pool-targets.ts';
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 const obj = (v: unknown) => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
+const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
-/** `deal.won` -> the company's `last_won_at` (the "no won deal in M days" rule and the won exemption). */
-export const dealWonSubscriber: Subscriber = {
-  name: 'pool.deal-won',
-  events: ['deal.won'],
-  handle: async (event, tx) => {
-    // deals' stage events carry companyId (modules/deals/deal-stage-events.ts).
-    const companyId = str(event.payload.companyId);
-    if (!companyId) return;
-    const wonAt = str(event.payload.wonAt);
-    await markWon(tx, { tenantId: event.tenantId, companyId, at: wonAt ? new Date(wonAt) : event.createdAt });
-  },
-};
+/**
+ * `deal.won` -> `last_won_at` of the deal's customer: its company, and its contact when that
+ * contact is pooled on its own (a B2C customer, no company). The "no won deal in M days" rule
+ * and the won exemption read it. The deal's links come from the event (deals' stage events
+ * carry companyId) or, when missing there, from the deal row.
+ */
+export function dealWonSubscriber(objects: ObjectRegistry): Subscriber {
+  return {
+    name: 'pool.deal-won',
+    events: ['deal.won'],
+    handle: async (event, tx) => {
+      const deal = objects.byName('deal')?.definition;
+      const refs = Object.entries(deal?.references ?? {});
+      const links = poolTargets(objects).flatMap((target) => {
+        const column = refs.find(([, table]) => table === target.table)?.[0];
+        return column ? [{ target, column }] : [];
+      });
+      const missing = links.filter((l) => !str(event.payload[camel(l.column)])).map((l) => l.column);
+      const row = missing.length && deal && event.objectId ? await linksOf(tx, { table: deal.table, id: event.objectId, columns: missing }) : undefined;
+      const wonAt = str(event.payload.wonAt);
+      for (const { target, column } of links) {
+        const recordId = str(event.payload[camel(column)]) ?? str(row?.[column]);
+        if (recordId) await markWon(tx, { tenantId: event.tenantId, target, recordId, at: wonAt ? new Date(wonAt) : event.createdAt });
+      }
+    },
+  };
+}
 
-/** A transfer in the customer record (ownerId changed to someone) gives the new owner a fresh clock. */
-export const ownerChangeSubscriber: Subscriber = {
-  name: 'pool.owner-changed',
-  events: ['company.updated'],
-  handle: async (event, tx) => {
-    const change = obj(obj(event.payload.changes).ownerId);
-    if (!event.objectId || !str(change.to)) return;
-    await markOwnedSince(tx, { tenantId: event.tenantId, companyId: event.objectId, at: event.createdAt });
-  },
-};
+/** A transfer in the record (ownerId changed to someone) gives the new owner a fresh clock. */
+export function ownerChangeSubscriber(objects: ObjectRegistry): Subscriber {
+  const targets = poolTargets(objects);
+  return {
+    name: 'pool.owner-changed',
+    events: targets.map((t) => `${t.object}.updated`),
+    handle: async (event, tx) => {
+      const target = targets.find((t) => `${t.object}.updated` === event.type);
+      const change = obj(obj(event.payload.changes).ownerId);
+      if (!target || !event.objectId || !str(change.to)) return;
+      await markOwnedSince(tx, { tenantId: event.tenantId, target, recordId: event.objectId, at: event.createdAt });
+    },
+  };
+}

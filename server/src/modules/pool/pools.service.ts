@@ -8,6 +8,7 @@ import { newId } from '#platform/ids.ts';
 import { claimsToday, heldCount } from './moves.repo.ts';
 import { poolErrors } from './pool.errors.ts';
 import type { TCreatePoolRequest, TPool, TUpdatePoolRequest } from './pool.schema.ts';
+import { poolTarget } from './pool-targets.ts';
 import * as repo from './pools.repo.ts';
 
 const COLUMNS: Record<string, string> = {
@@ -23,11 +24,15 @@ const COLUMNS: Record<string, string> = {
   reclaimCooldownDays: 'reclaim_cooldown_days',
 };
 
-/** Pools the caller sees; everyone with `pool:read` sees the ones given to their teams, admins all. */
+/**
+ * Pools the caller sees; everyone with `pool:read` sees the ones given to their teams, admins all,
+ * and only pools of objects the caller may read (a rep without contacts sees no contact pool).
+ */
 export async function visiblePools(tx: Tx, ctx: RequestContext, ids?: string[]): Promise<repo.PoolRow[]> {
   const scope = requireAccess(ctx.access, 'pool', 'read');
   const manages = scopeOf(ctx.access, 'pool', 'update') !== 'none';
-  return repo.listPools(tx, { userId: ctx.userId, all: ctx.access.isAdmin || (manages && scope === 'all'), ...(ids ? { ids } : {}) });
+  const rows = await repo.listPools(tx, { userId: ctx.userId, all: ctx.access.isAdmin || (manages && scope === 'all'), ...(ids ? { ids } : {}) });
+  return rows.filter((r) => scopeOf(ctx.access, r.object, 'read') !== 'none');
 }
 
 /** A pool the caller sees, or 404 as if it did not exist. */
@@ -37,16 +42,40 @@ export async function visiblePool(tx: Tx, ctx: RequestContext, id: string): Prom
   return pool;
 }
 
-async function present(tx: Tx, ctx: RequestContext, rows: repo.PoolRow[]): Promise<TPool[]> {
+type Standing = { held: number; claimsToday: number };
+
+/** The caller's held records and today's claims per object of the pools shown. */
+async function standings(tx: Tx, deps: Deps, ctx: RequestContext, objects: string[]): Promise<Map<string, Standing>> {
+  const userId = ctx.userId;
+  const result = new Map<string, Standing>();
+  for (const object of new Set(objects)) {
+    if (!userId) {
+      result.set(object, { held: 0, claimsToday: 0 });
+      continue;
+    }
+    const target = poolTarget(deps.objects, object);
+    const held = await heldCount(tx, { target, userId });
+    const today = (await claimsToday(tx, { object, userIds: [userId], now: new Date() })).get(userId) ?? 0;
+    result.set(object, { held, claimsToday: today });
+  }
+  return result;
+}
+
+async function present(tx: Tx, deps: Deps, ctx: RequestContext, rows: repo.PoolRow[]): Promise<TPool[]> {
   const ids = rows.map((r) => r.id);
   const teams = await repo.poolTeams(tx, ids);
   const counts = await repo.customerCounts(tx, ids);
-  const held = ctx.userId ? await heldCount(tx, ctx.userId) : 0;
-  const today = ctx.userId ? ((await claimsToday(tx, { userIds: [ctx.userId], now: new Date() })).get(ctx.userId) ?? 0) : 0;
+  const mineByObject = await standings(
+    tx,
+    deps,
+    ctx,
+    rows.map((r) => r.object),
+  );
   return rows.map((r) => {
     const mine = teams.filter((t) => t.pool_id === r.id);
     return {
       id: r.id,
+      object: r.object,
       name: r.name,
       description: r.description,
       position: r.position,
@@ -60,7 +89,7 @@ async function present(tx: Tx, ctx: RequestContext, rows: repo.PoolRow[]): Promi
       maxClaimsPerDay: r.max_claims_per_day,
       reclaimCooldownDays: r.reclaim_cooldown_days,
       customerCount: counts.get(r.id) ?? 0,
-      mine: { held, claimsToday: today },
+      mine: mineByObject.get(r.object) ?? { held: 0, claimsToday: 0 },
       version: r.version,
       createdAt: r.created_at.toISOString(),
       updatedAt: r.updated_at.toISOString(),
@@ -69,11 +98,11 @@ async function present(tx: Tx, ctx: RequestContext, rows: repo.PoolRow[]): Promi
 }
 
 export async function listPools(deps: Deps, ctx: RequestContext): Promise<TPool[]> {
-  return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => present(tx, ctx, await visiblePools(tx, ctx)));
+  return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => present(tx, deps, ctx, await visiblePools(tx, ctx)));
 }
 
 export async function getPool(deps: Deps, ctx: RequestContext, id: string): Promise<TPool> {
-  return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => (await present(tx, ctx, [await visiblePool(tx, ctx, id)]))[0] as TPool);
+  return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => (await present(tx, deps, ctx, [await visiblePool(tx, ctx, id)]))[0] as TPool);
 }
 
 const toColumns = (input: Partial<TCreatePoolRequest>) =>
@@ -90,11 +119,19 @@ async function checkInput(tx: Tx, input: TUpdatePoolRequest, exceptId: string | 
 
 export async function createPool(deps: Deps, ctx: RequestContext, input: TCreatePoolRequest): Promise<TPool> {
   requireAccess(ctx.access, 'pool', 'create');
+  const target = poolTarget(deps.objects, input.object);
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     await checkInput(tx, input, null);
-    const row = await repo.insertPool(tx, { ...toColumns(input), tenant_id: ctx.tenantId, id: newId(), created_by: ctx.userId, updated_by: ctx.userId });
+    const row = await repo.insertPool(tx, {
+      ...toColumns(input),
+      object: target.object,
+      tenant_id: ctx.tenantId,
+      id: newId(),
+      created_by: ctx.userId,
+      updated_by: ctx.userId,
+    });
     await repo.replacePoolTeams(tx, { tenantId: ctx.tenantId, poolId: row.id, teamIds: input.teamIds });
-    const [after] = await present(tx, ctx, [row]);
+    const [after] = await present(tx, deps, ctx, [row]);
     await recordChange(tx, ctx, { action: 'created', objectType: 'pool', objectId: row.id, after: strip(after) });
     return after as TPool;
   });
@@ -114,11 +151,11 @@ export async function updatePool(deps: Deps, ctx: RequestContext, id: string, in
     if (!row) throw notFound('pool');
     if (version !== undefined && version !== row.version) throw new AppError('precondition_failed', { params: { expected: version, actual: row.version } });
     await checkInput(tx, input, id);
-    const [before] = await present(tx, ctx, [row]);
+    const [before] = await present(tx, deps, ctx, [row]);
     const updated = await repo.updatePool(tx, id, { ...toColumns(input), updated_by: ctx.userId }, row.version);
     if (!updated) throw new AppError('precondition_failed', { params: { expected: row.version, actual: row.version + 1 } });
     if (input.teamIds) await repo.replacePoolTeams(tx, { tenantId: ctx.tenantId, poolId: id, teamIds: input.teamIds });
-    const [after] = await present(tx, ctx, [updated]);
+    const [after] = await present(tx, deps, ctx, [updated]);
     await recordChange(tx, ctx, { action: 'updated', objectType: 'pool', objectId: id, before: strip(before), after: strip(after) });
     return after as TPool;
   });

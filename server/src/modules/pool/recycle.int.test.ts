@@ -33,7 +33,7 @@ describe.skipIf(!databaseAvailable)('pool recycling', () => {
     expect((await t.request(manager, { method: 'PUT', url: `/api/v1/companies/${locked.id}/pool-lock`, payload: { locked: true } })).statusCode).toBe(200);
     expect((await t.request(rep1, { method: 'PUT', url: `/api/v1/companies/${locked.id}/pool-lock`, payload: { locked: false } })).statusCode).toBe(403);
 
-    const result = await runRecycling({ db: t.db, tenantId: t.admin.tenantId });
+    const result = await runRecycling({ db: t.db, objects: t.deps.objects, tenantId: t.admin.tenantId });
     expect(result.recycled).toBe(1);
     expect(await ownerOf(stale.id)).toBeNull();
     expect(await ownerOf(fresh.id)).toBe(rep1.id);
@@ -41,7 +41,7 @@ describe.skipIf(!databaseAvailable)('pool recycling', () => {
     expect(await ownerOf(west.id)).toBe(westRep.id); // West has no pool
     const { rows: contact } = await sql<{ owner_id: string | null }>`select owner_id from contacts where id = ${stale.contactId}`.execute(t.db.kysely);
     expect(contact[0]?.owner_id).toBeNull();
-    const { rows: state } = await sql`select pool_id, pooled_reason, previous_owner_id from pool_customers where company_id = ${stale.id}`.execute(t.db.kysely);
+    const { rows: state } = await sql`select pool_id, pooled_reason, previous_owner_id from pool_customers where record_id = ${stale.id}`.execute(t.db.kysely);
     expect(state).toEqual([{ pool_id: pool, pooled_reason: 'no_followup', previous_owner_id: rep1.id }]);
     const timeline = (await t.request(t.admin, { method: 'GET', url: `/api/v1/companies/${stale.id}/timeline` })).json().data;
     expect(timeline[0]).toMatchObject({ kind: 'change', action: 'pool_recycled', actorName: null });
@@ -52,20 +52,20 @@ describe.skipIf(!databaseAvailable)('pool recycling', () => {
       { type: 'contact.pool_recycled', object_id: stale.contactId },
     ]);
     // A second pass (a retried job, another instance) moves nothing.
-    expect((await runRecycling({ db: t.db, tenantId: t.admin.tenantId })).recycled).toBe(0);
+    expect((await runRecycling({ db: t.db, objects: t.deps.objects, tenantId: t.admin.tenantId })).recycled).toBe(0);
     // Another rep claims it; their clock starts now.
     const claim = await t.request(w.rep2, { method: 'POST', url: `/api/v1/pools/${pool}/customers/${stale.id}/claim` });
     expect(claim.statusCode, claim.body).toBe(200);
-    expect((await runRecycling({ db: t.db, tenantId: t.admin.tenantId })).recycled).toBe(0);
+    expect((await runRecycling({ db: t.db, objects: t.deps.objects, tenantId: t.admin.tenantId })).recycled).toBe(0);
   });
 
   it('reminds the owner K days before, once per due date, and lists the customer as about to be recycled', async () => {
     const { t, rep1 } = w;
     const c = await createCompany(t, rep1, '即将收回');
     await age(t, c.id, 27); // due in 3 days, inside the 5-day warning
-    const first = await runRecycling({ db: t.db, tenantId: t.admin.tenantId });
+    const first = await runRecycling({ db: t.db, objects: t.deps.objects, tenantId: t.admin.tenantId });
     expect(first).toMatchObject({ recycled: 0, reminded: 1 });
-    expect((await runRecycling({ db: t.db, tenantId: t.admin.tenantId })).reminded).toBe(0);
+    expect((await runRecycling({ db: t.db, objects: t.deps.objects, tenantId: t.admin.tenantId })).reminded).toBe(0);
     const { rows: tasks } = await sql<{ owner_id: string; subject: string; due_at: Date }>`
       select owner_id, subject, due_at from activities where company_id = ${c.id} and type = 'task'`.execute(t.db.kysely);
     expect(tasks).toHaveLength(1);
@@ -80,7 +80,7 @@ describe.skipIf(!databaseAvailable)('pool recycling', () => {
     expect((await t.request(w.rep2, { method: 'GET', url: `/api/v1/pools/expiring?ownerId=${rep1.id}` })).statusCode).toBe(403);
     expect((await t.request(w.manager, { method: 'GET', url: `/api/v1/pools/expiring?ownerId=${rep1.id}` })).json().data.length).toBeGreaterThan(0);
     // When the day comes, it goes.
-    const later = await runRecycling({ db: t.db, tenantId: t.admin.tenantId, now: new Date(Date.now() + 4 * DAY) });
+    const later = await runRecycling({ db: t.db, objects: t.deps.objects, tenantId: t.admin.tenantId, now: new Date(Date.now() + 4 * DAY) });
     expect(later.recycled).toBeGreaterThanOrEqual(1);
     expect(await ownerOf(c.id)).toBeNull();
   });
@@ -93,7 +93,7 @@ describe.skipIf(!databaseAvailable)('pool recycling', () => {
     await age(t, never.id, 40);
     await sql`update companies set last_activity_at = now() where id = ${never.id}`.execute(t.db.kysely);
     await inTenant(t.db.kysely, t.admin.tenantId, (tx) =>
-      dealWonSubscriber.handle(
+      dealWonSubscriber(t.deps.objects).handle(
         {
           id: newId(),
           tenantId: t.admin.tenantId,
@@ -107,13 +107,13 @@ describe.skipIf(!databaseAvailable)('pool recycling', () => {
         tx,
       ),
     );
-    expect((await runRecycling({ db: t.db, tenantId: t.admin.tenantId })).recycled).toBe(0);
+    expect((await runRecycling({ db: t.db, objects: t.deps.objects, tenantId: t.admin.tenantId })).recycled).toBe(0);
     // 100 days on: the won one is past M without another win, the other past M without any.
     const at = new Date(Date.now() + 100 * DAY);
     await sql`update companies set last_activity_at = ${at} where id in (${won.id}, ${never.id})`.execute(t.db.kysely);
-    await runRecycling({ db: t.db, tenantId: t.admin.tenantId, now: new Date(at.getTime() + DAY) });
-    const { rows } = await sql<{ company_id: string; pooled_reason: string }>`
-      select company_id, pooled_reason from pool_customers where company_id in (${won.id}, ${never.id}) order by pooled_reason`.execute(t.db.kysely);
+    await runRecycling({ db: t.db, objects: t.deps.objects, tenantId: t.admin.tenantId, now: new Date(at.getTime() + DAY) });
+    const { rows } = await sql<{ record_id: string; pooled_reason: string }>`
+      select record_id, pooled_reason from pool_customers where record_id in (${won.id}, ${never.id}) order by pooled_reason`.execute(t.db.kysely);
     expect(rows.map((r) => r.pooled_reason)).toEqual(['no_won_deal', 'no_won_deal']);
   });
 
@@ -122,7 +122,7 @@ describe.skipIf(!databaseAvailable)('pool recycling', () => {
     const stale = [];
     for (const name of ['批次一', '批次二', '批次三']) stale.push(await createCompany(t, rep2, name));
     for (const c of stale) await age(t, c.id, 45);
-    const result = await runRecycling({ db: t.db, tenantId: t.admin.tenantId, batch: 1, concurrency: 2 });
+    const result = await runRecycling({ db: t.db, objects: t.deps.objects, tenantId: t.admin.tenantId, batch: 1, concurrency: 2 });
     expect(result.recycled).toBe(3);
     for (const c of stale) expect(await ownerOf(c.id)).toBeNull();
   });
@@ -139,7 +139,7 @@ describe.skipIf(!databaseAvailable)('pool recycling', () => {
     const e = rows[0];
     if (!e) throw new Error('no company.updated event');
     await inTenant(t.db.kysely, t.admin.tenantId, (tx) =>
-      ownerChangeSubscriber.handle(
+      ownerChangeSubscriber(t.deps.objects).handle(
         {
           id: e.id,
           tenantId: e.tenant_id,
@@ -153,7 +153,7 @@ describe.skipIf(!databaseAvailable)('pool recycling', () => {
         tx,
       ),
     );
-    await runRecycling({ db: t.db, tenantId: t.admin.tenantId });
+    await runRecycling({ db: t.db, objects: t.deps.objects, tenantId: t.admin.tenantId });
     expect(await ownerOf(c.id)).toBe(rep2.id);
   });
 });
