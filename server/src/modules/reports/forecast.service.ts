@@ -1,6 +1,6 @@
 import { type ForecastRowDb, forecastRows } from './forecast.repo.ts';
-import { monthsOf } from './period.ts';
-import { head, type ReportOptions, runReport } from './report-context.ts';
+import { monthsOf } from './period.rules.ts';
+import { head, type ReportOptions, runReport } from './report-context.service.ts';
 import type { TForecastFigures, TForecastReport } from './reports.schema.ts';
 
 const ZERO: TForecastFigures = {

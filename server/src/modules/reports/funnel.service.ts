@@ -1,10 +1,8 @@
-import { invalid } from '#platform/errors/app-error.ts';
+import { percent } from './ratios.rules.ts';
+import { reportsErrors } from './reports.errors.ts';
 import { funnelPipeline, funnelRows } from './funnel.repo.ts';
-import { head, type ReportOptions, runReport } from './report-context.ts';
+import { head, type ReportOptions, runReport } from './report-context.service.ts';
 import type { TFunnelReport } from './reports.schema.ts';
-
-/** a / b in percent with one decimal, null when b is zero. */
-export const percent = (a: number, b: number): number | null => (b === 0 ? null : Math.round((a * 1000) / b) / 10);
 
 /**
  * Stage-to-stage conversion of the deals created in the period, for one pipeline (the default
@@ -14,7 +12,7 @@ export function funnel(o: ReportOptions): Promise<TFunnelReport> {
   return runReport(o, async (tx, frame) => {
     const pipeline = await funnelPipeline(tx, frame.pipelineId);
     if (!pipeline) {
-      if (frame.pipelineId) throw invalid('pipelineId', 'reports.unknown_pipeline');
+      if (frame.pipelineId) throw reportsErrors.unknownPipeline();
       return { ...head(frame, 0), pipeline: null, cohort: 0, stages: [] };
     }
     const rows = await funnelRows(tx, { ...frame, pipelineId: pipeline.id });

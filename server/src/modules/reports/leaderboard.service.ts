@@ -1,6 +1,6 @@
 import { scopeOf } from '#platform/access/access.ts';
-import { head, type ReportOptions, runReport } from './report-context.ts';
-import { reportOwners } from './report-scope.ts';
+import { head, type ReportOptions, runReport } from './report-context.service.ts';
+import { reportOwners } from './report-scope.service.ts';
 import { leaderboardRows } from './leaderboard.repo.ts';
 import type { TLeaderboardReport } from './reports.schema.ts';
 

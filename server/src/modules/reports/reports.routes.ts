@@ -5,7 +5,7 @@ import type { Deps } from '#platform/deps.ts';
 import { forecast } from './forecast.service.ts';
 import { funnel } from './funnel.service.ts';
 import { leaderboard } from './leaderboard.service.ts';
-import type { ReportOptions } from './report-context.ts';
+import type { ReportOptions } from './report-context.service.ts';
 import { ZForecastReport, ZFunnelReport, ZLeaderboardReport, ZReportQuery, ZWinLossReport } from './reports.schema.ts';
 import { winLoss } from './win-loss.service.ts';
 

@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
-import { percent } from './funnel.service.ts';
-import { head, type ReportOptions, runReport } from './report-context.ts';
+import { percent } from './ratios.rules.ts';
+import { head, type ReportOptions, runReport } from './report-context.service.ts';
 import type { TWinLossReport } from './reports.schema.ts';
 import { lostReasonRows, type WinLossRowDb, winLossRows } from './win-loss.repo.ts';
 

@@ -1,4 +1,4 @@
-import { invalid } from '#platform/errors/app-error.ts';
+import { reportsErrors } from './reports.errors.ts';
 
 /** A report period: whole days, both ends included, read in the tenant's time zone. */
 export type Period = { from: string; to: string };
@@ -23,8 +23,8 @@ export function quarterOf(today: string): Period {
 export function resolvePeriod(q: { from?: string | undefined; to?: string | undefined }, today: string): Period {
   const fallback = quarterOf(today);
   const period = { from: q.from ?? fallback.from, to: q.to ?? fallback.to };
-  if (day(period.to) < day(period.from)) throw invalid('to', 'reports.period_reversed');
-  if (day(period.to) - day(period.from) > MAX_DAYS) throw invalid('to', 'reports.period_too_long', { years: 5 });
+  if (day(period.to) < day(period.from)) throw reportsErrors.periodReversed();
+  if (day(period.to) - day(period.from) > MAX_DAYS) throw reportsErrors.periodTooLong(5);
   return period;
 }
 

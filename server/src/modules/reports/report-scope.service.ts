@@ -1,7 +1,7 @@
 import { ownerLimit, requireAccess } from '#platform/access/access.ts';
 import type { RequestContext } from '#platform/context.ts';
-import { invalid } from '#platform/errors/app-error.ts';
 import type { Tx } from '#db/tx.ts';
+import { reportsErrors } from './reports.errors.ts';
 import { teamMemberIds } from './reports.repo.ts';
 
 export type ReportOwnersOptions = {
@@ -31,7 +31,7 @@ export async function reportOwners(o: ReportOwnersOptions): Promise<string[] | n
   let owners = ownerLimit(o.ctx.access, scope);
   if (o.teamId) {
     const members = await teamMemberIds(o.tx, o.teamId);
-    if (!members) throw invalid('teamId', 'reports.unknown_team');
+    if (!members) throw reportsErrors.unknownTeam();
     owners = intersectOwners(owners, members);
   }
   if (o.ownerId) owners = intersectOwners(owners, [o.ownerId]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppError } from '#platform/errors/app-error.ts';
-import { monthsOf, quarterOf, resolvePeriod, todayIn } from './period.ts';
+import { monthsOf, quarterOf, resolvePeriod, todayIn } from './period.rules.ts';
 
 describe('report periods', () => {
   it('defaults to the calendar quarter of today', () => {

@@ -1,8 +1,8 @@
 import { inTenant, type Tx } from '#db/tx.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
-import { type Period, resolvePeriod, todayIn } from './period.ts';
-import { reportOwners } from './report-scope.ts';
+import { type Period, resolvePeriod, todayIn } from './period.rules.ts';
+import { reportOwners } from './report-scope.service.ts';
 import { reportSettings } from './reports.repo.ts';
 import type { TReportQuery } from './reports.schema.ts';
 
