@@ -3,10 +3,10 @@ import { type Condition, leadFieldsOf, systemContext } from '#modules/scoring/in
 import type { RequestContext } from '#platform/context.ts';
 import { recordChange } from '#platform/events/record-change.ts';
 import { newId } from '#platform/ids.ts';
-import { type AssignmentMethod, type AssignmentRule, type Candidate, decideAssignment } from './assignment-engine.ts';
+import { type AssignmentMethod, type AssignmentRule, type Candidate, decideAssignment } from './assignment-engine.rules.ts';
 import * as repo from './assignment.repo.ts';
 import type { TAssignResult } from './assignment.schema.ts';
-import { isWorkingDay, localDate } from './working-days.ts';
+import { isWorkingDay, localDate } from './working-days.rules.ts';
 
 export type AssignTrigger = 'capture' | 'hot' | 'manual' | 'bulk' | 'queue';
 

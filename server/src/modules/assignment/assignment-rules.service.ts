@@ -3,9 +3,10 @@ import { checkConditionFields } from '#modules/scoring/index.ts';
 import { requireAccess } from '#platform/access/access.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
-import { AppError, invalid, notFound } from '#platform/errors/app-error.ts';
+import { notFound } from '#platform/errors/app-error.ts';
 import { recordChange } from '#platform/events/record-change.ts';
 import { newId } from '#platform/ids.ts';
+import { assignmentErrors } from './assignment.errors.ts';
 import * as repo from './assignment.repo.ts';
 import type {
   TAssignmentRule,
@@ -18,7 +19,7 @@ import type {
 import { mayManage } from './lead-assign.service.ts';
 
 function requireManager(ctx: RequestContext): void {
-  if (!mayManage(ctx)) throw new AppError('forbidden');
+  if (!mayManage(ctx)) throw assignmentErrors.forbidden();
 }
 
 const toRule = (r: repo.RuleRow): TAssignmentRule => ({
@@ -46,11 +47,11 @@ async function checkRule(tx: Tx, r: Omit<TAssignmentRule, 'id' | 'position' | 'l
   await checkConditionFields(tx, r.conditions, 'conditions', true);
   const active = await repo.activeUserIds(tx, r.userIds);
   const missing = r.userIds.find((id) => !active.includes(id));
-  if (missing) throw invalid('userIds', 'fields.bad_reference', { object: 'user' });
-  if (r.teamId && !(await repo.teamExists(tx, r.teamId))) throw invalid('teamId', 'fields.bad_reference', { object: 'team' });
-  if (r.method === 'fixed_user' && (r.userIds.length !== 1 || r.teamId)) throw invalid('userIds', 'fields.assignment_one_user');
-  if (r.method !== 'fixed_user' && r.userIds.length === 0 && !r.teamId) throw invalid('userIds', 'fields.assignment_users_required');
-  if (r.teamId && r.userIds.length > 0) throw invalid('teamId', 'fields.assignment_users_or_team');
+  if (missing) throw assignmentErrors.badReference('userIds', 'user');
+  if (r.teamId && !(await repo.teamExists(tx, r.teamId))) throw assignmentErrors.badReference('teamId', 'team');
+  if (r.method === 'fixed_user' && (r.userIds.length !== 1 || r.teamId)) throw assignmentErrors.oneUser();
+  if (r.method !== 'fixed_user' && r.userIds.length === 0 && !r.teamId) throw assignmentErrors.usersRequired();
+  if (r.teamId && r.userIds.length > 0) throw assignmentErrors.usersOrTeam();
 }
 
 export async function listRules(deps: Deps, ctx: RequestContext): Promise<TAssignmentRule[]> {
@@ -98,11 +99,13 @@ export async function createRule(deps: Deps, ctx: RequestContext, input: TCreate
 async function loadForChange(tx: Tx, id: string, version: number | undefined): Promise<TAssignmentRule> {
   const row = await repo.findRule(tx, id);
   if (!row) throw notFound('assignment_rule');
-  if (version !== undefined && version !== row.version) throw new AppError('precondition_failed', { params: { expected: version, actual: row.version } });
+  if (version !== undefined && version !== row.version) throw assignmentErrors.staleVersion(version, row.version);
   return toRule(row);
 }
 
-export async function updateRule(deps: Deps, ctx: RequestContext, id: string, input: TUpdateAssignmentRuleRequest, version?: number): Promise<TAssignmentRule> {
+export type UpdateRuleOptions = { id: string; input: TUpdateAssignmentRuleRequest; version?: number | undefined };
+
+export async function updateRule(deps: Deps, ctx: RequestContext, { id, input, version }: UpdateRuleOptions): Promise<TAssignmentRule> {
   requireManager(ctx);
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const before = await loadForChange(tx, id, version);
@@ -126,7 +129,9 @@ export async function updateRule(deps: Deps, ctx: RequestContext, id: string, in
   });
 }
 
-export async function deleteRule(deps: Deps, ctx: RequestContext, id: string, version?: number): Promise<void> {
+export type DeleteRuleOptions = { id: string; version?: number | undefined };
+
+export async function deleteRule(deps: Deps, ctx: RequestContext, { id, version }: DeleteRuleOptions): Promise<void> {
   requireManager(ctx);
   await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const before = await loadForChange(tx, id, version);
@@ -141,8 +146,7 @@ export async function reorderRules(deps: Deps, ctx: RequestContext, ids: string[
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const rows = await repo.listRules(tx, { lock: true });
     const known = new Set(rows.map((r) => r.id));
-    if (ids.length !== known.size || new Set(ids).size !== ids.length || ids.some((id) => !known.has(id)))
-      throw invalid('ids', 'fields.assignment_order_incomplete');
+    if (ids.length !== known.size || new Set(ids).size !== ids.length || ids.some((id) => !known.has(id))) throw assignmentErrors.orderIncomplete();
     const before = rows.map((r) => r.id);
     for (const [position, id] of ids.entries()) {
       const row = rows.find((r) => r.id === id);
@@ -172,12 +176,13 @@ export async function getSettings(deps: Deps, ctx: RequestContext): Promise<TAss
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => toSettings(await repo.findSettings(tx)));
 }
 
-export async function updateSettings(deps: Deps, ctx: RequestContext, input: TUpdateAssignmentSettingsRequest, version?: number): Promise<TAssignmentSettings> {
+export type UpdateSettingsOptions = { input: TUpdateAssignmentSettingsRequest; version?: number | undefined };
+
+export async function updateSettings(deps: Deps, ctx: RequestContext, { input, version }: UpdateSettingsOptions): Promise<TAssignmentSettings> {
   requireManager(ctx);
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const before = toSettings(await repo.findSettings(tx));
-    if (version !== undefined && version !== before.version)
-      throw new AppError('precondition_failed', { params: { expected: version, actual: before.version } });
+    if (version !== undefined && version !== before.version) throw assignmentErrors.staleVersion(version, before.version);
     const next = { ...before, ...input };
     const workingDays = [...new Set(next.workingDays)].sort();
     await repo.upsertSettings(
@@ -199,8 +204,10 @@ export async function listAway(deps: Deps, ctx: RequestContext): Promise<TAway[]
   );
 }
 
+export type SetAwayOptions = { userId: string; input: { until?: string | null | undefined; note?: string | null | undefined } };
+
 /** Marks a user off (no new leads) until a date, or until cleared; a user may mark themselves. */
-export async function setAway(deps: Deps, ctx: RequestContext, userId: string, input: { until?: string | null | undefined; note?: string | null | undefined }) {
+export async function setAway(deps: Deps, ctx: RequestContext, { userId, input }: SetAwayOptions) {
   if (userId !== ctx.userId) requireManager(ctx);
   await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     if ((await repo.activeUserIds(tx, [userId])).length === 0) throw notFound('user');

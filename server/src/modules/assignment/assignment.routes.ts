@@ -57,17 +57,17 @@ export function assignmentRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: ZAssignmentRule },
       },
     },
-    async (req, reply) => withEtag(reply, await rules.updateRule(deps, req.ctx, req.params.id, req.body, expectedVersion(req))),
+    async (req, reply) => withEtag(reply, await rules.updateRule(deps, req.ctx, { id: req.params.id, input: req.body, version: expectedVersion(req) })),
   );
   r.delete(`${base}/rules/:id`, { schema: { tags, summary: 'Delete a rule', params: ZIdParams } }, async (req, reply) => {
-    await rules.deleteRule(deps, req.ctx, req.params.id, expectedVersion(req));
+    await rules.deleteRule(deps, req.ctx, { id: req.params.id, version: expectedVersion(req) });
     return reply.status(204).send();
   });
   r.get(`${base}/settings`, { schema: { tags, summary: 'Triggers and working days', response: { 200: ZAssignmentSettings } } }, async (req, reply) =>
     withEtag(reply, await rules.getSettings(deps, req.ctx)),
   );
   r.patch(`${base}/settings`, { schema: { tags, body: ZUpdateAssignmentSettingsRequest, response: { 200: ZAssignmentSettings } } }, async (req, reply) =>
-    withEtag(reply, await rules.updateSettings(deps, req.ctx, req.body, expectedVersion(req))),
+    withEtag(reply, await rules.updateSettings(deps, req.ctx, { input: req.body, version: expectedVersion(req) })),
   );
   r.get(`${base}/away`, { schema: { tags, summary: 'Users taking no new leads', response: { 200: list(ZAway) } } }, async (req) => ({
     data: await rules.listAway(deps, req.ctx),
@@ -76,7 +76,7 @@ export function assignmentRoutes(app: FastifyInstance, deps: Deps) {
     `${base}/away/:userId`,
     { schema: { tags, summary: 'Mark a user away (until a date, or until cleared)', params: ZUserParams, body: ZAwayRequest } },
     async (req, reply) => {
-      await rules.setAway(deps, req.ctx, req.params.userId, req.body);
+      await rules.setAway(deps, req.ctx, { userId: req.params.userId, input: req.body });
       return reply.status(204).send();
     },
   );

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONDITION_OPERATORS } from '#modules/scoring/index.ts';
-import { ASSIGNMENT_METHODS } from './assignment-engine.ts';
+import { ASSIGNMENT_METHODS } from './assignment-engine.rules.ts';
 
 export const ZCondition = z
   .object({

@@ -4,9 +4,10 @@ import { leadDefinition } from '#modules/leads/index.ts';
 import { ownerLimit, requireAccess, scopeOf } from '#platform/access/access.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
-import { AppError, invalid } from '#platform/errors/app-error.ts';
+import { AppError } from '#platform/errors/app-error.ts';
 import { loadVisible } from '#platform/records/record-service.ts';
 import { assignInTx, giveLead, systemAssign } from './assign.service.ts';
+import { assignmentErrors } from './assignment.errors.ts';
 import * as repo from './assignment.repo.ts';
 import type { TAssignResult, TQueueEntry } from './assignment.schema.ts';
 
@@ -24,9 +25,9 @@ export async function assignLead(o: AssignLeadOptions): Promise<TAssignResult> {
     const lead = await loadVisible(tx, ctx, leadDefinition, o.leadId, 'update');
     const trigger = o.bulk ? 'bulk' : 'manual';
     if (!o.userId) return assignInTx(tx, { ctx, leadId: o.leadId, trigger });
-    if ((await repo.activeUserIds(tx, [o.userId])).length === 0) throw invalid('userId', 'fields.bad_reference', { object: 'user' });
+    if ((await repo.activeUserIds(tx, [o.userId])).length === 0) throw assignmentErrors.badReference('userId', 'user');
     const limit = ownerLimit(ctx.access, requireAccess(ctx.access, 'lead', 'update'));
-    if (limit !== null && !limit.includes(o.userId)) throw new AppError('forbidden');
+    if (limit !== null && !limit.includes(o.userId)) throw assignmentErrors.forbidden();
     if (lead.owner_id === o.userId) return { leadId: o.leadId, outcome: 'assigned', userId: o.userId, ruleId: null, reason: null };
     await giveLead(tx, { ctx, lead, userId: o.userId, ruleId: null, method: 'manual', trigger, now: new Date() });
     return { leadId: o.leadId, outcome: 'assigned', userId: o.userId, ruleId: null, reason: null };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type AssignmentRule, type Candidate, decideAssignment } from './assignment-engine.ts';
-import { isWorkingDay } from './working-days.ts';
+import { type AssignmentRule, type Candidate, decideAssignment } from './assignment-engine.rules.ts';
+import { isWorkingDay } from './working-days.rules.ts';
 
 const rule = (over: Partial<AssignmentRule>): AssignmentRule => ({
   id: 'r',
