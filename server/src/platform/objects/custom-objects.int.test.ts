@@ -95,6 +95,19 @@ describe.skipIf(!databaseAvailable)('custom objects', () => {
     expect(csv.body).toContain('华东经销商');
   });
 
+  it("writes the tenant's custom objects into its OpenAPI document, fields typed; another tenant's document has none", async () => {
+    const doc = (await call(t.admin, 'GET', '/api/v1/objects/openapi.json')).json();
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/distributors', '/api/v1/distributors/{id}', '/api/v1/distributors/count']));
+    const create = doc.paths['/api/v1/distributors'].post;
+    expect(create.tags).toEqual(['Distributor / 经销商']);
+    const custom = create.requestBody.content['application/json'].schema.properties.custom;
+    expect(custom.properties).toMatchObject({ level: { type: 'number' }, region: { type: 'string' }, company: { type: 'string', format: 'uuid' } });
+    expect(doc.paths['/api/v1/distributors/{id}'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['id']);
+    const other = await t.createTenant('initech');
+    const theirs = (await call(other, 'GET', '/api/v1/objects/openapi.json')).json();
+    expect(Object.keys(theirs.paths).filter((p) => p.includes('distributors'))).toEqual([]);
+  });
+
   it('validates fields: required name, unknown fields, bad values, lookups to missing records', async () => {
     const bad = await call(t.admin, 'POST', '/api/v1/distributors', {
       name: '甲',

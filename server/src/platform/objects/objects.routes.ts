@@ -18,7 +18,7 @@ import {
   ZUpdateCustomRecordRequest,
 } from './custom-objects.schema.ts';
 import * as customObjects from './custom-objects.service.ts';
-import { listObjectMeta, resolveCustomObject } from './objects.service.ts';
+import { listObjectMeta, resolveCustomObject, tenantOpenApiDocument } from './objects.service.ts';
 
 const API = /^\/api\/v1\/([^/:]+)/;
 
@@ -46,6 +46,18 @@ export function objectRoutes(app: FastifyInstance, deps: Deps, reserved: Readonl
       schema: { tags, summary: 'Every object of the tenant: standard and custom (the registry)', response: { 200: z.object({ data: z.array(ZObjectMeta) }) } },
     },
     async (req) => ({ data: await listObjectMeta({ deps, ctx: req.ctx }) }),
+  );
+
+  r.get(
+    '/api/v1/objects/openapi.json',
+    {
+      schema: {
+        tags,
+        summary: "This document as the caller's tenant sees it: each custom object's paths written out with its fields typed",
+        response: { 200: z.record(z.string(), z.unknown()) },
+      },
+    },
+    async (req) => tenantOpenApiDocument({ deps, ctx: req.ctx, base: app.swagger() as unknown as Record<string, unknown> }),
   );
 
   r.get(

@@ -5,6 +5,7 @@ import { listDefs } from '../custom-fields/custom-fields.repo.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors/app-error.ts';
 import { customDeclaration } from './custom-object-definition.ts';
+import { tenantOpenApi } from './custom-objects.openapi.ts';
 import { listObjects } from './custom-objects.repo.ts';
 import type { TObjectMeta } from './custom-objects.schema.ts';
 import { createObjectRegistry, type ObjectDeclaration, type ObjectRegistry } from './object-registry.ts';
@@ -49,6 +50,18 @@ const toMeta = (d: ObjectDeclaration): TObjectMeta => ({
 /** Every object the tenant has, for the web's menus, forms and role editor. */
 export async function listObjectMeta(o: { deps: Deps; ctx: RequestContext }): Promise<TObjectMeta[]> {
   return inTenantRead(o.deps.db.kysely, o.ctx.tenantId, async (tx) => (await o.deps.objects.forTenant(tx)).map(toMeta));
+}
+
+/** The app's OpenAPI document with the tenant's custom objects written out (custom-objects.openapi.ts). */
+export async function tenantOpenApiDocument(o: { deps: Deps; ctx: RequestContext; base: Record<string, unknown> }) {
+  return inTenantRead(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
+    const custom = (await o.deps.objects.forTenant(tx)).filter((d) => d.custom);
+    const defs = custom.length ? await listDefs(tx) : [];
+    return tenantOpenApi(
+      o.base,
+      custom.map((declaration) => ({ declaration, defs: defs.filter((d) => d.object === declaration.name) })),
+    );
+  });
 }
 
 /** The tenant's custom object served at `/api/v1/<path>`, or a 404 as for any unknown route. */
