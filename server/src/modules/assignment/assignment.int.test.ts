@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant } from '#db/tx.ts';
-import { drainOutbox, webLead } from '#modules/scoring/scoring-test-kit.ts';
+import { drainOutbox, webLead } from '#modules/scoring/scoring.test-kit.ts';
 import { buildApp } from '../../app.ts';
 import { loadConfig } from '#platform/config.ts';
 import { createTestApp, TEST_SECRET, type TestApp, type TestUser } from '#test/app.ts';

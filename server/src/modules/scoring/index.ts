@@ -5,12 +5,12 @@ import { REFIT_JOB, refitAll } from './predictive.service.ts';
 import { scoringRoutes } from './scoring.routes.ts';
 import { scoringSubscribers } from './scoring.subscribers.ts';
 
-export { type Condition, CONDITION_OPERATORS, type ConditionOperator, matchesAll } from './conditions.ts';
+export { type Condition, CONDITION_OPERATORS, type ConditionOperator, matchesAll } from './conditions.rules.ts';
 export { rescoreLead } from './lead-score.service.ts';
 /** The demo seed's scoring rules (fit and engagement). */
 export { seedDemoScoring } from './scoring.demo.ts';
-export { checkConditionFields, leadFieldsOf } from './scoring-fields.ts';
-export { systemContext } from './system-context.ts';
+export { checkConditionFields, leadFieldsOf } from './scoring-fields.service.ts';
+export { systemContext } from './system-context.definition.ts';
 export { DECAY_JOB, REFIT_JOB };
 
 /** Lead scoring: rule groups with caps and decaying engagement points, bands, and a per-tenant naive Bayes model. */

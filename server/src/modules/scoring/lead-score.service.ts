@@ -7,11 +7,11 @@ import { recordChange } from '#platform/events/record-change.ts';
 import { newId } from '#platform/ids.ts';
 import { loadVisible } from '#platform/records/record-service.ts';
 import { predictionFor } from './predictive.service.ts';
-import { type Band, computeScore, type ScoreResult, type ScoringGroup } from './score-engine.ts';
-import { leadFieldsOf } from './scoring-fields.ts';
+import { type Band, computeScore, type ScoreResult, type ScoringGroup } from './score-engine.rules.ts';
+import { leadFieldsOf } from './scoring-fields.service.ts';
 import * as repo from './scoring.repo.ts';
 import type { TEngagement, TEngagementRequest, TLeadScore } from './scoring.schema.ts';
-import { systemContext } from './system-context.ts';
+import { systemContext } from './system-context.definition.ts';
 
 export const DECAY_JOB = 'lead-scoring-decay';
 
@@ -123,12 +123,13 @@ export async function listLeadEngagements(deps: Deps, ctx: RequestContext, leadI
   });
 }
 
+export type AddEngagementOptions = { leadId: string; input: TEngagementRequest };
+
 /** Records an engagement (update access on the lead), audited, and rescores the lead at once. */
 export async function addEngagement(
   deps: Deps,
   ctx: RequestContext,
-  leadId: string,
-  input: TEngagementRequest,
+  { leadId, input }: AddEngagementOptions,
 ): Promise<TEngagement & { score: number; band: Band }> {
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     await loadVisible(tx, ctx, leadDefinition, leadId, 'update');

@@ -4,10 +4,10 @@ import { requireAccess } from '#platform/access/access.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
 import { recordChange } from '#platform/events/record-change.ts';
-import { MIN_OUTCOMES, type NaiveBayesModel, predict, readiness, train } from './naive-bayes.ts';
+import { MIN_OUTCOMES, type NaiveBayesModel, predict, readiness, train } from './naive-bayes.rules.ts';
 import * as repo from './predictive.repo.ts';
 import { requireAdmin, toSettings } from './scoring-config.service.ts';
-import { leadFieldsOf } from './scoring-fields.ts';
+import { leadFieldsOf } from './scoring-fields.service.ts';
 import { findSettings } from './scoring.repo.ts';
 import type { TModelStatus, TPrediction } from './scoring.schema.ts';
 

@@ -2,10 +2,11 @@ import { inTenant, type Tx } from '#db/tx.ts';
 import { requireAccess } from '#platform/access/access.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
-import { AppError, invalid, notFound } from '#platform/errors/app-error.ts';
+import { notFound } from '#platform/errors/app-error.ts';
 import { recordChange } from '#platform/events/record-change.ts';
 import { newId } from '#platform/ids.ts';
-import { camelField, checkRules, LEAD_RULE_FIELDS, ruleFields } from './scoring-fields.ts';
+import { camelField, checkRules, LEAD_RULE_FIELDS, ruleFields } from './scoring-fields.service.ts';
+import { scoringErrors } from './scoring.errors.ts';
 import * as repo from './scoring.repo.ts';
 import type {
   TCreateScoringGroupRequest,
@@ -18,7 +19,7 @@ import type {
 
 /** Scoring rules shape every lead's score: only administrators change them. */
 export function requireAdmin(ctx: RequestContext): void {
-  if (!ctx.access.isAdmin) throw new AppError('forbidden');
+  if (!ctx.access.isAdmin) throw scoringErrors.forbidden();
 }
 
 export const toSettings = (row: repo.SettingsRow): TScoringSettings => ({
@@ -49,16 +50,18 @@ export async function getSettings(deps: Deps, ctx: RequestContext): Promise<TSco
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => toSettings(await repo.findSettings(tx)));
 }
 
-export async function updateSettings(deps: Deps, ctx: RequestContext, input: TUpdateScoringSettingsRequest, version?: number): Promise<TScoringSettings> {
+export type UpdateSettingsOptions = { input: TUpdateScoringSettingsRequest; version?: number | undefined };
+
+export async function updateSettings(deps: Deps, ctx: RequestContext, { input, version }: UpdateSettingsOptions): Promise<TScoringSettings> {
   requireAdmin(ctx);
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const row = await repo.findSettings(tx);
-    if (version !== undefined && version !== row.version) throw new AppError('precondition_failed', { params: { expected: version, actual: row.version } });
+    if (version !== undefined && version !== row.version) throw scoringErrors.staleVersion(version, row.version);
     const before = toSettings(row);
     const next = { ...before, ...input };
-    if (next.hotAt <= next.warmAt) throw invalid('hotAt', 'fields.scoring_hot_above_warm', { warmAt: next.warmAt });
+    if (next.hotAt <= next.warmAt) throw scoringErrors.hotAboveWarm(next.warmAt);
     const unknown = next.predictiveFields.find((f) => !(f in LEAD_RULE_FIELDS) && !f.startsWith('custom.'));
-    if (unknown) throw invalid('predictiveFields', 'fields.scoring_unknown_field', { field: unknown });
+    if (unknown) throw scoringErrors.unknownPredictiveField(unknown);
     const saved = await repo.upsertSettings(
       tx,
       ctx.tenantId,
@@ -105,11 +108,13 @@ export async function createGroup(deps: Deps, ctx: RequestContext, input: TCreat
 async function loadForChange(tx: Tx, id: string, version: number | undefined): Promise<repo.GroupRow> {
   const row = await repo.findGroup(tx, id);
   if (!row) throw notFound('scoring_group');
-  if (version !== undefined && version !== row.version) throw new AppError('precondition_failed', { params: { expected: version, actual: row.version } });
+  if (version !== undefined && version !== row.version) throw scoringErrors.staleVersion(version, row.version);
   return row;
 }
 
-export async function updateGroup(deps: Deps, ctx: RequestContext, id: string, input: TUpdateScoringGroupRequest, version?: number): Promise<TScoringGroup> {
+export type UpdateGroupOptions = { id: string; input: TUpdateScoringGroupRequest; version?: number | undefined };
+
+export async function updateGroup(deps: Deps, ctx: RequestContext, { id, input, version }: UpdateGroupOptions): Promise<TScoringGroup> {
   requireAdmin(ctx);
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const row = await loadForChange(tx, id, version);
@@ -126,7 +131,9 @@ export async function updateGroup(deps: Deps, ctx: RequestContext, id: string, i
   });
 }
 
-export async function deleteGroup(deps: Deps, ctx: RequestContext, id: string, version?: number): Promise<void> {
+export type DeleteGroupOptions = { id: string; version?: number | undefined };
+
+export async function deleteGroup(deps: Deps, ctx: RequestContext, { id, version }: DeleteGroupOptions): Promise<void> {
   requireAdmin(ctx);
   await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const row = await loadForChange(tx, id, version);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '#test/app.ts';
 import { databaseAvailable } from '#test/db.ts';
 import { decayAll, rescoreTenant } from './lead-score.service.ts';
-import { closedHistory, drainOutbox, leadMeeting } from './scoring-test-kit.ts';
+import { closedHistory, drainOutbox, leadMeeting } from './scoring.test-kit.ts';
 
 const DAY = 86_400_000;
 

@@ -38,7 +38,7 @@ export function scoringRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: ZScoringSettings },
       },
     },
-    async (req, reply) => withEtag(reply, await config.updateSettings(deps, req.ctx, req.body, expectedVersion(req))),
+    async (req, reply) => withEtag(reply, await config.updateSettings(deps, req.ctx, { input: req.body, version: expectedVersion(req) })),
   );
   r.get(
     `${base}/fields`,
@@ -75,10 +75,10 @@ export function scoringRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: ZScoringGroup },
       },
     },
-    async (req, reply) => withEtag(reply, await config.updateGroup(deps, req.ctx, req.params.id, req.body, expectedVersion(req))),
+    async (req, reply) => withEtag(reply, await config.updateGroup(deps, req.ctx, { id: req.params.id, input: req.body, version: expectedVersion(req) })),
   );
   r.delete(`${base}/groups/:id`, { schema: { tags, summary: 'Delete a rule group (admin)', params: ZIdParams } }, async (req, reply) => {
-    await config.deleteGroup(deps, req.ctx, req.params.id, expectedVersion(req));
+    await config.deleteGroup(deps, req.ctx, { id: req.params.id, version: expectedVersion(req) });
     return reply.status(204).send();
   });
   r.get(`${base}/model`, { schema: { tags, summary: 'Predictive model status', response: { 200: ZModelStatus } } }, (req) =>
@@ -109,6 +109,6 @@ export function scoringRoutes(app: FastifyInstance, deps: Deps) {
         response: { 201: ZEngagement.extend({ score: z.number().int(), band: z.enum(['cold', 'warm', 'hot']) }) },
       },
     },
-    async (req, reply) => reply.status(201).send(await leadScores.addEngagement(deps, req.ctx, req.params.id, req.body)),
+    async (req, reply) => reply.status(201).send(await leadScores.addEngagement(deps, req.ctx, { leadId: req.params.id, input: req.body })),
   );
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CONDITION_OPERATORS } from './conditions.ts';
-import { ENGAGEMENT_TYPES } from './score-engine.ts';
+import { CONDITION_OPERATORS } from './conditions.rules.ts';
+import { ENGAGEMENT_TYPES } from './score-engine.rules.ts';
 
 const ZPoints = z.number().int().min(-1000).max(1000);
 const ZValue = z

@@ -1,4 +1,4 @@
-import { type Condition, fieldValue, matchesCondition } from './conditions.ts';
+import { type Condition, fieldValue, matchesCondition } from './conditions.rules.ts';
 
 export const ENGAGEMENT_TYPES = [
   'form_submitted',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { predict, readiness, type Sample, train } from './naive-bayes.ts';
+import { predict, readiness, type Sample, train } from './naive-bayes.rules.ts';
 
 /** 40 outcomes: manufacturing wins 9 of 10, retail wins 1 of 10; region carries no signal. */
 function dataset(): Sample[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandOf, computeScore, decayFactor, type ScoringGroup } from './score-engine.ts';
+import { bandOf, computeScore, decayFactor, type ScoringGroup } from './score-engine.rules.ts';
 
 const now = new Date('2026-11-24T00:00:00Z');
 const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);

@@ -1,9 +1,9 @@
 import type { Tx } from '#db/tx.ts';
-import { AppError } from '#platform/errors/app-error.ts';
 import { listDefs } from '#platform/custom-fields/custom-fields.repo.ts';
 import type { FieldError } from '#platform/errors/app-error.ts';
 import type { TScoringRuleInput } from './scoring.schema.ts';
-import { UNARY_OPERATORS } from './conditions.ts';
+import { UNARY_OPERATORS } from './conditions.rules.ts';
+import { scoringErrors } from './scoring.errors.ts';
 
 /** Lead fields a scoring or assignment rule may test (API names), with their kind for the UI. */
 export const LEAD_RULE_FIELDS: Record<string, string> = {
@@ -65,7 +65,7 @@ export async function checkConditionFields(
     const empty = c.value === undefined || c.value === null || c.value === '' || (Array.isArray(c.value) && c.value.length === 0);
     if (!UNARY_OPERATORS.includes(c.operator as never) && empty) errors.push({ field: `${path}.${i}.value`, message: 'fields.required' });
   });
-  if (errors.length > 0) throw new AppError('validation', { errors });
+  if (errors.length > 0) throw scoringErrors.badConditions(errors);
 }
 
 export async function checkRules(tx: Tx, rules: TScoringRuleInput[]): Promise<void> {

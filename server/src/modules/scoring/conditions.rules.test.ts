@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesAll, matchesCondition } from './conditions.ts';
+import { matchesAll, matchesCondition } from './conditions.rules.ts';
 
 describe('conditions', () => {
   it('compares text case-insensitively and lists by membership', () => {
