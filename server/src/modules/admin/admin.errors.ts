@@ -11,6 +11,11 @@ export const badReference = (field: string, object: string) =>
   new AppError('validation', { errors: [{ field, message: 'fields.invalid_reference', params: { object } }] });
 export const unknownObjects = (fields: string[]) =>
   new AppError('validation', { errors: fields.map((field) => ({ field, message: 'fields.invalid_reference', params: { object: 'object' } })) });
+export const forbidden = () => new AppError('forbidden');
+export const unauthorized = () => new AppError('unauthorized');
+/** A concurrent write referenced the row being deleted (no message: the generic conflict). */
+export const referencedMeanwhile = () => new AppError('conflict');
+export const dateInPast = (field: string) => new AppError('validation', { errors: [{ field, message: 'fields.invalid_date' }] });
 export const wrongPassword = () => new AppError('validation', { errors: [{ field: 'currentPassword', message: 'fields.wrong_password' }] });
 
 /** 412 when the client's If-Match names an older version than the stored one. */

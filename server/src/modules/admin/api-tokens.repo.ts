@@ -3,7 +3,7 @@ import type { ApiTokens } from '#db/schema.ts';
 import type { Tx } from '#db/tx.ts';
 import { type Catalog, column } from '#platform/query/catalog.ts';
 import { cursorColumns, orderBy } from '#platform/query/sort.ts';
-import type { ListPlan } from './list-page.ts';
+import type { ListPlan } from './list-page.mapper.ts';
 
 // The hash is written once and never selected here: lookups by hash live in platform/auth.
 const COLUMNS = ['id', 'user_id', 'name', 'prefix', 'scopes', 'rate_limit', 'expires_at', 'last_used_at', 'revoked_at', 'created_at'] as const;

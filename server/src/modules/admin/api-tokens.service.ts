@@ -2,14 +2,15 @@ import { inTenant } from '#db/tx.ts';
 import { newToken } from '#platform/auth/tokens.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
-import { invalid, notFound } from '#platform/errors/app-error.ts';
+import { notFound } from '#platform/errors/app-error.ts';
+import { dateInPast } from './admin.errors.ts';
 import { recordChange } from '#platform/events/record-change.ts';
 import { pickFields } from '#platform/http/list-query.ts';
 import { newId } from '#platform/ids.ts';
-import { requireUser } from './admin.guards.ts';
+import { requireUser } from './admin-guards.service.ts';
 import * as repo from './api-tokens.repo.ts';
 import type { TApiToken, TApiTokenListQuery, TCreateApiTokenRequest } from './api-tokens.schema.ts';
-import { planList, toPage } from './list-page.ts';
+import { planList, toPage } from './list-page.mapper.ts';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -39,7 +40,7 @@ export async function listTokens(deps: Deps, ctx: RequestContext, query: TApiTok
 /** A token always acts as its creator; the secret is returned here once and only its hash is kept. */
 export async function createToken(deps: Deps, ctx: RequestContext, input: TCreateApiTokenRequest) {
   const userId = requireUser(ctx);
-  if (input.expiresAt && Date.parse(input.expiresAt) <= Date.now()) throw invalid('expiresAt', 'fields.invalid_date');
+  if (input.expiresAt && Date.parse(input.expiresAt) <= Date.now()) throw dateInPast('expiresAt');
   const { token, hash, prefix } = newToken('api');
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const row = await repo.insertToken(tx, {

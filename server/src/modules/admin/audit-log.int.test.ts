@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { databaseAvailable } from '../../../test/db.ts';
-import { auditOf, makeUser, roleIdByName } from './admin.test-helpers.ts';
+import { auditOf, makeUser, roleIdByName } from './admin.test-kit.ts';
 
 describe.skipIf(!databaseAvailable)('audit log of permission changes', () => {
   let t: TestApp;

@@ -2,7 +2,7 @@ import { inTenant } from '#db/tx.ts';
 import { requireAccess } from '#platform/access/access.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
-import { requireAdmin } from './admin.guards.ts';
+import { requireAdmin } from './admin-guards.service.ts';
 import * as repo from './audit-log.repo.ts';
 import type { TAuditEntry, TAuditLogQuery, THistoryQuery } from './audit-log.schema.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { databaseAvailable } from '../../../test/db.ts';
-import { makeUser } from './admin.test-helpers.ts';
+import { makeUser } from './admin.test-kit.ts';
 
 describe.skipIf(!databaseAvailable)('roles API', () => {
   let t: TestApp;

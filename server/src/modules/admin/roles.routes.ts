@@ -29,10 +29,10 @@ export function roleRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: ZRole },
       },
     },
-    async (req, reply) => withEtag(reply, await service.updateRole(deps, req.ctx, req.params.id, req.body, expectedVersion(req))),
+    async (req, reply) => withEtag(reply, await service.updateRole(deps, req.ctx, { id: req.params.id, input: req.body, version: expectedVersion(req) })),
   );
   r.delete('/api/v1/roles/:id', { schema: { tags, summary: 'Delete a role no user holds (admin)', params: ZIdParams } }, async (req, reply) => {
-    await service.deleteRole(deps, req.ctx, req.params.id, expectedVersion(req));
+    await service.deleteRole(deps, req.ctx, { id: req.params.id, version: expectedVersion(req) });
     return reply.status(204).send();
   });
 }

@@ -7,9 +7,9 @@ import { recordChange } from '#platform/events/record-change.ts';
 import { pickFields } from '#platform/http/list-query.ts';
 import { newId } from '#platform/ids.ts';
 import { checkVersion, duplicate, isForeignKeyViolation, isUniqueViolation, roleInUse, unknownObjects } from './admin.errors.ts';
-import { assertAdminRemains, requireAdmin } from './admin.guards.ts';
+import { assertAdminRemains, requireAdmin } from './admin-guards.service.ts';
 import { lockTenant } from './admin.repo.ts';
-import { planList, toPage } from './list-page.ts';
+import { planList, toPage } from './list-page.mapper.ts';
 import { auditedRole, toRole } from './roles.mapper.ts';
 import * as repo from './roles.repo.ts';
 import { ACCESS_OBJECTS, type TCreateRoleRequest, type TRole, type TRoleListQuery, type TUpdateRoleRequest } from './roles.schema.ts';
@@ -62,7 +62,9 @@ export async function createRole(deps: Deps, ctx: RequestContext, input: TCreate
   );
 }
 
-export async function updateRole(deps: Deps, ctx: RequestContext, id: string, input: TUpdateRoleRequest, version?: number): Promise<TRole> {
+export type UpdateRoleOptions = { id: string; input: TUpdateRoleRequest; version?: number | undefined };
+
+export async function updateRole(deps: Deps, ctx: RequestContext, { id, input, version }: UpdateRoleOptions): Promise<TRole> {
   requireAdmin(ctx);
   return withUniqueName(() =>
     inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
@@ -86,7 +88,9 @@ export async function updateRole(deps: Deps, ctx: RequestContext, id: string, in
 }
 
 /** A role still given to users is refused, so nobody loses access as a side effect. */
-export async function deleteRole(deps: Deps, ctx: RequestContext, id: string, version?: number): Promise<void> {
+export type DeleteRoleOptions = { id: string; version?: number | undefined };
+
+export async function deleteRole(deps: Deps, ctx: RequestContext, { id, version }: DeleteRoleOptions): Promise<void> {
   requireAdmin(ctx);
   try {
     await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {

@@ -3,7 +3,7 @@ import type { Teams } from '#db/schema.ts';
 import type { Tx } from '#db/tx.ts';
 import { type Catalog, column } from '#platform/query/catalog.ts';
 import { cursorColumns, orderBy } from '#platform/query/sort.ts';
-import type { ListPlan } from './list-page.ts';
+import type { ListPlan } from './list-page.mapper.ts';
 
 export type TeamRow = Selectable<Teams> & { member_count: number; child_count: number };
 

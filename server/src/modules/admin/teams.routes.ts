@@ -29,10 +29,10 @@ export function teamRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: ZTeam },
       },
     },
-    async (req, reply) => withEtag(reply, await service.updateTeam(deps, req.ctx, req.params.id, req.body, expectedVersion(req))),
+    async (req, reply) => withEtag(reply, await service.updateTeam(deps, req.ctx, { id: req.params.id, input: req.body, version: expectedVersion(req) })),
   );
   r.delete('/api/v1/teams/:id', { schema: { tags, summary: 'Delete a team without members or sub-teams (admin)', params: ZIdParams } }, async (req, reply) => {
-    await service.deleteTeam(deps, req.ctx, req.params.id, expectedVersion(req));
+    await service.deleteTeam(deps, req.ctx, { id: req.params.id, version: expectedVersion(req) });
     return reply.status(204).send();
   });
 }

@@ -2,14 +2,14 @@ import { inTenant, type Tx } from '#db/tx.ts';
 import { requireAccess } from '#platform/access/access.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
-import { AppError, notFound } from '#platform/errors/app-error.ts';
+import { notFound } from '#platform/errors/app-error.ts';
 import { recordChange } from '#platform/events/record-change.ts';
 import { pickFields } from '#platform/http/list-query.ts';
 import { newId } from '#platform/ids.ts';
-import { badReference, checkVersion, isForeignKeyViolation, teamCycle, teamNotEmpty } from './admin.errors.ts';
-import { requireAdmin } from './admin.guards.ts';
+import { badReference, checkVersion, isForeignKeyViolation, referencedMeanwhile, teamCycle, teamNotEmpty } from './admin.errors.ts';
+import { requireAdmin } from './admin-guards.service.ts';
 import { lockTenant } from './admin.repo.ts';
-import { planList, toPage } from './list-page.ts';
+import { planList, toPage } from './list-page.mapper.ts';
 import * as repo from './teams.repo.ts';
 import type { TCreateTeamRequest, TTeam, TTeamListQuery, TUpdateTeamRequest } from './teams.schema.ts';
 
@@ -53,7 +53,9 @@ export async function createTeam(deps: Deps, ctx: RequestContext, input: TCreate
   });
 }
 
-export async function updateTeam(deps: Deps, ctx: RequestContext, id: string, input: TUpdateTeamRequest, version?: number): Promise<TTeam> {
+export type UpdateTeamOptions = { id: string; input: TUpdateTeamRequest; version?: number | undefined };
+
+export async function updateTeam(deps: Deps, ctx: RequestContext, { id, input, version }: UpdateTeamOptions): Promise<TTeam> {
   requireAdmin(ctx);
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     // Two moves that are each fine alone can close a cycle together; the lock orders them.
@@ -71,7 +73,9 @@ export async function updateTeam(deps: Deps, ctx: RequestContext, id: string, in
 }
 
 /** Only an empty leaf goes: members and sub-teams must be moved first, so nobody is orphaned. */
-export async function deleteTeam(deps: Deps, ctx: RequestContext, id: string, version?: number): Promise<void> {
+export type DeleteTeamOptions = { id: string; version?: number | undefined };
+
+export async function deleteTeam(deps: Deps, ctx: RequestContext, { id, version }: DeleteTeamOptions): Promise<void> {
   requireAdmin(ctx);
   try {
     await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
@@ -83,7 +87,7 @@ export async function deleteTeam(deps: Deps, ctx: RequestContext, id: string, ve
     });
   } catch (error) {
     // A member or sub-team added concurrently, after the count above.
-    throw isForeignKeyViolation(error) ? new AppError('conflict') : error;
+    throw isForeignKeyViolation(error) ? referencedMeanwhile() : error;
   }
 }
 

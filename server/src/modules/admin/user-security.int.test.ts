@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, createTestApp, type TestApp } from '../../../test/app.ts';
 import { databaseAvailable } from '../../../test/db.ts';
-import { login, makeUser, roleIdByName } from './admin.test-helpers.ts';
+import { login, makeUser, roleIdByName } from './admin.test-kit.ts';
 
 describe.skipIf(!databaseAvailable)('user activation, passwords and the last administrator', () => {
   let t: TestApp;

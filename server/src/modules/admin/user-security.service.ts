@@ -4,7 +4,7 @@ import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
 import { recordChange } from '#platform/events/record-change.ts';
 import { wrongPassword } from './admin.errors.ts';
-import { assertAdminRemains, requireAdmin, requireUser } from './admin.guards.ts';
+import { assertAdminRemains, requireAdmin, requireUser } from './admin-guards.service.ts';
 import { lockTenant } from './admin.repo.ts';
 import { auditedUser, loadUser } from './users.mapper.ts';
 import * as repo from './users.repo.ts';
@@ -18,7 +18,9 @@ const PASSWORD_CHANGE = { before: { password: 'old' }, after: { password: 'new' 
  * Deactivation ends the user's sessions at once; their API tokens stop working because
  * authentication checks the user is active. The last active administrator cannot go.
  */
-export async function setActive(deps: Deps, ctx: RequestContext, id: string, active: boolean): Promise<TUser> {
+export type SetActiveOptions = { id: string; active: boolean };
+
+export async function setActive(deps: Deps, ctx: RequestContext, { id, active }: SetActiveOptions): Promise<TUser> {
   requireAdmin(ctx);
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     await lockTenant(tx, 'admins');
@@ -38,7 +40,9 @@ export async function setActive(deps: Deps, ctx: RequestContext, id: string, act
 }
 
 /** An administrator sets a new password: the lockout is cleared and every session of the user ends. */
-export async function resetPassword(deps: Deps, ctx: RequestContext, id: string, password: string): Promise<void> {
+export type ResetPasswordOptions = { id: string; password: string };
+
+export async function resetPassword(deps: Deps, ctx: RequestContext, { id, password }: ResetPasswordOptions): Promise<void> {
   requireAdmin(ctx);
   const hash = await hashPassword(password);
   await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {

@@ -3,7 +3,7 @@ import type { Users } from '#db/schema.ts';
 import type { Tx } from '#db/tx.ts';
 import { type Catalog, column } from '#platform/query/catalog.ts';
 import { cursorColumns, orderBy } from '#platform/query/sort.ts';
-import type { ListPlan } from './list-page.ts';
+import type { ListPlan } from './list-page.mapper.ts';
 
 // The password hash never leaves this file except through passwordHashOf.
 const COLUMNS = [

@@ -35,7 +35,7 @@ export function userRoutes(app: FastifyInstance, deps: Deps) {
   r.patch(
     '/api/v1/users/me',
     { schema: { tags, summary: 'Change my name, language or time zone', body: ZUpdateMeRequest, response: { 200: ZUser } } },
-    async (req, reply) => withEtag(reply, await service.updateMe(deps, req.ctx, req.body, expectedVersion(req))),
+    async (req, reply) => withEtag(reply, await service.updateMe(deps, req.ctx, { input: req.body, version: expectedVersion(req) })),
   );
   r.get('/api/v1/users/:id', { schema: { tags, summary: 'One user', ...one } }, async (req, reply) =>
     withEtag(reply, await service.getUser(deps, req.ctx, req.params.id)),
@@ -43,19 +43,19 @@ export function userRoutes(app: FastifyInstance, deps: Deps) {
   r.patch(
     '/api/v1/users/:id',
     { schema: { tags, summary: 'Change a user, their team or roles (admin)', body: ZUpdateUserRequest, ...one } },
-    async (req, reply) => withEtag(reply, await service.updateUser(deps, req.ctx, req.params.id, req.body, expectedVersion(req))),
+    async (req, reply) => withEtag(reply, await service.updateUser(deps, req.ctx, { id: req.params.id, input: req.body, version: expectedVersion(req) })),
   );
   r.post('/api/v1/users/:id/deactivate', { schema: { tags, summary: 'Deactivate a user and end their sessions (admin)', ...one } }, async (req, reply) =>
-    withEtag(reply, await security.setActive(deps, req.ctx, req.params.id, false)),
+    withEtag(reply, await security.setActive(deps, req.ctx, { id: req.params.id, active: false })),
   );
   r.post('/api/v1/users/:id/activate', { schema: { tags, summary: 'Activate a user (admin)', ...one } }, async (req, reply) =>
-    withEtag(reply, await security.setActive(deps, req.ctx, req.params.id, true)),
+    withEtag(reply, await security.setActive(deps, req.ctx, { id: req.params.id, active: true })),
   );
   r.post(
     '/api/v1/users/:id/reset-password',
     { schema: { tags, summary: 'Set a new password and end their sessions (admin)', params: ZIdParams, body: ZResetPasswordRequest } },
     async (req, reply) => {
-      await security.resetPassword(deps, req.ctx, req.params.id, req.body.password);
+      await security.resetPassword(deps, req.ctx, { id: req.params.id, password: req.body.password });
       return reply.status(204).send();
     },
   );

@@ -3,14 +3,14 @@ import { ownerLimit, requireAccess } from '#platform/access/access.ts';
 import { hashPassword } from '#platform/auth/password.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
-import { AppError, notFound } from '#platform/errors/app-error.ts';
+import { notFound } from '#platform/errors/app-error.ts';
 import { recordChange } from '#platform/events/record-change.ts';
 import { pickFields } from '#platform/http/list-query.ts';
 import { newId } from '#platform/ids.ts';
-import { badReference, checkVersion, duplicate, isForeignKeyViolation, isUniqueViolation } from './admin.errors.ts';
-import { assertAdminRemains, requireAdmin, requireUser } from './admin.guards.ts';
+import { badReference, checkVersion, duplicate, isForeignKeyViolation, isUniqueViolation, referencedMeanwhile } from './admin.errors.ts';
+import { assertAdminRemains, requireAdmin, requireUser } from './admin-guards.service.ts';
 import { lockTenant } from './admin.repo.ts';
-import { planList, toPage } from './list-page.ts';
+import { planList, toPage } from './list-page.mapper.ts';
 import { existingRoleIds } from './roles.repo.ts';
 import { teamExists } from './teams.repo.ts';
 import { auditedUser, loadUser, toUser } from './users.mapper.ts';
@@ -66,7 +66,9 @@ export async function createUser(deps: Deps, ctx: RequestContext, input: TCreate
   );
 }
 
-export async function updateUser(deps: Deps, ctx: RequestContext, id: string, input: TUpdateUserRequest, version?: number): Promise<TUser> {
+export type UpdateUserOptions = { id: string; input: TUpdateUserRequest; version?: number | undefined };
+
+export async function updateUser(deps: Deps, ctx: RequestContext, { id, input, version }: UpdateUserOptions): Promise<TUser> {
   requireAdmin(ctx);
   return withUniqueEmail(() =>
     inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
@@ -85,7 +87,9 @@ export async function updateUser(deps: Deps, ctx: RequestContext, id: string, in
 }
 
 /** One's own name, language and time zone; If-Match is honoured as on any record. */
-export async function updateMe(deps: Deps, ctx: RequestContext, input: TUpdateMeRequest, version?: number): Promise<TUser> {
+export type UpdateMeOptions = { input: TUpdateMeRequest; version?: number | undefined };
+
+export async function updateMe(deps: Deps, ctx: RequestContext, { input, version }: UpdateMeOptions): Promise<TUser> {
   const id = requireUser(ctx);
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const before = await loadForChange(tx, id, version);
@@ -120,7 +124,7 @@ async function withUniqueEmail<T>(work: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicate('user', 'email');
     // The team or a role was deleted between the reference check and the write.
-    if (isForeignKeyViolation(error)) throw new AppError('conflict');
+    if (isForeignKeyViolation(error)) throw referencedMeanwhile();
     throw error;
   }
 }

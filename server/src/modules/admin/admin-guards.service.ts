@@ -1,7 +1,6 @@
 import type { Tx } from '#db/tx.ts';
 import type { RequestContext } from '#platform/context.ts';
-import { AppError } from '#platform/errors/app-error.ts';
-import { lastAdmin } from './admin.errors.ts';
+import { forbidden, lastAdmin, unauthorized } from './admin.errors.ts';
 import { countActiveAdmins } from './admin.repo.ts';
 
 /**
@@ -9,13 +8,13 @@ import { countActiveAdmins } from './admin.repo.ts';
  * that could edit roles could make its holder an administrator.
  */
 export function requireAdmin(ctx: RequestContext): string {
-  if (!ctx.access.isAdmin || !ctx.userId) throw new AppError('forbidden');
+  if (!ctx.access.isAdmin || !ctx.userId) throw forbidden();
   return ctx.userId;
 }
 
 /** The signed-in user's id; every admin route runs authenticated, so its absence is a 401. */
 export function requireUser(ctx: RequestContext): string {
-  if (!ctx.userId) throw new AppError('unauthorized');
+  if (!ctx.userId) throw unauthorized();
   return ctx.userId;
 }
 
