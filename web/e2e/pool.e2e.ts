@@ -194,6 +194,87 @@ describe('public pool (公海) in a real browser', { concurrency: false }, () =>
     await assert.rejects(repA.call('GET', '/pools/locked'), /403/);
     await rep.ctx.close();
   });
+
+  test('a contact pool (#17): the admin creates one, the owner returns an individual customer, another rep claims it', async () => {
+    // An individual customer (B2C: no company) of rep A, due back within 30 days.
+    const contact = await repA.call<{ id: string }>('POST', '/contacts', {
+      name: '刘洋',
+      title: '自由职业者',
+      source: '抖音',
+      address: { city: '成都' },
+      phones: [{ number: '13688886666' }],
+      emails: [{ address: 'liu.yang@example.cn' }],
+    });
+    const settings = await asUser(ADMIN);
+    await settings.page.goto('/pool/settings');
+    await settings.page.getByTestId('pool-create').click();
+    await settings.page.getByTestId('pool-object').click();
+    await settings.page.locator('.ant-select-item-option', { hasText: '联系人' }).click();
+    await settings.page.locator('#name').fill('个人客户公海');
+    await settings.page.locator('#maxClaimsPerDay').fill('3');
+    await shot(settings.page, 'pool-12-contact-pool-form');
+    await settings.page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await settings.page.locator('.ant-modal').waitFor({ state: 'hidden' });
+    const item = settings.page.getByTestId('pool-settings-item').filter({ hasText: '个人客户公海' });
+    await item.waitFor();
+    assert.match((await item.textContent()) ?? '', /存放：联系人/);
+    assert.match((await item.textContent()) ?? '', /0 个联系人/);
+    await shot(settings.page, 'pool-13-contact-pool-settings');
+    await settings.ctx.close();
+    const pools = await repA.call<{ data: { id: string; name: string; object: string }[] }>('GET', '/pools');
+    const contactPool = pools.data.find((p) => p.name === '个人客户公海');
+    assert.equal(contactPool?.object, 'contact');
+
+    // Rep A returns 刘洋 from the "about to be recycled" list; only contact pools are offered.
+    const a = await asUser(REP_A);
+    await a.page.goto('/pool?tab=expiring');
+    await a.page.locator('.ant-select', { hasText: '14 天内' }).click();
+    await a.page.locator('.ant-select-item-option', { hasText: '30 天内' }).click();
+    const due = a.page.getByTestId('expiring-customer').filter({ hasText: '刘洋' });
+    await due.waitFor();
+    assert.match((await due.textContent()) ?? '', /联系人/);
+    assert.match((await due.textContent()) ?? '', /收回至 个人客户公海/);
+    await due.getByTestId('expiring-return').click();
+    await a.page.getByTestId('return-reason').fill('客户暂无购买计划');
+    await a.page.getByTestId('return-pool').click();
+    const offered = await a.page.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents();
+    assert.deepEqual(offered, ['个人客户公海']);
+    await a.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '个人客户公海' }).click();
+    await shot(a.page, 'pool-14-contact-return');
+    await a.page.locator('.ant-modal-footer .ant-btn-dangerous').click();
+    await a.page.locator('.ant-message-success', { hasText: '刘洋 已退回公海' }).waitFor();
+    await a.ctx.close();
+    const gone = await fetch(`${server.url}/api/v1/contacts/${contact.id}`, { headers: { cookie: await cookieOf(REP_A.email) } });
+    assert.equal(gone.status, 404);
+
+    // Rep B sees it masked in the contact pool and claims it.
+    const b = await asUser(REP_B);
+    await b.page.goto(`/pool?pool=${contactPool?.id}`);
+    const card = b.page.getByTestId('pool-customer').filter({ hasText: '刘洋' });
+    await card.waitFor();
+    const shown = (await card.textContent()) ?? '';
+    assert.match(shown, /自由职业者 · 成都/);
+    assert.match(shown, /个人客户（无所属公司）/);
+    assert.match(shown, /136\*\*\*\*6666/);
+    assert.match(shown, /l\*+@example\.cn/);
+    assert.doesNotMatch(shown, /13688886666/);
+    assert.match(shown, /原负责人 李娜/);
+    assert.match(shown, /退回原因：客户暂无购买计划/);
+    assert.match((await b.page.getByTestId('pool-limits').textContent()) ?? '', /您已持有 0 个联系人.*今日已领取 0 \/ 3/);
+    await shot(b.page, 'pool-15-contact-pool');
+    await card.getByTestId('pool-claim').click();
+    await b.page.locator('.ant-message-success').waitFor();
+    await b.page.getByTestId('pool-limits').filter({ hasText: '今日已领取 1 / 3' }).waitFor();
+    await b.page.goto(`/contacts/${contact.id}`);
+    await b.page.getByTestId('record-header').waitFor();
+    await b.page.getByText('从公海领取了该客户').waitFor();
+    assert.match(await text(b.page), /王强/);
+    await shot(b.page, 'pool-16-contact-claimed');
+    await b.ctx.close();
+    const repB = await Api.login(server.url, REP_B.email, PASSWORD);
+    const mine = await repB.call<{ ownerId: string; phones: { number: string }[] }>('GET', `/contacts/${contact.id}`);
+    assert.equal(mine.phones[0]?.number, '13688886666');
+  });
 });
 
 async function cookieOf(email: string): Promise<string> {

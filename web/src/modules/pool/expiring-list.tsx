@@ -8,18 +8,22 @@ import { scopeOf } from '#app/auth/permissions';
 import { formatDate, formatRelative } from '#shared/format/format';
 import { UserSelect } from '#shared/users/user-select';
 import { type ExpiringCustomer, type Pool, poolApi, useExpiring } from './pool-api';
+import { usePoolObjects } from './pool-objects';
 import styles from './pool.module.css';
 import { ReturnDialog } from './return-dialog';
 
 const WINDOWS = [3, 7, 14, 30];
 
-/** 即将收回: the rep's customers the pool rules take back soon, soonest first, with why and when. */
+/** 即将收回: the rep's customers (companies and individual contacts) the pool rules take back soon, soonest first, with why and when. */
 export function ExpiringList({ pools }: { pools: Pool[] }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const me = useMe();
   const qc = useQueryClient();
-  const manages = ['team', 'all'].includes(scopeOf(me, 'company', 'update'));
+  const objects = usePoolObjects();
+  const managesObject = (object: string) => ['team', 'all'].includes(scopeOf(me, object, 'update'));
+  const manages = objects.options.some((o) => managesObject(o.value));
+  const mixed = new Set(pools.map((p) => p.object)).size > 1;
   const [days, setDays] = useState(14);
   const [ownerId, setOwnerId] = useState<string | null>(null);
   const { data = [], isPending } = useExpiring(days, ownerId ?? undefined);
@@ -27,7 +31,7 @@ export function ExpiringList({ pools }: { pools: Pool[] }) {
   const refresh = () => qc.invalidateQueries({ queryKey: ['pools'] });
   const lock = async (c: ExpiringCustomer) => {
     try {
-      await poolApi.lock(c.id, true);
+      await poolApi.lock(objects.pathOf(c.object), c.id, true);
       message.success(t('pool.locked'));
       await refresh();
     } catch (e) {
@@ -64,9 +68,10 @@ export function ExpiringList({ pools }: { pools: Pool[] }) {
             <Card size="small" className={styles.card} data-testid="expiring-customer">
               <div className={styles.actions} style={{ justifyContent: 'space-between', alignItems: 'flex-start' }}>
                 <div>
-                  <Link to={`/companies/${c.id}`}>
+                  <Link to={objects.urlOf(c.object, c.id) ?? '#'}>
                     <Typography.Text strong>{c.name}</Typography.Text>
                   </Link>{' '}
+                  {mixed && <Tag data-testid="expiring-object">{objects.labelOf(c.object)}</Tag>}
                   <Tag color={c.daysLeft <= 0 ? 'red' : c.daysLeft <= 3 ? 'orange' : 'gold'}>
                     {c.daysLeft <= 0 ? t('pool.expiring.overdue') : t('pool.expiring.daysLeft', { count: c.daysLeft })}
                   </Tag>
@@ -81,17 +86,17 @@ export function ExpiringList({ pools }: { pools: Pool[] }) {
                   </div>
                 </div>
                 <div className={styles.actions}>
-                  <Link to={`/companies/${c.id}`}>
+                  <Link to={objects.urlOf(c.object, c.id) ?? '#'}>
                     <Button type="primary" size="small">
                       {t('pool.expiring.followUp')}
                     </Button>
                   </Link>
-                  {manages && (
+                  {managesObject(c.object) && (
                     <Button size="small" onClick={() => void lock(c)}>
                       {t('pool.lock')}
                     </Button>
                   )}
-                  <Button size="small" danger onClick={() => setReturning(c)}>
+                  <Button size="small" danger onClick={() => setReturning(c)} data-testid="expiring-return">
                     {t('pool.return')}
                   </Button>
                 </div>

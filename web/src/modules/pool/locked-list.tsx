@@ -1,11 +1,12 @@
 import { UnlockOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Empty, List, Typography } from 'antd';
+import { Alert, App, Button, Empty, List, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatRelative } from '#shared/format/format';
 import { type LockedCustomer, poolApi, useLockedCustomers } from './pool-api';
+import { usePoolObjects } from './pool-objects';
 import styles from './pool.module.css';
 
 /** 已锁定: the customers a manager locked against recycling, each with Unlock. */
@@ -15,10 +16,11 @@ export function LockedList() {
   const qc = useQueryClient();
   const { data = [], isPending, isError, error } = useLockedCustomers(true);
   const [busy, setBusy] = useState<string | null>(null);
+  const objects = usePoolObjects();
   const unlock = async (c: LockedCustomer) => {
     setBusy(c.id);
     try {
-      await poolApi.lock(c.id, false);
+      await poolApi.lock(objects.pathOf(c.object), c.id, false);
       message.success(t('pool.unlocked', { name: c.name }));
       await qc.invalidateQueries({ queryKey: ['pools'] });
     } catch (e) {
@@ -45,7 +47,12 @@ export function LockedList() {
             ]}
           >
             <List.Item.Meta
-              title={<Link to={`/companies/${c.id}`}>{c.name}</Link>}
+              title={
+                <>
+                  <Link to={objects.urlOf(c.object, c.id) ?? '#'}>{c.name}</Link>
+                  {c.object !== 'company' && <Tag style={{ marginInlineStart: 8 }}>{objects.labelOf(c.object)}</Tag>}
+                </>
+              }
               description={
                 <span className={styles.meta}>
                   {c.owner ? t('pool.lockedList.owner', { name: c.owner.name }) : t('pool.lockedList.noOwner')} ·{' '}

@@ -14,6 +14,8 @@ export type PoolRules = {
 
 export type Pool = PoolRules & {
   id: string;
+  /** The registry object the pool holds: 'company', or 'contact' (contacts without a company, B2C). */
+  object: string;
   name: string;
   description: string | null;
   position: number;
@@ -25,13 +27,20 @@ export type Pool = PoolRules & {
 };
 
 export type PoolInput = PoolRules & { name: string; description: string | null; position: number; teamIds: string[] };
+/** Creating says what the pool holds; it is fixed afterwards. */
+export type NewPoolInput = PoolInput & { object: string };
 
 export type PoolCustomer = {
+  object: string;
   id: string;
   name: string;
   industry: string | null;
+  /** A contact's job title. */
+  title: string | null;
   city: string | null;
+  source: string | null;
   phones: string[];
+  emails: string[];
   poolId: string;
   pooledAt: string | null;
   pooledReason: 'no_followup' | 'no_won_deal' | 'returned' | 'released' | null;
@@ -44,6 +53,7 @@ export type PoolCustomer = {
 };
 
 export type ExpiringCustomer = {
+  object: string;
   id: string;
   name: string;
   owner: Ref | null;
@@ -56,23 +66,27 @@ export type ExpiringCustomer = {
   lastWonAt: string | null;
 };
 
-export type LockedCustomer = { id: string; name: string; owner: Ref | null; lastActivityAt: string | null };
+export type LockedCustomer = { object: string; id: string; name: string; owner: Ref | null; lastActivityAt: string | null };
+
+/** A pooled record's REST path segment ('companies', 'contacts'), from the object registry. */
+export type PathOf = (object: string) => string;
 
 export const POOLS_KEY = ['pools'] as const;
 
 export const poolApi = {
   list: async () => (await api<{ data: Pool[] }>('/pools')).data,
-  create: (body: PoolInput) => api<Pool>('/pools', { method: 'POST', body }),
+  create: (body: NewPoolInput) => api<Pool>('/pools', { method: 'POST', body }),
   update: (id: string, body: Partial<PoolInput>, version: number) => api<Pool>(`/pools/${id}`, { method: 'PATCH', body, ifMatch: `"${version}"` }),
   remove: (id: string) => api<void>(`/pools/${id}`, { method: 'DELETE' }),
   customers: (poolId: string, query: { q?: string; cursor?: string }) =>
     api<ListResponse<PoolCustomer>>(`/pools/${poolId}/customers`, { query: { limit: 50, ...query } }),
-  claim: (poolId: string, companyId: string) => api<unknown>(`/pools/${poolId}/customers/${companyId}/claim`, { method: 'POST' }),
-  assign: (poolId: string, companyId: string, userId: string) =>
-    api<unknown>(`/pools/${poolId}/customers/${companyId}/assign`, { method: 'POST', body: { userId } }),
-  returnToPool: (companyId: string, reason: string, poolId?: string) =>
-    api<unknown>(`/companies/${companyId}/return-to-pool`, { method: 'POST', body: { reason, ...(poolId ? { poolId } : {}) } }),
-  lock: (companyId: string, locked: boolean) => api<unknown>(`/companies/${companyId}/pool-lock`, { method: 'PUT', body: { locked } }),
+  claim: (poolId: string, recordId: string) => api<unknown>(`/pools/${poolId}/customers/${recordId}/claim`, { method: 'POST' }),
+  assign: (poolId: string, recordId: string, userId: string) =>
+    api<unknown>(`/pools/${poolId}/customers/${recordId}/assign`, { method: 'POST', body: { userId } }),
+  /** `path`: the record's object path, 'companies' or 'contacts'. */
+  returnToPool: (path: string, recordId: string, reason: string, poolId?: string) =>
+    api<unknown>(`/${path}/${recordId}/return-to-pool`, { method: 'POST', body: { reason, ...(poolId ? { poolId } : {}) } }),
+  lock: (path: string, recordId: string, locked: boolean) => api<unknown>(`/${path}/${recordId}/pool-lock`, { method: 'PUT', body: { locked } }),
   locked: async () => (await api<{ data: LockedCustomer[] }>('/pools/locked')).data,
   expiring: async (query: { days: number; ownerId?: string }) => (await api<{ data: ExpiringCustomer[] }>('/pools/expiring', { query })).data,
   teams: async () => (await api<ListResponse<Ref>>('/teams', { query: { limit: 500 } })).data,

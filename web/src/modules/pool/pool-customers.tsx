@@ -10,7 +10,10 @@ import { AssignDialog } from './assign-dialog';
 import { type Pool, type PoolCustomer, poolApi, usePoolCustomers } from './pool-api';
 import styles from './pool.module.css';
 
-/** The customers of one pool, newest arrivals first, 50 at a time, with their contacts masked until claimed. */
+/**
+ * The customers of one pool, newest arrivals first, 50 at a time: companies with their contacts,
+ * or (a contact pool) individual customers; phones and e-mails masked until claimed.
+ */
 export function PoolCustomers({ pool }: { pool: Pool }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
@@ -22,7 +25,9 @@ export function PoolCustomers({ pool }: { pool: Pool }) {
   const customers = data?.pages.flatMap((p) => p.data) ?? [];
   const [assigning, setAssigning] = useState<PoolCustomer | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const manages = ['team', 'all'].includes(scopeOf(me, 'company', 'update'));
+  // Managers of the pool's object (update over their team or all) assign; the API checks the same.
+  const manages = ['team', 'all'].includes(scopeOf(me, pool.object, 'update'));
+  const isContact = pool.object === 'contact';
   const refresh = () => qc.invalidateQueries({ queryKey: ['pools'] });
   const claim = async (c: PoolCustomer) => {
     setBusy(c.id);
@@ -40,7 +45,13 @@ export function PoolCustomers({ pool }: { pool: Pool }) {
   return (
     <div>
       <div className={styles.toolbar}>
-        <Input.Search className={styles.grow} allowClear placeholder={t('pool.search')} value={q} onChange={(e) => setQ(e.target.value)} />
+        <Input.Search
+          className={styles.grow}
+          allowClear
+          placeholder={t('pool.search', { context: pool.object })}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+        />
         <Typography.Text type="secondary">{t('pool.masked')}</Typography.Text>
       </div>
       <List
@@ -58,23 +69,29 @@ export function PoolCustomers({ pool }: { pool: Pool }) {
               extra={c.pooledReason && <Tag>{t(`pool.reason.${c.pooledReason}`)}</Tag>}
             >
               <div className={styles.meta}>
-                {[c.industry, c.city].filter(Boolean).join(' · ')}
-                {c.phones.length > 0 && <div className={styles.masked}>{c.phones.join(', ')}</div>}
+                {[isContact ? c.title : c.industry, c.city].filter(Boolean).join(' · ')}
+                {isContact && <div>{t('pool.b2c')}</div>}
+                {c.phones.length + c.emails.length > 0 && <div className={styles.masked}>{[...c.phones, ...c.emails].join(', ')}</div>}
+                {c.source && <div>{t('pool.source', { source: c.source })}</div>}
                 {c.pooledAt && <div>{t('pool.pooledAt', { when: formatRelative(c.pooledAt, i18n.language) })}</div>}
                 {c.previousOwner && <div>{t('pool.previousOwner', { name: c.previousOwner.name })}</div>}
                 {c.returnReason && <div>{t('pool.returnReason', { reason: c.returnReason })}</div>}
                 <div>{t('pool.lastActivity', { when: when(c.lastActivityAt) })}</div>
               </div>
-              <Typography.Text strong>{t('pool.contacts', { count: c.contactCount })}</Typography.Text>
-              <ul className={styles.contacts}>
-                {c.contacts.length === 0 && <li className={styles.meta}>{t('pool.noContacts')}</li>}
-                {c.contacts.map((p) => (
-                  <li key={p.id} data-testid="pool-contact">
-                    {p.name}
-                    {p.title ? ` · ${p.title}` : ''} <span className={styles.masked}>{[...p.phones, ...p.emails].join(' ')}</span>
-                  </li>
-                ))}
-              </ul>
+              {!isContact && (
+                <>
+                  <Typography.Text strong>{t('pool.contacts', { count: c.contactCount })}</Typography.Text>
+                  <ul className={styles.contacts}>
+                    {c.contacts.length === 0 && <li className={styles.meta}>{t('pool.noContacts')}</li>}
+                    {c.contacts.map((p) => (
+                      <li key={p.id} data-testid="pool-contact">
+                        {p.name}
+                        {p.title ? ` · ${p.title}` : ''} <span className={styles.masked}>{[...p.phones, ...p.emails].join(' ')}</span>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
               <div className={styles.actions} style={{ marginTop: 8 }}>
                 <Tooltip title={c.cooldownUntil ? t('pool.cooldownUntil', { date: formatDate(c.cooldownUntil, i18n.language) }) : undefined}>
                   <Button type="primary" data-testid="pool-claim" loading={busy === c.id} disabled={!!c.cooldownUntil} onClick={() => void claim(c)}>

@@ -11,6 +11,7 @@ import { ExpiringList } from './expiring-list';
 import { LockedList } from './locked-list';
 import { usePools } from './pool-api';
 import { PoolCustomers } from './pool-customers';
+import { usePoolObjects } from './pool-objects';
 import { limitLines, ruleSummary } from './pool-rules';
 import styles from './pool.module.css';
 
@@ -23,8 +24,11 @@ export function PoolPage() {
   const poolId = params.get('pool') ?? pools?.[0]?.id;
   const tab = params.get('tab') ?? 'customers';
   const pool = pools?.find((p) => p.id === poolId);
-  // Managers over the owners (and admins) lock and unlock; the same guard as the API's.
-  const manages = ['team', 'all'].includes(scopeOf(me, 'company', 'update'));
+  const objects = usePoolObjects();
+  // Managers over the owners (and admins) of a pooled object lock and unlock; the same guard as the API's.
+  const manages = objects.options.some((o) => ['team', 'all'].includes(scopeOf(me, o.value, 'update')));
+  // Say what each pool holds once there are pools of more than one object.
+  const mixed = new Set(pools?.map((p) => p.object)).size > 1;
   const set = (key: string, value: string) =>
     setParams(
       (prev) => {
@@ -51,7 +55,7 @@ export function PoolPage() {
             className={styles.switcher}
             value={pool?.id}
             onChange={(v) => set('pool', v)}
-            options={pools.map((p) => ({ value: p.id, label: `${p.name} (${p.customerCount})` }))}
+            options={pools.map((p) => ({ value: p.id, label: `${p.name}${mixed ? ` · ${objects.labelOf(p.object)}` : ''} (${p.customerCount})` }))}
           />
         )}
         {me.user.isAdmin && (

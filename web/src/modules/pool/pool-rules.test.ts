@@ -6,6 +6,7 @@ import { limitLines, ruleSummary } from './pool-rules';
 
 const pool = (over: Partial<Pool>): Pool => ({
   id: 'p',
+  object: 'company',
   name: '华东公海',
   description: null,
   position: 0,
@@ -43,5 +44,11 @@ describe('pool rules as text', () => {
       '今日已领取 2 / 5',
       '原负责人需等待 7 天才能再次领取',
     ]);
+  });
+
+  it('counts what a contact pool holds as contacts, in both languages', () => {
+    expect(limitLines(pool({ object: 'contact', mine: { held: 3, claimsToday: 1 } }), t.t)).toEqual(['您已持有 3 / 50 个联系人', '今日已领取 1']);
+    expect(limitLines(pool({ object: 'contact', maxHeld: null }), t.getFixedT('en'))[0]).toBe('You hold 12 contacts');
+    expect(limitLines(pool({ maxHeld: null }), t.getFixedT('en'))[0]).toBe('You hold 12 customers');
   });
 });

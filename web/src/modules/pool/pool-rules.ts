@@ -13,11 +13,12 @@ export function ruleSummary(pool: Pool, t: TFunction): string {
     .join(' · ');
 }
 
-/** The caller's standing against the pool's limits, as short tags. */
+/** The caller's standing against the pool's limits, as short tags; held counts records of the pool's object. */
 export function limitLines(pool: Pool, t: TFunction): string[] {
   const { held, claimsToday } = pool.mine;
+  const context = pool.object;
   return [
-    pool.maxHeld !== null ? t('pool.limits.held', { held, max: pool.maxHeld }) : t('pool.limits.heldNoMax', { held }),
+    pool.maxHeld !== null ? t('pool.limits.held', { held, max: pool.maxHeld, context }) : t('pool.limits.heldNoMax', { held, context }),
     pool.maxClaimsPerDay !== null
       ? t('pool.limits.today', { count: claimsToday, max: pool.maxClaimsPerDay })
       : t('pool.limits.todayNoMax', { count: claimsToday }),

@@ -2,12 +2,17 @@ import { App, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Pool, poolApi } from './pool-api';
+import { usePoolObjects } from './pool-objects';
 
-type Props = { customer: { id: string; name: string }; pools: Pool[]; onClose: (done: boolean) => void };
+type Props = { customer: { object: string; id: string; name: string }; pools: Pool[]; onClose: (done: boolean) => void };
 
-/** 退回: give a customer back to the pool, with a reason (required) and optionally another visible pool. */
+/**
+ * 退回: give a customer (a company, or an individual contact) back to the pool, with a reason
+ * (required) and optionally another visible pool of the same object.
+ */
 export function ReturnDialog({ customer, pools, onClose }: Props) {
   const { t } = useTranslation();
+  const objects = usePoolObjects();
   const { message } = App.useApp();
   const [reason, setReason] = useState('');
   const [poolId, setPoolId] = useState<string | undefined>();
@@ -16,7 +21,7 @@ export function ReturnDialog({ customer, pools, onClose }: Props) {
   const save = async () => {
     setSaving(true);
     try {
-      await poolApi.returnToPool(customer.id, reason, poolId);
+      await poolApi.returnToPool(objects.pathOf(customer.object), customer.id, reason, poolId);
       message.success(t('pool.returned', { name: customer.name }));
       onClose(true);
     } catch (e) {
@@ -45,7 +50,8 @@ export function ReturnDialog({ customer, pools, onClose }: Props) {
             placeholder={t('pool.returnPoolDefault')}
             value={poolId}
             onChange={setPoolId}
-            options={pools.map((p) => ({ value: p.id, label: p.name }))}
+            options={pools.filter((p) => p.object === customer.object).map((p) => ({ value: p.id, label: p.name }))}
+            data-testid="return-pool"
           />
         </Form.Item>
       </Form>

@@ -2,11 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Col, Divider, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import type { FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type PoolInput, poolApi } from '../pool-api';
+import { type NewPoolInput, poolApi } from '../pool-api';
+import { usePoolObjects } from '../pool-objects';
 
-export type PoolFormValues = PoolInput;
+export type PoolFormValues = NewPoolInput;
 
 export const EMPTY_POOL: PoolFormValues = {
+  object: 'company',
   name: '',
   description: null,
   position: 0,
@@ -22,14 +24,27 @@ export const EMPTY_POOL: PoolFormValues = {
 
 const half = { xs: 24, sm: 12 };
 
-/** Name, teams and the pool's rules; empty numbers switch a rule off or lift a limit. */
-export function PoolForm({ form, initial }: { form: FormInstance<PoolFormValues>; initial: PoolFormValues }) {
+type Props = { form: FormInstance<PoolFormValues>; initial: PoolFormValues; creating: boolean };
+
+/**
+ * What the pool holds (chosen once, when it is created), name, teams and the pool's rules; empty
+ * numbers switch a rule off or lift a limit.
+ */
+export function PoolForm({ form, initial, creating }: Props) {
   const { t } = useTranslation();
   const teams = useQuery({ queryKey: ['teams', 'for-pools'], queryFn: poolApi.teams });
+  const objects = usePoolObjects();
   const off = t('pool.form.off');
   const unlimited = t('pool.form.unlimited');
   return (
     <Form form={form} layout="vertical" initialValues={initial} requiredMark="optional">
+      <Form.Item name="object" label={t('pool.form.object')} extra={t('pool.form.objectHelp')} rules={[{ required: true }]}>
+        <Select
+          disabled={!creating}
+          options={objects.options.length ? objects.options : [{ value: initial.object, label: objects.labelOf(initial.object) }]}
+          data-testid="pool-object"
+        />
+      </Form.Item>
       <Form.Item name="name" label={t('pool.form.name')} rules={[{ required: true, whitespace: true, max: 100 }]}>
         <Input autoFocus />
       </Form.Item>

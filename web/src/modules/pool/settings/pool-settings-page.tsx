@@ -9,6 +9,7 @@ import { useMe } from '#app/auth/auth-context';
 import { NotFound } from '#app/not-found';
 import { isApiError } from '#shared/api/problem';
 import { POOLS_KEY, type Pool, poolApi, usePools } from '../pool-api';
+import { usePoolObjects } from '../pool-objects';
 import { limitLines, ruleSummary } from '../pool-rules';
 import styles from '../pool.module.css';
 import { EMPTY_POOL, PoolForm, type PoolFormValues } from './pool-form';
@@ -16,6 +17,7 @@ import { EMPTY_POOL, PoolForm, type PoolFormValues } from './pool-form';
 type Editing = { pool: Pool | null } | null;
 
 const toInput = (p: Pool): PoolFormValues => ({
+  object: p.object,
   name: p.name,
   description: p.description,
   position: p.position,
@@ -39,6 +41,7 @@ export function PoolSettingsPage() {
   const [editing, setEditing] = useState<Editing>(null);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<PoolFormValues>();
+  const objects = usePoolObjects();
   if (!me.user.isAdmin) return <NotFound />;
   const done = () => qc.invalidateQueries({ queryKey: POOLS_KEY });
   const fail = (e: unknown) => message.error(e instanceof Error ? e.message : String(e));
@@ -58,8 +61,9 @@ export function PoolSettingsPage() {
     };
     setSaving(true);
     try {
-      if (editing?.pool) await poolApi.update(editing.pool.id, body, editing.pool.version);
-      else await poolApi.create(body);
+      const { object, ...changes } = body;
+      if (editing?.pool) await poolApi.update(editing.pool.id, changes, editing.pool.version);
+      else await poolApi.create({ ...changes, object: object ?? 'company' });
       message.success(t('pool.form.saved'));
       setEditing(null);
       await done();
@@ -109,6 +113,9 @@ export function PoolSettingsPage() {
             >
               {p.description && <Typography.Paragraph type="secondary">{p.description}</Typography.Paragraph>}
               <Space wrap size={[4, 4]}>
+                <Tag color="purple" data-testid="pool-object-tag">
+                  {t('pool.holds', { object: objects.labelOf(p.object) })}
+                </Tag>
                 <Tag color="blue">{ruleSummary(p, t)}</Tag>
                 {limitLines(p, t)
                   .slice(2)
@@ -120,7 +127,7 @@ export function PoolSettingsPage() {
               </Space>
               <div className={styles.meta} style={{ marginTop: 6 }}>
                 {t('pool.form.teams')}: {p.teams.length ? p.teams.map((team) => team.name).join('、') : t('pool.form.everyone')} ·{' '}
-                {t('pool.count', { count: p.customerCount })}
+                {t('pool.count', { count: p.customerCount, context: p.object })}
               </div>
             </Card>
           </List.Item>
@@ -136,7 +143,7 @@ export function PoolSettingsPage() {
           destroyOnHidden
           width={640}
         >
-          <PoolForm form={form} initial={editing.pool ? toInput(editing.pool) : EMPTY_POOL} />
+          <PoolForm form={form} initial={editing.pool ? toInput(editing.pool) : EMPTY_POOL} creating={!editing.pool} />
         </Modal>
       )}
     </div>
