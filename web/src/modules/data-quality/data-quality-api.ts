@@ -1,15 +1,8 @@
+import type { ApiResponse } from '#shared/api/api-types';
 import { api } from '#shared/api/client';
 
-export type DrillDown = { path: string; filter: string };
-export type DataQuality = {
-  object: 'contact' | 'company';
-  total: number;
-  target: number;
-  completeness: { field: string; filled: number; missing: number; percent: number; meetsTarget: boolean; drillDown: DrillDown | null }[];
-  invalid: { field: 'email' | 'phone'; count: number }[];
-  stale: { months: number; count: number; drillDown: DrillDown };
-  duplicates: { count: number | null; reviewPath: string };
-};
+export type DataQuality = ApiResponse<'/api/v1/data-quality/{object}'>;
+export type DrillDown = DataQuality['stale']['drillDown'];
 
 export const dataQualityApi = {
   get: (object: string, target: number, staleMonths: number) => api<DataQuality>(`/data-quality/${object}`, { query: { target, staleMonths } }),

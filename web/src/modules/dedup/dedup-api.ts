@@ -1,42 +1,15 @@
+import type { ApiBody, ApiItem, ApiQuery, ApiResponse } from '#shared/api/api-types';
 import { api } from '#shared/api/client';
 
-export type DedupObject = 'contact' | 'company' | 'lead';
-export type Evidence = { field: string; similarity: number; weight: number };
-export type RecordSummary = {
-  id: string;
-  name: string;
-  emails: string[];
-  phones: string[];
-  company: string | null;
-  owner: { id: string; name: string } | null;
-  createdAt: string;
-  updatedAt: string;
-};
-export type Cluster = { id: string; score: number; records: RecordSummary[]; pairs: { a: string; b: string; score: number; evidence: Evidence[] }[] };
-export type ClusterPage = { data: Cluster[]; nextCursor: string | null; total: number };
-export type Run = {
-  id: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  phase: string;
-  scanned: number;
-  compared: number;
-  found: number;
-  error: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-};
-export type ComparedField = { field: string; values: unknown[]; chosen: number | 'union'; value: unknown };
-export type Comparison = { records: Record<string, unknown>[]; fields: ComparedField[]; evidence: Evidence[]; score: number | null };
-export type MergeEntry = {
-  id: string;
-  survivorId: string;
-  survivorName: string | null;
-  mergedId: string;
-  mergedName: string | null;
-  moved: Record<string, number>;
-  createdAt: string;
-  undoneAt: string | null;
-};
+export type DedupObject = ApiQuery<'/api/v1/duplicates'>['object'];
+export type ClusterPage = ApiResponse<'/api/v1/duplicates'>;
+export type Cluster = ClusterPage['data'][number];
+export type RecordSummary = Cluster['records'][number];
+export type Evidence = Cluster['pairs'][number]['evidence'][number];
+export type Run = ApiItem<'/api/v1/duplicates/runs'>;
+export type Comparison = ApiResponse<'/api/v1/duplicates/compare'>;
+export type ComparedField = Comparison['fields'][number];
+export type MergeEntry = ApiItem<'/api/v1/duplicates/merges'>;
 
 export const dedupKeys = {
   all: (object: DedupObject) => ['duplicates', object] as const,
@@ -48,16 +21,17 @@ export const dedupKeys = {
 
 export const dedupApi = {
   clusters: (object: DedupObject, cursor?: string) => api<ClusterPage>('/duplicates', { query: { object, limit: 20, cursor } }),
-  runs: (object: DedupObject) => api<{ data: Run[] }>('/duplicates/runs', { query: { object } }),
+  runs: (object: DedupObject) => api<ApiResponse<'/api/v1/duplicates/runs'>>('/duplicates/runs', { query: { object } }),
   scan: (object: DedupObject) => api<Run>('/duplicates/scan', { method: 'POST', body: { object } }),
   compare: (object: DedupObject, ids: string[]) => api<Comparison>('/duplicates/compare', { query: { object, ids: ids.join(',') } }),
-  dismiss: (object: DedupObject, ids: string[]) => api<{ dismissed: number }>('/duplicates/dismiss', { method: 'POST', body: { object, ids } }),
-  merge: (body: { object: DedupObject; survivorId: string; mergedIds: string[]; choices: Record<string, string> }) =>
-    api<{ survivorId: string; merges: { id: string }[] }>('/duplicates/merge', { method: 'POST', body }),
+  dismiss: (object: DedupObject, ids: string[]) =>
+    api<ApiResponse<'/api/v1/duplicates/dismiss', 'post'>>('/duplicates/dismiss', { method: 'POST', body: { object, ids } }),
+  merge: (body: ApiBody<'/api/v1/duplicates/merge', 'post'>) =>
+    api<ApiResponse<'/api/v1/duplicates/merge', 'post'>>('/duplicates/merge', { method: 'POST', body }),
   bulkMerge: (object: DedupObject, clusterIds: string[]) =>
-    api<{ merged: number; results: { clusterId: string; error: string | null }[] }>('/duplicates/merge-bulk', { method: 'POST', body: { object, clusterIds } }),
-  history: (object: DedupObject) => api<{ data: MergeEntry[]; nextCursor: string | null }>('/duplicates/merges', { query: { object, limit: 50 } }),
-  undo: (id: string) => api<{ survivorId: string; restoredId: string }>(`/duplicates/merges/${id}/undo`, { method: 'POST' }),
+    api<ApiResponse<'/api/v1/duplicates/merge-bulk', 'post'>>('/duplicates/merge-bulk', { method: 'POST', body: { object, clusterIds } }),
+  history: (object: DedupObject) => api<ApiResponse<'/api/v1/duplicates/merges'>>('/duplicates/merges', { query: { object, limit: 50 } }),
+  undo: (id: string) => api<ApiResponse<'/api/v1/duplicates/merges/{id}/undo', 'post'>>(`/duplicates/merges/${id}/undo`, { method: 'POST' }),
 };
 
 /** Where a record of this object opens in the app. */

@@ -1,36 +1,19 @@
+import type { ApiBody, ApiResponse } from '#shared/api/api-types';
 import { api, buildUrl } from '#shared/api/client';
 
-export type ExportFormat = 'csv' | 'xlsx';
-export type ExportStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'expired';
-export type ExportJob = {
-  id: string;
-  object: string;
-  format: ExportFormat;
-  status: ExportStatus;
-  fileName: string;
-  progress: { written: number; total: number | null; percent: number | null };
-  sizeBytes: number;
-  error: string | null;
-  downloadUrl: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-  expiresAt: string | null;
-};
-export type StartExport = {
-  object: string;
-  format: ExportFormat;
-  filter?: string | undefined;
-  sort?: string | undefined;
-  q?: string | undefined;
-  columns: { key: string; label: string }[];
-};
+export type ExportJob = ApiResponse<'/api/v1/exports/{id}'>;
+export type ExportFormat = ExportJob['format'];
+export type ExportStatus = ExportJob['status'];
+type ExportBody = ApiBody<'/api/v1/exports', 'post'>;
+/** The web always names the columns, with the labels the user sees. */
+export type StartExport = ExportBody & { columns: NonNullable<ExportBody['columns']> };
 
 export const EXPORT_ACTIVE: ExportStatus[] = ['queued', 'running'];
 
 export const exportsApi = {
   start: (body: StartExport) => api<ExportJob>('/exports', { method: 'POST', body }),
   get: (id: string) => api<ExportJob>(`/exports/${id}`),
-  list: () => api<{ data: ExportJob[] }>('/exports'),
+  list: () => api<ApiResponse<'/api/v1/exports'>>('/exports'),
   cancel: (id: string) => api<ExportJob>(`/exports/${id}/cancel`, { method: 'POST' }),
   downloadUrl: (id: string) => buildUrl(`/exports/${id}/download`),
 };

@@ -1,10 +1,18 @@
 import { api } from '#shared/api/client';
-import type { CrmRecord, Ref } from '#shared/api/types';
+import type { ApiBody, ApiItem, ApiResponse } from '#shared/api/api-types';
+import type { CrmRecord } from '#shared/api/types';
 
-export type DedupKind = 'email' | 'phone' | 'company_name' | 'fuzzy_name';
-export type DedupAction = 'block' | 'warn' | 'merge';
-export type Duplicate = { id: string; name: string; rule: DedupKind; action?: DedupAction; owner: Ref | null };
-export type CustomerMatch = { object: 'contact' | 'company'; id: string; name: string; matchedOn: string; owner: Ref | null };
+export type LeadSettings = ApiResponse<'/api/v1/lead-settings'>;
+export type LeadSettingsPatch = ApiBody<'/api/v1/lead-settings', 'patch'>;
+export type DedupRule = LeadSettings['dedupRules'][number];
+export type DedupKind = DedupRule['kind'];
+export type DedupAction = DedupRule['action'];
+export type FieldMapping = LeadSettings['conversionMapping'][number];
+type Matches = ApiResponse<'/api/v1/leads/check', 'post'>;
+// A lead's stored matches carry no action; a check's do.
+export type Duplicate = ApiResponse<'/api/v1/leads/{id}/matches'>['duplicates'][number] & { action?: DedupAction };
+export type CustomerMatch = Matches['customerMatches'][number];
+// Kept by hand: a lead is read by key like any record (CrmRecord) across the shared list and detail pages.
 export type Lead = CrmRecord & {
   name: string;
   companyName: string | null;
@@ -18,51 +26,25 @@ export type Lead = CrmRecord & {
   convertedDealId: string | null;
   formId: string | null;
 };
-export type LeadCreated = Lead & { duplicates: Duplicate[]; customerMatches: CustomerMatch[]; merged: boolean };
-export type Capture = { id: string; channel: string; outcome: string; formId: string | null; matchedRule: string | null; createdAt: string };
+export type LeadCreated = Lead & Matches & { merged: boolean };
+export type Capture = ApiItem<'/api/v1/leads/{id}/captures'>;
 
-export type Localized = { zh?: string; en?: string };
-export type FormField = { key: string; label: Localized; required: boolean };
-export type LeadForm = {
-  id: string;
-  name: string;
-  fields: FormField[];
-  allowedOrigins: string[];
-  successMessage: Localized;
-  redirectUrl: string | null;
-  doubleOptIn: boolean;
-  ownerId: string | null;
-  source: string | null;
-  campaign: string | null;
-  active: boolean;
-  submissions: number;
-  version: number;
-};
-export type DedupRule = { kind: DedupKind; action: DedupAction; enabled: boolean; threshold?: number };
-export type FieldMapping = { from: string; target: 'contact' | 'company'; to: string };
-export type LeadSettings = {
-  dedupRules: DedupRule[];
-  conversionMapping: FieldMapping[];
-  mail: { from: string | null; smtpConfigured: boolean; envSmtp: boolean };
-  version: number;
-};
-export type ConvertRequest = {
-  contact: { mode: 'create' } | { mode: 'link'; id: string };
-  company: { mode: 'create'; name?: string } | { mode: 'link'; id: string } | { mode: 'none' };
-  deal?: { name: string; amount?: string } | null;
-};
-export type ConvertResult = { contact: Ref & { created: boolean }; company: (Ref & { created: boolean }) | null; deal: Ref | null };
+export type LeadForm = ApiItem<'/api/v1/lead-forms'>;
+export type FormField = LeadForm['fields'][number];
+export type Localized = LeadForm['successMessage'];
+export type ConvertRequest = ApiBody<'/api/v1/leads/{id}/convert', 'post'>;
+export type ConvertResult = ApiResponse<'/api/v1/leads/{id}/convert', 'post'>;
 
 export const leadsApi = {
   create: (body: Record<string, unknown>) => api<LeadCreated>('/leads', { method: 'POST', body }),
-  check: (body: Record<string, unknown>) => api<{ duplicates: Duplicate[]; customerMatches: CustomerMatch[] }>('/leads/check', { method: 'POST', body }),
-  matches: (id: string) => api<{ duplicates: Duplicate[]; customerMatches: CustomerMatch[] }>(`/leads/${id}/matches`),
-  captures: (id: string) => api<{ data: Capture[] }>(`/leads/${id}/captures`).then((r) => r.data),
+  check: (body: Record<string, unknown>) => api<Matches>('/leads/check', { method: 'POST', body }),
+  matches: (id: string) => api<ApiResponse<'/api/v1/leads/{id}/matches'>>(`/leads/${id}/matches`),
+  captures: (id: string) => api<ApiResponse<'/api/v1/leads/{id}/captures'>>(`/leads/${id}/captures`).then((r) => r.data),
   convert: (id: string, body: ConvertRequest) => api<ConvertResult>(`/leads/${id}/convert`, { method: 'POST', body }),
   settings: () => api<LeadSettings>('/lead-settings'),
-  saveSettings: (body: Partial<Omit<LeadSettings, 'version' | 'mail'>> & { mail?: { smtpUrl?: string | null; from?: string | null } }, version: number) =>
-    api<LeadSettings>('/lead-settings', { method: 'PATCH', body, ifMatch: version }),
-  forms: () => api<{ data: LeadForm[] }>('/lead-forms').then((r) => r.data),
+  saveSettings: (body: LeadSettingsPatch, version: number) => api<LeadSettings>('/lead-settings', { method: 'PATCH', body, ifMatch: version }),
+  forms: () => api<ApiResponse<'/api/v1/lead-forms'>>('/lead-forms').then((r) => r.data),
+  // The form page sends what its form holds (partial while editing); the server validates it.
   createForm: (body: Partial<LeadForm>) => api<LeadForm>('/lead-forms', { method: 'POST', body }),
   updateForm: (id: string, body: Partial<LeadForm>, version: number) => api<LeadForm>(`/lead-forms/${id}`, { method: 'PATCH', body, ifMatch: version }),
   removeForm: (id: string) => api<void>(`/lead-forms/${id}`, { method: 'DELETE' }),

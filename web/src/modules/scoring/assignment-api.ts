@@ -1,64 +1,32 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '#shared/api/client';
-import type { Condition } from './scoring-api';
+import type { ApiBody, ApiItem, ApiResponse } from '#shared/api/api-types';
 
-export const METHODS = ['round_robin', 'load_balanced', 'fixed_user'] as const;
-export type Method = (typeof METHODS)[number];
-export type AssignmentRule = {
-  id: string;
-  name: string;
-  position: number;
-  active: boolean;
-  match: 'all' | 'any';
-  conditions: Condition[];
-  method: Method;
-  userIds: string[];
-  teamId: string | null;
-  capacity: number | null;
-  workingDaysOnly: boolean;
-  lastUserId: string | null;
-  version: number;
-};
-export type RuleInput = Omit<AssignmentRule, 'id' | 'position' | 'lastUserId' | 'version'>;
-export type AssignmentSettings = { assignOnCapture: boolean; assignOnHot: boolean; workingDays: number[]; holidays: string[]; version: number };
-export type Away = { userId: string; userName: string; until: string | null; note: string | null };
-export type QueueEntry = {
-  leadId: string;
-  name: string;
-  companyName: string | null;
-  region: string | null;
-  source: string | null;
-  score: number | null;
-  scoreBand: string | null;
-  reason: 'no_rule' | 'no_user_available' | 'not_working_day';
-  queuedAt: string;
-  attempts: number;
-};
-export type RecentAssignment = {
-  id: string;
-  leadId: string;
-  leadName: string;
-  userName: string;
-  ruleName: string | null;
-  method: string;
-  trigger: string;
-  assignedAt: string;
-  score: number | null;
-  scoreBand: string | null;
-};
-export type AssignResult = { leadId: string; outcome: 'assigned' | 'queued' | 'skipped'; userId: string | null; reason: string | null };
+export type AssignmentRule = ApiItem<'/api/v1/lead-assignment/rules'>;
+/** A rule as the editor holds it: every field the server would otherwise default. */
+export type RuleInput = Required<ApiBody<'/api/v1/lead-assignment/rules', 'post'>>;
+export type Method = AssignmentRule['method'];
+// A record over the server's union: a method added there fails the web build until it is here.
+const METHOD_SET: Record<Method, true> = { round_robin: true, load_balanced: true, fixed_user: true };
+export const METHODS = Object.keys(METHOD_SET) as readonly Method[];
+export type AssignmentSettings = ApiResponse<'/api/v1/lead-assignment/settings'>;
+export type Away = ApiItem<'/api/v1/lead-assignment/away'>;
+export type QueueEntry = ApiItem<'/api/v1/lead-assignment/queue'>;
+export type RecentAssignment = ApiItem<'/api/v1/lead-assignment/recent'>;
+export type AssignResult = ApiResponse<'/api/v1/leads/{id}/assign', 'post'>;
 
 const base = '/lead-assignment';
 export const assignmentApi = {
   rules: () => api<{ data: AssignmentRule[] }>(`${base}/rules`).then((r) => r.data),
   create: (body: RuleInput) => api<AssignmentRule>(`${base}/rules`, { method: 'POST', body }),
-  update: (id: string, body: Partial<RuleInput>, version: number) => api<AssignmentRule>(`${base}/rules/${id}`, { method: 'PATCH', body, ifMatch: version }),
+  update: (id: string, body: ApiBody<'/api/v1/lead-assignment/rules/{id}', 'patch'>, version: number) =>
+    api<AssignmentRule>(`${base}/rules/${id}`, { method: 'PATCH', body, ifMatch: version }),
   remove: (id: string) => api<void>(`${base}/rules/${id}`, { method: 'DELETE' }),
   reorder: (ids: string[]) => api<{ data: AssignmentRule[] }>(`${base}/rules/order`, { method: 'PUT', body: { ids } }).then((r) => r.data),
   settings: () => api<AssignmentSettings>(`${base}/settings`),
-  saveSettings: (body: Partial<Omit<AssignmentSettings, 'version'>>) => api<AssignmentSettings>(`${base}/settings`, { method: 'PATCH', body }),
+  saveSettings: (body: ApiBody<'/api/v1/lead-assignment/settings', 'patch'>) => api<AssignmentSettings>(`${base}/settings`, { method: 'PATCH', body }),
   away: () => api<{ data: Away[] }>(`${base}/away`).then((r) => r.data),
-  setAway: (userId: string, body: { until: string | null; note: string | null }) => api<void>(`${base}/away/${userId}`, { method: 'PUT', body }),
+  setAway: (userId: string, body: ApiBody<'/api/v1/lead-assignment/away/{userId}', 'put'>) => api<void>(`${base}/away/${userId}`, { method: 'PUT', body }),
   clearAway: (userId: string) => api<void>(`${base}/away/${userId}`, { method: 'DELETE' }),
   recent: () => api<{ data: RecentAssignment[] }>(`${base}/recent`).then((r) => r.data),
   queue: () => api<{ data: QueueEntry[] }>(`${base}/queue`).then((r) => r.data),

@@ -1,78 +1,66 @@
 import { useQuery } from '@tanstack/react-query';
+import type { ApiBody, ApiItem, ApiResponse } from '#shared/api/api-types';
 import { api } from '#shared/api/client';
 
-export const OPERATORS = ['eq', 'ne', 'in', 'nin', 'contains', 'startsWith', 'gt', 'gte', 'lt', 'lte', 'isEmpty', 'isNotEmpty'] as const;
-export type Operator = (typeof OPERATORS)[number];
-export const UNARY: readonly Operator[] = ['isEmpty', 'isNotEmpty'];
-export const ENGAGEMENT_TYPES = [
-  'form_submitted',
-  'email_opened',
-  'email_clicked',
-  'page_visited',
-  'content_downloaded',
-  'webinar_attended',
-  'meeting_held',
-  'call_held',
-] as const;
-export type ConditionValue = string | number | string[] | null | undefined;
-export type Condition = { field: string; operator: Operator; value?: ConditionValue };
+// The scoring contracts come from the server's API (score-engine.ts and scoring.schema.ts there).
+export type ScoringGroup = ApiItem<'/api/v1/lead-scoring/groups'>;
+export type GroupInput = ApiBody<'/api/v1/lead-scoring/groups', 'post'>;
+/** A rule as the editor holds it: a new one has no id yet. */
+export type ScoringRule = NonNullable<GroupInput['rules']>[number];
+export type AttributeRule = Extract<ScoringRule, { kind: 'attribute' }>;
+export type BehaviourRule = Extract<ScoringRule, { kind: 'behaviour' }>;
+export type Operator = AttributeRule['operator'];
+export type ConditionValue = AttributeRule['value'];
+export type Condition = Pick<AttributeRule, 'field' | 'operator' | 'value'>;
+export type ScoringSettings = ApiResponse<'/api/v1/lead-scoring/settings'>;
+export type RuleField = ApiItem<'/api/v1/lead-scoring/fields'>;
+export type ModelStatus = ApiResponse<'/api/v1/lead-scoring/model'>;
+export type LeadScore = ApiResponse<'/api/v1/leads/{id}/score'>;
+export type Prediction = LeadScore['prediction'];
+export type Factor = Extract<Prediction, { status: 'ready' }>['positive'][number];
+export type GroupResult = LeadScore['groups'][number];
+export type Contribution = GroupResult['rules'][number];
+export type Band = LeadScore['band'];
 
-export type AttributeRule = Condition & { id?: string; kind: 'attribute'; label?: string; points: number };
-export type BehaviourRule = { id?: string; kind: 'behaviour'; label?: string; eventType: (typeof ENGAGEMENT_TYPES)[number]; points: number };
-export type ScoringRule = AttributeRule | BehaviourRule;
-export type ScoringGroup = { id: string; name: string; cap: number | null; position: number; active: boolean; rules: ScoringRule[]; version: number };
-export type GroupInput = { name: string; cap: number | null; active: boolean; rules: ScoringRule[] };
-export type ScoringSettings = { halfLifeDays: number; warmAt: number; hotAt: number; predictiveFields: string[]; version: number };
-export type RuleField = { field: string; type: string; custom: boolean; label: string | null };
-export type ModelStatus = {
-  status: 'ready' | 'insufficient';
-  reason: 'too_few_outcomes' | 'one_class_missing' | 'not_trained' | null;
-  won: number;
-  lost: number;
-  needed: number;
-  trainedAt: string | null;
+// Records over the server's unions, in the order the editor offers them: a value added or
+// removed there fails the web build until it is here too.
+const OPERATOR_SET: Record<Operator, true> = {
+  eq: true,
+  ne: true,
+  in: true,
+  nin: true,
+  contains: true,
+  startsWith: true,
+  gt: true,
+  gte: true,
+  lt: true,
+  lte: true,
+  isEmpty: true,
+  isNotEmpty: true,
 };
-export type Factor = { field: string; value: string; weight: number };
-export type Prediction =
-  | { status: 'ready'; probability: number; positive: Factor[]; negative: Factor[]; won: number; lost: number; trainedAt: string }
-  | {
-      status: 'insufficient';
-      reason: 'too_few_outcomes' | 'one_class_missing' | 'not_trained';
-      won: number;
-      lost: number;
-      needed: number;
-      trainedAt: string | null;
-    };
-export type Contribution = {
-  ruleId: string;
-  kind: 'attribute' | 'behaviour';
-  label: string;
-  basePoints: number;
-  points: number;
-  occurrences?: number;
-  condition?: Condition;
+export const OPERATORS = Object.keys(OPERATOR_SET) as readonly Operator[];
+export const UNARY: readonly Operator[] = ['isEmpty', 'isNotEmpty'];
+const ENGAGEMENT_SET: Record<BehaviourRule['eventType'], true> = {
+  form_submitted: true,
+  email_opened: true,
+  email_clicked: true,
+  page_visited: true,
+  content_downloaded: true,
+  webinar_attended: true,
+  meeting_held: true,
+  call_held: true,
 };
-export type GroupResult = { groupId: string; name: string; cap: number | null; raw: number; points: number; capped: boolean; rules: Contribution[] };
-export type Band = 'cold' | 'warm' | 'hot';
-export type LeadScore = {
-  leadId: string;
-  score: number;
-  band: Band;
-  groups: GroupResult[];
-  halfLifeDays: number | null;
-  computedAt: string;
-  prediction: Prediction;
-};
+export const ENGAGEMENT_TYPES = Object.keys(ENGAGEMENT_SET) as readonly BehaviourRule['eventType'][];
 
 const base = '/lead-scoring';
 export const scoringApi = {
   settings: () => api<ScoringSettings>(`${base}/settings`),
-  saveSettings: (body: Partial<Omit<ScoringSettings, 'version'>>, version: number) =>
+  saveSettings: (body: ApiBody<'/api/v1/lead-scoring/settings', 'patch'>, version: number) =>
     api<ScoringSettings>(`${base}/settings`, { method: 'PATCH', body, ...(version > 0 ? { ifMatch: version } : {}) }),
-  fields: (withScore = false) => api<{ data: RuleField[] }>(`${base}/fields`, { query: { withScore } }).then((r) => r.data),
-  groups: () => api<{ data: ScoringGroup[] }>(`${base}/groups`).then((r) => r.data),
+  fields: (withScore = false) => api<ApiResponse<'/api/v1/lead-scoring/fields'>>(`${base}/fields`, { query: { withScore } }).then((r) => r.data),
+  groups: () => api<ApiResponse<'/api/v1/lead-scoring/groups'>>(`${base}/groups`).then((r) => r.data),
   createGroup: (body: GroupInput) => api<ScoringGroup>(`${base}/groups`, { method: 'POST', body }),
-  updateGroup: (id: string, body: Partial<GroupInput>, version: number) =>
+  updateGroup: (id: string, body: ApiBody<'/api/v1/lead-scoring/groups/{id}', 'patch'>, version: number) =>
     api<ScoringGroup>(`${base}/groups/${id}`, { method: 'PATCH', body, ifMatch: version }),
   removeGroup: (id: string) => api<void>(`${base}/groups/${id}`, { method: 'DELETE' }),
   model: () => api<ModelStatus>(`${base}/model`),

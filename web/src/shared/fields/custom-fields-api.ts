@@ -1,30 +1,15 @@
 import { api } from '#shared/api/client';
-import type { ListResponse } from '#shared/api/types';
-import type { CustomFieldType, FieldDef, FieldOption, LocalizedText } from './field-types';
+import type { ApiBody, ApiItem, ApiResponse } from '#shared/api/api-types';
+import type { FieldDef } from './field-types';
 
-export type CustomFieldDef = {
-  id: string;
-  object: string;
-  key: string;
-  label: Partial<LocalizedText>;
-  type: CustomFieldType;
-  required: boolean;
-  unique: boolean;
-  sensitive: boolean;
-  defaultValue: unknown;
-  options: FieldOption[];
-  position: number;
-  /** A lookup field's target object (registry name); null for other types. */
-  target?: string | null;
-  version?: number;
-};
+export type CustomFieldDef = ApiItem<'/api/v1/custom-fields'>;
 
-export type CustomFieldInput = Omit<CustomFieldDef, 'id' | 'version'>;
+export type CustomFieldInput = ApiBody<'/api/v1/custom-fields', 'post'>;
 
 export const customFieldsApi = {
-  list: async (): Promise<CustomFieldDef[]> => (await api<ListResponse<CustomFieldDef>>('/custom-fields')).data,
+  list: async (): Promise<CustomFieldDef[]> => (await api<ApiResponse<'/api/v1/custom-fields'>>('/custom-fields')).data,
   create: (body: CustomFieldInput) => api<CustomFieldDef>('/custom-fields', { method: 'POST', body }),
-  update: (id: string, body: Partial<CustomFieldInput>, version?: number) =>
+  update: (id: string, body: ApiBody<'/api/v1/custom-fields/{id}', 'patch'>, version?: number) =>
     api<CustomFieldDef>(`/custom-fields/${id}`, { method: 'PATCH', body, ...(version !== undefined ? { ifMatch: version } : {}) }),
   remove: (id: string) => api<void>(`/custom-fields/${id}`, { method: 'DELETE' }),
 };
@@ -37,7 +22,8 @@ export function toFieldDef(def: CustomFieldDef): FieldDef {
     key: `custom.${def.key}`,
     type: def.type,
     label: { zh: def.label.zh ?? '', en: def.label.en ?? '' },
-    options: def.options,
+    // The API may leave a label's language out; the form shows it empty.
+    options: def.options.map((o) => ({ value: o.value, label: { zh: o.label.zh ?? '', en: o.label.en ?? '' } })),
     required: def.required,
     sensitive: def.sensitive,
     custom: true,

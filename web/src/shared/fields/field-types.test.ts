@@ -28,6 +28,7 @@ describe('lookup fields', () => {
       defaultValue: null,
       options: [],
       position: 0,
+      version: 1,
     };
     expect(toFieldDef({ ...base, type: 'lookup', target: 'distributors' })).toMatchObject({
       key: 'custom.k',

@@ -1,23 +1,28 @@
+import type { ApiItem } from '#shared/api/api-types';
 import type { FilterOp } from '#shared/filter/filter-types';
 
-/** Types an admin can give a custom field (the server's list). */
-export const CUSTOM_FIELD_TYPES = [
-  'text',
-  'longtext',
-  'number',
-  'decimal',
-  'date',
-  'datetime',
-  'boolean',
-  'select',
-  'multiselect',
-  'user',
-  'url',
-  'email',
-  'phone',
-  'lookup',
-] as const;
-export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
+/** Types an admin can give a custom field: the server's list, from its API. */
+export type CustomFieldType = ApiItem<'/api/v1/custom-fields'>['type'];
+
+// A record over the server's union (in the order the UI offers them): a type added or removed
+// there fails the web build until it is here too.
+const TYPES: Record<CustomFieldType, true> = {
+  text: true,
+  longtext: true,
+  number: true,
+  decimal: true,
+  date: true,
+  datetime: true,
+  boolean: true,
+  select: true,
+  multiselect: true,
+  user: true,
+  url: true,
+  email: true,
+  phone: true,
+  lookup: true,
+};
+export const CUSTOM_FIELD_TYPES = Object.keys(TYPES) as readonly CustomFieldType[];
 
 /** Built-in fields add a few composite types. */
 export type FieldType = CustomFieldType | 'phones' | 'emails' | 'address' | 'tags' | 'company' | 'money';

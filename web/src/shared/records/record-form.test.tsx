@@ -18,6 +18,8 @@ const wechat = toFieldDef({
   defaultValue: null,
   options: [],
   position: 0,
+  target: null,
+  version: 1,
 });
 const level = toFieldDef({
   id: 'f2',
@@ -31,6 +33,8 @@ const level = toFieldDef({
   defaultValue: null,
   options: [{ value: 'vip', label: { zh: '贵宾', en: 'VIP' } }],
   position: 1,
+  target: null,
+  version: 1,
 });
 
 describe('RecordForm', () => {

@@ -23,6 +23,8 @@ const level = toFieldDef({
     { value: 'std', label: { zh: '普通', en: 'Standard' } },
   ],
   position: 1,
+  target: null,
+  version: 1,
 });
 const fields = [...contactObject.fields, level];
 const record: CrmRecord = {

@@ -27,6 +27,7 @@ const field = (object: string, key: string, target: string | null, position = 0,
   options: [],
   position,
   target,
+  version: 1,
 });
 
 describe('relatedLookups', () => {

@@ -31,6 +31,7 @@ const lookup: CustomFieldDef = {
   defaultValue: null,
   options: [],
   position: 0,
+  version: 1,
 };
 const row = (id: string, name: string) => ({
   id,

@@ -44,7 +44,7 @@ export function CustomFieldModal({ object, field, nextPosition, onClose }: Props
             type: v.type,
             position: nextPosition,
             defaultValue: undefined,
-            ...(v.type === 'lookup' ? { target: v.target ?? null } : {}),
+            ...(v.type === 'lookup' && v.target ? { target: v.target } : {}),
           });
     },
     onSuccess: async () => {

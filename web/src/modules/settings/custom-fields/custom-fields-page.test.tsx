@@ -38,6 +38,7 @@ const region: CustomFieldDef = {
   defaultValue: null,
   options: [],
   position: 0,
+  version: 1,
 };
 
 const open = (el: HTMLElement) => fireEvent.mouseDown(el.querySelector('.ant-select-content, .ant-select-selector') ?? el);

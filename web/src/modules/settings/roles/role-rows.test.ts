@@ -26,6 +26,8 @@ const field = (object: string, key: string, sensitive: boolean, position = 0): C
   defaultValue: null,
   options: [],
   position,
+  target: null,
+  version: 1,
 });
 
 describe('matrixObjects', () => {
