@@ -3,7 +3,7 @@ import type { ObjectDefinition } from '#platform/records/object-definition.ts';
 import type { Row } from '#platform/records/records.repo.ts';
 import { ACTIVITY_TYPES, type ActivityType, CALL_OUTCOMES, type TActivity } from './activities.schema.ts';
 import { refreshLastActivity } from './activities.repo.ts';
-import { prepareLinks } from './activity-links.ts';
+import { prepareLinks } from './activity-links.service.ts';
 
 const iso = (d: unknown) => (d instanceof Date ? d.toISOString() : d == null ? null : String(d));
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { activityProblems } from './activity-rules.ts';
+import { activityProblems } from './activity.rules.ts';
 
 export const ACTIVITY_TYPES = ['note', 'call', 'meeting', 'email', 'task'] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];

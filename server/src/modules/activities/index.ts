@@ -4,7 +4,7 @@ import { ALL_ACTIONS } from '#platform/objects/object-registry.ts';
 import { activityDefinition } from './activities.definition.ts';
 import { ZActivity } from './activities.schema.ts';
 import { activityRoutes } from './activities.routes.ts';
-import { REMINDER_JOB, sendDueReminders } from './reminders.ts';
+import { REMINDER_JOB, sendDueReminders } from './reminders.jobs.ts';
 import { timelineRoutes } from './timeline.routes.ts';
 
 export { activityDefinition } from './activities.definition.ts';

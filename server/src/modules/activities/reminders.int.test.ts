@@ -4,7 +4,7 @@ import { jobsOf } from '#platform/jobs/job-registry.ts';
 import type { JobRunner } from '#platform/jobs/job-types.ts';
 import { createTestApp, type TestApp } from '#test/app.ts';
 import { databaseAvailable } from '#test/db.ts';
-import { REMINDER_JOB, sendDueReminders } from './reminders.ts';
+import { REMINDER_JOB, sendDueReminders } from './reminders.jobs.ts';
 
 describe.skipIf(!databaseAvailable)('task reminders', () => {
   let t: TestApp;

@@ -2,10 +2,10 @@ import { inTenant } from '#db/tx.ts';
 import { ownerLimit, scopeOf } from '#platform/access/access.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
-import { invalid } from '#platform/errors/app-error.ts';
 import type { ObjectDefinition } from '#platform/records/object-definition.ts';
 import { loadVisible, present, type Versioned } from '#platform/records/record-service.ts';
 import { activityDefinition } from './activities.definition.ts';
+import { activitiesErrors } from './activities.errors.ts';
 import type { TActivity } from './activities.schema.ts';
 import { activitiesByIds, changesByIds, timelinePage, userNames } from './timeline.repo.ts';
 import type { TTimelineItem, TTimelineQuery, TTimelineResponse } from './timeline.schema.ts';
@@ -28,7 +28,7 @@ function decode(raw: string): { at: string; id: string } {
       return { at: String(value[0]), id: String(value[1]) };
     }
   } catch {}
-  throw invalid('cursor', 'fields.bad_cursor');
+  throw activitiesErrors.badCursor();
 }
 
 const OWNER_FIELDS = ['ownerId', 'owner_id'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activityProblems, foreignFields } from './activity-rules.ts';
+import { activityProblems, foreignFields } from './activity.rules.ts';
 
 describe('activity rules', () => {
   it('needs a company or a contact', () => {

@@ -4,7 +4,7 @@ import type { FieldError } from '#platform/errors/app-error.ts';
 import type { PrepareOptions } from '#platform/records/object-definition.ts';
 import type { Tx } from '#db/tx.ts';
 import { findLinkTarget, type LinkTarget } from './activities.repo.ts';
-import { activityProblems, foreignFields } from './activity-rules.ts';
+import { activityProblems, foreignFields } from './activity.rules.ts';
 
 /** A linked record must exist and be readable by the user; otherwise it is "no such", never "hidden". */
 async function visibleTarget(tx: Tx, ctx: RequestContext, object: 'contact' | 'company' | 'deal' | 'lead', id: string): Promise<LinkTarget | undefined> {
