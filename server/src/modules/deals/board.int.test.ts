@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '../../../test/app.ts';
 import { databaseAvailable } from '../../../test/db.ts';
-import { dealsKit } from './deals-test-kit.ts';
+import { dealsKit } from './deals.test-kit.ts';
 import type { TPipeline } from './pipelines.schema.ts';
 
 describe.skipIf(!databaseAvailable)('deals: kanban board, totals, order and access', () => {

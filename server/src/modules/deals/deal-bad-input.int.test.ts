@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { databaseAvailable } from '../../../test/db.ts';
-import { dealsKit } from './deals-test-kit.ts';
+import { dealsKit } from './deals.test-kit.ts';
 
 describe.skipIf(!databaseAvailable)('deals: bad input is a translated 4xx and writes nothing', () => {
   let t: TestApp;

@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { databaseAvailable } from '../../../test/db.ts';
-import { flagOverdueDeals, remindStaleDeals } from './deal-reminders.ts';
-import { dealsKit } from './deals-test-kit.ts';
+import { flagOverdueDeals, remindStaleDeals } from './deal-reminders.jobs.ts';
+import { dealsKit } from './deals.test-kit.ts';
 
 const DAY = 86_400_000;
 

@@ -2,8 +2,8 @@ import { column } from '#platform/query/catalog.ts';
 import type { ObjectDefinition } from '#platform/records/object-definition.ts';
 import type { Row } from '#platform/records/records.repo.ts';
 import { searchTextOf } from '#platform/records/search.ts';
-import { prepareDeal } from './deal-rules.ts';
-import { recordStageChange } from './deal-stage-events.ts';
+import { prepareDeal } from './deal-prepare.service.ts';
+import { recordStageChange } from './deal-stage.events.ts';
 import { FORECAST_CATEGORIES, LOST_REASONS, STAGE_TYPES, type ForecastCategory, type StageType, type TDeal } from './deals.schema.ts';
 import { phoneDigitsOfLinks } from './deals.repo.ts';
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { databaseAvailable } from '../../../test/db.ts';
-import { dealsKit } from './deals-test-kit.ts';
+import { dealsKit } from './deals.test-kit.ts';
 import type { TPipeline } from './pipelines.schema.ts';
 
 describe.skipIf(!databaseAvailable)('deals: stages, moves, history, events', () => {

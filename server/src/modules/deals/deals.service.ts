@@ -3,17 +3,18 @@ import type { RequestContext } from '#platform/context.ts';
 import { withCustomFields } from '#platform/custom-fields/custom-fields.catalog.ts';
 import { listDefs } from '#platform/custom-fields/custom-fields.repo.ts';
 import type { Deps } from '#platform/deps.ts';
-import { AppError } from '#platform/errors/app-error.ts';
+import { dealsErrors } from './deals.errors.ts';
 import { compileFilter } from '#platform/query/filter.ts';
 import { createInTx, loadVisible, present, updateRecordWithVersion } from '#platform/records/record-service.ts';
 import { searchCondition } from '#platform/records/search.ts';
 import { inTenant, type Tx } from '#db/tx.ts';
-import { PLACEMENT } from './deal-rules.ts';
+import { PLACEMENT } from './deal-prepare.service.ts';
 import { dealDefinition } from './deals.definition.ts';
 import { type BoardScope, columnPage, columnTotals, listHistory } from './deals.repo.ts';
 import type { TBoardQuery, TCreateDealRequest, TDeal, TMoveDealRequest } from './deals.schema.ts';
+import { tenantBaseCurrency } from './exchange-rates.repo.ts';
 import { findStageRow } from './pipelines.repo.ts';
-import { sum } from './money.ts';
+import { sum } from './money.rules.ts';
 import { ensureDefaultPipeline, loadPipeline } from './pipelines.service.ts';
 
 type Options = { deps: Deps; ctx: RequestContext };
@@ -68,7 +69,7 @@ function decode(raw: string | undefined): Cursor | null {
     const [rank, id] = JSON.parse(Buffer.from(raw, 'base64url').toString()) as [string, string];
     if (typeof rank === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return { rank, id };
   } catch {}
-  throw new AppError('bad_request', { message: 'deals.invalid_cursor' });
+  throw dealsErrors.invalidCursor();
 }
 
 async function boardScope(tx: Tx, o: Options & { pipelineId: string; query: Pick<TBoardQuery, 'filter' | 'q'> }): Promise<BoardScope> {
@@ -107,7 +108,7 @@ export async function board(o: Options & { query: TBoardQuery }) {
       const page = t ? await pageOf(tx, o, scope, stage.id, o.query.limit, null) : { deals: [], nextCursor: null };
       columns.push({ stageId: stage.id, count: t?.n ?? 0, total: sum([t?.total ?? null]), weighted: sum([t?.weighted ?? null]), ...page });
     }
-    return { pipelineId: row.id, baseCurrency: (await tx.selectFrom('tenants').select('base_currency').executeTakeFirstOrThrow()).base_currency, columns };
+    return { pipelineId: row.id, baseCurrency: await tenantBaseCurrency(tx), columns };
   });
 }
 
@@ -117,7 +118,7 @@ export async function boardColumn(o: Options & { stageId: string; query: Omit<TB
   const after = decode(o.query.cursor);
   return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
     const stage = await findStageRow(tx, o.stageId);
-    if (!stage) throw new AppError('not_found', { params: { object: 'stage' } });
+    if (!stage) throw dealsErrors.stageNotFound();
     await loadPipeline(tx, o.ctx, stage.pipeline_id);
     const scope = await boardScope(tx, { ...o, pipelineId: stage.pipeline_id });
     return { stageId: stage.id, ...(await pageOf(tx, o, scope, stage.id, o.query.limit, after)) };

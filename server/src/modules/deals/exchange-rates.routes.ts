@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
-import { AppError, invalid, notFound } from '#platform/errors/app-error.ts';
+import { notFound } from '#platform/errors/app-error.ts';
+import { dealsErrors } from './deals.errors.ts';
 import { recordChange } from '#platform/events/record-change.ts';
 import { expectedVersion, withEtag } from '#platform/http/conditional.ts';
 import { ZIdParams } from '#platform/http/list-query.ts';
@@ -43,7 +44,7 @@ const toApi = (r: repo.RateRow): TExchangeRate => ({
 });
 
 const requireAdmin = (ctx: RequestContext) => {
-  if (!ctx.access.isAdmin) throw new AppError('forbidden');
+  if (!ctx.access.isAdmin) throw dealsErrors.forbidden();
 };
 
 /** Dated rates into the tenant's base currency; a change re-derives the base amounts of the deals in that currency. */
@@ -74,7 +75,7 @@ export function exchangeRateRoutes(app: FastifyInstance, deps: Deps) {
     requireAdmin(req.ctx);
     const created = await tx(req.ctx, async (t) => {
       const baseCurrency = await repo.tenantBaseCurrency(t);
-      if (req.body.currency === baseCurrency) throw invalid('currency', 'deals.rate_for_base_currency');
+      if (req.body.currency === baseCurrency) throw dealsErrors.rateForBaseCurrency();
       const row = await repo.insertRateRow(t, {
         tenant_id: req.ctx.tenantId,
         id: newId(),
@@ -85,7 +86,7 @@ export function exchangeRateRoutes(app: FastifyInstance, deps: Deps) {
         created_by: req.ctx.userId,
         updated_by: req.ctx.userId,
       });
-      if (!row) throw new AppError('duplicate', { params: { object: 'exchange_rate', field: 'effectiveDate' } });
+      if (!row) throw dealsErrors.duplicateRate();
       const out = toApi(row);
       await recordChange(t, req.ctx, { action: 'created', objectType: 'exchange_rate', objectId: row.id, after: out });
       await repo.refreshDealAmounts(t, { currency: row.currency, baseCurrency });
@@ -103,7 +104,7 @@ export function exchangeRateRoutes(app: FastifyInstance, deps: Deps) {
       const updated = await tx(req.ctx, async (t) => {
         const row = await repo.findRateRow(t, req.params.id);
         if (!row) throw notFound('exchange_rate');
-        if (version !== undefined && version !== row.version) throw new AppError('precondition_failed', { params: { expected: version, actual: row.version } });
+        if (version !== undefined && version !== row.version) throw dealsErrors.staleVersion(version, row.version);
         const next = await repo
           .updateRateRow(t, row.id, row.version, {
             ...(req.body.rate ? { rate: req.body.rate } : {}),
@@ -111,10 +112,10 @@ export function exchangeRateRoutes(app: FastifyInstance, deps: Deps) {
             updated_by: req.ctx.userId,
           })
           .catch((err: { code?: string }) => {
-            if (err.code === '23505') throw new AppError('duplicate', { params: { object: 'exchange_rate', field: 'effectiveDate' } });
+            if (err.code === '23505') throw dealsErrors.duplicateRate();
             throw err;
           });
-        if (!next) throw new AppError('precondition_failed', { params: { expected: row.version, actual: row.version + 1 } });
+        if (!next) throw dealsErrors.staleVersion(row.version, row.version + 1);
         const out = toApi(next);
         await recordChange(t, req.ctx, { action: 'updated', objectType: 'exchange_rate', objectId: row.id, before: toApi(row), after: out });
         await repo.refreshDealAmounts(t, { currency: row.currency, baseCurrency: row.base_currency });

@@ -2,7 +2,7 @@ import { jobsOf } from '#platform/jobs/job-registry.ts';
 import { recordRoutes } from '#platform/records/record-routes.ts';
 import type { KehuModule } from '#platform/module.ts';
 import { ALL_ACTIONS } from '#platform/objects/object-registry.ts';
-import { DEAL_REMINDERS_JOB, flagOverdueDeals, remindStaleDeals } from './deal-reminders.ts';
+import { DEAL_REMINDERS_JOB, flagOverdueDeals, remindStaleDeals } from './deal-reminders.jobs.ts';
 import { dealDefinition } from './deals.definition.ts';
 import { dealRoutes } from './deals.routes.ts';
 import { ZCreateDealRequest, ZDeal, ZUpdateDealRequest } from './deals.schema.ts';

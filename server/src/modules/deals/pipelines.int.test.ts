@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { databaseAvailable } from '../../../test/db.ts';
 import { newId } from '#platform/ids.ts';
-import { dealsKit } from './deals-test-kit.ts';
+import { dealsKit } from './deals.test-kit.ts';
 import type { TPipeline } from './pipelines.schema.ts';
 
 describe.skipIf(!databaseAvailable)('pipelines, stages and exchange rates', () => {

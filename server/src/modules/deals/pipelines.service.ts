@@ -1,11 +1,12 @@
 import { requireAccess } from '#platform/access/access.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
-import { AppError, invalid, notFound } from '#platform/errors/app-error.ts';
+import { notFound } from '#platform/errors/app-error.ts';
+import { dealsErrors } from './deals.errors.ts';
 import { recordChange } from '#platform/events/record-change.ts';
 import { newId } from '#platform/ids.ts';
 import { inTenant, type Tx } from '#db/tx.ts';
-import { DEFAULT_PIPELINE_NAME, DEFAULT_STAGES, defaultForecastCategory } from './default-pipeline.ts';
+import { DEFAULT_PIPELINE_NAME, DEFAULT_STAGES, defaultForecastCategory } from './default-pipeline.definition.ts';
 import { pipelineToApi } from './pipelines.mapper.ts';
 import * as repo from './pipelines.repo.ts';
 import type { PipelineRow, StageRow } from './pipelines.repo.ts';
@@ -43,7 +44,7 @@ export function stageSetProblems(stages: { type: string }[]): string | null {
 export async function insertPipeline(tx: Tx, ctx: RequestContext, o: TCreatePipelineRequest & { position: number }): Promise<TPipeline> {
   const stages = o.stages ?? DEFAULT_STAGES;
   const problem = stageSetProblems(stages.map((s) => ({ type: s.type ?? 'open' })));
-  if (problem) throw invalid('stages', problem);
+  if (problem) throw dealsErrors.badStageSet('stages', problem);
   if (o.isDefault) await repo.clearDefault(tx);
   const p = await repo.insertPipelineRow(tx, {
     tenant_id: ctx.tenantId,
@@ -125,10 +126,9 @@ export async function updatePipeline(o: ServiceOptions & { id: string; version: 
   requireAccess(o.ctx.access, 'pipeline', 'update');
   return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
     const { row, stages } = await loadPipeline(tx, o.ctx, o.id, true);
-    if (o.version !== undefined && o.version !== row.version)
-      throw new AppError('precondition_failed', { params: { expected: o.version, actual: row.version } });
+    if (o.version !== undefined && o.version !== row.version) throw dealsErrors.staleVersion(o.version, row.version);
     const { name, teamIds, staleDays, isDefault, closed } = o.input;
-    if (closed && (isDefault ?? row.is_default)) throw invalid('closed', 'deals.default_pipeline_closed');
+    if (closed && (isDefault ?? row.is_default)) throw dealsErrors.defaultPipelineClosed();
     if (isDefault) await repo.clearDefault(tx);
     const updated = await repo.updatePipelineRow(tx, row.id, row.version, {
       ...(name ? { name: JSON.stringify(name) } : {}),
@@ -138,7 +138,7 @@ export async function updatePipeline(o: ServiceOptions & { id: string; version: 
       ...(closed === undefined ? {} : { closed_at: closed ? (row.closed_at ?? new Date()) : null }),
       updated_by: o.ctx.userId,
     });
-    if (!updated) throw new AppError('precondition_failed', { params: { expected: row.version, actual: row.version + 1 } });
+    if (!updated) throw dealsErrors.staleVersion(row.version, row.version + 1);
     const out = pipelineToApi(updated, stages);
     await recordChange(tx, o.ctx, { action: 'updated', objectType: 'pipeline', objectId: row.id, before: pipelineToApi(row, stages), after: out });
     return out;
@@ -150,8 +150,8 @@ export async function deletePipeline(o: ServiceOptions & { id: string }): Promis
   requireAccess(o.ctx.access, 'pipeline', 'delete');
   await inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
     const { row, stages } = await loadPipeline(tx, o.ctx, o.id, true);
-    if (row.is_default) throw new AppError('conflict', { message: 'deals.default_pipeline_delete' });
-    if ((await repo.stageUse(tx, { pipelineId: row.id })) > 0) throw new AppError('conflict', { message: 'deals.pipeline_in_use' });
+    if (row.is_default) throw dealsErrors.defaultPipelineDelete();
+    if ((await repo.stageUse(tx, { pipelineId: row.id })) > 0) throw dealsErrors.pipelineInUse();
     await repo.deletePipelineRow(tx, row.id);
     await recordChange(tx, o.ctx, { action: 'deleted', objectType: 'pipeline', objectId: row.id, before: pipelineToApi(row, stages) });
   });
@@ -163,7 +163,7 @@ export async function reorderPipelines(o: ServiceOptions & { ids: string[] }): P
     await repo.lockPipelines(tx, o.ctx.tenantId);
     const all = await repo.listPipelineRows(tx);
     const known = new Set(all.map((p) => p.id));
-    if (o.ids.length !== all.length || o.ids.some((id) => !known.delete(id))) throw invalid('ids', 'deals.reorder_mismatch');
+    if (o.ids.length !== all.length || o.ids.some((id) => !known.delete(id))) throw dealsErrors.reorderMismatch();
     await repo.setPipelinePositions(tx, o.ids);
     await recordChange(tx, o.ctx, { action: 'reordered', objectType: 'pipeline', objectId: o.ids[0] as string, after: { order: o.ids } });
   });

@@ -1,9 +1,10 @@
 import { requireAccess } from '#platform/access/access.ts';
-import { AppError, invalid, notFound } from '#platform/errors/app-error.ts';
+import { notFound } from '#platform/errors/app-error.ts';
+import { dealsErrors } from './deals.errors.ts';
 import { recordChange } from '#platform/events/record-change.ts';
 import { newId } from '#platform/ids.ts';
 import { inTenant } from '#db/tx.ts';
-import { defaultForecastCategory } from './default-pipeline.ts';
+import { defaultForecastCategory } from './default-pipeline.definition.ts';
 import { stageToApi } from './pipelines.mapper.ts';
 import * as repo from './pipelines.repo.ts';
 import type { TCreateStageRequest, TStage, TUpdateStageRequest } from './pipelines.schema.ts';
@@ -44,14 +45,13 @@ export async function updateStage(o: StageOptions & { id: string; version: numbe
     const { stages } = await loadPipeline(tx, o.ctx, o.pipelineId, true);
     const stage = stages.find((s) => s.id === o.id);
     if (!stage) throw notFound('stage');
-    if (o.version !== undefined && o.version !== stage.version)
-      throw new AppError('precondition_failed', { params: { expected: o.version, actual: stage.version } });
+    if (o.version !== undefined && o.version !== stage.version) throw dealsErrors.staleVersion(o.version, stage.version);
     const { name, probability, type, forecastCategory } = o.input;
     if (type && type !== stage.type) {
       // Deals in the stage carry its type as their status; changing it under them would make won deals open.
-      if ((await repo.stageUse(tx, { stageId: stage.id })) > 0) throw new AppError('conflict', { message: 'deals.stage_type_in_use' });
+      if ((await repo.stageUse(tx, { stageId: stage.id })) > 0) throw dealsErrors.stageTypeInUse();
       const problem = stageSetProblems(stages.map((s) => (s.id === stage.id ? { type } : s)));
-      if (problem) throw invalid('type', problem);
+      if (problem) throw dealsErrors.badStageSet('type', problem);
     }
     const nextType = type ?? (stage.type as 'open');
     const nextProbability = probability ?? stage.probability;
@@ -61,7 +61,7 @@ export async function updateStage(o: StageOptions & { id: string; version: numbe
       type: nextType,
       forecast_category: forecastCategory ?? (type || probability !== undefined ? defaultForecastCategory(nextType, nextProbability) : stage.forecast_category),
     });
-    if (!updated) throw new AppError('precondition_failed', { params: { expected: stage.version, actual: stage.version + 1 } });
+    if (!updated) throw dealsErrors.staleVersion(stage.version, stage.version + 1);
     const out = stageToApi(updated);
     await recordChange(tx, o.ctx, { action: 'updated', objectType: 'pipeline_stage', objectId: stage.id, before: stageToApi(stage), after: out });
     return out;
@@ -74,9 +74,9 @@ export async function deleteStage(o: StageOptions & { id: string }): Promise<voi
     const { stages } = await loadPipeline(tx, o.ctx, o.pipelineId, true);
     const stage = stages.find((s) => s.id === o.id);
     if (!stage) throw notFound('stage');
-    if ((await repo.stageUse(tx, { stageId: stage.id })) > 0) throw new AppError('conflict', { message: 'deals.stage_in_use' });
+    if ((await repo.stageUse(tx, { stageId: stage.id })) > 0) throw dealsErrors.stageInUse();
     const problem = stageSetProblems(stages.filter((s) => s.id !== stage.id));
-    if (problem) throw new AppError('conflict', { message: problem });
+    if (problem) throw dealsErrors.stageSetConflict(problem);
     await repo.deleteStageRow(tx, stage.id);
     await repo.setStagePositions(
       tx,
@@ -91,7 +91,7 @@ export async function reorderStages(o: StageOptions & { ids: string[] }): Promis
   return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
     const { stages } = await loadPipeline(tx, o.ctx, o.pipelineId, true);
     const known = new Set(stages.map((s) => s.id));
-    if (o.ids.length !== stages.length || o.ids.some((id) => !known.delete(id))) throw invalid('ids', 'deals.reorder_mismatch');
+    if (o.ids.length !== stages.length || o.ids.some((id) => !known.delete(id))) throw dealsErrors.reorderMismatch();
     await repo.setStagePositions(tx, o.ids);
     await recordChange(tx, o.ctx, { action: 'reordered', objectType: 'pipeline', objectId: o.pipelineId, after: { stageOrder: o.ids } });
     return (await repo.listStageRows(tx, [o.pipelineId])).map(stageToApi);

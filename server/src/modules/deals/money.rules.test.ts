@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sum, toBase, weighted } from './money.ts';
+import { sum, toBase, weighted } from './money.rules.ts';
 
 describe('deal money', () => {
   it('converts exactly, rounding half away from zero', () => {

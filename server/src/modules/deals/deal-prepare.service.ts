@@ -1,13 +1,14 @@
 import { mayTouch, scopeOf } from '#platform/access/access.ts';
 import type { RequestContext } from '#platform/context.ts';
-import { AppError, type FieldError } from '#platform/errors/app-error.ts';
+import type { FieldError } from '#platform/errors/app-error.ts';
+import { dealsErrors } from './deals.errors.ts';
 import type { PrepareOptions } from '#platform/records/object-definition.ts';
 import type { Tx } from '#db/tx.ts';
 import { generateKeyBetween } from 'fractional-indexing';
 import type { ForecastCategory, StageType } from './deals.schema.ts';
 import { findCompanyOrContact, nextRank, rankInColumn } from './deals.repo.ts';
 import { rateOn, tenantBaseCurrency } from './exchange-rates.repo.ts';
-import { toBase } from './money.ts';
+import { toBase } from './money.rules.ts';
 import { findPipelineRow, findStageRow, listStageRows, type StageRow } from './pipelines.repo.ts';
 import { ensureDefaultPipeline, pipelineVisibility } from './pipelines.service.ts';
 
@@ -125,7 +126,7 @@ export async function prepareDeal(o: PrepareOptions): Promise<void> {
   const placement = input[PLACEMENT] as Placement | undefined;
   const moving = !existing || existing.stage_id !== stage.id || existing.pipeline_id !== pipeline.id || placement !== undefined;
   // Closed (archived) pipelines are read-only boards: no new deals, no moves.
-  if (moving && pipeline.closed_at !== null) throw new AppError('conflict', { message: 'deals.pipeline_closed' });
+  if (moving && pipeline.closed_at !== null) throw dealsErrors.pipelineClosed();
   applyStage(o, stage, errors);
   if (moving) columns.rank = await rankFor(tx, { stageId: stage.id, placement, selfId: existing?.id ?? null });
 
