@@ -1,20 +1,21 @@
 import type { Tx } from '#db/tx.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
-import { AppError, type FieldError } from '#platform/errors/app-error.ts';
+import type { FieldError } from '#platform/errors/app-error.ts';
+import { leadsErrors } from './leads.errors.ts';
 import { emitEvent } from '#platform/events/outbox.ts';
 import { translate } from '#platform/i18n/i18n.ts';
 import { createInTx, present, updateInTx } from '#platform/records/record-service.ts';
 import type { Row } from '#platform/records/records.repo.ts';
 import { findRecord } from '#platform/records/records.repo.ts';
 import { insertCapture } from './captures.repo.ts';
-import { type DuplicateHit, decide, type LeadProbe } from './dedup-rules.ts';
+import { type DuplicateHit, decide, type LeadProbe } from './dedup.rules.ts';
 import { findCustomerMatches, findDuplicateLeads } from './dedup.repo.ts';
-import { normalizeLeadPhones } from './lead-phones.ts';
+import { normalizeLeadPhones } from './lead-phones.rules.ts';
 import { loadLeadSettings } from './lead-settings.service.ts';
 import { leadDefinition } from './leads.definition.ts';
 import type { TCreateLeadRequest, TCustomerMatch, TLead, TLeadCreated } from './leads.schema.ts';
-import { mergeInput } from './merge.ts';
+import { mergeInput } from './merge.rules.ts';
 
 export type CaptureChannel = 'manual' | 'api' | 'form' | 'import';
 
@@ -34,7 +35,7 @@ export type CaptureOptions = {
 export function probeOf(input: CaptureOptions['input']): LeadProbe {
   const errors: FieldError[] = [];
   const phones = normalizeLeadPhones(input.phones ?? [], errors);
-  if (errors.length) throw new AppError('validation', { errors });
+  if (errors.length) throw leadsErrors.invalidFields(errors);
   return {
     name: input.name,
     companyName: input.companyName ?? null,
@@ -79,9 +80,10 @@ export async function captureInTx(tx: Tx, o: CaptureOptions): Promise<TLeadCreat
   const duplicates = hits.map(({ action: _a, ...h }) => h);
   if (decisive && (decisive.action === 'block' || (decisive.action === 'warn' && !o.allowDuplicate))) {
     const blocked = decisive.action === 'block';
-    throw new AppError('duplicate', {
-      message: blocked ? 'errors.lead_duplicate_blocked' : 'errors.lead_duplicate_warning',
-      params: { rule: translate(ctx.locale, `dedup.${decisive.rule}`), name: decisive.name },
+    throw leadsErrors.duplicate({
+      blocked,
+      rule: translate(ctx.locale, `dedup.${decisive.rule}`),
+      name: decisive.name,
       extensions: { action: decisive.action, duplicates, customerMatches },
     });
   }

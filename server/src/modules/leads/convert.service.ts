@@ -3,14 +3,15 @@ import { inTenant, type Tx } from '#db/tx.ts';
 import { requireAccess } from '#platform/access/access.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
-import { AppError, invalid, notFound } from '#platform/errors/app-error.ts';
+import { notFound } from '#platform/errors/app-error.ts';
+import { leadsErrors } from './leads.errors.ts';
 import { emitEvent } from '#platform/events/outbox.ts';
 import { createInTx, loadVisible, present, updateInTx } from '#platform/records/record-service.ts';
 import type { Row } from '#platform/records/records.repo.ts';
 import { lockLead } from './convert.repo.ts';
 import type { TConvertLeadRequest, TConvertLeadResponse } from './convert.schema.ts';
-import { createDealForLead } from './deal-link.ts';
-import { applyMapping } from './field-mapping.ts';
+import { createDealForLead } from './deal-link.service.ts';
+import { applyMapping } from './field-mapping.service.ts';
 import { loadLeadSettings } from './lead-settings.service.ts';
 import { leadDefinition } from './leads.definition.ts';
 import type { TLead } from './leads.schema.ts';
@@ -24,13 +25,13 @@ async function lockConvertible(tx: Tx, ctx: RequestContext, id: string): Promise
   if (!row || row.deleted_at) throw notFound('lead');
   if (row.converted_at) {
     const at = (row.converted_at as Date).toISOString().slice(0, 10);
-    throw new AppError('conflict', {
-      message: 'errors.lead_already_converted',
-      params: { at },
-      extensions: { contactId: row.converted_contact_id, companyId: row.converted_company_id, dealId: row.converted_deal_id },
+    throw leadsErrors.alreadyConverted(at, {
+      contactId: row.converted_contact_id,
+      companyId: row.converted_company_id,
+      dealId: row.converted_deal_id,
     });
   }
-  if (row.status === 'unqualified') throw new AppError('conflict', { message: 'errors.lead_unqualified_convert' });
+  if (row.status === 'unqualified') throw leadsErrors.unqualifiedConvert();
   return row;
 }
 
@@ -38,7 +39,7 @@ async function linkable(tx: Tx, ctx: RequestContext, object: 'contact' | 'compan
   try {
     return object === 'contact' ? await loadVisible(tx, ctx, contactDefinition, id, 'read') : await loadVisible(tx, ctx, companyDefinition, id, 'read');
   } catch {
-    throw invalid(field, 'fields.invalid_reference', { object });
+    throw leadsErrors.invalidReference(field, object);
   }
 }
 
@@ -64,7 +65,7 @@ export async function convertLead(o: ConvertOptions): Promise<TConvertLeadRespon
     } else if (input.company.mode === 'create') {
       requireAccess(ctx.access, 'company', 'create');
       const name = input.company.name ?? (mapped.company.name as string | undefined) ?? lead.companyName;
-      if (!name) throw invalid('company.name', 'fields.required');
+      if (!name) throw leadsErrors.required('company.name');
       const c = await createInTx(tx, { deps, ctx, def: companyDefinition, input: { ...mapped.company, name, ...owner } });
       company = { id: c.id, name: c.name as string, created: true };
     }
@@ -103,7 +104,7 @@ export async function convertLead(o: ConvertOptions): Promise<TConvertLeadRespon
         converted_deal_id: deal?.id ?? null,
       },
     });
-    if (!updated) throw new AppError('precondition_failed', { params: { expected: row.version, actual: row.version + 1 } });
+    if (!updated) throw leadsErrors.staleVersion(row.version, row.version + 1);
     await emitEvent(tx, ctx, {
       type: 'lead.converted',
       objectType: 'lead',

@@ -1,6 +1,6 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Tx } from '#db/tx.ts';
-import type { DedupKind, LeadProbe, TDedupRule } from './dedup-rules.ts';
+import type { DedupKind, LeadProbe, TDedupRule } from './dedup.rules.ts';
 
 type Hit = { id: string; name: string; owner_id: string | null; owner_name: string | null; kind: DedupKind };
 

@@ -5,7 +5,7 @@ import type { Deps } from '#platform/deps.ts';
 import { expectedVersion, withEtag } from '#platform/http/conditional.ts';
 import { ZIdParams } from '#platform/http/list-query.ts';
 import { pickLocale, translate } from '#platform/i18n/i18n.ts';
-import { formScript } from './form-snippet.ts';
+import { formScript } from './form-snippet.rules.ts';
 import { ZCreateLeadFormRequest, ZFormSubmission, ZLeadForm, ZPublicForm, ZUpdateLeadFormRequest } from './forms.schema.ts';
 import { createLeadForm, getLeadForm, listLeadForms, updateLeadForm } from './forms.service.ts';
 import { confirmLead } from './optin.service.ts';

@@ -1,7 +1,8 @@
 import { inTenant } from '#db/tx.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
-import { AppError, invalid, notFound } from '#platform/errors/app-error.ts';
+import { notFound } from '#platform/errors/app-error.ts';
+import { leadsErrors } from './leads.errors.ts';
 import { recordChange } from '#platform/events/record-change.ts';
 import { newId } from '#platform/ids.ts';
 import { referencesExist } from '#platform/records/related.repo.ts';
@@ -43,8 +44,8 @@ function columnsOf(input: TUpdateLeadFormRequest): Record<string, unknown> {
   if (input.fields) {
     const keys = input.fields.map((f) => f.key);
     const repeated = keys.findIndex((k, i) => keys.indexOf(k) !== i);
-    if (repeated >= 0) throw invalid(`fields.${repeated}.key`, 'fields.lead_form_field_repeated');
-    if (!keys.includes('email') && !keys.includes('phone')) throw invalid('fields', 'fields.lead_form_needs_contact');
+    if (repeated >= 0) throw leadsErrors.formFieldRepeated(`fields.${repeated}.key`);
+    if (!keys.includes('email') && !keys.includes('phone')) throw leadsErrors.formNeedsContact();
     columns.fields = JSON.stringify(input.fields);
   }
   if (input.successMessage) columns.success_message = JSON.stringify(input.successMessage);
@@ -53,7 +54,7 @@ function columnsOf(input: TUpdateLeadFormRequest): Record<string, unknown> {
 
 type Base = { deps: Deps; ctx: RequestContext };
 const requireAdmin = (ctx: RequestContext) => {
-  if (!ctx.access.isAdmin) throw new AppError('forbidden');
+  if (!ctx.access.isAdmin) throw leadsErrors.forbidden();
 };
 
 export async function listLeadForms(o: Base): Promise<TLeadForm[]> {
@@ -71,9 +72,9 @@ export async function getLeadForm(o: Base & { id: string }): Promise<TLeadForm> 
 /** Admins define forms; the name field is always there (a lead needs a name). Audited with an outbox event. */
 export async function createLeadForm(o: Base & { input: TCreateLeadFormRequest }): Promise<TLeadForm> {
   requireAdmin(o.ctx);
-  if (!o.input.fields.some((f) => f.key === 'name')) throw invalid('fields', 'fields.lead_form_needs_name');
+  if (!o.input.fields.some((f) => f.key === 'name')) throw leadsErrors.formNeedsName();
   return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
-    if (o.input.ownerId && !(await referencesExist(tx, 'users', o.input.ownerId))) throw invalid('ownerId', 'fields.invalid_reference', { object: 'user' });
+    if (o.input.ownerId && !(await referencesExist(tx, 'users', o.input.ownerId))) throw leadsErrors.invalidReference('ownerId', 'user');
     const row = await insertForm(tx, { ...columnsOf(o.input), tenant_id: o.ctx.tenantId, id: newId(), created_by: o.ctx.userId, updated_by: o.ctx.userId });
     const after = formToApi(row);
     await recordChange(tx, o.ctx, { action: 'created', objectType: 'lead_form', objectId: row.id, after });
@@ -85,16 +86,15 @@ export async function updateLeadForm(
   o: Base & { id: string; input: TUpdateLeadFormRequest; version: number | undefined; deleted?: boolean },
 ): Promise<TLeadForm> {
   requireAdmin(o.ctx);
-  if (o.input.fields && !o.input.fields.some((f) => f.key === 'name')) throw invalid('fields', 'fields.lead_form_needs_name');
+  if (o.input.fields && !o.input.fields.some((f) => f.key === 'name')) throw leadsErrors.formNeedsName();
   return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
     const row = await findForm(tx, o.id);
     if (!row) throw notFound('leadForm');
-    if (o.version !== undefined && o.version !== row.version)
-      throw new AppError('precondition_failed', { params: { expected: o.version, actual: row.version } });
-    if (o.input.ownerId && !(await referencesExist(tx, 'users', o.input.ownerId))) throw invalid('ownerId', 'fields.invalid_reference', { object: 'user' });
+    if (o.version !== undefined && o.version !== row.version) throw leadsErrors.staleVersion(o.version, row.version);
+    if (o.input.ownerId && !(await referencesExist(tx, 'users', o.input.ownerId))) throw leadsErrors.invalidReference('ownerId', 'user');
     const values = { ...columnsOf(o.input), updated_by: o.ctx.userId, ...(o.deleted ? { deleted_at: new Date() } : {}) };
     const updated = await updateForm(tx, o.id, values, row.version);
-    if (!updated) throw new AppError('precondition_failed', { params: { expected: row.version, actual: row.version + 1 } });
+    if (!updated) throw leadsErrors.staleVersion(row.version, row.version + 1);
     const after = formToApi(updated);
     await recordChange(tx, o.ctx, { action: o.deleted ? 'deleted' : 'updated', objectType: 'lead_form', objectId: row.id, before: formToApi(row), after });
     return after;

@@ -11,7 +11,7 @@ export { leadDefinition };
 export { LEAD_STATUSES, ZLead, type TLead } from './leads.schema.ts';
 export { ZCreateLeadRequest, ZUpdateLeadRequest };
 /** A lead from an import row: the capture path (duplicate rules, scoring, assignment) on the 'import' channel. */
-export { captureImportedLead } from './import-capture.ts';
+export { captureImportedLead } from './import-capture.service.ts';
 
 /**
  * Leads: capture (manual, API, web forms) under duplicate rules, statuses and conversion.

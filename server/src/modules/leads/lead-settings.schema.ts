@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDedupRule } from './dedup-rules.ts';
+import { ZDedupRule } from './dedup.rules.ts';
 
 /** Lead fields a mapping may read (custom fields as `custom.<key>`). */
 export const MAPPABLE_LEAD_FIELDS = [

@@ -2,13 +2,14 @@ import { inTenant, type Tx } from '#db/tx.ts';
 import { diffRecords, writeAudit } from '#platform/audit/audit.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
-import { AppError, type FieldError } from '#platform/errors/app-error.ts';
+import type { FieldError } from '#platform/errors/app-error.ts';
+import { leadsErrors } from './leads.errors.ts';
 import { emitEvent } from '#platform/events/outbox.ts';
-import { DEFAULT_DEDUP_RULES, type TDedupRule } from './dedup-rules.ts';
-import { validateMapping } from './field-mapping.ts';
+import { DEFAULT_DEDUP_RULES, type TDedupRule } from './dedup.rules.ts';
+import { validateMapping } from './field-mapping.service.ts';
 import { findLeadSettings, saveLeadSettings } from './lead-settings.repo.ts';
 import { DEFAULT_MAPPING, type TFieldMapping, type TLeadSettings, type TUpdateLeadSettingsRequest } from './lead-settings.schema.ts';
-import { envSmtpUrl } from './mail.ts';
+import { envSmtpUrl } from './mail.service.ts';
 
 export type ResolvedLeadSettings = {
   dedupRules: TDedupRule[];
@@ -44,18 +45,17 @@ export async function getLeadSettings(o: { deps: Deps; ctx: RequestContext }): P
 /** Admins only; one rule per kind; the mapping must name known fields. Audited, `lead_settings.updated` emitted. */
 export async function updateLeadSettings(o: { deps: Deps; ctx: RequestContext; input: TUpdateLeadSettingsRequest; version: number | undefined }) {
   const { deps, ctx, input } = o;
-  if (!ctx.access.isAdmin) throw new AppError('forbidden');
+  if (!ctx.access.isAdmin) throw leadsErrors.forbidden();
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const current = await loadLeadSettings(tx, deps, ctx.tenantId);
-    if (o.version !== undefined && o.version !== current.version)
-      throw new AppError('precondition_failed', { params: { expected: o.version, actual: current.version } });
+    if (o.version !== undefined && o.version !== current.version) throw leadsErrors.staleVersion(o.version, current.version);
     const errors: FieldError[] = [];
     const kinds = input.dedupRules?.map((r) => r.kind) ?? [];
     kinds.forEach((k, i) => {
       if (kinds.indexOf(k) !== i) errors.push({ field: `dedupRules.${i}.kind`, message: 'fields.lead_rule_repeated' });
     });
     if (input.conversionMapping) errors.push(...(await validateMapping(tx, input.conversionMapping)));
-    if (errors.length) throw new AppError('validation', { errors });
+    if (errors.length) throw leadsErrors.invalidFields(errors);
     const cipher = await deps.ciphers.forTenant(ctx.tenantId, tx);
     const smtpUrl = input.mail && 'smtpUrl' in input.mail ? (input.mail.smtpUrl ?? null) : current.mail.smtpUrl;
     const from = input.mail && 'from' in input.mail ? (input.mail.from ?? null) : current.mail.from;

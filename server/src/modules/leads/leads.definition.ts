@@ -3,8 +3,8 @@ import { column } from '#platform/query/catalog.ts';
 import type { ObjectDefinition } from '#platform/records/object-definition.ts';
 import type { Row } from '#platform/records/records.repo.ts';
 import { phoneDigitsOf, searchTextOf } from '#platform/records/search.ts';
-import { type LeadPhone, normalizeLeadPhones } from './lead-phones.ts';
-import { afterLeadWrite, prepareLead } from './lead-rules.ts';
+import { type LeadPhone, normalizeLeadPhones } from './lead-phones.rules.ts';
+import { afterLeadWrite, prepareLead } from './lead-hooks.service.ts';
 import { COMPANY_SIZES, LEAD_STATUSES, type TLead } from './leads.schema.ts';
 
 /** API field -> column for the plain fields. */

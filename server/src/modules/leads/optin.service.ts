@@ -1,6 +1,6 @@
 import { inTenant, type Tx } from '#db/tx.ts';
 import type { Deps } from '#platform/deps.ts';
-import { AppError } from '#platform/errors/app-error.ts';
+import { leadsErrors } from './leads.errors.ts';
 import { emitEvent } from '#platform/events/outbox.ts';
 import type { OutboxEvent, Subscriber } from '#platform/events/subscribers.ts';
 import { type Locale, translate } from '#platform/i18n/i18n.ts';
@@ -9,9 +9,9 @@ import { findRecord } from '#platform/records/records.repo.ts';
 import { findPublicForm } from './forms.repo.ts';
 import { loadLeadSettings } from './lead-settings.service.ts';
 import { leadDefinition } from './leads.definition.ts';
-import { sendMail } from './mail.ts';
-import { verifyOptIn } from './optin-token.ts';
-import { publicContext } from './public-ctx.ts';
+import { sendMail } from './mail.service.ts';
+import { verifyOptIn } from './optin-token.rules.ts';
+import { publicContext } from './public-context.definition.ts';
 
 /** Sends the confirmation mail of a double opt-in; idempotent: a lead no longer pending gets none. */
 export function optInMailSubscriber(deps: Deps): Subscriber {
@@ -35,10 +35,10 @@ export function optInMailSubscriber(deps: Deps): Subscriber {
 /** The link in the mail: confirms the lead (audited, `lead.updated` + `lead.confirmed`); a second click is harmless. */
 export async function confirmLead(deps: Deps, token: string, o: { requestId: string; ip: string; locale: Locale }) {
   const ids = verifyOptIn(deps.masterKey, token);
-  if (!ids) throw new AppError('bad_request', { message: 'errors.confirmation_invalid' });
+  if (!ids) throw leadsErrors.confirmationInvalid();
   return inTenant(deps.db.kysely, ids.tenantId, async (tx) => {
     const row = await findRecord(tx, 'leads', ids.leadId);
-    if (!row || row.deleted_at) throw new AppError('bad_request', { message: 'errors.confirmation_invalid' });
+    if (!row || row.deleted_at) throw leadsErrors.confirmationInvalid();
     const form = row.form_id ? await findPublicForm(tx, row.form_id as string) : undefined;
     if (row.confirmation === 'pending') {
       const ctx = publicContext({ tenantId: ids.tenantId, ...o });

@@ -1,15 +1,16 @@
 import { inSystem, inTenant } from '#db/tx.ts';
 import type { Deps } from '#platform/deps.ts';
 import { AppError } from '#platform/errors/app-error.ts';
+import { leadsErrors } from './leads.errors.ts';
 import { emitEvent } from '#platform/events/outbox.ts';
 import { type Locale, translate } from '#platform/i18n/i18n.ts';
 import { captureInTx } from './capture.service.ts';
-import { formInput } from './form-input.ts';
+import { formInput } from './form-input.mapper.ts';
 import { countSubmission, type FormRow, findPublicForm } from './forms.repo.ts';
 import { formToApi } from './forms.service.ts';
 import type { TFormSubmission, TLeadForm } from './forms.schema.ts';
-import { signOptIn } from './optin-token.ts';
-import { publicContext } from './public-ctx.ts';
+import { signOptIn } from './optin-token.rules.ts';
+import { publicContext } from './public-context.definition.ts';
 
 export type PublicRequest = {
   origin: string | undefined;
@@ -24,7 +25,7 @@ export type PublicRequest = {
 /** An active form, else 404 (unknown, deleted and paused forms look alike). */
 export async function activeForm(deps: Deps, formId: string): Promise<FormRow> {
   const form = await inSystem(deps.db.kysely, (tx) => findPublicForm(tx, formId));
-  if (!form?.active) throw new AppError('not_found', { message: 'errors.form_not_found' });
+  if (!form?.active) throw leadsErrors.formNotFound();
   return form;
 }
 
@@ -35,8 +36,7 @@ export const originAllowed = (form: FormRow, origin: string | undefined, ownOrig
 export async function publicFormDefinition(deps: Deps, formId: string, req: Pick<PublicRequest, 'origin' | 'ownOrigin'>) {
   const form = await activeForm(deps, formId);
   // A same-origin GET carries no Origin header (Kehu's own preview); a cross-origin one must be listed.
-  if (req.origin && !originAllowed(form, req.origin, req.ownOrigin))
-    throw new AppError('forbidden', { message: 'errors.form_origin_not_allowed', params: { origin: req.origin } });
+  if (req.origin && !originAllowed(form, req.origin, req.ownOrigin)) throw leadsErrors.formOriginNotAllowed(req.origin);
   const { id, fields, successMessage, redirectUrl, doubleOptIn } = formToApi(form);
   return { id, fields, successMessage, redirectUrl, doubleOptIn };
 }
@@ -51,12 +51,11 @@ const localized = (m: TLeadForm['successMessage'], locale: Locale) => (locale ==
  */
 export async function submitForm(deps: Deps, formId: string, submission: TFormSubmission, req: PublicRequest) {
   const form = await activeForm(deps, formId);
-  if (!originAllowed(form, req.origin, req.ownOrigin))
-    throw new AppError('forbidden', { message: 'errors.form_origin_not_allowed', params: { origin: req.origin ?? '-' } });
-  if (submission.website) throw new AppError('bad_request', { message: 'errors.form_spam' });
+  if (!originAllowed(form, req.origin, req.ownOrigin)) throw leadsErrors.formOriginNotAllowed(req.origin ?? '-');
+  if (submission.website) throw leadsErrors.formSpam();
   const api = formToApi(form);
   const { input, errors } = formInput(api.fields, submission);
-  if (errors.length) throw new AppError('validation', { errors });
+  if (errors.length) throw leadsErrors.invalidFields(errors);
   const locale = submission.locale ?? req.locale;
   const ctx = publicContext({ tenantId: form.tenant_id, requestId: req.requestId, ip: req.ip, locale });
   const utm = submission.utm ?? {};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signOptIn, verifyOptIn } from './optin-token.ts';
+import { signOptIn, verifyOptIn } from './optin-token.rules.ts';
 
 const key = Buffer.alloc(32, 7);
 const ids = { tenantId: '0190a0a0-0000-7000-8000-000000000001', leadId: '0190a0a0-0000-7000-8000-000000000002' };

@@ -3,7 +3,7 @@ import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
 import { findRecord, type Row } from '#platform/records/records.repo.ts';
 import { captureInTx, duplicatesOf, probeOf } from './capture.service.ts';
-import { decide } from './dedup-rules.ts';
+import { decide } from './dedup.rules.ts';
 import type { TCreateLeadRequest, TLeadCreated } from './leads.schema.ts';
 
 export type ImportCaptureOptions = {
