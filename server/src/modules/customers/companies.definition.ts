@@ -2,7 +2,7 @@ import { maskMiddle } from '#platform/crypto/mask.ts';
 import { column } from '#platform/query/catalog.ts';
 import type { ObjectDefinition } from '#platform/records/object-definition.ts';
 import { phoneDigitsOf, searchTextOf } from '#platform/records/search.ts';
-import { commonCatalog, commonToColumns, customerToApi, type Phone, parsed } from './customer-fields.ts';
+import { commonCatalog, commonToColumns, customerToApi, type Phone, parsed } from './customer-fields.definition.ts';
 import type { TCompany } from './customers.schema.ts';
 
 const SIMPLE: Record<string, string> = {
