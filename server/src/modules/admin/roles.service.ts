@@ -87,9 +87,9 @@ export async function updateRole(deps: Deps, ctx: RequestContext, { id, input, v
   );
 }
 
-/** A role still given to users is refused, so nobody loses access as a side effect. */
 export type DeleteRoleOptions = { id: string; version?: number | undefined };
 
+/** A role still given to users is refused, so nobody loses access as a side effect. */
 export async function deleteRole(deps: Deps, ctx: RequestContext, { id, version }: DeleteRoleOptions): Promise<void> {
   requireAdmin(ctx);
   try {

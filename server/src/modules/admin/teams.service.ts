@@ -72,9 +72,9 @@ export async function updateTeam(deps: Deps, ctx: RequestContext, { id, input, v
   });
 }
 
-/** Only an empty leaf goes: members and sub-teams must be moved first, so nobody is orphaned. */
 export type DeleteTeamOptions = { id: string; version?: number | undefined };
 
+/** Only an empty leaf goes: members and sub-teams must be moved first, so nobody is orphaned. */
 export async function deleteTeam(deps: Deps, ctx: RequestContext, { id, version }: DeleteTeamOptions): Promise<void> {
   requireAdmin(ctx);
   try {

@@ -14,12 +14,12 @@ import { loadForChange } from './users.service.ts';
 // A password is audited as "changed", never with a value: '***' on both sides.
 const PASSWORD_CHANGE = { before: { password: 'old' }, after: { password: 'new' }, sensitive: ['password'] } as const;
 
+export type SetActiveOptions = { id: string; active: boolean };
+
 /**
  * Deactivation ends the user's sessions at once; their API tokens stop working because
  * authentication checks the user is active. The last active administrator cannot go.
  */
-export type SetActiveOptions = { id: string; active: boolean };
-
 export async function setActive(deps: Deps, ctx: RequestContext, { id, active }: SetActiveOptions): Promise<TUser> {
   requireAdmin(ctx);
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
@@ -39,9 +39,9 @@ export async function setActive(deps: Deps, ctx: RequestContext, { id, active }:
   });
 }
 
-/** An administrator sets a new password: the lockout is cleared and every session of the user ends. */
 export type ResetPasswordOptions = { id: string; password: string };
 
+/** An administrator sets a new password: the lockout is cleared and every session of the user ends. */
 export async function resetPassword(deps: Deps, ctx: RequestContext, { id, password }: ResetPasswordOptions): Promise<void> {
   requireAdmin(ctx);
   const hash = await hashPassword(password);

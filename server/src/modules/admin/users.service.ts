@@ -86,9 +86,9 @@ export async function updateUser(deps: Deps, ctx: RequestContext, { id, input, v
   );
 }
 
-/** One's own name, language and time zone; If-Match is honoured as on any record. */
 export type UpdateMeOptions = { input: TUpdateMeRequest; version?: number | undefined };
 
+/** One's own name, language and time zone; If-Match is honoured as on any record. */
 export async function updateMe(deps: Deps, ctx: RequestContext, { input, version }: UpdateMeOptions): Promise<TUser> {
   const id = requireUser(ctx);
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
