@@ -105,6 +105,6 @@ export function dedupRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: ZSettings },
       },
     },
-    async (req) => queue.putSettings(deps, req.ctx, req.query.object, req.body),
+    async (req) => queue.putSettings(deps, req.ctx, { object: req.query.object, settings: req.body }),
   );
 }

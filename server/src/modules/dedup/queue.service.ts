@@ -143,7 +143,9 @@ export async function getSettings(deps: Deps, ctx: RequestContext, object: Dedup
   return inTenant(deps.db.kysely, ctx.tenantId, (tx) => loadSettings(tx, object));
 }
 
-export async function putSettings(deps: Deps, ctx: RequestContext, object: DedupObject, settings: DedupSettings): Promise<DedupSettings> {
+export type PutSettingsOptions = { object: DedupObject; settings: DedupSettings };
+
+export async function putSettings(deps: Deps, ctx: RequestContext, { object, settings }: PutSettingsOptions): Promise<DedupSettings> {
   if (!ctx.access.isAdmin) throw dedupErrors.forbidden();
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const before = await loadSettings(tx, object);

@@ -42,16 +42,17 @@ export async function importFile(o: ImportFileOptions): Promise<{ job: TImport; 
   let job: TImport;
   try {
     // The sheet first: a mapping by header names means that sheet's headers.
-    const columns = o.sheet === undefined ? created.columns : (await service.configureImport(o.deps, o.ctx, created.id, { sheet: o.sheet })).columns;
+    const columns =
+      o.sheet === undefined ? created.columns : (await service.configureImport(o.deps, o.ctx, { id: created.id, input: { sheet: o.sheet } })).columns;
     const mapping = o.mapping ? toEntries(columns, o.mapping) : undefined;
-    job = await service.configureImport(o.deps, o.ctx, created.id, { ...(o.settings ?? {}), ...(mapping ? { mapping } : {}) });
+    job = await service.configureImport(o.deps, o.ctx, { id: created.id, input: { ...(o.settings ?? {}), ...(mapping ? { mapping } : {}) } });
   } catch (error) {
     // A refused mapping leaves no half-configured upload behind.
     await service.discardImport(o.deps, o.ctx, created.id);
     throw error;
   }
   if (o.dryRun) {
-    const preview = await previewImport(o.deps, o.ctx, job.id, o.previewRows ?? 20);
+    const preview = await previewImport(o.deps, o.ctx, { id: job.id, limit: o.previewRows ?? 20 });
     await service.discardImport(o.deps, o.ctx, job.id);
     return { job, preview };
   }

@@ -19,12 +19,14 @@ export type Preview = { rows: PreviewRow[]; counts: Record<PreviewRow['outcome']
 /** Thrown to roll the preview's transaction back after it has seen every outcome. */
 class PreviewDone extends Error {}
 
+export type PreviewImportOptions = { id: string; limit: number };
+
 /**
  * Dry run: the first `limit` rows go through exactly the path the job takes (cleaning,
  * validation, dedup, company links) inside one transaction that is then rolled back,
  * so the answer says what would be created, updated, skipped or refused and why; nothing is kept.
  */
-export async function previewImport(deps: Deps, ctx: RequestContext, id: string, limit: number): Promise<Preview> {
+export async function previewImport(deps: Deps, ctx: RequestContext, { id, limit }: PreviewImportOptions): Promise<Preview> {
   const imp = await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const row = await visibleImport(tx, ctx, id);
     if (row.status !== 'uploaded') throw importsErrors.alreadyStarted();

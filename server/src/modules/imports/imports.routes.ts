@@ -63,7 +63,7 @@ export async function importRoutes(app: FastifyInstance, deps: Deps) {
   r.patch(
     '/api/v1/imports/:id',
     { schema: { tags, summary: 'Set the mapping, dedup rule and options', params: ZIdParams, body: ZUpdateImportRequest, response: { 200: ZImport } } },
-    async (req) => service.configureImport(deps, req.ctx, req.params.id, req.body),
+    async (req) => service.configureImport(deps, req.ctx, { id: req.params.id, input: req.body }),
   );
   r.post(
     '/api/v1/imports/:id/start',
@@ -86,7 +86,7 @@ export async function importRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: ZImportPreview },
       },
     },
-    async (req) => previewImport(deps, req.ctx, req.params.id, req.query.limit),
+    async (req) => previewImport(deps, req.ctx, { id: req.params.id, limit: req.query.limit }),
   );
   r.post(
     '/api/v1/imports/:id/cancel',

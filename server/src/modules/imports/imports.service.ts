@@ -175,12 +175,14 @@ async function chosenSheet(deps: Deps, ctx: RequestContext, id: string, sheet: s
   return { sheet, head };
 }
 
+export type ConfigureImportOptions = { id: string; input: TUpdateImportRequest };
+
 /**
  * Sheet, mapping, dedup rule and options; only before the import starts. Unknown targets are
  * refused. A new sheet brings its own header, sample, count and suggested mapping, which a
  * mapping or template in the same request then replaces.
  */
-export async function configureImport(deps: Deps, ctx: RequestContext, id: string, input: TUpdateImportRequest): Promise<TImport> {
+export async function configureImport(deps: Deps, ctx: RequestContext, { id, input }: ConfigureImportOptions): Promise<TImport> {
   const chosen = await chosenSheet(deps, ctx, id, input.sheet);
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const locked = await visibleImport(tx, ctx, id, { lock: true });

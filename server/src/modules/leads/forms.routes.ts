@@ -67,7 +67,7 @@ export function formsRoutes(app: FastifyInstance, deps: Deps) {
     '/api/public/forms/:formId',
     { config: pub, schema: { tags, summary: 'A form as the embedded script renders it (public)', params: ZFormParams, response: { 200: ZPublicForm } } },
     async (req, reply) => {
-      const form = await publicFormDefinition(deps, req.params.formId, publicRequest(req));
+      const form = await publicFormDefinition(deps, { formId: req.params.formId, req: publicRequest(req) });
       if (req.headers.origin) allowOrigin(reply, req.headers.origin);
       return form;
     },
@@ -100,7 +100,7 @@ export function formsRoutes(app: FastifyInstance, deps: Deps) {
     async (req, reply) => {
       const p = publicRequest(req);
       if (p.origin) reply.header('vary', 'Origin');
-      const done = await submitForm(deps, req.params.formId, req.body, p);
+      const done = await submitForm(deps, { formId: req.params.formId, submission: req.body, req: p });
       if (p.origin) allowOrigin(reply, p.origin);
       return done;
     },
@@ -116,7 +116,7 @@ export function formsRoutes(app: FastifyInstance, deps: Deps) {
     { config: pub, schema: { tags, summary: 'Double opt-in confirmation link (public)', querystring: z.object({ token: z.string().max(500) }).strict() } },
     async (req, reply) => {
       const locale = pickLocale(req.headers['accept-language']);
-      const { redirectUrl } = await confirmLead(deps, req.query.token, { requestId: req.id, ip: req.ip, locale });
+      const { redirectUrl } = await confirmLead(deps, { token: req.query.token, requestId: req.id, ip: req.ip, locale });
       if (redirectUrl) return reply.redirect(redirectUrl);
       const text = translate(locale, 'mail.confirmed_page');
       return reply

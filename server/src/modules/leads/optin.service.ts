@@ -32,8 +32,10 @@ export function optInMailSubscriber(deps: Deps): Subscriber {
   };
 }
 
+export type ConfirmLeadOptions = { token: string; requestId: string; ip: string; locale: Locale };
+
 /** The link in the mail: confirms the lead (audited, `lead.updated` + `lead.confirmed`); a second click is harmless. */
-export async function confirmLead(deps: Deps, token: string, o: { requestId: string; ip: string; locale: Locale }) {
+export async function confirmLead(deps: Deps, { token, ...o }: ConfirmLeadOptions) {
   const ids = verifyOptIn(deps.masterKey, token);
   if (!ids) throw leadsErrors.confirmationInvalid();
   return inTenant(deps.db.kysely, ids.tenantId, async (tx) => {

@@ -33,7 +33,9 @@ export async function activeForm(deps: Deps, formId: string): Promise<FormRow> {
 export const originAllowed = (form: FormRow, origin: string | undefined, ownOrigin: string): origin is string =>
   !!origin && (origin === ownOrigin || form.allowed_origins.includes(origin));
 
-export async function publicFormDefinition(deps: Deps, formId: string, req: Pick<PublicRequest, 'origin' | 'ownOrigin'>) {
+export type PublicFormOptions = { formId: string; req: Pick<PublicRequest, 'origin' | 'ownOrigin'> };
+
+export async function publicFormDefinition(deps: Deps, { formId, req }: PublicFormOptions) {
   const form = await activeForm(deps, formId);
   // A same-origin GET carries no Origin header (Kehu's own preview); a cross-origin one must be listed.
   if (req.origin && !originAllowed(form, req.origin, req.ownOrigin)) throw leadsErrors.formOriginNotAllowed(req.origin);
@@ -43,13 +45,15 @@ export async function publicFormDefinition(deps: Deps, formId: string, req: Pick
 
 const localized = (m: TLeadForm['successMessage'], locale: Locale) => (locale === 'en' ? m.en || m.zh : m.zh || m.en) || null;
 
+export type SubmitFormOptions = { formId: string; submission: TFormSubmission; req: PublicRequest };
+
 /**
  * A web-to-lead submission: origin, honeypot and fields checked before anything is written; the
  * lead is captured under the duplicate rules (a warning never stops a visitor; a blocked
  * duplicate is answered like a success and writes nothing, so the form does not reveal who is
  * already known). With double opt-in the lead is held `pending` and a confirmation mail queued.
  */
-export async function submitForm(deps: Deps, formId: string, submission: TFormSubmission, req: PublicRequest) {
+export async function submitForm(deps: Deps, { formId, submission, req }: SubmitFormOptions) {
   const form = await activeForm(deps, formId);
   if (!originAllowed(form, req.origin, req.ownOrigin)) throw leadsErrors.formOriginNotAllowed(req.origin ?? '-');
   if (submission.website) throw leadsErrors.formSpam();
