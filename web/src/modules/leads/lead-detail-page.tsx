@@ -14,7 +14,9 @@ import { FieldValue } from '#shared/fields/field-value';
 import { formatDateTime } from '#shared/format/format';
 import { RecordForm } from '#shared/records/record-form';
 import { recordKeys, recordsApi } from '#shared/records/records-api';
+import { RecordFields } from '#shared/records/detail/record-fields';
 import { useObjectFields } from '#shared/records/use-object-fields';
+import { useObjectLayout } from '#shared/records/use-object-layout';
 import { PageSpinner } from '#shared/ui/page-spinner';
 import './messages';
 import { CapturesCard } from './captures-card';
@@ -34,6 +36,7 @@ export function LeadDetailPage() {
   const me = useMe();
   const qc = useQueryClient();
   const { fields } = useObjectFields(leadObject);
+  const { layout } = useObjectLayout('lead');
   const [editing, setEditing] = useState(false);
   const [converting, setConverting] = useState(false);
   const [reasonOpen, setReasonOpen] = useState(false);
@@ -118,7 +121,14 @@ export function LeadDetailPage() {
                 {
                   key: 'details',
                   label: t('leads.details'),
-                  children: (
+                  children: layout?.sections?.length ? (
+                    <>
+                      {lead.unqualifiedReason && (
+                        <Alert type="warning" style={{ marginBottom: 12 }} message={`${t('leads.fields.unqualifiedReason')}: ${lead.unqualifiedReason}`} />
+                      )}
+                      <RecordFields def={leadObject} record={lead} fields={shown} sections={layout.sections} />
+                    </>
+                  ) : (
                     <Descriptions column={{ xs: 1, sm: 2 }} size="small">
                       {shown.map((f) => (
                         <Descriptions.Item key={f.key} label={fieldLabel(f, t, i18n.language)}>

@@ -14,6 +14,7 @@ import type { ObjectDef } from '#shared/records/object-def';
 import { RecordForm } from '#shared/records/record-form';
 import { recordKeys, recordsApi } from '#shared/records/records-api';
 import { useObjectFields } from '#shared/records/use-object-fields';
+import { useObjectLayout } from '#shared/records/use-object-layout';
 import styles from './detail.module.css';
 import { RecordFields } from '#shared/records/detail/record-fields';
 import { RecordHeader } from './record-header';
@@ -28,6 +29,7 @@ export function RecordDetailPage({ def }: { def: ObjectDef }) {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const { fields } = useObjectFields(def);
+  const { layout } = useObjectLayout(def.entity);
   const [editing, setEditing] = useState(false);
   const q = useQuery({ queryKey: recordKeys.one(def.object, id), queryFn: () => recordsApi.get(def.object, id) });
   if (q.isPending) return <Spin />;
@@ -79,6 +81,7 @@ export function RecordDetailPage({ def }: { def: ObjectDef }) {
       fields={fields}
       {...recordFieldAccess(me, def.entity, canEdit)}
       onReload={() => q.refetch()}
+      sections={layout?.sections}
       onSaved={(saved) => {
         qc.setQueryData(recordKeys.one(def.object, id), saved);
         void qc.invalidateQueries({ queryKey: [def.object, 'list'] });

@@ -11,6 +11,7 @@ import { type ObjectDef, pagePath } from '#shared/records/object-def';
 import { RecordForm } from '#shared/records/record-form';
 import { recordKeys, recordsApi } from '#shared/records/records-api';
 import { useObjectFields } from '#shared/records/use-object-fields';
+import { useObjectLayout } from '#shared/records/use-object-layout';
 import { RelatedObjectLists } from '../related/related-object-lists';
 import type { RecordObjectMeta } from './custom-object-def';
 import { ObjectRecordHeader } from './object-record-header';
@@ -27,6 +28,7 @@ export function ObjectRecordPage({ def, meta }: Props) {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const { fields } = useObjectFields(def);
+  const { layout } = useObjectLayout(meta.name);
   const [editing, setEditing] = useState(false);
   const q = useQuery({ queryKey: recordKeys.one(def.object, id), queryFn: () => recordsApi.get(def.object, id) });
   if (q.isPending) return <Spin />;
@@ -85,6 +87,7 @@ export function ObjectRecordPage({ def, meta }: Props) {
               fields={fields}
               {...recordFieldAccess(me, meta.name, canEdit)}
               onReload={() => q.refetch()}
+              sections={layout?.sections}
               onSaved={saved}
             />
           )}

@@ -14,8 +14,11 @@ function storedColumns(object: string): string[] | null {
   }
 }
 
-/** The list's current view; column choices outside a saved view are remembered per browser. */
-export function useListView(def: ObjectDef, fields: FieldDef[], fieldsReady: boolean) {
+/**
+ * The list's current view; column choices outside a saved view are remembered per browser.
+ * `defaults` are the columns shown until the user chooses (the admin's layout, or each field's default).
+ */
+export function useListView(def: ObjectDef, fields: FieldDef[], fieldsReady: boolean, defaults: string[]) {
   const [viewId, setViewId] = useState<string | null>(null);
   const [view, setViewState] = useState<ListView>(() => ({ ...emptyView(def.fields), columns: storedColumns(def.object) ?? defaultColumns(def.fields) }));
 
@@ -26,11 +29,11 @@ export function useListView(def: ObjectDef, fields: FieldDef[], fieldsReady: boo
     if (!fieldsReady) return;
     const known = new Set(fields.map((f) => f.key));
     setViewState((v) => {
-      if (!chosen.current && !viewId) return { ...v, columns: defaultColumns(fields) };
+      if (!chosen.current && !viewId) return { ...v, columns: defaults };
       const cols = v.columns.filter((c) => known.has(c));
       return cols.length === v.columns.length ? v : { ...v, columns: cols };
     });
-  }, [fields, fieldsReady, viewId]);
+  }, [fields, fieldsReady, viewId, defaults]);
 
   const setView = useCallback(
     (next: ListView) => {
@@ -45,10 +48,10 @@ export function useListView(def: ObjectDef, fields: FieldDef[], fieldsReady: boo
     (id: string | null, next: ListView | null) => {
       setViewId(id);
       if (next) setViewState(next);
-      else if (!id) setViewState({ ...emptyView(def.fields), columns: storedColumns(def.object) ?? defaultColumns(fields) });
+      else if (!id) setViewState({ ...emptyView(def.fields), columns: storedColumns(def.object) ?? defaults });
     },
-    [def, fields],
+    [def, defaults],
   );
-  const resetColumns = useCallback(() => setView({ ...view, columns: defaultColumns(fields) }), [view, setView, fields]);
+  const resetColumns = useCallback(() => setView({ ...view, columns: defaults }), [view, setView, defaults]);
   return { view, setView, viewId, pickView, resetColumns };
 }
