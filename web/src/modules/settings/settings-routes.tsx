@@ -9,6 +9,7 @@ import { PipelinesSettingsPage } from '#modules/deals/settings/pipelines-setting
 import { ScoringSettingsPage } from '#modules/scoring/scoring-settings-page';
 import { LeadFormsPage } from '#modules/leads/lead-forms-page';
 import { LeadRulesPage } from '#modules/leads/lead-rules-page';
+import { LayoutsSettingsPage } from '#modules/layouts';
 import { ObjectsSettingsPage } from '#modules/objects';
 import { ApiTokensPage } from './api-tokens/api-tokens-page';
 import { AuditLogPage } from './audit/audit-log-page';
@@ -25,6 +26,7 @@ const SECTIONS = [
   'roles',
   'objects',
   'custom-fields',
+  'layouts',
   'api-tokens',
   'audit-log',
   'general',
@@ -61,6 +63,7 @@ export function SettingsRoutes() {
           <Route path="roles" element={<RolesPage />} />
           <Route path="objects" element={<ObjectsSettingsPage />} />
           <Route path="custom-fields" element={<CustomFieldsPage />} />
+          <Route path="layouts" element={<LayoutsSettingsPage />} />
           <Route path="api-tokens" element={<ApiTokensPage />} />
           <Route path="audit-log" element={<AuditLogPage />} />
           <Route path="general" element={<TenantPage />} />
