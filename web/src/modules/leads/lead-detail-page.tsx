@@ -36,14 +36,14 @@ export function LeadDetailPage() {
   const me = useMe();
   const qc = useQueryClient();
   const { fields } = useObjectFields(leadObject);
-  const { layout } = useObjectLayout('lead');
+  const { layout, loading: layoutLoading } = useObjectLayout('lead');
   const [editing, setEditing] = useState(false);
   const [converting, setConverting] = useState(false);
   const [reasonOpen, setReasonOpen] = useState(false);
   const [reason, setReason] = useState('');
   const q = useQuery({ queryKey: recordKeys.one('leads', id), queryFn: () => recordsApi.get('leads', id) as Promise<Lead> });
   const matches = useQuery({ queryKey: ['leads', 'matches', id], queryFn: () => leadsApi.matches(id) });
-  if (q.isPending) return <PageSpinner />;
+  if (q.isPending || layoutLoading) return <PageSpinner />;
   if (q.isError) return <Alert type="error" showIcon message={q.error.message} />;
   const lead = q.data;
   const converted = lead.status === 'converted';

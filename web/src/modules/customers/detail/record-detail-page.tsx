@@ -29,10 +29,11 @@ export function RecordDetailPage({ def }: { def: ObjectDef }) {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const { fields } = useObjectFields(def);
-  const { layout } = useObjectLayout(def.entity);
+  const { layout, loading: layoutLoading } = useObjectLayout(def.entity);
   const [editing, setEditing] = useState(false);
   const q = useQuery({ queryKey: recordKeys.one(def.object, id), queryFn: () => recordsApi.get(def.object, id) });
-  if (q.isPending) return <Spin />;
+  // Waiting for the layout too: the fields would otherwise jump into their sections a moment later.
+  if (q.isPending || layoutLoading) return <Spin />;
   if (q.isError) {
     const status = isApiError(q.error) && (q.error.status === 404 || q.error.status === 403) ? String(q.error.status) : 'error';
     return <Result status={status as '404' | '403' | 'error'} title={q.error.message} />;

@@ -28,10 +28,10 @@ export function ObjectRecordPage({ def, meta }: Props) {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const { fields } = useObjectFields(def);
-  const { layout } = useObjectLayout(meta.name);
+  const { layout, loading: layoutLoading } = useObjectLayout(meta.name);
   const [editing, setEditing] = useState(false);
   const q = useQuery({ queryKey: recordKeys.one(def.object, id), queryFn: () => recordsApi.get(def.object, id) });
-  if (q.isPending) return <Spin />;
+  if (q.isPending || layoutLoading) return <Spin />;
   if (q.isError) {
     const status = isApiError(q.error) && (q.error.status === 404 || q.error.status === 403) ? String(q.error.status) : 'error';
     return <Result status={status as '404' | '403' | 'error'} title={q.error.message} />;
