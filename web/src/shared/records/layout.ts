@@ -1,10 +1,11 @@
+import type { ApiResponse } from '#shared/api/api-types';
 import type { FieldDef, LocalizedText } from '#shared/fields/field-types';
 
-/** One titled group of the detail page, as an admin arranged it (Settings > Layouts). */
-export type LayoutSection = { id: string; label: LocalizedText; fields: string[]; collapsed?: boolean };
-
 /** An object's layout (GET /api/v1/layouts/:object); nulls mean the defaults, version 0 that none was saved. */
-export type ObjectLayout = { object: string; listColumns: string[] | null; sections: LayoutSection[] | null; version: number };
+export type ObjectLayout = ApiResponse<'/api/v1/layouts/{object}'>;
+
+/** One titled group of the detail page, as an admin arranged it (Settings > Layouts). */
+export type LayoutSection = NonNullable<ObjectLayout['sections']>[number];
 
 /** A section with the fields it shows; `other` gathers the fields no section places. */
 export type FieldGroup = { id: string; label: LocalizedText | null; fields: FieldDef[]; collapsed: boolean; other?: boolean };

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { ApiBody } from '#shared/api/api-types';
 import { api } from '#shared/api/client';
 import type { ObjectLayout } from './layout';
 import type { EntityName } from './object-def';
@@ -10,7 +11,7 @@ export const layoutKeys = {
 
 export const layoutsApi = {
   get: (entity: EntityName) => api<ObjectLayout>(`/layouts/${encodeURIComponent(entity)}`),
-  save: (entity: EntityName, body: Pick<ObjectLayout, 'listColumns' | 'sections'>, version: number) =>
+  save: (entity: EntityName, body: ApiBody<'/api/v1/layouts/{object}', 'put'>, version: number) =>
     api<ObjectLayout>(`/layouts/${encodeURIComponent(entity)}`, { method: 'PUT', body, ifMatch: version }),
 };
 
