@@ -99,7 +99,7 @@ export async function board(o: Options & { query: TBoardQuery }) {
   requireAccess(o.ctx.access, 'deal', 'read');
   return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
     const pipelineId = o.query.pipelineId ?? (await ensureDefaultPipeline(tx, o.ctx)).id;
-    const { row, stages } = await loadPipeline(tx, o.ctx, pipelineId);
+    const { row, stages } = await loadPipeline(tx, o.ctx, { id: pipelineId });
     const scope = await boardScope(tx, { ...o, pipelineId: row.id });
     const totals = new Map((await columnTotals(tx, scope)).map((t) => [t.stage_id, t]));
     const columns = [];
@@ -119,7 +119,7 @@ export async function boardColumn(o: Options & { stageId: string; query: Omit<TB
   return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
     const stage = await findStageRow(tx, o.stageId);
     if (!stage) throw dealsErrors.stageNotFound();
-    await loadPipeline(tx, o.ctx, stage.pipeline_id);
+    await loadPipeline(tx, o.ctx, { id: stage.pipeline_id });
     const scope = await boardScope(tx, { ...o, pipelineId: stage.pipeline_id });
     return { stageId: stage.id, ...(await pageOf(tx, o, scope, stage.id, o.query.limit, after)) };
   });

@@ -98,8 +98,14 @@ export async function listPipelines(o: ServiceOptions & { includeClosed: boolean
   });
 }
 
+export type LoadPipelineOptions = { id: string; forUpdate?: boolean };
+
 /** A pipeline the user may see, with its stages; 404 otherwise. */
-export async function loadPipeline(tx: Tx, ctx: RequestContext, id: string, forUpdate = false): Promise<{ row: PipelineRow; stages: StageRow[] }> {
+export async function loadPipeline(
+  tx: Tx,
+  ctx: RequestContext,
+  { id, forUpdate = false }: LoadPipelineOptions,
+): Promise<{ row: PipelineRow; stages: StageRow[] }> {
   const row = await repo.findPipelineRow(tx, id, forUpdate);
   if (!row || !(await pipelineVisibility(tx, ctx))(row)) throw notFound('pipeline');
   return { row, stages: await repo.listStageRows(tx, [id]) };
@@ -108,7 +114,7 @@ export async function loadPipeline(tx: Tx, ctx: RequestContext, id: string, forU
 export async function getPipeline(o: ServiceOptions & { id: string }): Promise<TPipeline> {
   requireAccess(o.ctx.access, 'pipeline', 'read');
   return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
-    const { row, stages } = await loadPipeline(tx, o.ctx, o.id);
+    const { row, stages } = await loadPipeline(tx, o.ctx, { id: o.id });
     return pipelineToApi(row, stages);
   });
 }
@@ -125,7 +131,7 @@ export async function createPipeline(o: ServiceOptions & { input: TCreatePipelin
 export async function updatePipeline(o: ServiceOptions & { id: string; version: number | undefined; input: TUpdatePipelineRequest }): Promise<TPipeline> {
   requireAccess(o.ctx.access, 'pipeline', 'update');
   return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
-    const { row, stages } = await loadPipeline(tx, o.ctx, o.id, true);
+    const { row, stages } = await loadPipeline(tx, o.ctx, { id: o.id, forUpdate: true });
     if (o.version !== undefined && o.version !== row.version) throw dealsErrors.staleVersion(o.version, row.version);
     const { name, teamIds, staleDays, isDefault, closed } = o.input;
     if (closed && (isDefault ?? row.is_default)) throw dealsErrors.defaultPipelineClosed();
@@ -149,7 +155,7 @@ export async function updatePipeline(o: ServiceOptions & { id: string; version: 
 export async function deletePipeline(o: ServiceOptions & { id: string }): Promise<void> {
   requireAccess(o.ctx.access, 'pipeline', 'delete');
   await inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
-    const { row, stages } = await loadPipeline(tx, o.ctx, o.id, true);
+    const { row, stages } = await loadPipeline(tx, o.ctx, { id: o.id, forUpdate: true });
     if (row.is_default) throw dealsErrors.defaultPipelineDelete();
     if ((await repo.stageUse(tx, { pipelineId: row.id })) > 0) throw dealsErrors.pipelineInUse();
     await repo.deletePipelineRow(tx, row.id);
