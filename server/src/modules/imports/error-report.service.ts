@@ -16,7 +16,7 @@ const safe = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
  * language, then the original cells, so the file can be fixed and imported again.
  */
 export async function errorReport(deps: Deps, ctx: RequestContext, id: string): Promise<Readable> {
-  const imp = await inTenant(deps.db.kysely, ctx.tenantId, (tx) => visibleImport(tx, ctx, id));
+  const imp = await inTenant(deps.db.kysely, ctx.tenantId, (tx) => visibleImport(tx, ctx, { id }));
   const t = (key: string) => translate(ctx.locale, key);
   async function* rows() {
     yield [t('imports.report_row'), t('imports.report_field'), t('imports.report_message'), ...imp.columns.map(safe)];

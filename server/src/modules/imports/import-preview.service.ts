@@ -28,7 +28,7 @@ export type PreviewImportOptions = { id: string; limit: number };
  */
 export async function previewImport(deps: Deps, ctx: RequestContext, { id, limit }: PreviewImportOptions): Promise<Preview> {
   const imp = await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    const row = await visibleImport(tx, ctx, id);
+    const row = await visibleImport(tx, ctx, { id });
     if (row.status !== 'uploaded') throw importsErrors.alreadyStarted();
     if (!row.mapping.length) throw importsErrors.mappingEmpty();
     return { ...row, customDefs: await listDefs(tx, row.object), phoneRegion: await phoneRegionOf(tx, ctx.tenantId) };

@@ -71,8 +71,10 @@ export const toApi = (r: repo.ImportRow): TImport => ({
   finishedAt: iso(r.finished_at),
 });
 
+export type VisibleImportOptions = { id: string; lock?: boolean };
+
 /** The import if the user may see it: its author, or an admin. */
-export async function visibleImport(tx: Tx, ctx: RequestContext, id: string, options: { lock?: boolean } = {}): Promise<repo.ImportRow> {
+export async function visibleImport(tx: Tx, ctx: RequestContext, { id, ...options }: VisibleImportOptions): Promise<repo.ImportRow> {
   const row = await repo.findImport(tx, id, options);
   if (!row || (row.created_by !== ctx.userId && !ctx.access.isAdmin)) throw notFound('import');
   requireAccess(ctx.access, row.object, 'import');
@@ -153,7 +155,7 @@ export async function createImport(deps: Deps, ctx: RequestContext, o: { object:
 }
 
 export const getImport = (deps: Deps, ctx: RequestContext, id: string) =>
-  inTenant(deps.db.kysely, ctx.tenantId, async (tx) => toApi(await visibleImport(tx, ctx, id)));
+  inTenant(deps.db.kysely, ctx.tenantId, async (tx) => toApi(await visibleImport(tx, ctx, { id })));
 
 export const listImports = (deps: Deps, ctx: RequestContext) =>
   inTenant(deps.db.kysely, ctx.tenantId, async (tx) => (await repo.listImports(tx, ctx.access.isAdmin ? null : ctx.userId, 50)).map(toApi));
@@ -165,7 +167,7 @@ export const listImports = (deps: Deps, ctx: RequestContext) =>
  */
 async function chosenSheet(deps: Deps, ctx: RequestContext, id: string, sheet: string | undefined): Promise<{ sheet: string; head: Head } | null> {
   if (sheet === undefined) return null;
-  const row = await inTenant(deps.db.kysely, ctx.tenantId, (tx) => visibleImport(tx, ctx, id));
+  const row = await inTenant(deps.db.kysely, ctx.tenantId, (tx) => visibleImport(tx, ctx, { id }));
   if (row.status !== 'uploaded') throw importsErrors.alreadyStarted();
   if (row.format !== 'xlsx' || !row.sheets) throw importsErrors.notAWorkbook();
   if (!row.sheets.includes(sheet)) throw importsErrors.noSuchSheet(sheet);
@@ -185,7 +187,7 @@ export type ConfigureImportOptions = { id: string; input: TUpdateImportRequest }
 export async function configureImport(deps: Deps, ctx: RequestContext, { id, input }: ConfigureImportOptions): Promise<TImport> {
   const chosen = await chosenSheet(deps, ctx, id, input.sheet);
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    const locked = await visibleImport(tx, ctx, id, { lock: true });
+    const locked = await visibleImport(tx, ctx, { id, lock: true });
     if (locked.status !== 'uploaded') throw importsErrors.alreadyStarted();
     const sheetValues = chosen ? { sheet: chosen.sheet, ...(await headValues(tx, locked.object, chosen.head)) } : {};
     const row = { ...locked, ...sheetValues };
@@ -211,7 +213,7 @@ export async function configureImport(deps: Deps, ctx: RequestContext, { id, inp
 /** Queues the import as a durable job (audited); answers at once with status queued. */
 export async function startImport(deps: Deps, ctx: RequestContext, id: string): Promise<TImport> {
   const result = await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    const row = await visibleImport(tx, ctx, id, { lock: true });
+    const row = await visibleImport(tx, ctx, { id, lock: true });
     requireAccess(ctx.access, row.object, 'create');
     if (row.status !== 'uploaded') throw importsErrors.alreadyStarted();
     if (!row.mapping.length) throw importsErrors.mappingEmpty();
@@ -226,7 +228,7 @@ export async function startImport(deps: Deps, ctx: RequestContext, id: string): 
 /** Undoes a finished import as a durable job (audited). */
 export async function rollbackImport(deps: Deps, ctx: RequestContext, id: string): Promise<TImport> {
   const result = await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    const row = await visibleImport(tx, ctx, id, { lock: true });
+    const row = await visibleImport(tx, ctx, { id, lock: true });
     requireAccess(ctx.access, row.object, 'delete');
     if (row.status !== 'done' && row.status !== 'failed' && row.status !== 'cancelled') throw importsErrors.notFinished();
     await repo.updateImport(tx, id, { status: 'rolling_back' });
@@ -248,7 +250,7 @@ export async function rollbackImport(deps: Deps, ctx: RequestContext, id: string
  */
 export async function cancelImport(deps: Deps, ctx: RequestContext, id: string): Promise<TImport> {
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    const row = await visibleImport(tx, ctx, id, { lock: true });
+    const row = await visibleImport(tx, ctx, { id, lock: true });
     if (row.status !== 'queued' && row.status !== 'running') throw importsErrors.notRunning();
     await repo.updateImport(tx, id, { status: 'cancelled', finished_at: new Date() });
     await writeAudit(tx, ctx, { action: 'import_cancelled', objectType: 'import', objectId: id, changes: { status: { from: row.status, to: 'cancelled' } } });
@@ -259,7 +261,7 @@ export async function cancelImport(deps: Deps, ctx: RequestContext, id: string):
 /** Removes an import that never started (a dry run's upload), with its stored file. */
 export async function discardImport(deps: Deps, ctx: RequestContext, id: string): Promise<void> {
   await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    const row = await visibleImport(tx, ctx, id, { lock: true });
+    const row = await visibleImport(tx, ctx, { id, lock: true });
     if (row.status !== 'uploaded') throw importsErrors.alreadyStarted();
     await repo.deleteImport(tx, id);
   });
