@@ -47,9 +47,10 @@ export async function updateObject(tx: Tx, o: { id: string; version: number; val
     .executeTakeFirst()) as CustomObjectRow | undefined;
 }
 
-/** A retired object's field definitions go with it, so a new object of the same name starts clean. */
-export async function deleteFieldDefs(tx: Tx, object: string): Promise<void> {
+/** A retired object's field definitions and layout go with it, so a new object of the same name starts clean. */
+export async function deleteObjectSettings(tx: Tx, object: string): Promise<void> {
   await tx.deleteFrom('custom_field_defs').where('object', '=', object).execute();
+  await tx.deleteFrom('object_layouts').where('object', '=', object).execute();
 }
 
 export async function nameInUse(tx: Tx, name: string): Promise<boolean> {

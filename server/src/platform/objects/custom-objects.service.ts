@@ -127,7 +127,7 @@ export async function deleteCustomObject(o: { deps: Deps; ctx: RequestContext; i
     const count = await repo.countLiveRecords(tx, row.table_name);
     if (count > 0) throw customObjectErrors.notEmpty(count);
     await repo.updateObject(tx, { id: o.id, version: row.version, values: { deleted_at: new Date(), updated_by: o.ctx.userId } });
-    await repo.deleteFieldDefs(tx, row.name);
+    await repo.deleteObjectSettings(tx, row.name);
     await recordChange(tx, o.ctx, { action: 'deleted', objectType: 'customObject', objectId: o.id, before: toCustomObject(row) });
   });
 }
