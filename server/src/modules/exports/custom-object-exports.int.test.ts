@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '#test/app.ts';
 import { databaseAvailable } from '#test/db.ts';
-import { runExport } from './export-runner.ts';
+import { runExport } from './export-run.service.ts';
 
 /** Export jobs read the registry: a custom object exports like a standard one. */
 describe.skipIf(!databaseAvailable)('export jobs of custom objects', () => {

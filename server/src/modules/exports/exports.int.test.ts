@@ -10,7 +10,7 @@ import { databaseAvailable } from '#test/db.ts';
 import { inTenant } from '#db/tx.ts';
 import { exportPath } from './export-files.service.ts';
 import { cleanupExpiredExports } from './exports.jobs.ts';
-import { runExport } from './export-runner.ts';
+import { runExport } from './export-run.service.ts';
 import type { TExport } from './exports.schema.ts';
 
 describe.skipIf(!databaseAvailable)('export jobs', () => {

@@ -2,7 +2,7 @@ import { inSystem } from '#db/tx.ts';
 import type { Deps } from '#platform/deps.ts';
 import { jobsOf } from '#platform/jobs/job-registry.ts';
 import { removeExportFile } from './export-files.service.ts';
-import { runExport } from './export-runner.ts';
+import { runExport } from './export-run.service.ts';
 import * as repo from './exports.repo.ts';
 
 export const EXPORT_QUEUE = 'exports-run';
