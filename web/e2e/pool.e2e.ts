@@ -237,7 +237,13 @@ describe('public pool (公海) in a real browser', { concurrency: false }, () =>
     await due.getByTestId('expiring-return').click();
     await a.page.getByTestId('return-reason').fill('客户暂无购买计划');
     await a.page.getByTestId('return-pool').click();
-    const offered = await a.page.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents();
+    // The dropdown renders (and re-renders) its options while it opens: read until they are there.
+    const options = a.page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    let offered: string[] = [];
+    for (let tries = 0; tries < 50 && offered.length === 0; tries++) {
+      offered = await options.allTextContents();
+      if (offered.length === 0) await a.page.waitForTimeout(100);
+    }
     assert.deepEqual(offered, ['个人客户公海']);
     await a.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '个人客户公海' }).click();
     await shot(a.page, 'pool-14-contact-return');
