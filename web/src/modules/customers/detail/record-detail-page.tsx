@@ -1,20 +1,18 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Card, Result, Spin, Tabs } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Card, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useMe } from '#app/auth/auth-context';
 import { can, canOnRecord, recordFieldAccess } from '#app/auth/permissions';
 import { QuickAddActivity } from '#modules/activities/quick-add-activity';
 import { RelatedDeals } from '#modules/deals/related/related-deals';
 import { Timeline } from '#modules/activities/timeline';
 import { RelatedObjectLists } from '#modules/objects';
-import { isApiError } from '#shared/api/problem';
+import { useRecordDetail } from '#shared/records/detail/use-record-detail';
 import type { ObjectDef } from '#shared/records/object-def';
 import { RecordForm } from '#shared/records/record-form';
 import { recordKeys, recordsApi } from '#shared/records/records-api';
-import { useObjectFields } from '#shared/records/use-object-fields';
-import { useObjectLayout } from '#shared/records/use-object-layout';
 import styles from './detail.module.css';
 import { RecordFields } from '#shared/records/detail/record-fields';
 import { RecordHeader } from './record-header';
@@ -22,22 +20,14 @@ import { RelatedContacts } from './related-contacts';
 
 /** The 360° view: header, fields (editable in place), related records, timeline and history. */
 export function RecordDetailPage({ def }: { def: ObjectDef }) {
-  const { id = '' } = useParams();
+  const { id, q, fields, layout, blocker } = useRecordDetail(def, def.entity);
   const { t } = useTranslation();
   const { modal, message } = App.useApp();
   const me = useMe();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const { fields } = useObjectFields(def);
-  const { layout, loading: layoutLoading } = useObjectLayout(def.entity);
   const [editing, setEditing] = useState(false);
-  const q = useQuery({ queryKey: recordKeys.one(def.object, id), queryFn: () => recordsApi.get(def.object, id) });
-  // Waiting for the layout too: the fields would otherwise jump into their sections a moment later.
-  if (q.isPending || layoutLoading) return <Spin />;
-  if (q.isError) {
-    const status = isApiError(q.error) && (q.error.status === 404 || q.error.status === 403) ? String(q.error.status) : 'error';
-    return <Result status={status as '404' | '403' | 'error'} title={q.error.message} />;
-  }
+  if (blocker || !q.data) return blocker;
   const record = q.data;
   const canEdit = canOnRecord(me, def.entity, 'update', record.ownerId);
   const link = def.object === 'companies' ? { companyId: id } : { contactId: id, ...(record.companyId ? { companyId: String(record.companyId) } : {}) };

@@ -1,17 +1,15 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Card, Result, Spin } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Card } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useMe } from '#app/auth/auth-context';
 import { canOnRecord, recordFieldAccess } from '#app/auth/permissions';
-import { isApiError } from '#shared/api/problem';
+import { useRecordDetail } from '#shared/records/detail/use-record-detail';
 import { RecordFields } from '#shared/records/detail/record-fields';
 import { type ObjectDef, pagePath } from '#shared/records/object-def';
 import { RecordForm } from '#shared/records/record-form';
 import { recordKeys, recordsApi } from '#shared/records/records-api';
-import { useObjectFields } from '#shared/records/use-object-fields';
-import { useObjectLayout } from '#shared/records/use-object-layout';
 import { RelatedObjectLists } from '../related/related-object-lists';
 import type { RecordObjectMeta } from './custom-object-def';
 import { ObjectRecordHeader } from './object-record-header';
@@ -21,21 +19,14 @@ type Props = { def: ObjectDef; meta: RecordObjectMeta };
 
 /** A custom object's record: its fields (editable in place), delete to the recycle bin, and what points at it. */
 export function ObjectRecordPage({ def, meta }: Props) {
-  const { id = '' } = useParams();
+  const { id, q, fields, layout, blocker } = useRecordDetail(def, meta.name);
   const { t } = useTranslation();
   const { modal, message } = App.useApp();
   const me = useMe();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const { fields } = useObjectFields(def);
-  const { layout, loading: layoutLoading } = useObjectLayout(meta.name);
   const [editing, setEditing] = useState(false);
-  const q = useQuery({ queryKey: recordKeys.one(def.object, id), queryFn: () => recordsApi.get(def.object, id) });
-  if (q.isPending || layoutLoading) return <Spin />;
-  if (q.isError) {
-    const status = isApiError(q.error) && (q.error.status === 404 || q.error.status === 403) ? String(q.error.status) : 'error';
-    return <Result status={status as '404' | '403' | 'error'} title={q.error.message} />;
-  }
+  if (blocker || !q.data) return blocker;
   const record = q.data;
   const canEdit = canOnRecord(me, meta.name, 'update', record.ownerId);
   const saved = (next: typeof record) => {
