@@ -63,6 +63,14 @@ module.exports = {
       to: { path: '^web/src/modules/', pathNot: ['^web/src/modules/$1/', '^web/src/modules/[^/]+/index\\.tsx?$'] },
     },
     {
+      name: 'web-feature-cycle',
+      comment:
+        'Web features form a graph without cycles too: a feature two others need both ways goes through a slot or context the app shell fills (as record pages get object definitions from ObjectDefsProvider), or moves to shared/.',
+      severity: 'error',
+      from: { path: WEB_FEATURE },
+      to: { circular: true, path: '^web/src/modules/', pathNot: '^web/src/modules/$1/' },
+    },
+    {
       name: 'web-shared-no-features',
       comment: 'shared/ is what every feature builds on; importing a feature (or the app shell) from it ties all features to that one.',
       severity: 'error',

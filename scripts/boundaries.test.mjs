@@ -2,7 +2,7 @@
 // in the real tree for the length of one check and always removes it. Run by the server's vitest.
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -65,6 +65,29 @@ describe('npm run boundaries', () => {
       const { code, output, file } = await checkWithPlant('server/src/platform', '.ts', `import '#modules/${module}/index.ts';\n`);
       expect(code).not.toBe(0);
       expect(violations(output)).toContainEqual(expect.stringMatching(`error platform-no-modules: ${literal(file)} → server/src/modules/${module}/index\\.ts`));
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'fails when two web features import each other (a cycle through their index files)',
+    async () => {
+      const tag = randomUUID().slice(0, 8);
+      const [a, b] = [`${PLANT}a-${tag}`, `${PLANT}b-${tag}`];
+      for (const [from, to] of [
+        [a, b],
+        [b, a],
+      ]) {
+        mkdirSync(join(root, 'web/src/modules', from), { recursive: true });
+        writeFileSync(join(root, 'web/src/modules', from, 'index.ts'), `export * from '#modules/${to}';\nexport const ${from.replace(/\W/g, '_')} = 1;\n`);
+      }
+      try {
+        const { code, output } = await check();
+        expect(code).not.toBe(0);
+        expect(violations(output)).toContainEqual(expect.stringMatching(`error web-feature-cycle: web/src/modules/${literal(a)}/index\\.ts`));
+      } finally {
+        for (const dir of [a, b]) rmSync(join(root, 'web/src/modules', dir), { recursive: true, force: true });
+      }
     },
     TIMEOUT,
   );

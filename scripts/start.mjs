@@ -12,7 +12,11 @@ const newest = (dir) =>
 const built = 'web/dist/index.html';
 const stale = !existsSync(built) || Math.max(newest('web/src'), statSync('web/package.json').mtimeMs) > statSync(built).mtimeMs;
 if (stale && existsSync('web/package.json')) {
-  process.stdout.write('Building the web app (once, or after its sources change)...\n');
+  process.stdout.write(
+    existsSync(built)
+      ? 'Building the web app again (its sources changed), about a minute...\n'
+      : 'Building the web app, first start only (about a minute)...\n',
+  );
   const build = spawnSync('npm', ['run', 'build', '-w', 'web'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }

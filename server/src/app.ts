@@ -7,6 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
+import { withPlatformHeaders } from './platform/http/openapi-headers.ts';
 import { uuidv7 } from 'uuidv7';
 import type { Database } from '#db/database.ts';
 import { authRoutes } from '#platform/auth/auth.routes.ts';
@@ -19,10 +20,16 @@ import { createCredentialCache } from '#platform/auth/credential-cache.ts';
 import type { Deps } from '#platform/deps.ts';
 import { AppError } from '#platform/errors/app-error.ts';
 import { createSubscribers } from '#platform/events/subscribers.ts';
+import { createWriteGuards } from '#platform/records/write-guards.ts';
 import { handleError } from '#platform/http/error-handler.ts';
+import { registerSecurityHeaders } from '#platform/http/security-headers.ts';
+import { appLogger, type LogTo } from '#platform/logging/logger.ts';
 import { registerIdempotency } from '#platform/http/idempotency.ts';
 import { forgetCredentialsOnWrite, requestContextHook } from '#platform/http/request-context.ts';
 import { platformRoutes } from '#platform/platform.routes.ts';
+import { calendarRoutes } from '#platform/calendars/calendars.routes.ts';
+import { fileRoutes } from '#platform/files/files.routes.ts';
+import { numberingRoutes } from '#platform/numbering/numbering.routes.ts';
 import { tenantSettingsRoutes } from '#platform/tenancy/tenant-settings.ts';
 import { buildObjectRegistry } from '#platform/objects/objects.service.ts';
 import { objectRoutes, watchApiSegments } from '#platform/objects/objects.routes.ts';
@@ -34,7 +41,8 @@ export type BuildAppOptions = {
   db: Database;
   config: Config;
   secret: string;
-  logger?: boolean | object;
+  /** false: no logger; an object: lines go to its stream (tests read them); else stdout at config.logLevel. */
+  logger?: boolean | LogTo;
 };
 
 // KEHU_WEB_DIST points at another build of the web app (parallel browser-test runs build apart).
@@ -42,9 +50,13 @@ const webDist = process.env.KEHU_WEB_DIST ?? fileURLToPath(new URL('../../web/di
 
 /** Builds the HTTP app: platform plumbing, then each domain module's routes and subscribers. */
 export async function buildApp(o: BuildAppOptions): Promise<{ app: FastifyInstance; deps: Deps }> {
+  const objects = buildObjectRegistry(STANDARD_OBJECTS);
   const app = Fastify({
-    logger: o.logger ?? { level: o.config.logLevel },
+    logger: appLogger({ logger: o.logger, level: o.config.logLevel, objects: objects.standard }),
+    trustProxy: o.config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // The router's refusals (too long a path parameter, a bad URL) answer in problem+json too.
+    frameworkErrors: handleError,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : uuidv7();
@@ -57,8 +69,10 @@ export async function buildApp(o: BuildAppOptions): Promise<{ app: FastifyInstan
     masterKey,
     ciphers: cipherRegistry(o.db.kysely, masterKey),
     subscribers: createSubscribers(),
+    writeGuards: createWriteGuards(),
+    notificationKinds: MODULES.flatMap((m) => m.notificationKinds ?? []),
     log: app.log,
-    objects: buildObjectRegistry(STANDARD_OBJECTS),
+    objects,
     ...(o.config.credentialCacheSeconds > 0 ? { credentials: await createCredentialCache(o.db, { ttlMs: o.config.credentialCacheSeconds * 1000 }) } : {}),
   };
   app.addHook('onClose', async () => deps.credentials?.close());
@@ -77,6 +91,7 @@ export async function buildApp(o: BuildAppOptions): Promise<{ app: FastifyInstan
     reply.header('x-request-id', request.id);
   });
 
+  await registerSecurityHeaders(app);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -84,7 +99,7 @@ export async function buildApp(o: BuildAppOptions): Promise<{ app: FastifyInstan
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'kehu_session' } } },
       security: [{ bearer: [] }, { cookie: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: withPlatformHeaders(jsonSchemaTransform),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   await app.register(fastifyCookie);
@@ -107,6 +122,9 @@ export async function buildApp(o: BuildAppOptions): Promise<{ app: FastifyInstan
   customFieldRoutes(app, deps);
   layoutRoutes(app, deps);
   tenantSettingsRoutes(app, deps);
+  numberingRoutes(app, deps);
+  fileRoutes(app, deps);
+  calendarRoutes(app, deps);
   for (const module of MODULES) module.register(app, deps);
   objectRoutes(app, deps, apiSegments);
 

@@ -4,7 +4,7 @@ import { buildApp } from '../src/app.ts';
 import type { Database } from '../src/db/database.ts';
 import { inTenant } from '../src/db/tx.ts';
 import { hashPassword } from '../src/platform/auth/password.ts';
-import { loadConfig } from '../src/platform/config.ts';
+import { type Config, loadConfig } from '../src/platform/config.ts';
 import type { Deps } from '../src/platform/deps.ts';
 import { masterKeyFrom } from '../src/platform/crypto/field-crypto.ts';
 import { newId } from '../src/platform/ids.ts';
@@ -32,13 +32,32 @@ export type TestApp = {
 
 export type CreateUserOptions = { email?: string; role?: string; teamId?: string | null; tenantId?: string; name?: string };
 
+const testConfig = () => ({ ...loadConfig({}), logLevel: 'silent', runJobs: false, dataDir: '/nonexistent' });
+
+/** `config` overrides the test configuration; `logStream` receives the app's log lines (debug and up). */
+export type TestAppOptions = { plugins?: KyselyPlugin[]; config?: Partial<Config>; logStream?: { write: (line: string) => void } };
+
+async function buildTestApp(db: Database, o: TestAppOptions = {}): Promise<{ app: FastifyInstance; deps: Deps }> {
+  const logger = o.logStream ? { stream: o.logStream, level: 'debug' } : false;
+  const built = await buildApp({ db, config: { ...testConfig(), ...o.config }, secret: TEST_SECRET, logger });
+  await built.app.ready();
+  return built;
+}
+
+/**
+ * Another app on `t`'s database, as a restarted process would build it: nothing it holds in
+ * memory comes from `t`'s app. `t.request` still goes to the first app; close the new one's `app`.
+ */
+export async function reopenTestApp(t: TestApp): Promise<TestApp> {
+  const { app, deps } = await buildTestApp(t.db);
+  return { ...t, app, deps };
+}
+
 /** A real app on a fresh database with one tenant and its admin signed in; `plugins` see every statement the app runs. */
-export async function createTestApp(o: { plugins?: KyselyPlugin[] } = {}): Promise<TestApp> {
+export async function createTestApp(o: TestAppOptions = {}): Promise<TestApp> {
   const fresh = await createTestDatabase();
   const db = { ...fresh, kysely: (o.plugins ?? []).reduce((k, p) => k.withPlugin(p), fresh.kysely) };
-  const config = { ...loadConfig({}), logLevel: 'silent', runJobs: false, dataDir: '/nonexistent' };
-  const { app, deps } = await buildApp({ db, config, secret: TEST_SECRET, logger: false });
-  await app.ready();
+  const { app, deps } = await buildTestApp(db, o);
   const masterKey = masterKeyFrom(TEST_SECRET);
 
   const login = async (email: string): Promise<string> => {

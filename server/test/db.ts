@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -17,7 +18,8 @@ export async function createTestDatabase(): Promise<Database> {
   }
   const target = inject('postgres');
   if (!target) throw new Error('No PostgreSQL for this run');
-  const name = `${target.prefix}_${process.pid}_${++counter}`;
+  // A random part too: a pid comes back once its process has ended (a later worker of the run may get it).
+  const name = `${target.prefix}_${process.pid}_${++counter}_${randomBytes(3).toString('hex')}`;
   const admin = new pg.Client({ connectionString: target.server });
   await admin.connect();
   try {

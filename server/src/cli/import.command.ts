@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import { buildApp } from '../app.ts';
-import { IMPORT_OBJECTS, type ImportObject, importFile } from '#modules/imports/index.ts';
+import { importFile } from '#modules/imports/index.ts';
 import { loadAccess } from '#platform/auth/auth.service.ts';
 import { loadConfig } from '#platform/config.ts';
 import type { RequestContext } from '#platform/context.ts';
@@ -12,8 +12,6 @@ import { findTenantBySlug } from '#platform/tenancy/tenants.ts';
 import type { Command } from './commands.ts';
 import { openConfiguredDatabase } from './open.ts';
 import { progressReporter } from './import-progress.ts';
-
-const OBJECT_NAMES: Record<string, ImportObject> = { contacts: 'contact', contact: 'contact', companies: 'company', company: 'company' };
 
 /** map.json: {"姓名": "name", ...} (header -> field) or [{"column": 0, "field": "name"}, ...]. */
 function readMapping(path: string): Record<string, string> | { column: number; field: string }[] {
@@ -33,7 +31,7 @@ const explain = (error: AppError, locale: Locale) =>
 
 export const importCommand: Command = {
   summary:
-    'import FILE --object contacts|companies [--mapping map.json] [--sheet NAME] [--tenant default] [--as email] [--match email|phone|nameCompany|none] [--on-match skip|update|create] [--dry-run]',
+    'import FILE --object contacts|companies|leads|deals|activities|<custom object> [--mapping map.json] [--sheet NAME] [--tenant default] [--as email] [--match email|phone|nameCompany|none] [--on-match skip|update|create] [--dry-run]',
   options: {
     object: { type: 'string' },
     mapping: { type: 'string' },
@@ -47,11 +45,8 @@ export const importCommand: Command = {
   },
   run: async ({ values, positionals }) => {
     const file = positionals[0];
-    const object = OBJECT_NAMES[String(values.object)];
-    if (!file || !object)
-      throw new Error(
-        `usage: kehu import FILE --object ${IMPORT_OBJECTS.map((o) => `${o === 'company' ? 'companies' : 'contacts'}`).join('|')} [--mapping map.json]`,
-      );
+    if (!file || typeof values.object !== 'string') throw new Error('usage: kehu import FILE --object contacts|companies|leads|... [--mapping map.json]');
+    const wanted = values.object;
     const locale: Locale = values.locale === 'zh-CN' ? 'zh-CN' : 'en';
     const mapping = typeof values.mapping === 'string' ? readMapping(values.mapping) : undefined;
     const config = { ...loadConfig(), runJobs: false, logLevel: 'silent' };
@@ -64,13 +59,15 @@ export const importCommand: Command = {
       const user = await db.kysely.selectFrom('users').select('id').where('tenant_id', '=', tenant.id).where('email', '=', email).executeTakeFirst();
       if (!user) throw new Error(`No user ${email} in ${tenant.slug}; pass --as <email>`);
       const { deps } = await buildApp({ db, config, secret, logger: false });
+      // An object by its path (contacts) or name (contact); a custom object's name is its path.
+      const object = deps.objects.standard.find((d) => d.path === wanted || d.name === wanted)?.name ?? wanted;
       const ctx: RequestContext = {
         tenantId: tenant.id,
         userId: user.id,
         requestId: `cli-import-${Date.now()}`,
         ip: null,
         locale,
-        access: await loadAccess(deps, tenant.id, user.id),
+        access: await loadAccess({ deps, tenantId: tenant.id, userId: user.id }),
       };
       const dedup =
         typeof values.match === 'string' ? { match: values.match, action: typeof values['on-match'] === 'string' ? values['on-match'] : 'skip' } : undefined;

@@ -4,6 +4,7 @@ import { resolveSecret } from '#platform/crypto/secret.ts';
 import { findTenantBySlug } from '#platform/tenancy/tenants.ts';
 import type { Command } from './commands.ts';
 import { openConfiguredDatabase } from './open.ts';
+import { demoLoginLines, generatedPassword } from './bootstrap.ts';
 import { seedDemoData } from './seed.ts';
 
 export const seedCommand: Command = {
@@ -19,10 +20,12 @@ export const seedCommand: Command = {
       const adminEmail = typeof values.admin === 'string' ? values.admin : config.adminEmail;
       const admin = await db.kysely.selectFrom('users').select('id').where('tenant_id', '=', tenant.id).where('email', '=', adminEmail).executeTakeFirst();
       if (!admin) throw new Error(`No user ${adminEmail} in ${tenant.slug}; pass --admin`);
-      const counts = await seedDemoData(db, { tenantId: tenant.id, adminId: admin.id, masterKey: masterKeyFrom(secret) });
+      const password = config.demoPassword ?? generatedPassword();
+      const counts = await seedDemoData(db, { tenantId: tenant.id, adminId: admin.id, masterKey: masterKeyFrom(secret), password });
       process.stdout.write(
-        `Demo data: ${counts.companies} companies, ${counts.contacts} contacts, ${counts.activities} activities, ${counts.leads} leads, ${counts.deals} deals, ${counts.poolCustomers} pool customers, ${counts.users} users\n`,
+        `Demo data: ${counts.companies} companies, ${counts.contacts} contacts, ${counts.activities} activities, ${counts.leads} leads, ${counts.deals} deals, ${counts.poolCustomers} pool customers, ${counts.rules} workflow rules, ${counts.users} users\n`,
       );
+      if (counts.users > 0) process.stdout.write(`${demoLoginLines(config.demoPassword ? null : password).join('\n')}\n`);
     } finally {
       await db.close();
     }

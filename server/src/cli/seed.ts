@@ -10,14 +10,39 @@ import { createSubscribers } from '#platform/events/subscribers.ts';
 import { newId } from '#platform/ids.ts';
 import { createRecord } from '#platform/records/record-service.ts';
 import { companyDefinition, contactDefinition } from '#modules/customers/index.ts';
+import { seedDemoApprovals } from '#modules/approvals/index.ts';
 import { seedDemoDeals } from '#modules/deals/index.ts';
 import { seedDemoPool } from '#modules/pool/index.ts';
+import { seedDemoOrders } from '#modules/orders/index.ts';
+import { seedDemoProducts } from '#modules/products/index.ts';
+import { seedDemoQuotes } from '#modules/quotes/index.ts';
+import { seedDemoContracts } from '#modules/contracts/index.ts';
+import { seedDemoRules } from '#modules/workflows/index.ts';
+import { seedDemoTemplates } from '#modules/mail/index.ts';
+import { seedDemoTickets } from '#modules/tickets/index.ts';
 import { seedDemoLeads } from './demo-leads.ts';
 import { DEMO_COMPANIES, DEMO_NOTES, DEMO_PEOPLE, DEMO_USERS } from './demo-data.ts';
 
-export type SeedOptions = { tenantId: string; adminId: string; masterKey: Buffer; password?: string };
+/** `password`: the demo users' password (there is no default: a published one would let anyone in). */
+export type SeedOptions = { tenantId: string; adminId: string; masterKey: Buffer; password: string };
 
-export type SeedCounts = { companies: number; contacts: number; activities: number; users: number; leads: number; deals: number; poolCustomers: number };
+export type SeedCounts = {
+  companies: number;
+  contacts: number;
+  activities: number;
+  users: number;
+  leads: number;
+  deals: number;
+  products: number;
+  quotes: number;
+  orders: number;
+  contracts: number;
+  poolCustomers: number;
+  rules: number;
+  approvalProcesses: number;
+  mailTemplates: number;
+  tickets: number;
+};
 
 /**
  * Loads the bilingual demo data through the same services the API uses (so search text,
@@ -40,7 +65,24 @@ export async function seedDemoData(db: Database, o: SeedOptions): Promise<SeedCo
     locale: 'zh-CN',
     access: { userId: o.adminId, isAdmin: true, permissions: {}, fields: {}, teamUserIds: [o.adminId] },
   };
-  if (await hasDemoUsers(db, o.tenantId)) return { companies: 0, contacts: 0, activities: 0, users: 0, leads: 0, deals: 0, poolCustomers: 0 };
+  if (await hasDemoUsers(db, o.tenantId))
+    return {
+      companies: 0,
+      contacts: 0,
+      activities: 0,
+      users: 0,
+      leads: 0,
+      deals: 0,
+      products: 0,
+      quotes: 0,
+      orders: 0,
+      contracts: 0,
+      poolCustomers: 0,
+      rules: 0,
+      approvalProcesses: 0,
+      mailTemplates: 0,
+      tickets: 0,
+    };
   const userIds = await createDemoUsers(db, o);
   const owners = [o.adminId, ...userIds];
   const companies = [];
@@ -88,9 +130,33 @@ export async function seedDemoData(db: Database, o: SeedOptions): Promise<SeedCo
   const activities = await createDemoActivities(db, o, contacts);
   const deals = await seedDemoDeals({ deps, ctx, companies, contacts });
   const leads = await seedDemoLeads({ deps, ctx, owners });
+  const catalog = await seedDemoProducts({ deps, ctx });
+  const quotes = await seedDemoQuotes({ deps, ctx, priceBookId: catalog.priceBookId });
+  const orders = await seedDemoOrders({ deps, ctx });
+  const contracts = await seedDemoContracts({ deps, ctx });
   // The first company, a key account, is locked so the pool's Locked list has an example.
   const poolCustomers = await seedDemoPool({ deps, ctx, ownerId: userIds[1] ?? o.adminId, ...(companies[0] ? { lockCompanyId: companies[0].id } : {}) });
-  return { companies: companies.length, contacts: contacts.length, activities, users: userIds.length, leads, deals, poolCustomers };
+  const rules = await seedDemoRules({ deps, ctx });
+  const approvalProcesses = await seedDemoApprovals({ deps, tenantId: o.tenantId, adminId: o.adminId });
+  const mailTemplates = await seedDemoTemplates({ deps, ctx });
+  const tickets = await seedDemoTickets({ deps, ctx, contacts, agents: userIds });
+  return {
+    companies: companies.length,
+    contacts: contacts.length,
+    activities,
+    users: userIds.length,
+    leads,
+    deals,
+    products: catalog.products,
+    quotes,
+    orders,
+    contracts,
+    poolCustomers,
+    rules,
+    approvalProcesses,
+    mailTemplates,
+    tickets,
+  };
 }
 
 async function hasDemoUsers(db: Database, tenantId: string): Promise<boolean> {
@@ -99,7 +165,7 @@ async function hasDemoUsers(db: Database, tenantId: string): Promise<boolean> {
 }
 
 async function createDemoUsers(db: Database, o: SeedOptions): Promise<string[]> {
-  const hash = await hashPassword(o.password ?? 'kehu-demo-123');
+  const hash = await hashPassword(o.password);
   return inTenant(db.kysely, o.tenantId, async (tx) => {
     const team = await tx.selectFrom('users').select('team_id').where('id', '=', o.adminId).executeTakeFirstOrThrow();
     const ids: string[] = [];
@@ -109,6 +175,10 @@ async function createDemoUsers(db: Database, o: SeedOptions): Promise<string[]> 
       await tx.insertInto('users').values({ tenant_id: o.tenantId, id, email: u.email, name: u.name, password_hash: hash, team_id: team.team_id }).execute();
       await tx.insertInto('user_roles').values({ tenant_id: o.tenantId, user_id: id, role_id: role.id }).execute();
       ids.push(id);
+      // The Sales Manager (孙经理) manages the demo team, so the demo approval's "owner's manager" is a real person.
+      if (u.role === 'Sales Manager' && team.team_id) {
+        await tx.updateTable('teams').set({ manager_id: id }).where('id', '=', team.team_id).where('manager_id', 'is', null).execute();
+      }
     }
     return ids;
   });

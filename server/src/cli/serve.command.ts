@@ -24,6 +24,8 @@ export const serveCommand: Command = {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     await app.listen({ port: config.port, host: config.host });
-    process.stdout.write(`Kehu is running on http://localhost:${config.port} (database: ${db.kind})\n`);
+    const loopback = ['127.0.0.1', 'localhost', '::1'].includes(config.host);
+    const where = loopback ? `http://localhost:${config.port} (this machine only; HOST=0.0.0.0 serves the network)` : `http://${config.host}:${config.port}`;
+    process.stdout.write(`Kehu is running on ${where} (database: ${db.kind})\n`);
   },
 };

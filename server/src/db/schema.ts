@@ -81,6 +81,62 @@ export interface ApiTokens {
   user_id: string;
 }
 
+export interface ApprovalProcesses {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  criteria: Json | null;
+  description: string | null;
+  enabled: Generated<boolean>;
+  id: string;
+  name: string;
+  object: string;
+  on_approved: Generated<Json>;
+  on_rejected: Generated<Json>;
+  position: Generated<number>;
+  steps: Generated<Json>;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface ApprovalRequests {
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decision_comment: string | null;
+  id: string;
+  object: string;
+  on_approved: Generated<Json>;
+  on_rejected: Generated<Json>;
+  process_id: string;
+  process_name: string;
+  record_id: string;
+  record_name: string | null;
+  record_owner_id: string | null;
+  status: string;
+  step_index: Generated<number>;
+  steps: Json;
+  submit_comment: string | null;
+  submitted_at: Generated<Timestamp>;
+  submitted_by: string | null;
+  tenant_id: string;
+  version: Generated<number>;
+}
+
+export interface ApprovalTasks {
+  approver_id: string;
+  comment: string | null;
+  created_at: Generated<Timestamp>;
+  decided_at: Timestamp | null;
+  delegated_from: string | null;
+  due_at: Timestamp | null;
+  id: string;
+  request_id: string;
+  status: string;
+  step_index: number;
+  tenant_id: string;
+}
+
 export interface AssignmentAway {
   created_at: Generated<Timestamp>;
   note: string | null;
@@ -132,6 +188,22 @@ export interface AuditLog {
   object_type: string;
   request_id: string | null;
   tenant_id: string;
+}
+
+export interface BusinessCalendars {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  holidays: Generated<Json>;
+  id: string;
+  is_default: Generated<boolean>;
+  name: string;
+  tenant_id: string;
+  time_zone: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+  week: Json;
+  workdays: Generated<Json>;
 }
 
 export interface Companies {
@@ -194,6 +266,88 @@ export interface Contacts {
   tenant_id: string;
   tier: string | null;
   title: string | null;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface ContractInstalments {
+  amount: Numeric;
+  company_id: string | null;
+  contract_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  currency: string;
+  custom: Generated<Json>;
+  deleted_at: Timestamp | null;
+  due_on: Timestamp;
+  id: string;
+  name: string;
+  overdue_notified_on: Timestamp | null;
+  owner_id: string | null;
+  paid_amount: Generated<Numeric>;
+  phone_digits: Generated<string>;
+  search_text: Generated<string>;
+  status: Generated<string>;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface ContractPayments {
+  amount: Numeric;
+  bank_reference: string | null;
+  company_id: string | null;
+  contract_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  currency: string;
+  custom: Generated<Json>;
+  deleted_at: Timestamp | null;
+  id: string;
+  instalment_id: string;
+  method: Generated<string>;
+  name: string;
+  note: string | null;
+  owner_id: string | null;
+  phone_digits: Generated<string>;
+  received_on: Timestamp;
+  search_text: Generated<string>;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface Contracts {
+  amount: Numeric;
+  company_id: string | null;
+  contact_id: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  currency: string;
+  custom: Generated<Json>;
+  deal_id: string | null;
+  deleted_at: Timestamp | null;
+  ends_on: Timestamp | null;
+  id: string;
+  invoiced_amount: Generated<Numeric>;
+  name: string;
+  number: string;
+  owner_id: string | null;
+  phone_digits: Generated<string>;
+  received_amount: Generated<Numeric>;
+  renewal_deal_id: string | null;
+  renewal_task_at: Timestamp | null;
+  search_text: Generated<string>;
+  signed_on: Timestamp | null;
+  signing_party: string | null;
+  starts_on: Timestamp | null;
+  status: Generated<string>;
+  tenant_id: string;
+  terminated_reason: string | null;
+  terms: string | null;
   updated_at: Generated<Timestamp>;
   updated_by: string | null;
   version: Generated<number>;
@@ -386,6 +540,30 @@ export interface Exports {
   updated_at: Generated<Timestamp>;
 }
 
+export interface Files {
+  content_type: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: string;
+  name: string;
+  record_id: string;
+  record_type: string;
+  sha256: string;
+  size_bytes: Int8;
+  storage: string;
+  storage_key: string;
+  tenant_id: string;
+}
+
+export interface FileSettings {
+  allowed_types: string[];
+  max_bytes: Int8;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
 export interface IdempotencyKeys {
   created_at: Generated<Timestamp>;
   key: string;
@@ -427,12 +605,16 @@ export interface ImportMappingTemplates {
 
 export interface ImportRecords {
   action: string;
+  at: Generated<Timestamp>;
   before: Json | null;
+  changes: Json | null;
+  id: Generated<string>;
   import_id: string;
   object: string;
   record_id: string;
   row_number: number;
   tenant_id: string;
+  undone: Generated<boolean>;
   version_after: number;
 }
 
@@ -465,6 +647,35 @@ export interface Imports {
   total_rows: number | null;
   updated: Generated<number>;
   updated_at: Generated<Timestamp>;
+}
+
+export interface Invoices {
+  amount: Numeric;
+  buyer_name: string | null;
+  buyer_tax_id: string | null;
+  company_id: string | null;
+  contract_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  currency: string;
+  custom: Generated<Json>;
+  deleted_at: Timestamp | null;
+  id: string;
+  invoice_type: Generated<string>;
+  issued_on: Timestamp | null;
+  name: string;
+  number: string;
+  owner_id: string | null;
+  phone_digits: Generated<string>;
+  search_text: Generated<string>;
+  status: Generated<string>;
+  tax_amount: Generated<Numeric>;
+  tax_rate: Generated<Numeric>;
+  tenant_id: string;
+  total: Generated<Numeric>;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
 }
 
 export interface LeadAssignmentQueue {
@@ -605,12 +816,145 @@ export interface LeadSettings {
   version: Generated<number>;
 }
 
+export interface MailAttachments {
+  content: Buffer;
+  content_type: string;
+  filename: string;
+  message_id: string;
+  position: number;
+  tenant_id: string;
+}
+
+export interface MailMessages {
+  attempts: Generated<number>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  html_body: string | null;
+  id: string;
+  idempotency_key: string | null;
+  last_error: string | null;
+  locale: string;
+  locked_until: Timestamp | null;
+  message_id: string;
+  next_attempt_at: Generated<Timestamp>;
+  object_id: string | null;
+  object_type: string | null;
+  sender: string | null;
+  sent_at: Timestamp | null;
+  status: Generated<string>;
+  subject: string;
+  template_id: string | null;
+  tenant_id: string;
+  text_body: string;
+  to_address: string;
+}
+
+export interface MailSettings {
+  from_address: string;
+  host: string;
+  password_sealed: string | null;
+  port: number;
+  secure: Generated<boolean>;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  username: string | null;
+  version: Generated<number>;
+}
+
+export interface MailTemplates {
+  body: Json;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: string;
+  name: string;
+  object: string | null;
+  subject: Json;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface NotificationPreferences {
+  channel: string;
+  kind: string;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  user_id: string;
+}
+
+export interface Notifications {
+  body: Json | null;
+  created_at: Generated<Timestamp>;
+  dedupe_key: string | null;
+  id: string;
+  kind: string;
+  link_id: string | null;
+  link_object: string | null;
+  read_at: Timestamp | null;
+  tenant_id: string;
+  title: Json;
+  user_id: string;
+}
+
+export interface NumberSeries {
+  next_value: Generated<Int8>;
+  pattern: string;
+  period: Generated<string>;
+  series: string;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
 export interface ObjectLayouts {
   id: string;
   list_columns: Json | null;
   object: string;
   sections: Json | null;
   tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface Orders {
+  base_currency: string;
+  cancel_reason: string | null;
+  cancelled_at: Timestamp | null;
+  company_id: string | null;
+  completed_at: Timestamp | null;
+  contact_id: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  currency: string;
+  custom: Generated<Json>;
+  deal_id: string | null;
+  deleted_at: Timestamp | null;
+  delivered_at: Timestamp | null;
+  discount_amount: Generated<Numeric>;
+  exchange_rate: Numeric | null;
+  gross_total: Generated<Numeric>;
+  header_discount: Generated<Numeric>;
+  id: string;
+  lines: Generated<Json>;
+  name: string;
+  notes: string | null;
+  number: string;
+  ordered_on: Generated<Timestamp>;
+  owner_id: string | null;
+  phone_digits: Generated<string>;
+  quote_id: string | null;
+  search_text: Generated<string>;
+  shipped_at: Timestamp | null;
+  shipping_address: string | null;
+  status: Generated<string>;
+  subtotal: Generated<Numeric>;
+  tax_total: Generated<Numeric>;
+  tenant_id: string;
+  total: Generated<Numeric>;
+  total_base: Numeric | null;
   updated_at: Generated<Timestamp>;
   updated_by: string | null;
   version: Generated<number>;
@@ -714,6 +1058,196 @@ export interface PoolTeams {
   tenant_id: string;
 }
 
+export interface PriceBookEntries {
+  price_book_id: string;
+  product_id: string;
+  tenant_id: string;
+  unit_price: Numeric;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+}
+
+export interface PriceBooks {
+  active: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  currency: string;
+  custom: Generated<Json>;
+  deleted_at: Timestamp | null;
+  description: string | null;
+  id: string;
+  name: string;
+  owner_id: string | null;
+  phone_digits: Generated<string>;
+  search_text: Generated<string>;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  valid_from: Timestamp | null;
+  valid_to: Timestamp | null;
+  version: Generated<number>;
+}
+
+export interface PrivacyExports {
+  content: Buffer | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  downloaded_at: Timestamp | null;
+  downloaded_by: string | null;
+  request_id: string;
+  size: number;
+  tenant_id: string;
+}
+
+export interface PrivacyProcessing {
+  id: string;
+  legal_basis: string | null;
+  object: string;
+  purpose: string | null;
+  retention: string | null;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface PrivacyRequests {
+  channel: Generated<string>;
+  completed_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  due_at: Timestamp;
+  handler_id: string | null;
+  id: string;
+  kind: string;
+  law: Generated<string>;
+  locale: Generated<string>;
+  note: string | null;
+  received_at: Generated<Timestamp>;
+  result: Json | null;
+  status: Generated<string>;
+  subject_email: string | null;
+  subject_name: string | null;
+  subject_phone: string | null;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  verified_at: Timestamp | null;
+  verified_by: string | null;
+  version: Generated<number>;
+}
+
+export interface PrivacyRetentionPolicies {
+  action: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  enabled: Generated<boolean>;
+  field: string;
+  id: string;
+  last_result: Json | null;
+  last_run_at: Timestamp | null;
+  months: number;
+  object: string;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface PrivacySuppressions {
+  created_at: Generated<Timestamp>;
+  hash: string;
+  kind: string;
+  reason: string;
+  request_id: string | null;
+  tenant_id: string;
+}
+
+export interface Products {
+  active: Generated<boolean>;
+  category: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  currency: string;
+  custom: Generated<Json>;
+  deleted_at: Timestamp | null;
+  description: string | null;
+  id: string;
+  list_price: Generated<Numeric>;
+  low_stock_threshold: Numeric | null;
+  name: string;
+  name_en: string | null;
+  owner_id: string | null;
+  phone_digits: Generated<string>;
+  search_text: Generated<string>;
+  sku: string;
+  stock_on_hand: Numeric | null;
+  stock_reserved: Generated<Numeric>;
+  tax_rate: Generated<Numeric>;
+  tenant_id: string;
+  unit: string | null;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface Quotes {
+  base_currency: string;
+  company_id: string | null;
+  contact_id: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  currency: string;
+  custom: Generated<Json>;
+  deal_id: string | null;
+  decided_at: Timestamp | null;
+  deleted_at: Timestamp | null;
+  discount: Generated<Numeric>;
+  discount_amount: Generated<Numeric>;
+  exchange_rate: Numeric | null;
+  family_id: string;
+  gross_total: Generated<Numeric>;
+  header_discount: Generated<Numeric>;
+  id: string;
+  latest: Generated<boolean>;
+  lines: Generated<Json>;
+  name: string;
+  number: string;
+  owner_id: string | null;
+  phone_digits: Generated<string>;
+  previous_id: string | null;
+  price_book_id: string | null;
+  revision: Generated<number>;
+  search_text: Generated<string>;
+  sent_at: Timestamp | null;
+  status: Generated<string>;
+  subtotal: Generated<Numeric>;
+  tax_total: Generated<Numeric>;
+  tenant_id: string;
+  terms: string | null;
+  total: Generated<Numeric>;
+  total_base: Numeric | null;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  valid_until: Timestamp | null;
+  version: Generated<number>;
+}
+
+export interface RecordHistory {
+  action: string | null;
+  actor_id: string | null;
+  at: Timestamp | null;
+  changes: Json | null;
+  file_name: string | null;
+  id: string | null;
+  import_id: string | null;
+  ip: string | null;
+  object_id: string | null;
+  object_type: string | null;
+  request_id: string | null;
+  tenant_id: string | null;
+}
+
 export interface Roles {
   created_at: Generated<Timestamp>;
   description: string | null;
@@ -792,6 +1326,7 @@ export interface Sessions {
 export interface Teams {
   created_at: Generated<Timestamp>;
   id: string;
+  manager_id: string | null;
   name: string;
   parent_id: string | null;
   tenant_id: string;
@@ -810,6 +1345,133 @@ export interface Tenants {
   slug: string;
   timezone: Generated<string>;
   version: Generated<number>;
+}
+
+export interface TicketAgents {
+  available: Generated<boolean>;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  user_id: string;
+}
+
+export interface TicketMacros {
+  active: Generated<boolean>;
+  body: Generated<string>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  custom: Generated<Json>;
+  deleted_at: Timestamp | null;
+  id: string;
+  kind: Generated<string>;
+  name: string;
+  owner_id: string | null;
+  set_priority: string | null;
+  set_queue_id: string | null;
+  set_status: string | null;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface TicketMessages {
+  author_id: string | null;
+  body_html: string | null;
+  body_text: Generated<string>;
+  created_at: Generated<Timestamp>;
+  from_address: string | null;
+  from_name: string | null;
+  id: string;
+  in_reply_to: string | null;
+  kind: string;
+  mail_message_id: string | null;
+  mentions: Generated<string[]>;
+  message_id: string | null;
+  subject: string | null;
+  tenant_id: string;
+  ticket_id: string;
+  to_address: string | null;
+}
+
+export interface TicketQueues {
+  active: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  custom: Generated<Json>;
+  deleted_at: Timestamp | null;
+  description: string | null;
+  id: string;
+  last_user_id: string | null;
+  members: Generated<Json>;
+  method: Generated<string>;
+  name: string;
+  owner_id: string | null;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface Tickets {
+  assignee_id: string | null;
+  category: string | null;
+  channel: Generated<string>;
+  closed_at: Timestamp | null;
+  company_id: string | null;
+  contact_id: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  custom: Generated<Json>;
+  deleted_at: Timestamp | null;
+  description: string | null;
+  first_response_at: Timestamp | null;
+  first_response_due_at: Timestamp | null;
+  id: string;
+  last_message_at: Timestamp | null;
+  merged_into_id: string | null;
+  name: string;
+  number: string;
+  owner_id: string | null;
+  phone_digits: Generated<string>;
+  priority: Generated<string>;
+  queue_id: string | null;
+  requester_email: string | null;
+  resolution_due_at: Timestamp | null;
+  resolved_at: Timestamp | null;
+  search_text: Generated<string>;
+  sla_breached_at: Timestamp | null;
+  sla_paused_at: Timestamp | null;
+  sla_paused_minutes: Generated<number>;
+  sla_policy_id: string | null;
+  sla_started_at: Timestamp | null;
+  sla_warned_at: Timestamp | null;
+  status: Generated<string>;
+  tags: Generated<string[]>;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface TicketSlaPolicies {
+  active: Generated<boolean>;
+  calendar_id: string | null;
+  category: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  custom: Generated<Json>;
+  deleted_at: Timestamp | null;
+  first_response_minutes: number | null;
+  id: string;
+  name: string;
+  owner_id: string | null;
+  priority: string | null;
+  resolution_minutes: number | null;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+  warn_before_minutes: Generated<number>;
 }
 
 export interface UserRoles {
@@ -836,15 +1498,136 @@ export interface Users {
   version: Generated<number>;
 }
 
+export interface WebhookAttempts {
+  attempt: number;
+  delivery_id: string;
+  duration_ms: number;
+  error: string | null;
+  id: string;
+  manual: Generated<boolean>;
+  request_headers: Json;
+  response_body: string | null;
+  response_status: number | null;
+  response_truncated: Generated<boolean>;
+  started_at: Timestamp;
+  tenant_id: string;
+}
+
+export interface WebhookDeliveries {
+  attempts: Generated<number>;
+  body: string;
+  created_at: Generated<Timestamp>;
+  delivered_at: Timestamp | null;
+  event_created_at: Timestamp;
+  event_id: string;
+  event_type: string;
+  id: string;
+  last_error: string | null;
+  last_status: number | null;
+  next_attempt_at: Timestamp | null;
+  object_id: string | null;
+  object_type: string | null;
+  status: Generated<string>;
+  subscription_id: string;
+  tenant_id: string;
+}
+
+export interface WebhookSubscriptions {
+  consecutive_failures: Generated<number>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  disabled_at: Timestamp | null;
+  disabled_reason: string | null;
+  events: Generated<string[]>;
+  failing_since: Timestamp | null;
+  filter: Json | null;
+  id: string;
+  is_active: Generated<boolean>;
+  name: string;
+  owner_id: string;
+  previous_secret_expires_at: Timestamp | null;
+  previous_secret_sealed: string | null;
+  secret_sealed: string;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  url: string;
+  version: Generated<number>;
+}
+
+export interface WorkflowRules {
+  actions: Generated<Json>;
+  conditions: Json | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  description: string | null;
+  enabled: Generated<boolean>;
+  hook_token_hash: string | null;
+  id: string;
+  name: string;
+  next_run_at: Timestamp | null;
+  object: string;
+  owner_id: string;
+  position: Generated<number>;
+  scanned_until: Timestamp | null;
+  tenant_id: string;
+  trigger: Json;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface WorkflowRuns {
+  actions: Generated<Json>;
+  depth: Generated<number>;
+  duration_ms: Generated<number>;
+  event_id: string | null;
+  id: string;
+  object: string;
+  reason: string | null;
+  record_id: string | null;
+  rule_id: string;
+  rule_name: string;
+  started_at: Generated<Timestamp>;
+  status: string;
+  tenant_id: string;
+  trigger_event: string;
+  trigger_key: string;
+}
+
+export interface WorkflowWaits {
+  actions: Json;
+  created_at: Generated<Timestamp>;
+  depth: Generated<number>;
+  done_at: Timestamp | null;
+  id: string;
+  next_index: number;
+  object: string;
+  payload: Json | null;
+  record_id: string;
+  resume_at: Timestamp;
+  rule_id: string;
+  run_id: string;
+  tenant_id: string;
+  trigger_key: string;
+}
+
 export interface DB {
   activities: Activities;
   api_tokens: ApiTokens;
+  approval_processes: ApprovalProcesses;
+  approval_requests: ApprovalRequests;
+  approval_tasks: ApprovalTasks;
   assignment_away: AssignmentAway;
   assignment_rules: AssignmentRules;
   assignment_settings: AssignmentSettings;
   audit_log: AuditLog;
+  business_calendars: BusinessCalendars;
   companies: Companies;
   contacts: Contacts;
+  contract_instalments: ContractInstalments;
+  contract_payments: ContractPayments;
+  contracts: Contracts;
   custom_field_defs: CustomFieldDefs;
   custom_objects: CustomObjects;
   deal_stage_history: DealStageHistory;
@@ -856,12 +1639,15 @@ export interface DB {
   dedup_settings: DedupSettings;
   exchange_rates: ExchangeRates;
   exports: Exports;
+  file_settings: FileSettings;
+  files: Files;
   idempotency_keys: IdempotencyKeys;
   import_chunks: ImportChunks;
   import_errors: ImportErrors;
   import_mapping_templates: ImportMappingTemplates;
   import_records: ImportRecords;
   imports: Imports;
+  invoices: Invoices;
   lead_assignment_queue: LeadAssignmentQueue;
   lead_assignments: LeadAssignments;
   lead_captures: LeadCaptures;
@@ -870,7 +1656,15 @@ export interface DB {
   lead_scores: LeadScores;
   lead_settings: LeadSettings;
   leads: Leads;
+  mail_attachments: MailAttachments;
+  mail_messages: MailMessages;
+  mail_settings: MailSettings;
+  mail_templates: MailTemplates;
+  notification_preferences: NotificationPreferences;
+  notifications: Notifications;
+  number_series: NumberSeries;
   object_layouts: ObjectLayouts;
+  orders: Orders;
   outbox: Outbox;
   pipeline_stages: PipelineStages;
   pipelines: Pipelines;
@@ -878,6 +1672,16 @@ export interface DB {
   pool_customers: PoolCustomers;
   pool_teams: PoolTeams;
   pools: Pools;
+  price_book_entries: PriceBookEntries;
+  price_books: PriceBooks;
+  privacy_exports: PrivacyExports;
+  privacy_processing: PrivacyProcessing;
+  privacy_requests: PrivacyRequests;
+  privacy_retention_policies: PrivacyRetentionPolicies;
+  privacy_suppressions: PrivacySuppressions;
+  products: Products;
+  quotes: Quotes;
+  record_history: RecordHistory;
   roles: Roles;
   saved_views: SavedViews;
   scoring_groups: ScoringGroups;
@@ -886,6 +1690,18 @@ export interface DB {
   sessions: Sessions;
   teams: Teams;
   tenants: Tenants;
+  ticket_agents: TicketAgents;
+  ticket_macros: TicketMacros;
+  ticket_messages: TicketMessages;
+  ticket_queues: TicketQueues;
+  ticket_sla_policies: TicketSlaPolicies;
+  tickets: Tickets;
   user_roles: UserRoles;
   users: Users;
+  webhook_attempts: WebhookAttempts;
+  webhook_deliveries: WebhookDeliveries;
+  webhook_subscriptions: WebhookSubscriptions;
+  workflow_rules: WorkflowRules;
+  workflow_runs: WorkflowRuns;
+  workflow_waits: WorkflowWaits;
 }

@@ -1,5 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { isUuid } from '#platform/ids.ts';
+import { isUuid } from './ids.ts';
 import { SETUP_MARK } from './deferred-begin.ts';
 import type { DB } from './schema.ts';
 

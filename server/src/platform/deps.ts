@@ -6,6 +6,7 @@ import type { CipherRegistry } from './crypto/ciphers.ts';
 import type { Subscribers } from './events/subscribers.ts';
 import type { JobRegistry } from './jobs/job-registry.ts';
 import type { ObjectRegistry } from './objects/object-registry.ts';
+import type { WriteGuards } from './records/write-guards.ts';
 
 /** Everything a service needs, built once in app.ts and passed down (no container). */
 export type Deps = {
@@ -21,4 +22,8 @@ export type Deps = {
   credentials?: CredentialCache;
   /** Cron jobs and queues; use `jobsOf(deps)`, which creates it on first use (absent in apps built by hand). */
   jobs?: JobRegistry;
+  /** Checks modules register against record updates and deletes (a record locked by a pending approval); absent in apps built by hand (the demo seeder), which then guard nothing. */
+  writeGuards?: WriteGuards;
+  /** The notification kinds modules declare (KehuModule.notificationKinds), beyond the notifications module's own. */
+  notificationKinds?: readonly string[];
 };

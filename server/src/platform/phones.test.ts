@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digitsOf, toE164 } from './phones.ts';
+import { cleanPhoneInput, digitsOf, toE164 } from './phones.ts';
 
 describe('toE164', () => {
   it('normalizes Chinese mobiles and landlines and international numbers', () => {
@@ -12,4 +12,11 @@ describe('toE164', () => {
     expect(toE164('call me')).toBeNull();
   });
   it('keeps only digits for search', () => expect(digitsOf('+86 138-1234-5678')).toBe('8613812345678'));
+});
+
+describe('cleanPhoneInput', () => {
+  it('turns full-width digits, plus and spaces half-width and collapses runs', () => {
+    expect(cleanPhoneInput('＋８６　１３８－００１３　８０００ ')).toBe('+86 138-0013 8000');
+    expect(cleanPhoneInput('138  0013\t8000')).toBe('138 0013 8000');
+  });
 });

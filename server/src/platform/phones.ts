@@ -6,5 +6,11 @@ export function toE164(input: string, defaultCountry: CountryCode = 'CN'): strin
   return parsed?.isValid() ? parsed.number : null;
 }
 
+/**
+ * A phone as typed, cleaned the way an imported one is (imports' cleanText): full-width digits and
+ * signs half-width (NFKC: １３８　００１３ -> 138 0013), spaces collapsed. Every write path stores this.
+ */
+export const cleanPhoneInput = (input: string): string => input.normalize('NFKC').replace(/\s+/g, ' ').trim();
+
 /** Digits only, for "find by the last digits" search. */
 export const digitsOf = (value: string): string => value.replace(/\D/g, '');

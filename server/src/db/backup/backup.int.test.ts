@@ -2,10 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { createTestDatabase, databaseAvailable, testEngine } from '../../../test/db.ts';
-import { openDatabase } from '../database.ts';
+import { type Database, openDatabase } from '../database.ts';
 import { createEmptyDatabase, seedAwkwardRows, snapshot } from './backup-fixtures.ts';
 import { detectBackupKind, restoreDatadirBackup, writeDatadirBackup } from './datadir.ts';
 import { restoreLogicalBackup } from './restore-backup.ts';
@@ -13,6 +14,8 @@ import { writeLogicalBackup } from './write-backup.ts';
 
 // Each case starts one or more fresh PGlite databases (seconds each on a busy 2-core box).
 const SLOW = 300_000;
+
+const sessionsIn = async (db: Database) => (await sql<{ n: number }>`select count(*)::int as n from sessions`.execute(db.kysely)).rows[0]?.n;
 
 describe.skipIf(!databaseAvailable)(`backup and restore (${testEngine})`, () => {
   let t: TestApp;
@@ -56,6 +59,9 @@ describe.skipIf(!databaseAvailable)(`backup and restore (${testEngine})`, () => 
       expect(rows['public.contacts']).toBe(2);
       expect(Object.entries(rows).filter(([name, n]) => /^public\.co_/.test(name) && n === 1)).toHaveLength(1);
       expect(await snapshot(target)).toEqual(source);
+      // Sign-in sessions stay behind: a cookie taken from the source signs in nowhere else.
+      expect(await sessionsIn(t.db)).toBeGreaterThan(0);
+      expect(await sessionsIn(target)).toBe(0);
     } finally {
       await target.close();
     }
@@ -104,6 +110,7 @@ describe.skipIf(!databaseAvailable)(`backup and restore (${testEngine})`, () => 
     const restored = await openDatabase({ dataDir: copy });
     try {
       expect(await snapshot(restored)).toEqual(source);
+      expect(await sessionsIn(restored)).toBe(0);
     } finally {
       await restored.close();
     }

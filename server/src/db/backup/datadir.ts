@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -35,7 +36,12 @@ export async function restoreDatadirBackup({ pgdataDir, file }: { pgdataDir: str
     // PGlite loads an uncompressed tar here; the gzip wrapper is ours.
     const tar = gunzipSync(readFileSync(file));
     const db = await openDatabase({ dataDir: pgdataDir, loadDataDir: new Blob([tar]) });
-    await db.close();
+    try {
+      // A data directory holds the source's sign-in sessions: end them, as a logical backup leaves them out.
+      await sql`delete from sessions`.execute(db.kysely);
+    } finally {
+      await db.close();
+    }
     return aside;
   } catch (error) {
     rmSync(pgdataDir, { recursive: true, force: true });

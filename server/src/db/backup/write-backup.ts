@@ -15,6 +15,12 @@ export type BackupSummary = { path: string; bytes: number; rows: Record<string, 
 type Write = (text: string) => Promise<void>;
 
 /**
+ * Tables whose rows a backup leaves out (the table itself is restored, empty): sign-in sessions,
+ * so a cookie stolen from the source cannot sign in to a restored copy; everyone signs in again.
+ */
+export const NOT_BACKED_UP = new Set(['public.sessions']);
+
+/**
  * Writes a logical backup of every application table in one repeatable-read, read-only
  * transaction (a consistent snapshot while the app keeps serving), streaming through a cursor.
  * The file appears under its name only when complete.
@@ -67,6 +73,10 @@ async function dumpAll(tx: Tx, engine: Database['kind'], write: Write, batchSize
   const rows: Record<string, number> = {};
   for (const table of tables) {
     await write(tableLine({ table: table.name, columns: table.columns.map(({ name, type }) => ({ name, type })) }));
+    if (NOT_BACKED_UP.has(table.name)) {
+      rows[table.name] = 0;
+      continue;
+    }
     // No ORDER BY: a sequential scan streams at disk speed, where sorting would spill the whole table.
     await sql.raw(`declare kehu_backup no scroll cursor for select row_to_json(t)::text as j from ${quoteName(table.name)} t`).execute(tx);
     let count = 0;

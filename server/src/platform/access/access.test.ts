@@ -46,3 +46,14 @@ describe('restrictToScopes', () => {
     expect(restrictToScopes(rep, [])).toBe(rep);
   });
 });
+
+describe('ownersFor', () => {
+  it('narrows to the owners every action allows, and refuses an action without scope', async () => {
+    const { ownersFor } = await import('./access.ts');
+    const access = profile(mergeRoles([{ isAdmin: false, permissions: { contact: { read: 'own', export: 'all' }, lead: { export: 'own' } }, fields: {} }]));
+    expect(ownersFor(access, 'contact', ['read', 'export'])).toEqual(['u1']);
+    expect(ownersFor({ ...access, permissions: { contact: { read: 'team', export: 'own' } } }, 'contact', ['read', 'export'])).toEqual(['u1']);
+    expect(ownersFor({ ...access, permissions: { contact: { read: 'all', export: 'all' } } }, 'contact', ['read', 'export'])).toBeNull();
+    expect(() => ownersFor(access, 'lead', ['read', 'export'])).toThrow(/forbidden/);
+  });
+});

@@ -65,6 +65,20 @@ export function ownerLimit(access: AccessProfile, scope: Exclude<Scope, 'none'>)
   return access.userId ? [access.userId] : [];
 }
 
+/**
+ * Owner ids a list made for all of `actions` may show (null: every owner): a record must fall in
+ * each action's scope, so an export shows what is both readable and exportable. 403 when one
+ * action has no scope at all.
+ */
+export function ownersFor(access: AccessProfile, object: string, actions: readonly [Action, ...Action[]]): string[] | null {
+  let owners: string[] | null = null;
+  for (const action of actions) {
+    const limit = ownerLimit(access, requireAccess(access, object, action));
+    if (limit !== null) owners = owners === null ? limit : owners.filter((id) => limit.includes(id));
+  }
+  return owners;
+}
+
 export function mayTouch(access: AccessProfile, scope: Exclude<Scope, 'none'>, ownerId: string | null): boolean {
   const owners = ownerLimit(access, scope);
   return owners === null || (ownerId !== null && owners.includes(ownerId));

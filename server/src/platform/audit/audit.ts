@@ -43,6 +43,16 @@ export async function writeAudits(tx: Tx, ctx: RequestContext, entries: AuditEnt
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** `custom.<key>` names among the sensitive fields, as keys of the `custom` object. */
+const customKeys = (sensitive: readonly string[]) => sensitive.flatMap((f) => (f.startsWith('custom.') ? [f.slice('custom.'.length)] : []));
+
+/** A whole `custom` object (a create's, a delete's) with its sensitive values replaced by ***. */
+function starred(custom: unknown, sensitive: readonly string[]): unknown {
+  if (!custom || typeof custom !== 'object') return custom ?? null;
+  const keys = customKeys(sensitive).filter((k) => (custom as Record<string, unknown>)[k] != null);
+  return keys.length ? { ...custom, ...Object.fromEntries(keys.map((k) => [k, '***'])) } : custom;
+}
 const IGNORED = new Set(['updatedAt', 'updatedBy', 'version', 'createdAt', 'createdBy']);
 
 /**
@@ -57,9 +67,13 @@ export function diffRecords(before: Record<string, unknown> | null, after: Recor
     const from = before?.[key];
     const to = after?.[key];
     if (key === 'custom' && from && to && typeof from === 'object' && typeof to === 'object') {
-      for (const [k, v] of Object.entries(diffRecords(from as Record<string, unknown>, to as Record<string, unknown>))) {
+      for (const [k, v] of Object.entries(diffRecords(from as Record<string, unknown>, to as Record<string, unknown>, customKeys(sensitive)))) {
         changes[`custom.${k}`] = v;
       }
+      continue;
+    }
+    if (key === 'custom' && !same(from, to)) {
+      changes.custom = { from: starred(from, sensitive), to: starred(to, sensitive) };
       continue;
     }
     if (same(from, to)) continue;

@@ -1,4 +1,6 @@
 import { inTenant } from '#db/tx.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '#db/schema.ts';
 import { type AccessProfile, type FieldPermissions, mergeRoles, type Permissions, restrictToScopes } from '../access/access.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { RequestContext } from '../context.ts';
@@ -13,6 +15,7 @@ const LOCK_AFTER_FAILURES = 5;
 const LOCK_MINUTES = 15;
 
 export type LoginOptions = {
+  deps: Deps;
   email: string;
   password: string;
   tenant?: string | undefined;
@@ -34,12 +37,13 @@ export type Principal = {
 };
 
 /** Password sign-in with lockout; returns a new session token (also used as the cookie). */
-export async function login(deps: Deps, o: LoginOptions) {
+export async function login({ deps, ...o }: LoginOptions) {
   const candidates = await repo.findLoginCandidates(deps.db.kysely, o.email.trim());
   const pool = o.tenant ? candidates.filter((c) => c.slug === o.tenant) : candidates;
   if (pool.length > 1) throw new AppError('bad_request', { message: 'choose_tenant' });
   const user = pool[0];
   if (!user) {
+    // As long as a wrong password takes: the answer's timing must not tell that no such user exists.
     await verifyPassword(null, o.password);
     throw new AppError('unauthorized', { message: 'invalid_credentials' });
   }
@@ -62,7 +66,7 @@ export async function login(deps: Deps, o: LoginOptions) {
   return { token, expiresAt, tenantId: user.tenant_id, userId: user.id };
 }
 
-const loginContext = (tenantId: string, userId: string, o: LoginOptions): RequestContext => ({
+const loginContext = (tenantId: string, userId: string, o: Omit<LoginOptions, 'deps'>): RequestContext => ({
   tenantId,
   userId,
   requestId: o.requestId,
@@ -71,7 +75,8 @@ const loginContext = (tenantId: string, userId: string, o: LoginOptions): Reques
   access: { userId, isAdmin: false, permissions: {}, fields: {}, teamUserIds: [userId] },
 });
 
-export async function logout(deps: Deps, token: string) {
+export type LogoutOptions = { deps: Deps; token: string };
+export async function logout({ deps, token }: LogoutOptions) {
   await repo.deleteSession(deps.db.kysely, hashToken(token));
 }
 
@@ -116,8 +121,15 @@ function toAccessProfile(row: AccessRow): AccessProfile {
   return { userId: row.user_id, teamUserIds: [...new Set([row.user_id, ...row.team_user_ids])], ...merged };
 }
 
+export type LoadAccessOptions = { deps: Deps; tenantId: string; userId: string };
 /** The merged permissions of the user's roles and the users their team scope covers. */
-export async function loadAccess(deps: Deps, tenantId: string, userId: string): Promise<AccessProfile> {
-  const row = await resolveUserAccess(deps.db.kysely, tenantId, userId);
+export async function loadAccess({ deps, tenantId, userId }: LoadAccessOptions): Promise<AccessProfile> {
+  return accessOf({ db: deps.db.kysely, tenantId, userId });
+}
+
+export type AccessOfOptions = { db: Kysely<DB>; tenantId: string; userId: string };
+/** loadAccess inside an open transaction (a job or subscriber acting for a user; PGlite has one connection). */
+export async function accessOf({ db, tenantId, userId }: AccessOfOptions): Promise<AccessProfile> {
+  const row = await resolveUserAccess(db, tenantId, userId);
   return row ? toAccessProfile(row) : { userId, teamUserIds: [userId], isAdmin: false, permissions: {}, fields: {} };
 }

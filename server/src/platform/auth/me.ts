@@ -23,7 +23,7 @@ export const ZMe = z.object({
 });
 
 export async function getMe(deps: Deps, tenantId: string, userId: string, access?: AccessProfile) {
-  const profile = access ?? (await loadAccess(deps, tenantId, userId));
+  const profile = access ?? (await loadAccess({ deps, tenantId, userId }));
   const row = await inTenant(deps.db.kysely, tenantId, (tx) =>
     tx
       .selectFrom('users')

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '#db/schema.ts';
-import { type FieldCipher, fieldCipher } from './field-crypto.ts';
+import { type FieldCipher, fieldCipher, rewrapDataKey } from './field-crypto.ts';
 
 /**
  * Pass the open transaction when inside one: on PGlite a second connection does not exist, so
@@ -27,4 +27,21 @@ export function cipherRegistry(db: Kysely<DB>, master: Buffer): CipherRegistry {
       return cipher;
     },
   };
+}
+
+/**
+ * Wraps again, with the current wrapping sub-key, every tenant data key stored an older way (sealed
+ * by the master key itself before HKDF, or wrapped under the version-1 master key before scrypt). Run at start, where the secret is known (a migration is not);
+ * idempotent, and safe beside other instances doing the same (each update checks the old value).
+ */
+export async function rewrapDataKeys(db: Kysely<DB>, master: Buffer): Promise<number> {
+  const rows = await db.selectFrom('tenants').select(['id', 'data_key']).where('data_key', 'not like', 'k3:%').execute();
+  let done = 0;
+  for (const row of rows) {
+    const wrapped = rewrapDataKey(master, row.data_key);
+    if (!wrapped) continue;
+    const updated = await db.updateTable('tenants').set({ data_key: wrapped }).where('id', '=', row.id).where('data_key', '=', row.data_key).executeTakeFirst();
+    done += Number(updated.numUpdatedRows);
+  }
+  return done;
 }

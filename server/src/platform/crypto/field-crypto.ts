@@ -1,4 +1,7 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { deriveKey, legacyMasterOf } from './keys.ts';
+
+export { masterKeyFrom } from './keys.ts';
 
 const ALGORITHM = 'aes-256-gcm';
 
@@ -17,16 +20,35 @@ function open(key: Buffer, sealed: string): string {
   return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
 }
 
-/** Derives the 32-byte master key from the configured secret (any length). */
-export const masterKeyFrom = (secret: string): Buffer => createHash('sha256').update(`kehu-master:${secret}`).digest();
+/**
+ * How a tenant data key is stored, newest first: `k3:` wrapped by the wrapping sub-key of the
+ * master key (scrypt, version 2); `k2:` by the wrapping sub-key of the version-1 master key
+ * (SHA-256); no prefix: sealed by the version-1 master key itself (before HKDF).
+ */
+const WRAPPED = 'k3:';
+const WRAPPED_V1 = 'k2:';
 
-/** A new tenant data key, returned sealed by the master key for storage in `tenants.data_key`. */
-export const newSealedDataKey = (master: Buffer): string => seal(master, randomBytes(32).toString('base64'));
+/** A new tenant data key, sealed by the master key's wrapping sub-key, for storage in `tenants.data_key`. */
+export const newSealedDataKey = (master: Buffer): string => WRAPPED + seal(deriveKey(master, 'data-key-wrap'), randomBytes(32).toString('base64'));
+
+/** The data key in clear, whichever way it was stored. */
+function openDataKey(master: Buffer, sealed: string): Buffer {
+  const legacy = legacyMasterOf(master) ?? master;
+  if (sealed.startsWith(WRAPPED)) return Buffer.from(open(deriveKey(master, 'data-key-wrap'), sealed.slice(WRAPPED.length)), 'base64');
+  if (sealed.startsWith(WRAPPED_V1)) return Buffer.from(open(deriveKey(legacy, 'data-key-wrap'), sealed.slice(WRAPPED_V1.length)), 'base64');
+  return Buffer.from(open(legacy, sealed), 'base64');
+}
+
+/** A data key stored an older way, wrapped again by the current wrapping sub-key (same data key, so field values stay readable); null when current. */
+export function rewrapDataKey(master: Buffer, sealed: string): string | null {
+  if (sealed.startsWith(WRAPPED)) return null;
+  return WRAPPED + seal(deriveKey(master, 'data-key-wrap'), openDataKey(master, sealed).toString('base64'));
+}
 
 export type FieldCipher = { encrypt: (plain: string) => string; decrypt: (sealed: string) => string };
 
-/** Envelope encryption: the master key opens the tenant's data key, which seals field values. */
+/** Envelope encryption: the master key's wrapping sub-key opens the tenant's data key, which seals field values. */
 export function fieldCipher(master: Buffer, sealedDataKey: string): FieldCipher {
-  const key = Buffer.from(open(master, sealedDataKey), 'base64');
+  const key = openDataKey(master, sealedDataKey);
   return { encrypt: (plain) => seal(key, plain), decrypt: (sealed) => open(key, sealed) };
 }

@@ -14,19 +14,20 @@ export function customFieldRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/custom-fields',
     { schema: { tags, querystring: ZCustomFieldListQuery, response: { 200: z.object({ data: z.array(ZCustomField) }) } } },
     async (req) => ({
-      data: await service.listCustomFields(deps, req.ctx, req.query.object),
+      data: await service.listCustomFields({ deps, ctx: req.ctx, object: req.query.object }),
     }),
   );
   r.post('/api/v1/custom-fields', { schema: { tags, body: ZCreateCustomFieldRequest, response: { 201: ZCustomField } } }, async (req, reply) =>
-    reply.status(201).send(withEtag(reply, await service.createCustomField(deps, req.ctx, req.body))),
+    reply.status(201).send(withEtag(reply, await service.createCustomField({ deps, ctx: req.ctx, input: req.body }))),
   );
   r.patch(
     '/api/v1/custom-fields/:id',
     { schema: { tags, params: ZIdParams, body: ZUpdateCustomFieldRequest, response: { 200: ZCustomField } } },
-    async (req, reply) => withEtag(reply, await service.updateCustomField(deps, req.ctx, req.params.id, req.body, expectedVersion(req))),
+    async (req, reply) =>
+      withEtag(reply, await service.updateCustomField({ deps, ctx: req.ctx, id: req.params.id, input: req.body, version: expectedVersion(req) })),
   );
   r.delete('/api/v1/custom-fields/:id', { schema: { tags, params: ZIdParams } }, async (req, reply) => {
-    await service.deleteCustomField(deps, req.ctx, req.params.id);
+    await service.deleteCustomField({ deps, ctx: req.ctx, id: req.params.id });
     return reply.status(204).send();
   });
 }

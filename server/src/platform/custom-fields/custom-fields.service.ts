@@ -65,11 +65,13 @@ async function indexField(deps: Deps, o: { table: string; def: CustomFieldDef })
 
 const asJson = (v: unknown) => (v === undefined ? undefined : JSON.stringify(v));
 
-export async function listCustomFields(deps: Deps, ctx: RequestContext, object?: CustomFieldDef['object']) {
+export type ListCustomFieldsOptions = { deps: Deps; ctx: RequestContext; object?: CustomFieldDef['object'] };
+export async function listCustomFields({ deps, ctx, object }: ListCustomFieldsOptions) {
   return inTenant(deps.db.kysely, ctx.tenantId, (tx) => repo.listDefs(tx, object));
 }
 
-export async function createCustomField(deps: Deps, ctx: RequestContext, input: TCreateCustomFieldRequest) {
+export type CreateCustomFieldOptions = { deps: Deps; ctx: RequestContext; input: TCreateCustomFieldRequest };
+export async function createCustomField({ deps, ctx, input }: CreateCustomFieldOptions) {
   requireAdmin(ctx);
   checkDefinition(input);
   const created = await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
@@ -100,7 +102,8 @@ export async function createCustomField(deps: Deps, ctx: RequestContext, input: 
   return created.def;
 }
 
-export async function updateCustomField(deps: Deps, ctx: RequestContext, id: string, input: TUpdateCustomFieldRequest, version?: number) {
+export type UpdateCustomFieldOptions = { deps: Deps; ctx: RequestContext; id: string; input: TUpdateCustomFieldRequest; version?: number };
+export async function updateCustomField({ deps, ctx, id, input, version }: UpdateCustomFieldOptions) {
   requireAdmin(ctx);
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const row = await repo.findDef(tx, id);
@@ -127,8 +130,9 @@ export async function updateCustomField(deps: Deps, ctx: RequestContext, id: str
   });
 }
 
+export type DeleteCustomFieldOptions = { deps: Deps; ctx: RequestContext; id: string };
 /** Removing a definition hides the field; stored values stay in `custom` and return if re-added. */
-export async function deleteCustomField(deps: Deps, ctx: RequestContext, id: string) {
+export async function deleteCustomField({ deps, ctx, id }: DeleteCustomFieldOptions) {
   requireAdmin(ctx);
   const dropped = await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const row = await repo.findDef(tx, id);

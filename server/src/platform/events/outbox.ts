@@ -10,8 +10,11 @@ export type DomainEvent = {
   payload?: Record<string, unknown>;
 };
 
+/** Who writes the event; `cause` (automation) rides along in the payload. */
+export type EventActor = Pick<RequestContext, 'tenantId' | 'userId' | 'cause'>;
+
 /** Appends an event to the transactional outbox; the job runner delivers it after commit. */
-export async function emitEvent(tx: Tx, ctx: Pick<RequestContext, 'tenantId' | 'userId'>, event: DomainEvent): Promise<string> {
+export async function emitEvent(tx: Tx, ctx: EventActor, event: DomainEvent): Promise<string> {
   const [id] = await emitEvents(tx, ctx, [event]);
   return id as string;
 }
@@ -20,7 +23,7 @@ export async function emitEvent(tx: Tx, ctx: Pick<RequestContext, 'tenantId' | '
 const CHUNK = 5000;
 
 /** Appends many events with multi-row inserts (a batch of an import); returns their ids in order. */
-export async function emitEvents(tx: Tx, ctx: Pick<RequestContext, 'tenantId' | 'userId'>, events: DomainEvent[]): Promise<string[]> {
+export async function emitEvents(tx: Tx, ctx: EventActor, events: DomainEvent[]): Promise<string[]> {
   const rows = events.map((event) => ({
     tenant_id: ctx.tenantId,
     id: newId(),
@@ -28,7 +31,7 @@ export async function emitEvents(tx: Tx, ctx: Pick<RequestContext, 'tenantId' | 
     object_type: event.objectType,
     object_id: event.objectId,
     actor_id: ctx.userId,
-    payload: JSON.stringify(event.payload ?? {}),
+    payload: JSON.stringify(ctx.cause ? { ...event.payload, cause: ctx.cause } : (event.payload ?? {})),
   }));
   for (let i = 0; i < rows.length; i += CHUNK)
     await tx

@@ -26,10 +26,15 @@ export async function recordChange(tx: Tx, ctx: RequestContext, options: RecordC
  */
 export async function recordChanges(tx: Tx, ctx: RequestContext, changes: RecordChangeOptions[]): Promise<Changes[]> {
   const diffs = changes.map((o) => diffRecords(o.before ?? null, o.after ?? null, o.sensitive ?? []));
-  const written = changes.flatMap((o, i) => {
+  const all = changes.flatMap((o, i) => {
     const diff = diffs[i] as Changes;
     return o.action === 'updated' && Object.keys(diff).length === 0 ? [] : [{ ...o, changes: diff }];
   });
+  // An import batch collects its creates and updates: they are audited and announced once for the batch (#21).
+  const collected = (o: (typeof all)[number]) => !!ctx.collect && (o.action === 'created' || o.action === 'updated') && !o.payload;
+  for (const o of all)
+    if (collected(o)) ctx.collect?.push({ action: o.action as 'created' | 'updated', objectType: o.objectType, objectId: o.objectId, changes: o.changes });
+  const written = ctx.collect ? all.filter((o) => !collected(o)) : all;
   await writeAudits(
     tx,
     ctx,

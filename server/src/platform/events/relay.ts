@@ -47,15 +47,21 @@ export async function relayBatch(o: RelayOptions): Promise<number> {
       .skipLocked()
       .execute();
     if (rows.length === 0) return 0;
+    // Subscribers that name their tenants are asked once per batch, and only when some row matches them.
+    const wanted = new Map<string, ReadonlySet<string>>();
+    for (const row of rows) for (const s of o.subscribers.matching(row.type)) if (s.tenants && !wanted.has(s.name)) wanted.set(s.name, await s.tenants(tx));
     const jobs = rows.flatMap((row) =>
-      o.subscribers.matching(row.type).map((subscriber) => ({
-        name: EVENTS_QUEUE,
-        id: deliveryJobId(row.id, subscriber.name),
-        data: { subscriber: subscriber.name, event: serializeEvent(row) } satisfies DeliveryJob,
-        // A delivery whose process died mid-handler is retried after this, not pg-boss's 15 minutes.
-        expireInSeconds: 300,
-        ...retryFields({ ...DEFAULT_DELIVERY_RETRY, ...o.retry, ...subscriber.retry }),
-      })),
+      o.subscribers
+        .matching(row.type)
+        .filter((subscriber) => wanted.get(subscriber.name)?.has(row.tenant_id) !== false)
+        .map((subscriber) => ({
+          name: EVENTS_QUEUE,
+          id: deliveryJobId(row.id, subscriber.name),
+          data: { subscriber: subscriber.name, event: serializeEvent(row) } satisfies DeliveryJob,
+          // A delivery whose process died mid-handler is retried after this, not pg-boss's 15 minutes.
+          expireInSeconds: 300,
+          ...retryFields({ ...DEFAULT_DELIVERY_RETRY, ...o.retry, ...subscriber.retry }),
+        })),
     );
     if (jobs.length > 0) await o.runner.insertInTx(tx, jobs);
     const ids = rows.map((row) => row.id);

@@ -20,6 +20,12 @@ export type Subscriber = {
   handle: (event: OutboxEvent, tx: Tx) => Promise<void>;
   /** Delivery retries; default 10 retries, 5 s doubling (relay.ts DEFAULT_DELIVERY_RETRY). */
   retry?: RetryPolicy;
+  /**
+   * For a subscriber that matches many events but acts for few tenants (webhooks: `*`, yet most
+   * tenants have none): asked once per relay batch, in the relay's transaction, for the tenants
+   * it wants events of now; the others' events get no job for it.
+   */
+  tenants?: (tx: Tx) => Promise<ReadonlySet<string>>;
 };
 
 export type Subscribers = {

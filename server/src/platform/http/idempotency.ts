@@ -16,8 +16,8 @@ const requestHash = (request: FastifyRequest) =>
     .digest('hex');
 
 /**
- * `Idempotency-Key` on POST: the first request's status and body are stored and replayed for
- * retries with the same key; the same key with another body is refused (422).
+ * `Idempotency-Key` on POST: the first successful request's status and body are stored and
+ * replayed for retries with the same key; the same key with another body is refused (422).
  */
 export function registerIdempotency(app: FastifyInstance, deps: Deps) {
   const db = deps.db.kysely;
@@ -52,8 +52,9 @@ export function registerIdempotency(app: FastifyInstance, deps: Deps) {
     if (!key || !request.ctx?.userId) return payload;
     const { tenantId, userId } = request.ctx;
     await inTenant(db, tenantId, async (tx) => {
-      // A server error is not remembered, so the client may retry it.
-      if (reply.statusCode >= 500) {
+      // Only a success is remembered: after a refusal (which wrote nothing) or a server error the
+      // client may correct or retry the request under the same key, and a refusal leaves no row behind.
+      if (reply.statusCode >= 400) {
         await tx.deleteFrom('idempotency_keys').where('user_id', '=', userId).where('key', '=', key).execute();
         return;
       }

@@ -26,6 +26,15 @@ describe('server locale files', () => {
     }
   });
 
+  it.each(dirs)('%s uses the same {{placeholders}} in Chinese and English (none left unreplaced in one language)', (dir) => {
+    const zh = read(`${dir}zh-CN.json`);
+    const en = read(`${dir}en.json`);
+    const at = (tree: Tree, key: string) => key.split('.').reduce<string | Tree | undefined>((o, k) => (typeof o === 'object' ? o[k] : undefined), tree);
+    const params = (text: unknown) => [...String(text).matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]).sort();
+    const differ = flat(en).filter((key) => JSON.stringify(params(at(zh, key))) !== JSON.stringify(params(at(en, key))));
+    expect(differ).toEqual([]);
+  });
+
   it('translates platform messages in both languages', () => {
     expect(translate('en', 'errors.not_found', { object: 'contact' })).not.toBe('errors.not_found');
     expect(translate('zh-CN', 'errors.not_found', { object: 'contact' })).not.toBe(translate('en', 'errors.not_found', { object: 'contact' }));

@@ -54,6 +54,35 @@ describe.skipIf(!databaseAvailable)('job runner', () => {
     }
   });
 
+  it('stores a failed job without the customer data its error carried', async () => {
+    const marker = '+86 139 1234 5678';
+    const deps = { db: f.db, subscribers: createSubscribers(), log: testLog, jobs: createJobRegistry() };
+    let failed = 0;
+    deps.jobs.work('test-failing', async () => {
+      failed++;
+      // As a database error carries it: the statement's parameters and the offending row.
+      throw Object.assign(new Error(`invalid input syntax for type integer: "${marker}"`), {
+        code: '22P02',
+        params: [marker],
+        detail: `Key (phone)=(${marker})`,
+      });
+    });
+    const running = await startJobs(deps, FAST);
+    try {
+      const id = await deps.jobs.send('test-failing', {}, { retry: { limit: 0 } });
+      await waitFor(() => failed === 1, 10_000, 'the failing job');
+      const output = async () =>
+        (await sql<{ output: unknown }>`select output from pgboss.job where id = ${id}::uuid and state = 'failed'`.execute(f.db.kysely)).rows[0]?.output;
+      await waitFor(async () => (await output()) != null, 10_000, 'the failure record');
+      const stored = JSON.stringify(await output());
+      expect(stored).toContain('22P02');
+      expect(stored).toContain('invalid input syntax for type integer');
+      expect(stored).not.toContain('139');
+    } finally {
+      await running.stop();
+    }
+  });
+
   it('keeps planner statistics fresh on PGlite, which has no autovacuum', async () => {
     const lastAnalyze = async () =>
       (await sql<{ at: Date | null }>`select last_analyze as at from pg_stat_user_tables where relname = 'tenants'`.execute(f.db.kysely)).rows[0]?.at ?? null;

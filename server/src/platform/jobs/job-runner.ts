@@ -2,6 +2,7 @@ import PgBoss from 'pg-boss';
 import type { Database } from '#db/database.ts';
 import type { Tx } from '#db/tx.ts';
 import { rawBossDb, txBossDb } from './boss-db.ts';
+import { safeErrorFor } from '../logging/redaction.ts';
 import { withStartLock } from './start-lock.ts';
 import type { JobHandler, JobRunner, Logger, ScheduleOptions, SendOptions, WorkOptions } from './job-types.ts';
 import { retryFields } from './job-types.ts';
@@ -15,6 +16,12 @@ export type JobRunnerOptions = {
   cronSeconds?: number;
   /** PostgreSQL only: size of pg-boss's own pool, kept apart from the request pool. */
   poolSize?: number;
+};
+
+/** What pg-boss stores as a failed job's output. */
+const failureRecord = (error: unknown) => {
+  const safe = safeErrorFor(error);
+  return { message: `${safe.name}: ${safe.message}`, ...((safe as { code?: string }).code ? { code: (safe as { code?: string }).code } : {}) };
 };
 
 /** A pg-boss instance on the app's database (PGlite through `raw`, PostgreSQL through its own pool). */
@@ -66,7 +73,8 @@ export function createJobRunner(o: JobRunnerOptions): JobRunner {
         id = await boss.work<T>(queue, workOptions, async (jobs) => {
           for (const job of jobs) {
             // Failing one job (not the batch) retries just it; completed jobs stay completed.
-            await handler({ id: job.id, name: job.name, data: job.data }).catch((error: unknown) => boss.fail(queue, job.id, { message: String(error) }));
+            // The stored failure keeps the error's type, code and scrubbed message: no customer data (logging/redaction.ts).
+            await handler({ id: job.id, name: job.name, data: job.data }).catch((error: unknown) => boss.fail(queue, job.id, failureRecord(error)));
           }
           // pg-boss would otherwise sleep a poll interval even with more jobs waiting.
           if (jobs.length > 0 && id) boss.notifyWorker(id);
@@ -82,7 +90,10 @@ export function createJobRunner(o: JobRunnerOptions): JobRunner {
       await boss.schedule(name, cron, options.data ?? {}, { tz: options.tz ?? 'UTC', ...retryFields(options.retry) });
       // Cron ticks are a minute apart at best, so their workers need not poll often.
       await boss.work(name, { batchSize: 1, pollingIntervalSeconds: Math.min(o.cronSeconds ?? 10, 10) }, async ([job]) => {
-        if (job) await handler({ id: job.id, name: job.name, data: job.data as Record<string, unknown> });
+        if (job)
+          await handler({ id: job.id, name: job.name, data: job.data as Record<string, unknown> }).catch((error: unknown) =>
+            Promise.reject(safeErrorFor(error)),
+          );
       });
     },
     unschedule: async (name) => {

@@ -85,3 +85,9 @@ export async function dropFieldIndex(tx: Tx, o: { table: string; key: string }):
   await sql`drop index if exists ${sql.id(`${o.table}_f_${o.key}`)}`.execute(tx);
   await sql`drop index if exists ${sql.id(`${o.table}_d_${o.key}`)}`.execute(tx);
 }
+
+/** Tenants with at least one custom object; every tenant's (the relay's system transaction). */
+export async function tenantsWithCustomObjects(tx: Tx): Promise<Set<string>> {
+  const rows = await tx.selectFrom('custom_objects').select('tenant_id').distinct().where('deleted_at', 'is', null).execute();
+  return new Set(rows.map((r) => r.tenant_id));
+}

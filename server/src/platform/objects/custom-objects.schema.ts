@@ -32,6 +32,21 @@ export const ZUpdateCustomObjectRequest = z.object({ label: ZLabel, description:
 export type TUpdateCustomObjectRequest = z.infer<typeof ZUpdateCustomObjectRequest>;
 
 /** One object in the registry, as the web renders from it. */
+/** A declared field of an object (platform/objects/object-fields.ts `FieldMeta`); custom fields come from /custom-fields. */
+export const ZFieldMeta = z.object({
+  name: z.string(),
+  type: z.enum(['text', 'enum', 'uuid', 'date', 'datetime', 'integer', 'decimal', 'boolean', 'tags', 'json', 'custom', 'computed']),
+  required: z.boolean(),
+  readOnly: z.boolean(),
+  filterable: z.boolean(),
+  sortable: z.boolean(),
+  classification: z.enum(['none', 'personal', 'sensitive']),
+  masked: z.boolean(),
+  values: z.array(z.string()).optional(),
+  maxLength: z.number().optional(),
+  refTable: z.string().optional(),
+});
+
 export const ZObjectMeta = z.object({
   name: z.string(),
   path: z.string().nullable(),
@@ -42,6 +57,8 @@ export const ZObjectMeta = z.object({
   actions: z.array(z.enum(ACTIONS)),
   sensitiveFields: z.array(z.string()),
   capabilities: z.array(z.enum(CAPABILITIES)),
+  /** The object's declared fields: type, classification (personal / sensitive), filter and sort. */
+  fields: z.array(ZFieldMeta),
 });
 export type TObjectMeta = z.infer<typeof ZObjectMeta>;
 

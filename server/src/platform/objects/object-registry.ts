@@ -2,6 +2,8 @@ import type { Tx } from '#db/tx.ts';
 import type { Action } from '../access/access.ts';
 import type { ObjectDefinition } from '../records/object-definition.ts';
 import type { Versioned } from '../records/record-service.ts';
+import type { DedupSpec } from './dedup-spec.ts';
+import type { ImportSpec } from './import-spec.ts';
 
 /** What the platform gives an object that opts in (DESIGN.md, "Objects (the registry)"). */
 export const CAPABILITIES = [
@@ -43,6 +45,14 @@ export type ObjectDeclaration = {
   listColumns?: readonly string[];
   /** Every role reads all of them by default (colleagues, teams, pipelines): pickers and names need them. */
   everyoneReads?: boolean;
+  /** Grants a default role (by name: 'Sales Manager', 'Sales Rep') gets on a new tenant beyond the owned-object scopes. */
+  roleDefaults?: Readonly<Record<string, Partial<Record<'read' | 'create' | 'update' | 'delete' | 'export' | 'import', 'none' | 'own' | 'team' | 'all'>>>>;
+  /** How imports read rows into it (with the `import` capability); see import-spec.ts. */
+  import?: ImportSpec;
+  /** How duplicate detection and merging read it (with the `dedup` capability); see dedup-spec.ts. */
+  dedup?: DedupSpec;
+  /** Its records get numbers from a per-tenant series (platform/numbering) named after the object; admins change the pattern. */
+  numbering?: { defaultPattern: string };
   /** Set for an object an admin created at runtime. */
   custom?: { id: string; version: number };
 };

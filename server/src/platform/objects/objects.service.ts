@@ -45,6 +45,7 @@ const toMeta = (d: ObjectDeclaration): TObjectMeta => ({
   actions: [...d.actions],
   sensitiveFields: d.definition?.sensitive.map((s: { field: string }) => s.field) ?? [],
   capabilities: [...d.capabilities],
+  fields: d.definition?.fields ? [...d.definition.fields] : [],
 });
 
 /** Every object the tenant has, for the web's menus, forms and role editor. */

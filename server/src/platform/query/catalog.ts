@@ -10,6 +10,11 @@ export type FieldSpec = {
   nullable: boolean;
   sortable: boolean;
   values?: readonly string[];
+  /**
+   * The declared field whose value this entry reads when its name differs (`phone` reads the
+   * `phones` digits): filtering or sorting on it needs read permission on that field if it is masked.
+   */
+  field?: string;
 };
 
 export type Catalog = Record<string, FieldSpec>;

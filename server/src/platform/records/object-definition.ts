@@ -4,6 +4,7 @@ import type { AccessProfile } from '../access/access.ts';
 import type { RequestContext } from '../context.ts';
 import type { FieldCipher } from '../crypto/field-crypto.ts';
 import type { FieldError } from '../errors/app-error.ts';
+import type { FieldMeta } from '../objects/object-fields.ts';
 import type { Catalog } from '../query/catalog.ts';
 import type { RecordTable, Row } from './records.repo.ts';
 import type { NamedTable } from './related.repo.ts';
@@ -24,6 +25,8 @@ export type ObjectDefinition<TOut extends { id: string; version: number }> = {
   catalog: Catalog;
   defaultSort: string;
   sensitive: SensitiveField[];
+  /** The declared fields (platform/objects/fields.ts), for the registry's metadata; absent for custom objects. */
+  fields?: readonly FieldMeta[];
   /** Row -> API object, before masking; the service adds `owner: {id, name}`. */
   toApi: (row: Row, ctx: MapContext) => Omit<TOut, 'owner'>;
   /** API input (create or patch) -> column values; pushes field errors instead of throwing. */

@@ -24,7 +24,7 @@ const cell = (value: unknown): string => {
 };
 
 /**
- * Streams every record the user may export (export scope, masking applied) page by page
+ * Streams every record the user may read and export (both scopes, masking applied) page by page
  * through the same list path, and audits the export with its filter and row count.
  */
 export async function exportRecords<T extends Versioned>(

@@ -1,32 +1,35 @@
 import type { RawBuilder, SqlBool } from 'kysely';
 import { inTenantRead, type Tx } from '#db/tx.ts';
-import { ownerLimit, requireAccess } from '../access/access.ts';
+import { ownersFor } from '../access/access.ts';
 import type { RequestContext } from '../context.ts';
-import { withCustomFields } from '../custom-fields/custom-fields.catalog.ts';
-import { listDefs } from '../custom-fields/custom-fields.repo.ts';
 import type { Deps } from '../deps.ts';
 import type { TListQuery } from '../http/list-query.ts';
-import type { Catalog, FieldSpec } from '../query/catalog.ts';
+import type { FieldSpec } from '../query/catalog.ts';
 import { compileFilter } from '../query/filter.ts';
 import { parseSort } from '../query/sort.ts';
 import type { ObjectDefinition } from './object-definition.ts';
 import { type Versioned, present } from './record-service.ts';
 import { countRecords, listRecords } from './records.repo.ts';
 import { nameColumns } from './related.repo.ts';
+import { mayReadField, readableCatalogFor } from './field-access.ts';
 import { searchCondition } from './search.ts';
 
-/** The object's fields, plus its custom fields only when the filter or sort names one (saves a query per list). */
-async function catalogFor<T extends Versioned>(tx: Tx, def: ObjectDefinition<T>, parts: (string | undefined)[]): Promise<Catalog> {
-  if (!parts.some((p) => p?.includes('custom.'))) return def.catalog;
-  return withCustomFields(def.catalog, await listDefs(tx, def.object as 'contact'));
-}
+/**
+ * The object's fields the user may filter and sort on (not a masked field they may not read,
+ * built-in or custom), plus its custom fields only when the filter or sort names one.
+ */
+const catalogFor = <T extends Versioned>(tx: Tx, ctx: RequestContext, def: ObjectDefinition<T>, uses: (string | undefined)[]) =>
+  readableCatalogFor({ tx, def, access: ctx.access, uses });
+
+/** Read, and for an export also export: an exported row must be readable and exportable (the narrower scope per owner). */
+const actionsOf = (action: 'read' | 'export' | undefined) => (action === 'export' ? (['read', 'export'] as const) : (['read'] as const));
 
 export type ListOptions<T extends Versioned> = {
   deps: Deps;
   ctx: RequestContext;
   def: ObjectDefinition<T>;
   query: TListQuery;
-  /** export lists obey the export scope instead of read. */
+  /** `export`: rows must be in the export scope as well as the read scope. */
   action?: 'read' | 'export';
   extraWhere?: RawBuilder<SqlBool>[];
 };
@@ -37,16 +40,19 @@ export type ListOptions<T extends Versioned> = {
  */
 export async function listVisible<T extends Versioned>(o: ListOptions<T>): Promise<{ data: T[]; nextCursor: string | null }> {
   const { ctx, def, query } = o;
-  const scope = requireAccess(ctx.access, def.object, o.action ?? 'read');
+  const owners = ownersFor(ctx.access, def.object, actionsOf(o.action));
   return inTenantRead(o.deps.db.kysely, ctx.tenantId, async (tx) => {
-    const catalog = await catalogFor(tx, def, [query.filter, query.sort]);
+    const catalog = await catalogFor(tx, ctx, def, [query.filter, query.sort]);
     const where = [...(o.extraWhere ?? [])];
     const filter = compileFilter(query.filter, catalog);
     if (filter) where.push(filter);
     let sort = parseSort(query.sort, catalog, def.defaultSort);
     const q = query.q?.trim();
-    if (q && def.object !== 'activity') {
-      const search = searchCondition(q);
+    // Only objects that keep search text (their `derived` columns) are searched; `q` does nothing on the others
+    // (activities, ticket queues, macros, SLA policies), as it did for activities.
+    if (q && def.derived) {
+      // The phone digits are derived from `phones` (search.ts): a masked phone is not searchable by who may not read it.
+      const search = searchCondition(q, { phones: mayReadField(ctx.access, def, 'phones') });
       where.push(search.where);
       // Ranked first; the rank is a sort key so the cursor keeps working. Unranked (1-2 character)
       // searches keep the list's sort, which its index serves page by page.
@@ -61,19 +67,19 @@ export async function listVisible<T extends Versioned>(o: ListOptions<T>): Promi
       sort,
       cursor: query.cursor,
       limit: query.limit,
-      owners: ownerLimit(ctx.access, scope),
+      owners,
       deleted: query.deleted === 'true',
       extra: nameColumns(def, def.table),
     });
-    return { data: await present(tx, o.deps, ctx, def, page.rows), nextCursor: page.nextCursor };
+    return { data: await present({ tx, deps: o.deps, ctx, def, rows: page.rows }), nextCursor: page.nextCursor };
   });
 }
 
 export async function countVisible<T extends Versioned>(o: Omit<ListOptions<T>, 'query'> & { filter?: string }): Promise<number> {
-  const scope = requireAccess(o.ctx.access, o.def.object, o.action ?? 'read');
+  const owners = ownersFor(o.ctx.access, o.def.object, actionsOf(o.action));
   return inTenantRead(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
-    const catalog = await catalogFor(tx, o.def, [o.filter]);
+    const catalog = await catalogFor(tx, o.ctx, o.def, [o.filter]);
     const filter = compileFilter(o.filter, catalog);
-    return countRecords(tx, { table: o.def.table, where: filter ? [filter] : [], owners: ownerLimit(o.ctx.access, scope), deleted: false });
+    return countRecords(tx, { table: o.def.table, where: filter ? [filter] : [], owners, deleted: false });
   });
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { stringify } from 'csv-stringify';
+import { SAFE_CSV_CAST } from '../csv/formula-cells.ts';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { expectedVersion, withEtag } from '../http/conditional.ts';
@@ -68,15 +69,15 @@ export function recordRoutes<T extends Versioned>(app: FastifyInstance, deps: De
       reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${o.path.startsWith(':') ? def.object : o.path}.csv"`);
-      return reply.send(rows.pipe(stringify({ header: true, bom: true })));
+      return reply.send(rows.pipe(stringify({ header: true, bom: true, cast: SAFE_CSV_CAST })));
     },
   );
 
   r.get(`${base}/:id`, { schema: { tags, summary: `Get one ${named}`, params: idParams, response: { 200: o.out } } }, async (req, reply) => {
     const def = await defOf(req);
     const record = await inTenantRead(deps.db.kysely, req.ctx.tenantId, async (tx) => {
-      const row = await loadVisible(tx, req.ctx, def, req.params.id, 'read', { names: true });
-      return (await present(tx, deps, req.ctx, def, [row]))[0] as T;
+      const row = await loadVisible({ tx, ctx: req.ctx, def, id: req.params.id, action: 'read', names: true });
+      return (await present({ tx, deps, ctx: req.ctx, def, rows: [row] }))[0] as T;
     });
     return withEtag(reply, record);
   });

@@ -2,34 +2,88 @@ import type { Deps } from '../deps.ts';
 import { inTenant, type Tx } from '#db/tx.ts';
 import { fieldRule, mayTouch, ownerLimit, requireAccess, scopeOf } from '../access/access.ts';
 import type { RequestContext } from '../context.ts';
-import { listDefs } from '../custom-fields/custom-fields.repo.ts';
+import { customDefsOf } from '../custom-fields/custom-defs.memo.ts';
 import { validateCustom } from '../custom-fields/validate.ts';
 import { AppError, type FieldError, notFound } from '../errors/app-error.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { recordChange, recordChanges } from '../events/record-change.ts';
+import { nextNumber } from '../numbering/numbering.ts';
 import { newId } from '../ids.ts';
-import { applyMasking } from './masking.ts';
-import type { MapContext, ObjectDefinition, WriteSettings } from './object-definition.ts';
+import { applyMasking, customMasks, withCustomMasks } from './masking.ts';
+import type { CustomFieldDef } from '../custom-fields/custom-fields.types.ts';
+import type { MapContext, ObjectDefinition, SensitiveField, WriteSettings } from './object-definition.ts';
 import type { FieldCipher } from '../crypto/field-crypto.ts';
 import { type Row, findRecord, insertRecord, insertRecords, updateRecord, updateRecords } from './records.repo.ts';
 import { loadRelated, nameColumns, namesInRows, referencesExist, referencesExistMany, relatedIdsOf, relatedTables } from './related.repo.ts';
 import { phoneRegionOf } from '../tenancy/phone-region.ts';
 import { txMemo } from '#db/tx-memo.ts';
-import type { CustomFieldDef } from '../custom-fields/custom-fields.types.ts';
+import { lookupNames } from '../objects/lookup-names.ts';
+import { guardWrite } from './write-guards.ts';
 
 // Once per transaction: an import writes thousands of records in one, each owned by the importer.
-const defsMemo = txMemo<CustomFieldDef[]>();
 const userMemo = txMemo<boolean>();
 const referenceExists = (tx: Tx, table: string, id: string) =>
   table === 'users' ? userMemo(tx, id, () => referencesExist(tx, table, id)) : referencesExist(tx, table, id);
 
 export type Versioned = { id: string; version: number };
 
+const hasCustomValues = (row: Row) => row.custom != null && typeof row.custom === 'object' && Object.keys(row.custom).length > 0;
+
+export type MaskedFieldsOfOptions = { tx: Tx; def: Pick<ObjectDefinition<Versioned>, 'object' | 'sensitive'>; rows?: readonly Row[] };
+/**
+ * The object's masked fields: the declared ones and the custom fields an admin marked sensitive.
+ * `rows`: only when one holds a custom value are the definitions read (a list without any saves the query).
+ */
+export async function maskedFieldsOf({ tx, def, rows }: MaskedFieldsOfOptions): Promise<SensitiveField[]> {
+  if (rows && !rows.some(hasCustomValues)) return def.sensitive;
+  return withCustomMasks(def.sensitive, await customDefsOf(tx, def.object));
+}
+
+type LockedCustomOptions = {
+  ctx: RequestContext;
+  def: Pick<ObjectDefinition<Versioned>, 'object'>;
+  defs: readonly CustomFieldDef[];
+  input: unknown;
+  existing: Row | null;
+  errors: FieldError[];
+};
+
+/**
+ * A custom field marked sensitive is edited only with the edit rule, as a built-in masked field is:
+ * without it, a new value is a field error, and the stored value sent back as is or as shown
+ * masked (a form's round trip) is left out, unchanged.
+ */
+function lockedCustomOut(o: LockedCustomOptions): Record<string, unknown> | undefined {
+  if (!o.input || typeof o.input !== 'object') return o.input as undefined;
+  const input = { ...(o.input as Record<string, unknown>) };
+  const stored = (o.existing?.custom ?? {}) as Record<string, unknown>;
+  const masks = new Map(customMasks(o.defs).map((m) => [m.field, m]));
+  for (const d of o.defs) {
+    const field = `custom.${d.key}`;
+    const mask = masks.get(field);
+    if (!mask || !Object.hasOwn(input, d.key) || fieldRule(o.ctx.access, o.def.object, field).edit) continue;
+    const was = stored[d.key];
+    const shown = was == null ? null : applyMasking({ custom: stored }, o.def.object, [mask], o.ctx.access).custom;
+    if (
+      JSON.stringify(input[d.key] ?? null) === JSON.stringify(was ?? null) ||
+      (shown && JSON.stringify(input[d.key]) === JSON.stringify((shown as Record<string, unknown>)[d.key]))
+    )
+      delete input[d.key];
+    else o.errors.push({ field, message: 'fields.not_editable' });
+  }
+  return input;
+}
+
+/** The names of the masked fields: the audit trail and events record that they changed, never their values. */
+const sensitiveNames = async (tx: Tx, def: Pick<ObjectDefinition<Versioned>, 'object' | 'sensitive'>) =>
+  (await maskedFieldsOf({ tx, def })).map((s) => s.field);
+
+export type PresentOptions<T extends Versioned> = { tx: Tx; deps: Deps; ctx: RequestContext; def: ObjectDefinition<T>; rows: Row[] };
 /**
  * Maps rows to API objects and masks what the user may not read. Related names come with the rows
  * when they were read with `nameColumns` (lists, get by id), else from one query.
  */
-export async function present<T extends Versioned>(tx: Tx, deps: Deps, ctx: RequestContext, def: ObjectDefinition<T>, rows: Row[]): Promise<T[]> {
+export async function present<T extends Versioned>({ tx, deps, ctx, def, rows }: PresentOptions<T>): Promise<T[]> {
   const related =
     namesInRows(def, rows) ??
     (await loadRelated(
@@ -38,23 +92,29 @@ export async function present<T extends Versioned>(tx: Tx, deps: Deps, ctx: Requ
       relatedTables(def, true),
     ));
   const mapCtx: MapContext = { cipher: await deps.ciphers.forTenant(ctx.tenantId, tx), access: ctx.access, related };
+  const sensitive = ctx.access.isAdmin ? [] : await maskedFieldsOf({ tx, def, rows });
+  // Lookup custom fields' targets by name, as far as the reader may read them (standard and custom objects alike).
+  const lookups = await lookupNames(tx, { objects: deps.objects, access: ctx.access, object: def.object, rows });
   return rows.map((row) => {
     // toApi's object is new: adding the owner to it skips a spread, which V8 makes slow on wide objects.
     const record = Object.assign(def.toApi(row, mapCtx), { owner: row.owner_id ? (related.get(row.owner_id) ?? null) : null });
-    return applyMasking(record as unknown as T & Record<string, unknown>, def.object, def.sensitive, ctx.access);
+    if (lookups) Object.assign(record, { lookups: lookups(row) });
+    return applyMasking(record as unknown as T & Record<string, unknown>, def.object, sensitive, ctx.access);
   });
 }
 
+export type LoadVisibleOptions<T extends Versioned> = {
+  tx: Tx;
+  ctx: RequestContext;
+  def: ObjectDefinition<T>;
+  id: string;
+  action: 'read' | 'update' | 'delete';
+} & {
+  deleted?: boolean;
+  names?: boolean;
+};
 /** Loads a record the user may see for `action`; 404 when hidden by scope, 403 when only readable. */
-export async function loadVisible<T extends Versioned>(
-  tx: Tx,
-  ctx: RequestContext,
-  def: ObjectDefinition<T>,
-  id: string,
-  action: 'read' | 'update' | 'delete',
-  /** `names`: read the related names with the row, for `present`. */
-  options: { deleted?: boolean; names?: boolean } = {},
-): Promise<Row> {
+export async function loadVisible<T extends Versioned>({ tx, ctx, def, id, action, ...options }: LoadVisibleOptions<T>): Promise<Row> {
   const readScope = requireAccess(ctx.access, def.object, 'read');
   const row = await findRecord(tx, def.table, id, options.names ? nameColumns(def, def.table) : []);
   if (!row || (row.deleted_at !== null) !== (options.deleted ?? false) || !mayTouch(ctx.access, readScope, row.owner_id)) throw notFound(def.object);
@@ -112,9 +172,10 @@ async function finishColumns<T extends Versioned>(
     }
   }
   if (input.custom !== undefined || !existing) {
+    const defs = await customDefsOf(tx, def.object);
     const custom = await validateCustom(tx, {
-      defs: await defsMemo(tx, def.object, () => listDefs(tx, def.object as 'contact')),
-      input: input.custom as Record<string, unknown> | undefined,
+      defs,
+      input: lockedCustomOut({ ctx: o.ctx, def, defs, input: input.custom, existing, errors }),
       existing: existing ? (existing.custom as Record<string, unknown>) : undefined,
       table: def.table,
       recordId: existing?.id ?? null,
@@ -126,12 +187,24 @@ async function finishColumns<T extends Versioned>(
   }
   await def.prepare?.({ tx, ctx: o.ctx, input, columns, existing, errors });
   if (errors.length) throw new AppError('validation', { errors });
+  if (!existing) await assignNumber(tx, o, columns);
   if (def.derived) {
     const merged = { ...(existing ?? {}), ...columns };
     const related = preloaded?.related ?? (await loadRelated(tx, relatedIdsOf(def, merged), relatedTables(def, false)));
     Object.assign(columns, def.derived(merged, related));
   }
   return columns;
+}
+
+/**
+ * A new record of an object that declares `numbering` takes the next number of its series (named
+ * after the object) once it is valid, unless its module's `prepare` set one (a quote's revision
+ * keeps its number). Late in the transaction: the series stays locked until it commits.
+ */
+async function assignNumber<T extends Versioned>(tx: Tx, o: Pick<WriteOptions<T>, 'deps' | 'ctx' | 'def'>, columns: Record<string, unknown>): Promise<void> {
+  const numbering = o.deps.objects.byName(o.def.object)?.numbering;
+  if (numbering && columns.number == null)
+    columns.number = await nextNumber(tx, { series: o.def.object, defaultPattern: numbering.defaultPattern, tenantId: o.ctx.tenantId });
 }
 
 const writeSettings = async (tx: Tx, ctx: RequestContext) => ({ phoneRegion: await phoneRegionOf(tx, ctx.tenantId) });
@@ -220,7 +293,11 @@ export async function updateManyInTx<T extends Versioned>(
   o: ManyOptions<T> & { existing: Row[] },
 ): Promise<({ row: Row } | { errors: FieldError[] } | { conflict: true })[]> {
   const { ctx, def } = o;
-  const prepared = await prepareMany(tx, o);
+  const refused = await o.deps.writeGuards?.refusals({ tx, ctx, object: def.object, ids: o.existing.map((r) => r.id), action: 'update' });
+  const prepared: Prepared[] = (await prepareMany(tx, o)).map((p, i) => {
+    const error = refused?.get((o.existing[i] as Row).id);
+    return error ? { errors: error.errors.length ? error.errors : [{ field: 'id', message: error.message, params: error.params }] } : p;
+  });
   const writes = prepared.flatMap((p, i) => {
     const before = o.existing[i] as Row;
     return 'columns' in p ? [{ id: before.id, expectedVersion: before.version, values: Object.assign({}, p.columns, { updated_by: ctx.userId }) }] : [];
@@ -244,9 +321,9 @@ export async function updateManyInTx<T extends Versioned>(
 async function announce<T extends Versioned>(tx: Tx, o: Omit<WriteOptions<T>, 'input'>, writes: { before: Row | null; after: Row }[]) {
   const { deps, ctx, def } = o;
   const befores = writes.flatMap((w) => (w.before ? [w.before] : []));
-  const views = await present(tx, deps, unmasked(ctx), def, [...befores, ...writes.map((w) => w.after)]);
+  const views = await present({ tx, deps, ctx: unmasked(ctx), def, rows: [...befores, ...writes.map((w) => w.after)] });
   const afterViews = views.slice(befores.length);
-  const sensitive = def.sensitive.map((s) => s.field);
+  const sensitive = await sensitiveNames(tx, def);
   let b = 0;
   await recordChanges(
     tx,
@@ -266,7 +343,7 @@ async function announce<T extends Versioned>(tx: Tx, o: Omit<WriteOptions<T>, 'i
 export async function createRecord<T extends Versioned>(o: WriteOptions<T>): Promise<T> {
   const { deps, ctx, def } = o;
   requireAccess(ctx.access, def.object, 'create');
-  return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => maskedFor(ctx, def, (await writeCreate(tx, o)).after));
+  return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => maskedFor(tx, ctx, def, (await writeCreate(tx, o)).after));
 }
 
 /** A create inside the caller's transaction (imports); same validation, audit and event as the API. Access is the caller's to check. */
@@ -275,8 +352,8 @@ export async function createInTx<T extends Versioned>(tx: Tx, o: WriteOptions<T>
 }
 
 /** The unmasked API view (what the audit records) masked for the caller, without mapping the row again. */
-const maskedFor = <T extends Versioned>(ctx: RequestContext, def: ObjectDefinition<T>, full: T): T =>
-  applyMasking(full as T & Record<string, unknown>, def.object, def.sensitive, ctx.access);
+const maskedFor = async <T extends Versioned>(tx: Tx, ctx: RequestContext, def: ObjectDefinition<T>, full: T): Promise<T> =>
+  ctx.access.isAdmin ? full : applyMasking(full as T & Record<string, unknown>, def.object, await maskedFieldsOf({ tx, def }), ctx.access);
 
 const unmasked = (ctx: RequestContext): RequestContext => ({ ...ctx, access: { ...ctx.access, isAdmin: true } });
 
@@ -284,8 +361,8 @@ async function writeCreate<T extends Versioned>(tx: Tx, o: WriteOptions<T>): Pro
   const { deps, ctx, def } = o;
   const columns = await prepareColumns(tx, o, null);
   const row = await insertRecord(tx, def.table, { ...columns, tenant_id: ctx.tenantId, id: newId(), created_by: ctx.userId, updated_by: ctx.userId });
-  const [after] = await present(tx, deps, unmasked(ctx), def, [row]);
-  await recordChange(tx, ctx, { action: 'created', objectType: def.object, objectId: row.id, after, sensitive: def.sensitive.map((s) => s.field) });
+  const [after] = await present({ tx, deps, ctx: unmasked(ctx), def, rows: [row] });
+  await recordChange(tx, ctx, { action: 'created', objectType: def.object, objectId: row.id, after, sensitive: await sensitiveNames(tx, def) });
   await def.afterWrite?.({ tx, ctx, before: null, after: row });
   return { row, after: after as T };
 }
@@ -297,11 +374,12 @@ export async function updateInTx<T extends Versioned>(tx: Tx, o: WriteOptions<T>
 
 async function writeUpdate<T extends Versioned>(tx: Tx, o: WriteOptions<T> & { row: Row }): Promise<{ row: Row; after: T } | undefined> {
   const { deps, ctx, def, row } = o;
+  await guardWrite(deps.writeGuards, { tx, ctx, object: def.object, id: row.id, action: 'update' });
   const columns = await prepareColumns(tx, o, row);
   const updated = await updateRecord(tx, def.table, row.id, { ...columns, updated_by: ctx.userId }, row.version);
   if (!updated) return undefined;
-  const [before, after] = await present(tx, deps, unmasked(ctx), def, [row, updated]);
-  await recordChange(tx, ctx, { action: 'updated', objectType: def.object, objectId: row.id, before, after, sensitive: def.sensitive.map((s) => s.field) });
+  const [before, after] = await present({ tx, deps, ctx: unmasked(ctx), def, rows: [row, updated] });
+  await recordChange(tx, ctx, { action: 'updated', objectType: def.object, objectId: row.id, before, after, sensitive: await sensitiveNames(tx, def) });
   await def.afterWrite?.({ tx, ctx, before: row, after: updated });
   return { row: updated, after: after as T };
 }
@@ -309,12 +387,12 @@ async function writeUpdate<T extends Versioned>(tx: Tx, o: WriteOptions<T> & { r
 export async function updateRecordWithVersion<T extends Versioned>(o: WriteOptions<T> & { id: string; version: number | undefined }): Promise<T> {
   const { deps, ctx, def } = o;
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    const row = await loadVisible(tx, ctx, def, o.id, 'update');
+    const row = await loadVisible({ tx, ctx, def, id: o.id, action: 'update' });
     if (o.version !== undefined && o.version !== row.version)
       throw new AppError('precondition_failed', { params: { expected: o.version, actual: row.version } });
     const written = await writeUpdate(tx, { ...o, row });
     if (!written) throw new AppError('precondition_failed', { params: { expected: row.version, actual: row.version + 1 } });
-    return maskedFor(ctx, def, written.after);
+    return maskedFor(tx, ctx, def, written.after);
   });
 }
 
@@ -322,7 +400,8 @@ export async function updateRecordWithVersion<T extends Versioned>(o: WriteOptio
 export async function setDeleted<T extends Versioned>(o: Omit<WriteOptions<T>, 'input'> & { id: string; deleted: boolean }): Promise<T> {
   const { deps, ctx, def } = o;
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    const row = await loadVisible(tx, ctx, def, o.id, 'delete', { deleted: !o.deleted });
+    const row = await loadVisible({ tx, ctx, def, id: o.id, action: 'delete', deleted: !o.deleted });
+    await guardWrite(deps.writeGuards, { tx, ctx, object: def.object, id: row.id, action: o.deleted ? 'delete' : 'restore' });
     const updated = await updateRecord(tx, def.table, row.id, { deleted_at: o.deleted ? new Date() : null, updated_by: ctx.userId }, row.version);
     if (!updated) throw new AppError('precondition_failed', { params: { expected: row.version, actual: row.version + 1 } });
     await recordChange(tx, ctx, {
@@ -333,19 +412,22 @@ export async function setDeleted<T extends Versioned>(o: Omit<WriteOptions<T>, '
       after: { deletedAt: updated.deleted_at },
     });
     await def.afterWrite?.({ tx, ctx, before: row, after: updated });
-    return (await present(tx, deps, ctx, def, [updated]))[0] as T;
+    return (await present({ tx, deps, ctx, def, rows: [updated] }))[0] as T;
   });
 }
 
 /** Returns one sensitive value in clear to a user allowed to read it, and audits that it was shown. */
 export async function revealField<T extends Versioned>(o: Omit<WriteOptions<T>, 'input'> & { id: string; field: string }): Promise<unknown> {
   const { deps, ctx, def } = o;
-  if (!def.sensitive.some((s) => s.field === o.field)) throw new AppError('validation', { errors: [{ field: 'field', message: 'fields.unknown_field' }] });
-  if (!fieldRule(ctx.access, def.object, o.field).read) throw new AppError('forbidden');
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    const row = await loadVisible(tx, ctx, def, o.id, 'read');
-    const [record] = await present(tx, deps, ctx, def, [row]);
+    if (!(await maskedFieldsOf({ tx, def })).some((s) => s.field === o.field))
+      throw new AppError('validation', { errors: [{ field: 'field', message: 'fields.unknown_field' }] });
+    if (!fieldRule(ctx.access, def.object, o.field).read) throw new AppError('forbidden');
+    const row = await loadVisible({ tx, ctx, def, id: o.id, action: 'read' });
+    const [record] = await present({ tx, deps, ctx, def, rows: [row] });
     await writeAudit(tx, ctx, { action: 'revealed', objectType: def.object, objectId: row.id, changes: { [o.field]: { from: null, to: '***' } } });
-    return (record as Record<string, unknown> | undefined)?.[o.field] ?? null;
+    const view = record as Record<string, unknown> | undefined;
+    const custom = o.field.startsWith('custom.') ? (view?.custom as Record<string, unknown> | undefined) : undefined;
+    return (custom ? custom[o.field.slice('custom.'.length)] : view?.[o.field]) ?? null;
   });
 }

@@ -29,6 +29,11 @@ function wordCondition(word: string): RawBuilder<SqlBool> {
   return length === 2 && NON_ASCII.test(word) ? sql<SqlBool>`(search_bigrams(search_text) @> array[${word}]::text[] and ${like})` : like;
 }
 
+export type SearchOptions = {
+  /** false: the phone digits are not searched (the user may not read the masked phones they come from). */
+  phones?: boolean;
+};
+
 /**
  * One `q` over names, company, emails and phones: substring (张 finds 张伟), fuzzy words
  * (jon smith finds John Smith, via pg_trgm word similarity) and trailing phone digits.
@@ -39,12 +44,12 @@ function wordCondition(word: string): RawBuilder<SqlBool> {
  * pg_trgm nothing to index or rank by: `rank` is then null and the list keeps its own sort, so
  * PostgreSQL walks the sort's index and stops after the page instead of ranking every match.
  */
-export function searchCondition(raw: string): { where: RawBuilder<SqlBool>; rank: RawBuilder<number> | null } {
+export function searchCondition(raw: string, options: SearchOptions = {}): { where: RawBuilder<SqlBool>; rank: RawBuilder<number> | null } {
   const q = raw.toLowerCase().replace(/\s+/g, ' ').trim();
   const words = [...new Set(q.split(' ').filter(Boolean))];
   const like = `%${escapeLike(q)}%`;
   const digits = digitsOf(q);
-  const phoneLike = digits.length >= 4 && digits.length >= q.replace(/[\s()+-]/g, '').length - 1;
+  const phoneLike = options.phones !== false && digits.length >= 4 && digits.length >= q.replace(/[\s()+-]/g, '').length - 1;
   const text = words.length > 1 ? sql<SqlBool>`(${sql.join(words.map(wordCondition), sql` and `)})` : wordCondition(q);
   const where = phoneLike ? sql<SqlBool>`(${text} or phone_digits like ${`%${digits}%`})` : text;
   if (!phoneLike && !words.some((w) => [...w].length >= TRIGRAM)) return { where, rank: null };

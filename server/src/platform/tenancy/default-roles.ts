@@ -31,8 +31,18 @@ function sensitiveFields(objects: readonly ObjectDeclaration[], clearOnly: boole
   return fields;
 }
 
+/** What objects grant a default role by name (`roleDefaults`: automation for managers). */
+const withRoleDefaults = (objects: readonly ObjectDeclaration[], role: RoleSeed): RoleSeed => {
+  const extra = objects.flatMap((o) => (o.roleDefaults?.[role.name] ? [[o.name, o.roleDefaults[role.name] as ObjectPermissions] as const] : []));
+  return extra.length ? { ...role, permissions: { ...role.permissions, ...Object.fromEntries(extra) } } : role;
+};
+
 /** The roles every new tenant starts with, over the registry's standard objects; admins edit them in Settings. */
 export function defaultRoles(objects: readonly ObjectDeclaration[]): RoleSeed[] {
+  return baseRoles(objects).map((role) => withRoleDefaults(objects, role));
+}
+
+function baseRoles(objects: readonly ObjectDeclaration[]): RoleSeed[] {
   return [
     { name: 'Administrator', description: 'Everything, including settings', isAdmin: true, permissions: {}, fields: {} },
     {

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '#db/schema.ts';
 import { enterTenant, inSystem, type Tx } from '#db/tx.ts';
 import { hashPassword } from '../auth/password.ts';
+import { insertDefaultCalendar } from '../calendars/calendars.repo.ts';
 import { newSealedDataKey } from '../crypto/field-crypto.ts';
 import { newId } from '../ids.ts';
 import type { ObjectDeclaration } from '../objects/object-registry.ts';
@@ -30,6 +31,8 @@ export async function createTenant(db: Kysely<DB>, o: CreateTenantOptions) {
       .values({ id: tenantId, slug: o.slug, name: o.name, data_key: newSealedDataKey(o.masterKey), locale: o.locale ?? 'zh-CN' })
       .execute();
     await enterTenant(tx, tenantId);
+    const { timezone } = await tx.selectFrom('tenants').select('timezone').where('id', '=', tenantId).executeTakeFirstOrThrow();
+    await insertDefaultCalendar(tx, { tenantId, timeZone: timezone });
     const roleIds = await insertDefaultRoles(tx, tenantId, o.objects);
     const teamId = newId();
     await tx.insertInto('teams').values({ tenant_id: tenantId, id: teamId, name: o.name }).execute();
