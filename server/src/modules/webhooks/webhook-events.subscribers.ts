@@ -1,0 +1,70 @@
+import type { Tx } from '#db/tx.ts';
+import type { Deps } from '#platform/deps.ts';
+import type { OutboxEvent, Subscriber } from '#platform/events/subscribers.ts';
+import { newId } from '#platform/ids.ts';
+import * as deliveries from './deliveries.repo.ts';
+import { patternsMatch } from './event-types.definition.ts';
+import { BATCH_EVENT, takesBatch } from './webhook-batch-payload.service.ts';
+import { type WebhookEvent, renderPayload } from './webhook-payload.service.ts';
+import { enqueueAttempt } from './webhook-delivery.service.ts';
+import * as repo from './webhooks.repo.ts';
+
+export type CreateDeliveryOptions = {
+  tx: Tx;
+  deps: Deps;
+  tenantId: string;
+  sub: { id: string; owner_id: string; filter: unknown };
+  event: WebhookEvent;
+  context?: Record<string, unknown>;
+};
+
+/**
+ * One delivery of one event to one subscription, with its first attempt queued, in the caller's
+ * transaction. Returns its id, or null when the owner may not see the record or the filter
+ * refuses it; an event already delivered to this subscription returns the existing delivery.
+ */
+export async function createDelivery(o: CreateDeliveryOptions): Promise<{ id: string; created: boolean } | null> {
+  const existing = await deliveries.findDeliveryByEvent(o.tx, o.sub.id, o.event.id);
+  if (existing) return { id: existing.id, created: false };
+  const body = await renderPayload({
+    tx: o.tx,
+    deps: o.deps,
+    tenantId: o.tenantId,
+    ownerId: o.sub.owner_id,
+    event: o.event,
+    filter: (o.sub.filter as Record<string, unknown> | null) ?? null,
+    ...(o.context ? { context: o.context } : {}),
+  });
+  if (body === null) return null;
+  const id = await deliveries.insertDelivery(o.tx, {
+    tenant_id: o.tenantId,
+    id: newId(),
+    subscription_id: o.sub.id,
+    event_id: o.event.id,
+    event_type: o.event.type,
+    object_type: o.event.objectType,
+    object_id: o.event.objectId,
+    event_created_at: o.event.createdAt,
+    body,
+    next_attempt_at: new Date(),
+  });
+  if (!id) return null;
+  await enqueueAttempt(o.tx, o.deps, { tenantId: o.tenantId, deliveryId: id, attempt: 1 });
+  return { id, created: true };
+}
+
+/** Every outbox event, to each active subscription of its tenant that takes its type. */
+export function webhookSubscriber(deps: Deps): Subscriber {
+  return {
+    name: 'webhooks',
+    events: ['*'],
+    // Every event type, but only for tenants with an active webhook: the others' events get no job.
+    tenants: (tx) => repo.tenantsWithActiveWebhooks(tx),
+    handle: async (event: OutboxEvent, tx: Tx) => {
+      // An import's batch goes to those taking it or the record events it stands for (#21).
+      const takes = (patterns: string[]) => (event.type === BATCH_EVENT ? takesBatch(patterns, event.payload) : patternsMatch(patterns, event.type));
+      const subs = (await repo.activeSubscriptions(tx)).filter((s) => takes(s.events));
+      for (const sub of subs) await createDelivery({ tx, deps, tenantId: event.tenantId, sub, event });
+    },
+  };
+}
