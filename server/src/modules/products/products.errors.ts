@@ -1,0 +1,6 @@
+import { invalid } from '#platform/errors/app-error.ts';
+
+/** The products module's refusals; messages live in ./locales under `products.`. */
+export const productsErrors = {
+  unknownProducts: (ids: string[]) => invalid('entries', 'products.unknown_products', { count: ids.length }),
+};
