@@ -1,0 +1,42 @@
+import { jobsOf } from '#platform/jobs/job-registry.ts';
+import type { KehuModule } from '#platform/module.ts';
+import { privacyRoutes } from './privacy.routes.ts';
+import { requestRoutes } from './requests.routes.ts';
+import { PRIVACY_OBJECT } from './requests.service.ts';
+import { retentionRoutes } from './retention.routes.ts';
+import { runRetention } from './retention.service.ts';
+
+export { runRetention } from './retention.service.ts';
+export { isSuppressed, refuseSuppressed, type SuppressionCheck, suppressedOf } from './suppression.service.ts';
+
+/**
+ * Privacy (PIPL / GDPR): records of processing derived from the registry's field classification
+ * and the roles; data-subject requests (access, correction, erasure, restriction, objection) with
+ * their deadlines, export package, erasure and the suppression list (#21).
+ *
+ * Other modules ask `suppressedOf` / `isSuppressed` (in their own transaction) before they bring
+ * a person back (imports, lead capture) or mail them.
+ */
+export const privacyModule: KehuModule = {
+  name: 'privacy',
+  objects: [
+    {
+      // Access only: read the queue, create (log) requests, update (verify, export, erase, opt out).
+      name: PRIVACY_OBJECT,
+      path: null,
+      label: { zh: '隐私请求', en: 'Privacy requests' },
+      actions: ['read', 'create', 'update'],
+      capabilities: [],
+    },
+  ],
+  register(app, deps) {
+    privacyRoutes(app, deps);
+    requestRoutes(app, deps);
+    retentionRoutes(app, deps);
+    // Daily: retention counts months, so a day late is invisible; a missed day is caught by the next run.
+    jobsOf(deps).schedule('privacy.retention', '23 3 * * *', async () => {
+      const result = await runRetention({ deps });
+      if (result.anonymised || result.deleted) deps.log.info(result, 'privacy retention');
+    });
+  },
+};
