@@ -1,39 +1,35 @@
 import { z } from 'zod';
+import { ACTIVITY_FIELDS, type ActivityType } from './activity-fields.definition.ts';
 import { activityProblems } from './activity.rules.ts';
 
-export const ACTIVITY_TYPES = ['note', 'call', 'meeting', 'email', 'task'] as const;
-export type ActivityType = (typeof ACTIVITY_TYPES)[number];
-export const CALL_OUTCOMES = ['connected', 'no_answer', 'busy', 'voicemail', 'wrong_number'] as const;
-export const DIRECTIONS = ['in', 'out'] as const;
+export { ACTIVITY_TYPES, type ActivityType, CALL_OUTCOMES, DIRECTIONS } from './activity-fields.definition.ts';
 
-const text = (max: number) => z.string().trim().max(max);
-const at = z.iso.datetime({ offset: true });
+const input = ACTIVITY_FIELDS.input;
 
 /** Fields every activity type has. */
 const common = {
-  subject: text(300).min(1),
-  body: text(20_000).nullable(),
-  companyId: z.uuid().nullable(),
-  contactId: z.uuid().nullable(),
-  dealId: z.uuid().nullable(),
-  leadId: z.uuid().nullable(),
-  ownerId: z.uuid(),
-  custom: z.record(z.string(), z.unknown()),
+  subject: input.subject,
+  body: input.body,
+  companyId: input.companyId,
+  contactId: input.contactId,
+  dealId: input.dealId,
+  leadId: input.leadId,
+  ownerId: input.ownerId,
+  custom: input.custom,
 };
 
 /** Fields only some types have; a PATCH may change only those of the activity's own type. */
 export const typeFields = {
-  occurredAt: at,
-  outcome: z.enum(CALL_OUTCOMES).nullable(),
-  durationSeconds: z.number().int().min(0).max(86_400).nullable(),
-  direction: z.enum(DIRECTIONS),
-  startsAt: at,
-  endsAt: at.nullable(),
-  location: text(300).nullable(),
-  dueAt: at,
-  remindAt: at.nullable(),
-  /** Also settable by PATCH (a ticked checkbox); POST .../complete and .../reopen say so in the audit. */
-  doneAt: at.nullable(),
+  occurredAt: input.occurredAt,
+  outcome: input.outcome,
+  durationSeconds: input.durationSeconds,
+  direction: input.direction,
+  startsAt: input.startsAt,
+  endsAt: input.endsAt,
+  location: input.location,
+  dueAt: input.dueAt,
+  remindAt: input.remindAt,
+  doneAt: input.doneAt,
 };
 const f = typeFields;
 
@@ -65,39 +61,5 @@ export const ZUpdateActivityRequest = z
   .strict();
 export type TUpdateActivityRequest = z.infer<typeof ZUpdateActivityRequest>;
 
-const ref = z.object({ id: z.string(), name: z.string() }).nullable();
-
-export const ZActivity = z.object({
-  id: z.string(),
-  type: z.enum(ACTIVITY_TYPES),
-  subject: z.string(),
-  body: z.string().nullable(),
-  companyId: z.string().nullable(),
-  company: ref,
-  contactId: z.string().nullable(),
-  contact: ref,
-  dealId: z.string().nullable(),
-  deal: ref,
-  leadId: z.string().nullable(),
-  lead: ref,
-  ownerId: z.string().nullable(),
-  owner: z.object({ id: z.string(), name: z.string() }).nullable(),
-  occurredAt: z.string(),
-  outcome: z.string().nullable(),
-  durationSeconds: z.number().nullable(),
-  direction: z.string().nullable(),
-  startsAt: z.string().nullable(),
-  endsAt: z.string().nullable(),
-  location: z.string().nullable(),
-  dueAt: z.string().nullable(),
-  remindAt: z.string().nullable(),
-  doneAt: z.string().nullable(),
-  custom: z.record(z.string(), z.unknown()),
-  createdAt: z.string(),
-  createdBy: z.string().nullable(),
-  updatedAt: z.string(),
-  updatedBy: z.string().nullable(),
-  version: z.number(),
-  deletedAt: z.string().nullable(),
-});
+export const ZActivity = z.object(ACTIVITY_FIELDS.output);
 export type TActivity = z.infer<typeof ZActivity>;

@@ -17,13 +17,13 @@ export type SetDoneOptions = { deps: Deps; ctx: RequestContext; id: string; done
 export async function setTaskDone(o: SetDoneOptions): Promise<TActivity> {
   const { deps, ctx } = o;
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    const row = await loadVisible(tx, ctx, def, o.id, 'update');
+    const row = await loadVisible({ tx, ctx, def, id: o.id, action: 'update' });
     if (row.type !== 'task') throw activitiesErrors.notATask();
     if (o.version !== undefined && o.version !== row.version) throw activitiesErrors.staleVersion(o.version, row.version);
-    if ((row.done_at !== null) === o.done) return (await present(tx, deps, ctx, def, [row]))[0] as TActivity;
+    if ((row.done_at !== null) === o.done) return (await present({ tx, deps, ctx, def, rows: [row] }))[0] as TActivity;
     const updated = await updateRecord(tx, def.table, row.id, { done_at: o.done ? new Date() : null, updated_by: ctx.userId }, row.version);
     if (!updated) throw activitiesErrors.staleVersion(row.version, row.version + 1);
-    const [before, after] = await present(tx, deps, ctx, def, [row, updated]);
+    const [before, after] = await present({ tx, deps, ctx, def, rows: [row, updated] });
     await recordChange(tx, ctx, { action: o.done ? 'completed' : 'reopened', objectType: def.object, objectId: row.id, before, after });
     await def.afterWrite?.({ tx, ctx, before: row, after: updated });
     return after as TActivity;

@@ -2,6 +2,7 @@ import { jobsOf } from '#platform/jobs/job-registry.ts';
 import type { KehuModule } from '#platform/module.ts';
 import { ALL_ACTIONS } from '#platform/objects/object-registry.ts';
 import { activityDefinition } from './activities.definition.ts';
+import { activityImport } from './activity-import.definition.ts';
 import { ZActivity } from './activities.schema.ts';
 import { activityRoutes } from './activities.routes.ts';
 import { REMINDER_JOB, sendDueReminders } from './reminders.jobs.ts';
@@ -23,6 +24,7 @@ export const activitiesModule: KehuModule = {
       actions: ALL_ACTIONS,
       capabilities: ['owned', 'audited', 'recycleBin', 'customFields', 'import', 'export', 'timeline'],
       definition: activityDefinition,
+      import: activityImport,
       fields: Object.keys(ZActivity.shape),
       listColumns: ['type', 'subject', 'companyId', 'contactId', 'dealId', 'ownerId', 'occurredAt', 'dueAt', 'doneAt'],
     },

@@ -50,6 +50,16 @@ describe.skipIf(!databaseAvailable)('task reminders', () => {
     expect(rows[0]).toMatchObject({ tenant_id: t.admin.tenantId, payload: { subject: 'due now', ownerId: t.admin.id, contactId } });
   });
 
+  it('puts the reminder in the owner’s bell once, in both languages, linked to the task', async () => {
+    const id = await task('回电话给赵磊', -0.5);
+    await sendDueReminders({ db: t.db });
+    await sendDueReminders({ db: t.db });
+    const page = (await t.request(t.admin, { method: 'GET', url: '/api/v1/notifications?limit=100' })).json();
+    const mine = page.data.filter((n: { link: { id: string } | null }) => n.link?.id === id);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ kind: 'task_reminder', title: { zh: '提醒：回电话给赵磊', en: 'Reminder: 回电话给赵磊' }, link: { object: 'activity' } });
+  });
+
   it('reminds again after the reminder is moved, and when the time comes', async () => {
     const later = await task('moved', 5);
     expect(await sendDueReminders({ db: t.db, now: new Date(Date.now() + 6 * hour) })).toBeGreaterThanOrEqual(1);

@@ -105,4 +105,23 @@ describe.skipIf(!databaseAvailable)('the 360 timeline', () => {
     const asAdmin = (await page(t.admin, `contacts/${contactId}`, '?limit=200')).data.map((i) => i.activity?.subject);
     expect(asAdmin).toContain('manager’s private note');
   });
+
+  it('gives every object with the timeline capability one: a deal its activities, a ticket its field history, to those who may read it', async () => {
+    const deal = (await t.request(rep1, { method: 'POST', url: '/api/v1/deals', payload: { name: '海川 年度合同', companyId, currency: 'CNY' } })).json();
+    await log(rep1, { subject: 'deal call', dealId: deal.id });
+    const dealItems = (await page(rep1, `deals/${deal.id}`)).data;
+    expect(dealItems.filter((i) => i.kind === 'activity').map((i) => i.activity?.subject)).toEqual(['deal call']);
+    expect(dealItems.some((i) => i.kind === 'change' && i.action === 'created')).toBe(true);
+
+    const ticket = await t.request(t.admin, { method: 'POST', url: '/api/v1/tickets', payload: { subject: '发票抬头错误', contactId } });
+    expect(ticket.statusCode, ticket.body).toBe(201);
+    const id = ticket.json().id as string;
+    const patched = await t.request(t.admin, { method: 'PATCH', url: `/api/v1/tickets/${id}`, payload: { priority: 'high' } });
+    expect(patched.statusCode, patched.body).toBe(200);
+    const changes = (await page(t.admin, `tickets/${id}`)).data.filter((i) => i.kind === 'change');
+    expect(changes[0]?.changes?.priority).toEqual({ from: 'normal', to: 'high' });
+    expect(changes.at(-1)?.action).toBe('created');
+    // Someone who may not read the ticket learns nothing of it.
+    expect((await t.request(rep2, { method: 'GET', url: `/api/v1/tickets/${id}/timeline` })).statusCode).toBe(404);
+  });
 });

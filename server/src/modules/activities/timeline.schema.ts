@@ -21,6 +21,8 @@ export const ZTimelineChange = z.object({
   changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
   /** Names of the users an owner change points at, by id. */
   userNames: z.record(z.string(), z.string()).optional(),
+  /** A change an import made (#21): which import and file; kept in the import's journal. */
+  import: z.object({ id: z.string(), fileName: z.string() }).optional(),
 });
 
 export const ZTimelineItem = z.discriminatedUnion('kind', [ZTimelineActivity, ZTimelineChange]);

@@ -13,7 +13,7 @@ import type { TTimelineItem, TTimelineQuery, TTimelineResponse } from './timelin
 export type TimelineOptions = {
   deps: Deps;
   ctx: RequestContext;
-  /** The contact, company or lead definition (from its module). */
+  /** The record's definition (from the object registry). */
   def: ObjectDefinition<Versioned>;
   id: string;
   query: TTimelineQuery;
@@ -47,10 +47,10 @@ export async function timeline(o: TimelineOptions): Promise<TTimelineResponse> {
   const { deps, ctx, query } = o;
   const after = query.cursor ? decode(query.cursor) : null;
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    await loadVisible(tx, ctx, o.def, o.id, 'read');
+    await loadVisible({ tx, ctx, def: o.def, id: o.id, action: 'read' });
     const scope = scopeOf(ctx.access, 'activity', 'read');
     const keys = await timelinePage(tx, {
-      object: o.def.object as 'contact' | 'company' | 'lead',
+      object: o.def.object,
       id: o.id,
       activityOwners: scope === 'none' ? undefined : ownerLimit(ctx.access, scope),
       after,
@@ -61,7 +61,7 @@ export async function timeline(o: TimelineOptions): Promise<TTimelineResponse> {
       tx,
       page.filter((k) => k.kind === 'activity').map((k) => k.id),
     );
-    const presented = new Map((await present(tx, deps, ctx, activityDefinition, activities)).map((a) => [a.id, a as TActivity]));
+    const presented = new Map((await present({ tx, deps, ctx, def: activityDefinition, rows: activities })).map((a) => [a.id, a as TActivity]));
     const changes = new Map(
       (
         await changesByIds(
@@ -80,7 +80,8 @@ export async function timeline(o: TimelineOptions): Promise<TTimelineResponse> {
       const c = changes.get(k.id);
       if (!c) return [];
       const named = Object.fromEntries(ownerIdsOf([c]).flatMap((id) => (names.has(id) ? [[id, names.get(id) as string]] : [])));
-      return [{ kind: 'change', at, action: c.action, actorId: c.actor_id, actorName: c.actor_name, changes: c.changes, userNames: named }];
+      const source = c.import_id ? { import: { id: c.import_id, fileName: c.file_name ?? '' } } : {};
+      return [{ kind: 'change', at, action: c.action, actorId: c.actor_id, actorName: c.actor_name, changes: c.changes, userNames: named, ...source }];
     });
     const last = page.at(-1);
     return { data, nextCursor: keys.length > query.limit && last ? encode(last.at_text, last.id) : null };

@@ -62,6 +62,11 @@ describe.skipIf(!databaseAvailable)('API tokens', () => {
   it('rejects bad scopes, past expiry and unknown fields; an expired token is refused', async () => {
     const bad = (payload: Record<string, unknown>) => t.request(t.admin, { method: 'POST', url: '/api/v1/api-tokens', payload });
     expect((await bad({ name: 'x', scopes: ['spaceship:fly'] })).statusCode).toBe(400);
+    const unknownObject = await bad({ name: 'x', scopes: ['contact:read', 'space_ship:read'] });
+    expect(unknownObject.statusCode).toBe(400);
+    expect(unknownObject.json().errors[0].field).toBe('scopes.1');
+    // Any object of the registry, with an underscore too.
+    expect((await bad({ name: 'prices', scopes: ['price_book:read', 'quote:*'] })).statusCode).toBe(201);
     expect((await bad({ name: 'x', expiresAt: '2001-01-01T00:00:00Z' })).statusCode).toBe(400);
     expect((await bad({ name: 'x', tokenHash: 'abc' })).statusCode).toBe(400);
     expect((await bad({ name: 'x', rateLimit: 0 })).statusCode).toBe(400);

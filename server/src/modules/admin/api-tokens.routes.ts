@@ -11,7 +11,7 @@ export function apiTokenRoutes(app: FastifyInstance, deps: Deps) {
   r.get(
     '/api/v1/api-tokens',
     { schema: { tags, summary: 'My API tokens (administrators: all)', querystring: ZApiTokenListQuery, response: { 200: listResponse(ZApiToken.partial()) } } },
-    (req) => service.listTokens(deps, req.ctx, req.query),
+    (req) => service.listTokens({ deps, ctx: req.ctx, query: req.query }),
   );
   r.post(
     '/api/v1/api-tokens',
@@ -19,13 +19,13 @@ export function apiTokenRoutes(app: FastifyInstance, deps: Deps) {
       config: { noReplay: true },
       schema: { tags, summary: 'Create an API token; the secret is in this response only', body: ZCreateApiTokenRequest, response: { 201: ZCreatedApiToken } },
     },
-    async (req, reply) => reply.status(201).send(await service.createToken(deps, req.ctx, req.body)),
+    async (req, reply) => reply.status(201).send(await service.createToken({ deps, ctx: req.ctx, input: req.body })),
   );
   r.post('/api/v1/api-tokens/:id/revoke', { schema: { tags, summary: 'Revoke an API token', params: ZIdParams, response: { 200: ZApiToken } } }, (req) =>
-    service.revokeToken(deps, req.ctx, req.params.id),
+    service.revokeToken({ deps, ctx: req.ctx, id: req.params.id }),
   );
   r.delete('/api/v1/api-tokens/:id', { schema: { tags, summary: 'Revoke an API token (same as POST …/revoke)', params: ZIdParams } }, async (req, reply) => {
-    await service.revokeToken(deps, req.ctx, req.params.id);
+    await service.revokeToken({ deps, ctx: req.ctx, id: req.params.id });
     return reply.status(204).send();
   });
 }

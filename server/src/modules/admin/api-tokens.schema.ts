@@ -1,18 +1,23 @@
 import { z } from 'zod';
 import { ACTIONS } from '#platform/access/access.ts';
 import { ZListQuery } from '#platform/http/list-query.ts';
-import { ACCESS_OBJECTS } from './roles.schema.ts';
 
-const objects: readonly string[] = ACCESS_OBJECTS;
 const actions: readonly string[] = ACTIONS;
+const OBJECT_NAME = /^[a-z][a-z0-9_-]{0,62}$/;
+
+/** The object a scope names (`price_book` of `price_book:read`), or null for `*`; the service checks it against the registry. */
+export const scopeObject = (scope: string): string | null => {
+  const object = scope.split(':')[0] ?? '';
+  return object === '*' ? null : object;
+};
 
 /** `contact:read`, `deal:*`, `*:read`: a token may do at most this, and never more than its user. */
 const ZScope = z
   .string()
-  .max(50)
+  .max(80)
   .refine((scope) => {
     const [object = '', action = '', ...rest] = scope.split(':');
-    return rest.length === 0 && (object === '*' || objects.includes(object)) && (action === '*' || actions.includes(action));
+    return rest.length === 0 && (object === '*' || OBJECT_NAME.test(object)) && (action === '*' || actions.includes(action));
   }, 'object:action, e.g. contact:read or deal:*');
 
 export const ZApiToken = z.object({

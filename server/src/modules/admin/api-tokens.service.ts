@@ -3,13 +3,14 @@ import { newToken } from '#platform/auth/tokens.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
 import { notFound } from '#platform/errors/app-error.ts';
-import { dateInPast } from './admin.errors.ts';
+import { dateInPast, unknownObjects } from './admin.errors.ts';
 import { recordChange } from '#platform/events/record-change.ts';
 import { pickFields } from '#platform/http/list-query.ts';
 import { newId } from '#platform/ids.ts';
 import { requireUser } from './admin-guards.service.ts';
 import * as repo from './api-tokens.repo.ts';
-import type { TApiToken, TApiTokenListQuery, TCreateApiTokenRequest } from './api-tokens.schema.ts';
+import { scopeObject, type TApiToken, type TApiTokenListQuery, type TCreateApiTokenRequest } from './api-tokens.schema.ts';
+import { ACCESS_OBJECTS } from './roles.schema.ts';
 import { planList, toPage } from './list-page.mapper.ts';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -27,8 +28,9 @@ const toToken = (row: repo.TokenRow): TApiToken => ({
   createdAt: row.created_at.toISOString(),
 });
 
+export type ListTokensOptions = { deps: Deps; ctx: RequestContext; query: TApiTokenListQuery };
 /** Everyone sees their own tokens; administrators see every token of the tenant. */
-export async function listTokens(deps: Deps, ctx: RequestContext, query: TApiTokenListQuery) {
+export async function listTokens({ deps, ctx, query }: ListTokensOptions) {
   const userId = requireUser(ctx);
   const plan = planList(query, repo.TOKEN_CATALOG, '-createdAt');
   const page = await inTenant(deps.db.kysely, ctx.tenantId, async (tx) =>
@@ -37,12 +39,19 @@ export async function listTokens(deps: Deps, ctx: RequestContext, query: TApiTok
   return { data: pickFields(page.data, query.fields), nextCursor: page.nextCursor };
 }
 
+export type CreateTokenOptions = { deps: Deps; ctx: RequestContext; input: TCreateApiTokenRequest };
 /** A token always acts as its creator; the secret is returned here once and only its hash is kept. */
-export async function createToken(deps: Deps, ctx: RequestContext, input: TCreateApiTokenRequest) {
+export async function createToken({ deps, ctx, input }: CreateTokenOptions) {
   const userId = requireUser(ctx);
   if (input.expiresAt && Date.parse(input.expiresAt) <= Date.now()) throw dateInPast('expiresAt');
   const { token, hash, prefix } = newToken('api');
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
+    const registered = new Set([...ACCESS_OBJECTS, ...(await deps.objects.forTenant(tx)).map((d) => d.name)]);
+    const unknown = input.scopes.flatMap((scope, i) => {
+      const object = scopeObject(scope);
+      return object === null || registered.has(object) ? [] : [`scopes.${i}`];
+    });
+    if (unknown.length) throw unknownObjects(unknown);
     const row = await repo.insertToken(tx, {
       tenant_id: ctx.tenantId,
       id: newId(),
@@ -60,8 +69,9 @@ export async function createToken(deps: Deps, ctx: RequestContext, input: TCreat
   });
 }
 
+export type RevokeTokenOptions = { deps: Deps; ctx: RequestContext; id: string };
 /** Revoking is kept as a timestamp so the token answers `token_revoked`, not just 401; repeating it is harmless. */
-export async function revokeToken(deps: Deps, ctx: RequestContext, id: string): Promise<TApiToken> {
+export async function revokeToken({ deps, ctx, id }: RevokeTokenOptions): Promise<TApiToken> {
   const userId = requireUser(ctx);
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const row = await repo.findToken(tx, id);

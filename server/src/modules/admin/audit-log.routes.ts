@@ -11,7 +11,7 @@ export function auditLogRoutes(app: FastifyInstance, deps: Deps) {
   r.get(
     '/api/v1/audit-log',
     { schema: { tags, summary: 'Search the audit trail, newest first (admin)', querystring: ZAuditLogQuery, response: { 200: listResponse(ZAuditEntry) } } },
-    (req) => service.searchAuditLog(deps, req.ctx, req.query),
+    (req) => service.searchAuditLog({ deps, ctx: req.ctx, query: req.query }),
   );
   r.get(
     '/api/v1/audit-log/:objectType/:objectId',
@@ -24,6 +24,6 @@ export function auditLogRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: listResponse(ZAuditEntry) },
       },
     },
-    (req) => service.recordHistory(deps, req.ctx, { ...req.params, ...req.query }),
+    (req) => service.recordHistory({ deps, ctx: req.ctx, ...req.params, ...req.query }),
   );
 }

@@ -13,6 +13,9 @@ export const ZAuditEntry = z.object({
   changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
   requestId: z.string().nullable(),
   ip: z.string().nullable(),
+  /** An imported row's change (#21): the import and its file; the change is kept in the import's journal. */
+  importId: z.uuid().nullable(),
+  fileName: z.string().nullable(),
 });
 export type TAuditEntry = z.infer<typeof ZAuditEntry>;
 

@@ -6,6 +6,8 @@ import { teamRoutes } from './teams.routes.ts';
 import { userRoutes } from './users.routes.ts';
 
 export { ACCESS_OBJECTS, type AccessObject } from './roles.schema.ts';
+/** Every role's name and grants (records of processing show who may read personal data). */
+export { allRoleGrants } from './roles.repo.ts';
 
 /** Identity and access administration: users, teams, roles, API tokens and the audit trail. */
 export const adminModule: KehuModule = {

@@ -42,6 +42,33 @@ describe.skipIf(!databaseAvailable)('roles API', () => {
     expect(list.json().data.map((r: { name: string }) => r.name)).not.toContain('X');
   });
 
+  it('grants every object of the registry (price_book, privacy_request…) and saves a default role back unchanged; an unknown name is refused', async () => {
+    const roles = (await t.request(t.admin, { method: 'GET', url: '/api/v1/roles' })).json().data as {
+      id: string;
+      name: string;
+      version: number;
+      permissions: object;
+      fieldPermissions: object;
+    }[];
+    const rep = roles.find((r) => r.name === 'Sales Rep');
+    if (!rep) throw new Error('no Sales Rep role');
+    // What the role editor sends: the role's whole matrix back.
+    const same = await t.request(t.admin, {
+      method: 'PATCH',
+      url: `/api/v1/roles/${rep.id}`,
+      payload: { permissions: rep.permissions, fieldPermissions: rep.fieldPermissions },
+    });
+    expect(same.statusCode, same.body).toBe(200);
+    const objects = (await t.request(t.admin, { method: 'GET', url: '/api/v1/objects' })).json().data as { name: string; actions: string[] }[];
+    const all = Object.fromEntries(objects.map((o) => [o.name, { read: 'all' }]));
+    const granted = await createRole({ name: 'Reads everything', permissions: all });
+    expect(granted.statusCode, granted.body).toBe(201);
+    expect(Object.keys(granted.json().permissions).sort()).toEqual(Object.keys(all).sort());
+    const unknown = await createRole({ name: 'Nope', permissions: { space_ship: { read: 'all' } } });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors[0].field).toBe('permissions.space_ship');
+  });
+
   it('reads, updates with If-Match and deletes a role; a role in use is kept (409)', async () => {
     const role = (await createRole({ name: 'Temp', description: '临时' })).json();
     const got = await t.request(t.admin, { method: 'GET', url: `/api/v1/roles/${role.id}` });

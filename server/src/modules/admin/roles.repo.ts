@@ -56,3 +56,6 @@ export async function existingRoleIds(tx: Tx, ids: readonly string[]): Promise<S
   const rows = await tx.selectFrom('roles').select('id').where('id', 'in', ids).execute();
   return new Set(rows.map((r) => r.id));
 }
+
+/** Every role's name and grants, for read models that explain who may read what (records of processing). */
+export const allRoleGrants = (tx: Tx) => tx.selectFrom('roles').select(['name', 'is_admin', 'permissions', 'field_permissions']).orderBy('name').execute();

@@ -10,13 +10,13 @@ export function roleRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['roles'];
   r.get('/api/v1/roles', { schema: { tags, summary: 'List roles', querystring: ZRoleListQuery, response: { 200: listResponse(ZRole.partial()) } } }, (req) =>
-    service.listRoles(deps, req.ctx, req.query),
+    service.listRoles({ deps, ctx: req.ctx, query: req.query }),
   );
   r.get('/api/v1/roles/:id', { schema: { tags, summary: 'One role', params: ZIdParams, response: { 200: ZRole } } }, async (req, reply) =>
-    withEtag(reply, await service.getRole(deps, req.ctx, req.params.id)),
+    withEtag(reply, await service.getRole({ deps, ctx: req.ctx, id: req.params.id })),
   );
   r.post('/api/v1/roles', { schema: { tags, summary: 'Create a role (admin)', body: ZCreateRoleRequest, response: { 201: ZRole } } }, async (req, reply) =>
-    reply.status(201).send(withEtag(reply, await service.createRole(deps, req.ctx, req.body))),
+    reply.status(201).send(withEtag(reply, await service.createRole({ deps, ctx: req.ctx, input: req.body }))),
   );
   r.patch(
     '/api/v1/roles/:id',
@@ -29,10 +29,10 @@ export function roleRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: ZRole },
       },
     },
-    async (req, reply) => withEtag(reply, await service.updateRole(deps, req.ctx, { id: req.params.id, input: req.body, version: expectedVersion(req) })),
+    async (req, reply) => withEtag(reply, await service.updateRole({ deps, ctx: req.ctx, id: req.params.id, input: req.body, version: expectedVersion(req) })),
   );
   r.delete('/api/v1/roles/:id', { schema: { tags, summary: 'Delete a role no user holds (admin)', params: ZIdParams } }, async (req, reply) => {
-    await service.deleteRole(deps, req.ctx, { id: req.params.id, version: expectedVersion(req) });
+    await service.deleteRole({ deps, ctx: req.ctx, id: req.params.id, version: expectedVersion(req) });
     return reply.status(204).send();
   });
 }

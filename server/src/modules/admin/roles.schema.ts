@@ -4,8 +4,9 @@ import { ZListQuery } from '#platform/http/list-query.ts';
 import { CUSTOM_OBJECT_NAME } from '#platform/objects/custom-objects.schema.ts';
 
 /**
- * Every object a role can grant access to. A domain module that adds an object adds its name
- * here, so role validation and the role editor know it.
+ * Access objects a role may name besides the registry's objects (which are checked against the
+ * registry when a role or token is saved, so a module adding an object edits nothing here):
+ * identity objects and names reserved for domains still to come.
  */
 export const ACCESS_OBJECTS = [
   'company',
@@ -35,8 +36,12 @@ export const ACCESS_OBJECTS = [
 export type AccessObject = (typeof ACCESS_OBJECTS)[number];
 
 export const ZAccessObject = z.enum(ACCESS_OBJECTS);
-/** A standard object above, or a custom object's name (custom objects exist per tenant, at runtime). */
-const ZPermissionObject = z.union([ZAccessObject, z.string().regex(CUSTOM_OBJECT_NAME)]);
+/**
+ * An object's name as the registry knows it: a standard object (`price_book`) or the tenant's
+ * custom object (`distributors`). Which names exist is checked against the registry when a role
+ * is saved (roles.service.ts), as the schema cannot know a tenant's objects.
+ */
+const ZPermissionObject = z.union([ZAccessObject, z.string().regex(CUSTOM_OBJECT_NAME), z.string().regex(/^[a-z][a-z0-9_]{0,62}$/)]);
 const ZFieldName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,62}(\.[A-Za-z][A-Za-z0-9_]{0,62})?$/, 'a field name such as idNumber or custom.vip');
 
 export const ZPermissions = z.partialRecord(ZPermissionObject, z.partialRecord(z.enum(ACTIONS), z.enum(SCOPES)));

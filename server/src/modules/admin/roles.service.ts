@@ -14,25 +14,27 @@ import { auditedRole, toRole } from './roles.mapper.ts';
 import * as repo from './roles.repo.ts';
 import { ACCESS_OBJECTS, type TCreateRoleRequest, type TRole, type TRoleListQuery, type TUpdateRoleRequest } from './roles.schema.ts';
 
+export type ListRolesOptions = { deps: Deps; ctx: RequestContext; query: TRoleListQuery };
 /** Roles are configuration: any read scope on `role` shows them all. */
-export async function listRoles(deps: Deps, ctx: RequestContext, query: TRoleListQuery) {
+export async function listRoles({ deps, ctx, query }: ListRolesOptions) {
   requireAccess(ctx.access, 'role', 'read');
   const plan = planList(query, repo.ROLE_CATALOG, 'name');
   const page = await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => toPage(await repo.listRoles(tx, plan, query.q), plan, toRole));
   return { data: pickFields(page.data, query.fields), nextCursor: page.nextCursor };
 }
 
-export async function getRole(deps: Deps, ctx: RequestContext, id: string): Promise<TRole> {
+export type GetRoleOptions = { deps: Deps; ctx: RequestContext; id: string };
+export async function getRole({ deps, ctx, id }: GetRoleOptions): Promise<TRole> {
   requireAccess(ctx.access, 'role', 'read');
   const row = await inTenant(deps.db.kysely, ctx.tenantId, (tx) => repo.findRole(tx, id));
   if (!row) throw notFound('role');
   return toRole(row);
 }
 
-/** Permissions name standard access objects or the tenant's custom objects (which the schema cannot know). */
+/** Permissions name objects of the registry (standard, or the tenant's custom ones, which the schema cannot know) or access objects without records yet. */
 async function checkObjects(tx: Tx, deps: Deps, input: Pick<TUpdateRoleRequest, 'permissions' | 'fieldPermissions'>) {
-  const custom = new Set((await deps.objects.forTenant(tx)).filter((d) => d.custom).map((d) => d.name));
-  const known = (name: string) => (ACCESS_OBJECTS as readonly string[]).includes(name) || custom.has(name);
+  const registered = new Set((await deps.objects.forTenant(tx)).map((d) => d.name));
+  const known = (name: string) => (ACCESS_OBJECTS as readonly string[]).includes(name) || registered.has(name);
   const unknown = [
     ...Object.keys(input.permissions ?? {}).flatMap((name) => (known(name) ? [] : [`permissions.${name}`])),
     ...Object.keys(input.fieldPermissions ?? {}).flatMap((name) => (known(name) ? [] : [`fieldPermissions.${name}`])),
@@ -40,7 +42,8 @@ async function checkObjects(tx: Tx, deps: Deps, input: Pick<TUpdateRoleRequest, 
   if (unknown.length) throw unknownObjects(unknown);
 }
 
-export async function createRole(deps: Deps, ctx: RequestContext, input: TCreateRoleRequest): Promise<TRole> {
+export type CreateRoleOptions = { deps: Deps; ctx: RequestContext; input: TCreateRoleRequest };
+export async function createRole({ deps, ctx, input }: CreateRoleOptions): Promise<TRole> {
   requireAdmin(ctx);
   return withUniqueName(() =>
     inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
@@ -62,9 +65,9 @@ export async function createRole(deps: Deps, ctx: RequestContext, input: TCreate
   );
 }
 
-export type UpdateRoleOptions = { id: string; input: TUpdateRoleRequest; version?: number | undefined };
+export type UpdateRoleOptions = { deps: Deps; ctx: RequestContext; id: string; input: TUpdateRoleRequest; version?: number | undefined };
 
-export async function updateRole(deps: Deps, ctx: RequestContext, { id, input, version }: UpdateRoleOptions): Promise<TRole> {
+export async function updateRole({ deps, ctx, id, input, version }: UpdateRoleOptions): Promise<TRole> {
   requireAdmin(ctx);
   return withUniqueName(() =>
     inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
@@ -87,10 +90,10 @@ export async function updateRole(deps: Deps, ctx: RequestContext, { id, input, v
   );
 }
 
-export type DeleteRoleOptions = { id: string; version?: number | undefined };
+export type DeleteRoleOptions = { deps: Deps; ctx: RequestContext; id: string; version?: number | undefined };
 
 /** A role still given to users is refused, so nobody loses access as a side effect. */
-export async function deleteRole(deps: Deps, ctx: RequestContext, { id, version }: DeleteRoleOptions): Promise<void> {
+export async function deleteRole({ deps, ctx, id, version }: DeleteRoleOptions): Promise<void> {
   requireAdmin(ctx);
   try {
     await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {

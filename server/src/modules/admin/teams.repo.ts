@@ -35,6 +35,9 @@ export const findTeam = (tx: Tx, id: string, forUpdate = false) => {
   return (forUpdate ? query.forUpdate() : query).executeTakeFirst();
 };
 
+export const activeUserExists = async (tx: Tx, id: string) =>
+  !!(await tx.selectFrom('users').select('id').where('id', '=', id).where('is_active', '=', true).executeTakeFirst());
+
 export const teamExists = async (tx: Tx, id: string) => !!(await tx.selectFrom('teams').select('id').where('id', '=', id).executeTakeFirst());
 
 export async function insertTeam(tx: Tx, values: Insertable<Teams>) {

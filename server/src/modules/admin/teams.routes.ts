@@ -10,13 +10,13 @@ export function teamRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['teams'];
   r.get('/api/v1/teams', { schema: { tags, summary: 'List teams', querystring: ZTeamListQuery, response: { 200: listResponse(ZTeam.partial()) } } }, (req) =>
-    service.listTeams(deps, req.ctx, req.query),
+    service.listTeams({ deps, ctx: req.ctx, query: req.query }),
   );
   r.get('/api/v1/teams/:id', { schema: { tags, summary: 'One team', params: ZIdParams, response: { 200: ZTeam } } }, async (req, reply) =>
-    withEtag(reply, await service.getTeam(deps, req.ctx, req.params.id)),
+    withEtag(reply, await service.getTeam({ deps, ctx: req.ctx, id: req.params.id })),
   );
   r.post('/api/v1/teams', { schema: { tags, summary: 'Create a team (admin)', body: ZCreateTeamRequest, response: { 201: ZTeam } } }, async (req, reply) =>
-    reply.status(201).send(withEtag(reply, await service.createTeam(deps, req.ctx, req.body))),
+    reply.status(201).send(withEtag(reply, await service.createTeam({ deps, ctx: req.ctx, input: req.body }))),
   );
   r.patch(
     '/api/v1/teams/:id',
@@ -29,10 +29,10 @@ export function teamRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: ZTeam },
       },
     },
-    async (req, reply) => withEtag(reply, await service.updateTeam(deps, req.ctx, { id: req.params.id, input: req.body, version: expectedVersion(req) })),
+    async (req, reply) => withEtag(reply, await service.updateTeam({ deps, ctx: req.ctx, id: req.params.id, input: req.body, version: expectedVersion(req) })),
   );
   r.delete('/api/v1/teams/:id', { schema: { tags, summary: 'Delete a team without members or sub-teams (admin)', params: ZIdParams } }, async (req, reply) => {
-    await service.deleteTeam(deps, req.ctx, { id: req.params.id, version: expectedVersion(req) });
+    await service.deleteTeam({ deps, ctx: req.ctx, id: req.params.id, version: expectedVersion(req) });
     return reply.status(204).send();
   });
 }

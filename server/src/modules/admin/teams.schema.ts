@@ -5,6 +5,8 @@ export const ZTeam = z.object({
   id: z.uuid(),
   name: z.string(),
   parentId: z.uuid().nullable(),
+  /** Who manages the team: the "owner's manager" of approvals walks up the tree to the nearest one. */
+  managerId: z.uuid().nullable(),
   memberCount: z.number().int(),
   childCount: z.number().int(),
   createdAt: z.string(),
@@ -17,6 +19,7 @@ export const ZCreateTeamRequest = z
   .object({
     name: z.string().trim().min(1).max(100),
     parentId: z.uuid().nullable().optional(),
+    managerId: z.uuid().nullable().optional(),
   })
   .strict();
 export type TCreateTeamRequest = z.infer<typeof ZCreateTeamRequest>;

@@ -17,6 +17,7 @@ const toTeam = (row: repo.TeamRow): TTeam => ({
   id: row.id,
   name: row.name,
   parentId: row.parent_id,
+  managerId: row.manager_id,
   memberCount: Number(row.member_count),
   childCount: Number(row.child_count),
   createdAt: row.created_at.toISOString(),
@@ -27,35 +28,45 @@ const toTeam = (row: repo.TeamRow): TTeam => ({
 /** What the audit trail compares: the team without counters. */
 const audited = ({ memberCount: _m, childCount: _c, ...team }: TTeam) => team;
 
+export type ListTeamsOptions = { deps: Deps; ctx: RequestContext; query: TTeamListQuery };
 /** The team tree is organisation structure: any read scope on `team` shows all of it. */
-export async function listTeams(deps: Deps, ctx: RequestContext, query: TTeamListQuery) {
+export async function listTeams({ deps, ctx, query }: ListTeamsOptions) {
   requireAccess(ctx.access, 'team', 'read');
   const plan = planList(query, repo.TEAM_CATALOG, 'name');
   const page = await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => toPage(await repo.listTeams(tx, plan, query.q), plan, toTeam));
   return { data: pickFields(page.data, query.fields), nextCursor: page.nextCursor };
 }
 
-export async function getTeam(deps: Deps, ctx: RequestContext, id: string): Promise<TTeam> {
+export type GetTeamOptions = { deps: Deps; ctx: RequestContext; id: string };
+export async function getTeam({ deps, ctx, id }: GetTeamOptions): Promise<TTeam> {
   requireAccess(ctx.access, 'team', 'read');
   const row = await inTenant(deps.db.kysely, ctx.tenantId, (tx) => repo.findTeam(tx, id));
   if (!row) throw notFound('team');
   return toTeam(row);
 }
 
-export async function createTeam(deps: Deps, ctx: RequestContext, input: TCreateTeamRequest): Promise<TTeam> {
+export type CreateTeamOptions = { deps: Deps; ctx: RequestContext; input: TCreateTeamRequest };
+export async function createTeam({ deps, ctx, input }: CreateTeamOptions): Promise<TTeam> {
   requireAdmin(ctx);
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     if (input.parentId && !(await repo.teamExists(tx, input.parentId))) throw badReference('parentId', 'team');
-    const row = await repo.insertTeam(tx, { tenant_id: ctx.tenantId, id: newId(), name: input.name, parent_id: input.parentId ?? null });
+    if (input.managerId && !(await repo.activeUserExists(tx, input.managerId))) throw badReference('managerId', 'user');
+    const row = await repo.insertTeam(tx, {
+      tenant_id: ctx.tenantId,
+      id: newId(),
+      name: input.name,
+      parent_id: input.parentId ?? null,
+      manager_id: input.managerId ?? null,
+    });
     const team = toTeam(row as repo.TeamRow);
     await recordChange(tx, ctx, { action: 'created', objectType: 'team', objectId: team.id, after: audited(team) });
     return team;
   });
 }
 
-export type UpdateTeamOptions = { id: string; input: TUpdateTeamRequest; version?: number | undefined };
+export type UpdateTeamOptions = { deps: Deps; ctx: RequestContext; id: string; input: TUpdateTeamRequest; version?: number | undefined };
 
-export async function updateTeam(deps: Deps, ctx: RequestContext, { id, input, version }: UpdateTeamOptions): Promise<TTeam> {
+export async function updateTeam({ deps, ctx, id, input, version }: UpdateTeamOptions): Promise<TTeam> {
   requireAdmin(ctx);
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     // Two moves that are each fine alone can close a cycle together; the lock orders them.
@@ -65,17 +76,18 @@ export async function updateTeam(deps: Deps, ctx: RequestContext, { id, input, v
       if (!(await repo.teamExists(tx, input.parentId))) throw badReference('parentId', 'team');
       if ((await repo.ancestorsOf(tx, input.parentId)).includes(id)) throw teamCycle();
     }
-    const row = await repo.updateTeam(tx, id, { name: input.name, parent_id: input.parentId });
+    if (input.managerId && !(await repo.activeUserExists(tx, input.managerId))) throw badReference('managerId', 'user');
+    const row = await repo.updateTeam(tx, id, { name: input.name, parent_id: input.parentId, manager_id: input.managerId });
     const after = toTeam(row as repo.TeamRow);
     await recordChange(tx, ctx, { action: 'updated', objectType: 'team', objectId: id, before: audited(before), after: audited(after) });
     return after;
   });
 }
 
-export type DeleteTeamOptions = { id: string; version?: number | undefined };
+export type DeleteTeamOptions = { deps: Deps; ctx: RequestContext; id: string; version?: number | undefined };
 
 /** Only an empty leaf goes: members and sub-teams must be moved first, so nobody is orphaned. */
-export async function deleteTeam(deps: Deps, ctx: RequestContext, { id, version }: DeleteTeamOptions): Promise<void> {
+export async function deleteTeam({ deps, ctx, id, version }: DeleteTeamOptions): Promise<void> {
   requireAdmin(ctx);
   try {
     await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {

@@ -23,39 +23,39 @@ export function userRoutes(app: FastifyInstance, deps: Deps) {
   r.get(
     '/api/v1/users',
     { schema: { tags, summary: 'List users (filter, sort, cursor)', querystring: ZUserListQuery, response: { 200: listResponse(ZUser.partial()) } } },
-    (req) => service.listUsers(deps, req.ctx, req.query),
+    (req) => service.listUsers({ deps, ctx: req.ctx, query: req.query }),
   );
   r.post('/api/v1/users', { schema: { tags, summary: 'Create a user (admin)', body: ZCreateUserRequest, response: { 201: ZUser } } }, async (req, reply) =>
-    reply.status(201).send(withEtag(reply, await service.createUser(deps, req.ctx, req.body))),
+    reply.status(201).send(withEtag(reply, await service.createUser({ deps, ctx: req.ctx, input: req.body }))),
   );
   // Static `me` routes win over `:id` in Fastify's router.
   r.get('/api/v1/users/me', { schema: { tags, summary: 'My own user record', response: { 200: ZUser } } }, async (req, reply) =>
-    withEtag(reply, await service.getUser(deps, req.ctx, req.ctx.userId as string)),
+    withEtag(reply, await service.getUser({ deps, ctx: req.ctx, id: req.ctx.userId as string })),
   );
   r.patch(
     '/api/v1/users/me',
     { schema: { tags, summary: 'Change my name, language or time zone', body: ZUpdateMeRequest, response: { 200: ZUser } } },
-    async (req, reply) => withEtag(reply, await service.updateMe(deps, req.ctx, { input: req.body, version: expectedVersion(req) })),
+    async (req, reply) => withEtag(reply, await service.updateMe({ deps, ctx: req.ctx, input: req.body, version: expectedVersion(req) })),
   );
   r.get('/api/v1/users/:id', { schema: { tags, summary: 'One user', ...one } }, async (req, reply) =>
-    withEtag(reply, await service.getUser(deps, req.ctx, req.params.id)),
+    withEtag(reply, await service.getUser({ deps, ctx: req.ctx, id: req.params.id })),
   );
   r.patch(
     '/api/v1/users/:id',
     { schema: { tags, summary: 'Change a user, their team or roles (admin)', body: ZUpdateUserRequest, ...one } },
-    async (req, reply) => withEtag(reply, await service.updateUser(deps, req.ctx, { id: req.params.id, input: req.body, version: expectedVersion(req) })),
+    async (req, reply) => withEtag(reply, await service.updateUser({ deps, ctx: req.ctx, id: req.params.id, input: req.body, version: expectedVersion(req) })),
   );
   r.post('/api/v1/users/:id/deactivate', { schema: { tags, summary: 'Deactivate a user and end their sessions (admin)', ...one } }, async (req, reply) =>
-    withEtag(reply, await security.setActive(deps, req.ctx, { id: req.params.id, active: false })),
+    withEtag(reply, await security.setActive({ deps, ctx: req.ctx, id: req.params.id, active: false })),
   );
   r.post('/api/v1/users/:id/activate', { schema: { tags, summary: 'Activate a user (admin)', ...one } }, async (req, reply) =>
-    withEtag(reply, await security.setActive(deps, req.ctx, { id: req.params.id, active: true })),
+    withEtag(reply, await security.setActive({ deps, ctx: req.ctx, id: req.params.id, active: true })),
   );
   r.post(
     '/api/v1/users/:id/reset-password',
     { schema: { tags, summary: 'Set a new password and end their sessions (admin)', params: ZIdParams, body: ZResetPasswordRequest } },
     async (req, reply) => {
-      await security.resetPassword(deps, req.ctx, { id: req.params.id, password: req.body.password });
+      await security.resetPassword({ deps, ctx: req.ctx, id: req.params.id, password: req.body.password });
       return reply.status(204).send();
     },
   );
@@ -64,7 +64,7 @@ export function userRoutes(app: FastifyInstance, deps: Deps) {
     { schema: { tags: ['auth'], summary: 'Change my password (other sessions end)', body: ZChangePasswordRequest } },
     async (req, reply) => {
       const currentSessionId = req.principal?.kind === 'session' ? req.principal.credentialId : undefined;
-      await security.changePassword(deps, req.ctx, { ...req.body, currentSessionId });
+      await security.changePassword({ deps, ctx: req.ctx, ...req.body, currentSessionId });
       return reply.status(204).send();
     },
   );

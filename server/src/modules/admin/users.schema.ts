@@ -1,15 +1,7 @@
 import { z } from 'zod';
 import { LOCALES } from '#platform/i18n/i18n.ts';
 import { ZListQuery } from '#platform/http/list-query.ts';
-
-const isTimeZone = (zone: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { isTimeZone } from '#platform/time/zones.ts';
 
 export const ZLocale = z.enum(LOCALES as ['zh-CN', 'en']);
 export const ZTimeZone = z.string().max(64).refine(isTimeZone, 'an IANA time zone such as Asia/Shanghai');

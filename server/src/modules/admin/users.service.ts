@@ -17,8 +17,9 @@ import { auditedUser, loadUser, toUser } from './users.mapper.ts';
 import * as repo from './users.repo.ts';
 import type { TCreateUserRequest, TUpdateMeRequest, TUpdateUserRequest, TUser, TUserListQuery } from './users.schema.ts';
 
+export type ListUsersOptions = { deps: Deps; ctx: RequestContext; query: TUserListQuery };
 /** Read scope on `user`: own = oneself, team = the team subtree, all = everyone. */
-export async function listUsers(deps: Deps, ctx: RequestContext, query: TUserListQuery) {
+export async function listUsers({ deps, ctx, query }: ListUsersOptions) {
   const onlyIds = ownerLimit(ctx.access, requireAccess(ctx.access, 'user', 'read'));
   const plan = planList(query, repo.USER_CATALOG, 'name');
   const page = await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
@@ -32,7 +33,8 @@ export async function listUsers(deps: Deps, ctx: RequestContext, query: TUserLis
   return { data: pickFields(page.data, query.fields), nextCursor: page.nextCursor };
 }
 
-export async function getUser(deps: Deps, ctx: RequestContext, id: string): Promise<TUser> {
+export type GetUserOptions = { deps: Deps; ctx: RequestContext; id: string };
+export async function getUser({ deps, ctx, id }: GetUserOptions): Promise<TUser> {
   const limit = ctx.userId === id ? null : ownerLimit(ctx.access, requireAccess(ctx.access, 'user', 'read'));
   if (limit && !limit.includes(id)) throw notFound('user');
   const user = await inTenant(deps.db.kysely, ctx.tenantId, (tx) => loadUser(tx, id));
@@ -40,7 +42,8 @@ export async function getUser(deps: Deps, ctx: RequestContext, id: string): Prom
   return user;
 }
 
-export async function createUser(deps: Deps, ctx: RequestContext, input: TCreateUserRequest): Promise<TUser> {
+export type CreateUserOptions = { deps: Deps; ctx: RequestContext; input: TCreateUserRequest };
+export async function createUser({ deps, ctx, input }: CreateUserOptions): Promise<TUser> {
   requireAdmin(ctx);
   const passwordHash = await hashPassword(input.password);
   return withUniqueEmail(() =>
@@ -66,14 +69,14 @@ export async function createUser(deps: Deps, ctx: RequestContext, input: TCreate
   );
 }
 
-export type UpdateUserOptions = { id: string; input: TUpdateUserRequest; version?: number | undefined };
+export type UpdateUserOptions = { deps: Deps; ctx: RequestContext; id: string; input: TUpdateUserRequest; version?: number | undefined };
 
-export async function updateUser(deps: Deps, ctx: RequestContext, { id, input, version }: UpdateUserOptions): Promise<TUser> {
+export async function updateUser({ deps, ctx, id, input, version }: UpdateUserOptions): Promise<TUser> {
   requireAdmin(ctx);
   return withUniqueEmail(() =>
     inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
       await lockTenant(tx, 'admins');
-      const before = await loadForChange(tx, id, version);
+      const before = await loadForChange({ tx, id, version });
       if (input.email !== undefined && (await repo.emailTaken(tx, input.email, id))) throw duplicate('user', 'email');
       const roleIds = await checkReferences(tx, input.teamId, input.roleIds);
       await repo.updateUser(tx, id, { email: input.email, name: input.name, team_id: input.teamId, locale: input.locale, timezone: input.timezone });
@@ -86,13 +89,13 @@ export async function updateUser(deps: Deps, ctx: RequestContext, { id, input, v
   );
 }
 
-export type UpdateMeOptions = { input: TUpdateMeRequest; version?: number | undefined };
+export type UpdateMeOptions = { deps: Deps; ctx: RequestContext; input: TUpdateMeRequest; version?: number | undefined };
 
 /** One's own name, language and time zone; If-Match is honoured as on any record. */
-export async function updateMe(deps: Deps, ctx: RequestContext, { input, version }: UpdateMeOptions): Promise<TUser> {
+export async function updateMe({ deps, ctx, input, version }: UpdateMeOptions): Promise<TUser> {
   const id = requireUser(ctx);
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    const before = await loadForChange(tx, id, version);
+    const before = await loadForChange({ tx, id, version });
     await repo.updateUser(tx, id, { name: input.name, locale: input.locale, timezone: input.timezone });
     const after = (await loadUser(tx, id)) as TUser;
     await recordChange(tx, ctx, { action: 'updated', objectType: 'user', objectId: id, before: auditedUser(before), after: auditedUser(after) });
@@ -100,7 +103,8 @@ export async function updateMe(deps: Deps, ctx: RequestContext, { input, version
   });
 }
 
-export async function loadForChange(tx: Tx, id: string, version: number | undefined): Promise<TUser> {
+export type LoadForChangeOptions = { tx: Tx; id: string; version: number | undefined };
+export async function loadForChange({ tx, id, version }: LoadForChangeOptions): Promise<TUser> {
   const user = await loadUser(tx, id, true);
   if (!user) throw notFound('user');
   checkVersion(version, user.version);

@@ -2,6 +2,7 @@ import type { Tx } from '#db/tx.ts';
 import { type Condition, leadFieldsOf, systemContext } from '#modules/scoring/index.ts';
 import type { RequestContext } from '#platform/context.ts';
 import { recordChange } from '#platform/events/record-change.ts';
+import { bilingual, notify } from '#modules/notifications/index.ts';
 import { newId } from '#platform/ids.ts';
 import { type AssignmentMethod, type AssignmentRule, type Candidate, decideAssignment } from './assignment-engine.rules.ts';
 import * as repo from './assignment.repo.ts';
@@ -36,7 +37,7 @@ async function engineRules(tx: Tx, rows: repo.RuleRow[]): Promise<AssignmentRule
   );
 }
 
-/** Gives the lead an owner and writes the log, the timeline/audit entry and `lead.assigned`. */
+/** Gives the lead an owner and writes the log, the timeline/audit entry, `lead.assigned` and the new owner's notification. */
 export async function giveLead(
   tx: Tx,
   o: {
@@ -49,7 +50,7 @@ export async function giveLead(
     now: Date;
   },
 ): Promise<void> {
-  await repo.setLeadOwner(tx, o.lead.id, o.userId, o.ctx.userId);
+  const updated = await repo.setLeadOwner(tx, o.lead.id, o.userId, o.ctx.userId);
   await repo.insertAssignment(tx, {
     tenant_id: o.ctx.tenantId,
     id: newId(),
@@ -71,6 +72,16 @@ export async function giveLead(
     after: { ownerId: o.userId },
     payload: { ownerId: o.userId, previousOwnerId: o.lead.owner_id, ruleId: o.ruleId, method: o.method, trigger: o.trigger },
   });
+  // Someone taking a lead themselves needs no notice.
+  if (o.userId !== o.ctx.userId)
+    await notify({
+      tx,
+      tenantId: o.ctx.tenantId,
+      userIds: [o.userId],
+      kind: 'lead_assigned',
+      title: bilingual('lead_assigned_title', { name: (updated?.name as string | undefined) ?? '' }),
+      link: { object: 'lead', id: o.lead.id },
+    });
 }
 
 /**

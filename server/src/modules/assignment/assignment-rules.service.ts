@@ -44,7 +44,7 @@ const audited = ({ lastUserId: _l, ...rule }: TAssignmentRule) => rule;
 
 /** Conditions on known fields, users who exist and are active, a team that exists, and who to give leads to. */
 async function checkRule(tx: Tx, r: Omit<TAssignmentRule, 'id' | 'position' | 'lastUserId' | 'createdAt' | 'updatedAt' | 'version'>): Promise<void> {
-  await checkConditionFields(tx, r.conditions, 'conditions', true);
+  await checkConditionFields({ tx, conditions: r.conditions, path: 'conditions', withScore: true });
   const active = await repo.activeUserIds(tx, r.userIds);
   const missing = r.userIds.find((id) => !active.includes(id));
   if (missing) throw assignmentErrors.badReference('userIds', 'user');
@@ -54,12 +54,14 @@ async function checkRule(tx: Tx, r: Omit<TAssignmentRule, 'id' | 'position' | 'l
   if (r.teamId && r.userIds.length > 0) throw assignmentErrors.usersOrTeam();
 }
 
-export async function listRules(deps: Deps, ctx: RequestContext): Promise<TAssignmentRule[]> {
+export type ListRulesOptions = { deps: Deps; ctx: RequestContext };
+export async function listRules({ deps, ctx }: ListRulesOptions): Promise<TAssignmentRule[]> {
   requireAccess(ctx.access, 'lead', 'read');
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => (await repo.listRules(tx)).map(toRule));
 }
 
-export async function createRule(deps: Deps, ctx: RequestContext, input: TCreateAssignmentRuleRequest): Promise<TAssignmentRule> {
+export type CreateRuleOptions = { deps: Deps; ctx: RequestContext; input: TCreateAssignmentRuleRequest };
+export async function createRule({ deps, ctx, input }: CreateRuleOptions): Promise<TAssignmentRule> {
   requireManager(ctx);
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const rule = {
@@ -103,9 +105,9 @@ async function loadForChange(tx: Tx, id: string, version: number | undefined): P
   return toRule(row);
 }
 
-export type UpdateRuleOptions = { id: string; input: TUpdateAssignmentRuleRequest; version?: number | undefined };
+export type UpdateRuleOptions = { deps: Deps; ctx: RequestContext; id: string; input: TUpdateAssignmentRuleRequest; version?: number | undefined };
 
-export async function updateRule(deps: Deps, ctx: RequestContext, { id, input, version }: UpdateRuleOptions): Promise<TAssignmentRule> {
+export async function updateRule({ deps, ctx, id, input, version }: UpdateRuleOptions): Promise<TAssignmentRule> {
   requireManager(ctx);
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const before = await loadForChange(tx, id, version);
@@ -129,9 +131,9 @@ export async function updateRule(deps: Deps, ctx: RequestContext, { id, input, v
   });
 }
 
-export type DeleteRuleOptions = { id: string; version?: number | undefined };
+export type DeleteRuleOptions = { deps: Deps; ctx: RequestContext; id: string; version?: number | undefined };
 
-export async function deleteRule(deps: Deps, ctx: RequestContext, { id, version }: DeleteRuleOptions): Promise<void> {
+export async function deleteRule({ deps, ctx, id, version }: DeleteRuleOptions): Promise<void> {
   requireManager(ctx);
   await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const before = await loadForChange(tx, id, version);
@@ -140,8 +142,9 @@ export async function deleteRule(deps: Deps, ctx: RequestContext, { id, version 
   });
 }
 
+export type ReorderRulesOptions = { deps: Deps; ctx: RequestContext; ids: string[] };
 /** The whole order at once (what a drag and drop produces); every rule must be named once. */
-export async function reorderRules(deps: Deps, ctx: RequestContext, ids: string[]): Promise<TAssignmentRule[]> {
+export async function reorderRules({ deps, ctx, ids }: ReorderRulesOptions): Promise<TAssignmentRule[]> {
   requireManager(ctx);
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const rows = await repo.listRules(tx, { lock: true });
@@ -171,14 +174,15 @@ const toSettings = (r: repo.SettingsRow): TAssignmentSettings => ({
   version: r.version,
 });
 
-export async function getSettings(deps: Deps, ctx: RequestContext): Promise<TAssignmentSettings> {
+export type GetSettingsOptions = { deps: Deps; ctx: RequestContext };
+export async function getSettings({ deps, ctx }: GetSettingsOptions): Promise<TAssignmentSettings> {
   requireAccess(ctx.access, 'lead', 'read');
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => toSettings(await repo.findSettings(tx)));
 }
 
-export type UpdateSettingsOptions = { input: TUpdateAssignmentSettingsRequest; version?: number | undefined };
+export type UpdateSettingsOptions = { deps: Deps; ctx: RequestContext; input: TUpdateAssignmentSettingsRequest; version?: number | undefined };
 
-export async function updateSettings(deps: Deps, ctx: RequestContext, { input, version }: UpdateSettingsOptions): Promise<TAssignmentSettings> {
+export async function updateSettings({ deps, ctx, input, version }: UpdateSettingsOptions): Promise<TAssignmentSettings> {
   requireManager(ctx);
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const before = toSettings(await repo.findSettings(tx));
@@ -197,17 +201,23 @@ export async function updateSettings(deps: Deps, ctx: RequestContext, { input, v
   });
 }
 
-export async function listAway(deps: Deps, ctx: RequestContext): Promise<TAway[]> {
+export type ListAwayOptions = { deps: Deps; ctx: RequestContext };
+export async function listAway({ deps, ctx }: ListAwayOptions): Promise<TAway[]> {
   requireAccess(ctx.access, 'lead', 'read');
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) =>
     (await repo.listAway(tx)).map((r) => ({ userId: r.user_id, userName: r.user_name, until: r.until, note: r.note })),
   );
 }
 
-export type SetAwayOptions = { userId: string; input: { until?: string | null | undefined; note?: string | null | undefined } };
+export type SetAwayOptions = {
+  deps: Deps;
+  ctx: RequestContext;
+  userId: string;
+  input: { until?: string | null | undefined; note?: string | null | undefined };
+};
 
 /** Marks a user off (no new leads) until a date, or until cleared; a user may mark themselves. */
-export async function setAway(deps: Deps, ctx: RequestContext, { userId, input }: SetAwayOptions) {
+export async function setAway({ deps, ctx, userId, input }: SetAwayOptions) {
   if (userId !== ctx.userId) requireManager(ctx);
   await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     if ((await repo.activeUserIds(tx, [userId])).length === 0) throw notFound('user');
@@ -221,7 +231,8 @@ export async function setAway(deps: Deps, ctx: RequestContext, { userId, input }
   });
 }
 
-export async function clearAway(deps: Deps, ctx: RequestContext, userId: string) {
+export type ClearAwayOptions = { deps: Deps; ctx: RequestContext; userId: string };
+export async function clearAway({ deps, ctx, userId }: ClearAwayOptions) {
   if (userId !== ctx.userId) requireManager(ctx);
   await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     if (!(await repo.clearAway(tx, userId))) return;

@@ -1,13 +1,12 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant } from '#db/tx.ts';
-import { drainOutbox, webLead } from '#modules/scoring/scoring.test-kit.ts';
-import { buildApp } from '../../app.ts';
-import { loadConfig } from '#platform/config.ts';
-import { createTestApp, TEST_SECRET, type TestApp, type TestUser } from '#test/app.ts';
+import { createTestApp, reopenTestApp, type TestApp, type TestUser } from '#test/app.ts';
 import { databaseAvailable } from '#test/db.ts';
+import { drainOutbox } from '#test/outbox-kit.ts';
 import { systemAssign } from './assign.service.ts';
 import { drainQueues } from './lead-assign.service.ts';
+import { webLead } from './assignment.test-kit.ts';
 
 const DAY = 86_400_000;
 
@@ -66,13 +65,10 @@ describe.skipIf(!databaseAvailable)('lead assignment rules', () => {
     expect(await Promise.all(first.map(ownerOf))).toEqual([users.Ann?.id, users.Bo?.id]);
 
     // A new process on the same database: nothing about the turn lives in memory.
-    const config = { ...loadConfig({}), logLevel: 'silent', runJobs: false, dataDir: '/nonexistent' };
-    const restarted = await buildApp({ db: t.db, config, secret: TEST_SECRET, logger: false });
-    await restarted.app.ready();
-    const again = { ...t, app: restarted.app, deps: restarted.deps };
+    const again = await reopenTestApp(t);
     const next = [await webLead(again, { name: '东3', region: '华东' }), await webLead(again, { name: '东4', region: '华东' })];
     await drainOutbox(again);
-    await restarted.app.close();
+    await again.app.close();
     expect(await Promise.all(next.map(ownerOf))).toEqual([users.Cai?.id, users.Ann?.id]);
 
     const log = await t.request(t.admin, { method: 'GET', url: `/api/v1/leads/${next[0]}/assignments` });
@@ -189,6 +185,20 @@ describe.skipIf(!databaseAvailable)('lead assignment rules', () => {
     expect(await ownerOf(lead)).not.toBeNull();
     const log = await t.request(t.admin, { method: 'GET', url: `/api/v1/leads/${lead}/assignments` });
     expect(log.json().data[0]).toMatchObject({ trigger: 'hot' });
+  });
+
+  it('tells the new owner in their bell, but not someone who takes a lead themselves', async () => {
+    const lead = await t.request(t.admin, { method: 'POST', url: '/api/v1/leads', payload: { name: '新线索 Li', phones: [{ number: '13800138001' }] } });
+    expect(lead.statusCode, lead.body).toBe(201);
+    const given = await t.request(t.admin, { method: 'POST', url: `/api/v1/leads/${lead.json().id}/assign`, payload: { userId: rep.id } });
+    expect(given.statusCode, given.body).toBe(200);
+    const page = (await t.request(rep, { method: 'GET', url: '/api/v1/notifications' })).json();
+    const notice = page.data.find((n: { link: { id: string } | null }) => n.link?.id === lead.json().id);
+    expect(notice).toMatchObject({ kind: 'lead_assigned', title: { zh: '新线索已分配给您：新线索 Li', en: 'New lead assigned to you: 新线索 Li' } });
+    const own = await t.request(t.admin, { method: 'POST', url: '/api/v1/leads', payload: { name: 'Mine', phones: [{ number: '13800138002' }] } });
+    await t.request(t.admin, { method: 'POST', url: `/api/v1/leads/${own.json().id}/assign`, payload: { userId: t.admin.id } });
+    const adminPage = (await t.request(t.admin, { method: 'GET', url: '/api/v1/notifications' })).json();
+    expect(adminPage.data.filter((n: { link: { id: string } | null }) => n.link?.id === own.json().id)).toEqual([]);
   });
 
   it('assigns in bulk, reporting each lead', async () => {

@@ -32,18 +32,18 @@ export function assignmentRoutes(app: FastifyInstance, deps: Deps) {
   const list = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item) });
 
   r.get(`${base}/rules`, { schema: { tags, summary: 'Assignment rules in order', response: { 200: list(ZAssignmentRule) } } }, async (req) => ({
-    data: await rules.listRules(deps, req.ctx),
+    data: await rules.listRules({ deps, ctx: req.ctx }),
   }));
   r.post(
     `${base}/rules`,
     { schema: { tags, summary: 'Add a rule at the end', body: ZCreateAssignmentRuleRequest, response: { 201: ZAssignmentRule } } },
-    async (req, reply) => reply.status(201).send(withEtag(reply, await rules.createRule(deps, req.ctx, req.body))),
+    async (req, reply) => reply.status(201).send(withEtag(reply, await rules.createRule({ deps, ctx: req.ctx, input: req.body }))),
   );
   r.put(
     `${base}/rules/order`,
     { schema: { tags, summary: 'Reorder all rules', body: ZReorderRequest, response: { 200: list(ZAssignmentRule) } } },
     async (req) => ({
-      data: await rules.reorderRules(deps, req.ctx, req.body.ids),
+      data: await rules.reorderRules({ deps, ctx: req.ctx, ids: req.body.ids }),
     }),
   );
   r.patch(
@@ -57,38 +57,38 @@ export function assignmentRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: ZAssignmentRule },
       },
     },
-    async (req, reply) => withEtag(reply, await rules.updateRule(deps, req.ctx, { id: req.params.id, input: req.body, version: expectedVersion(req) })),
+    async (req, reply) => withEtag(reply, await rules.updateRule({ deps, ctx: req.ctx, id: req.params.id, input: req.body, version: expectedVersion(req) })),
   );
   r.delete(`${base}/rules/:id`, { schema: { tags, summary: 'Delete a rule', params: ZIdParams } }, async (req, reply) => {
-    await rules.deleteRule(deps, req.ctx, { id: req.params.id, version: expectedVersion(req) });
+    await rules.deleteRule({ deps, ctx: req.ctx, id: req.params.id, version: expectedVersion(req) });
     return reply.status(204).send();
   });
   r.get(`${base}/settings`, { schema: { tags, summary: 'Triggers and working days', response: { 200: ZAssignmentSettings } } }, async (req, reply) =>
-    withEtag(reply, await rules.getSettings(deps, req.ctx)),
+    withEtag(reply, await rules.getSettings({ deps, ctx: req.ctx })),
   );
   r.patch(`${base}/settings`, { schema: { tags, body: ZUpdateAssignmentSettingsRequest, response: { 200: ZAssignmentSettings } } }, async (req, reply) =>
-    withEtag(reply, await rules.updateSettings(deps, req.ctx, { input: req.body, version: expectedVersion(req) })),
+    withEtag(reply, await rules.updateSettings({ deps, ctx: req.ctx, input: req.body, version: expectedVersion(req) })),
   );
   r.get(`${base}/away`, { schema: { tags, summary: 'Users taking no new leads', response: { 200: list(ZAway) } } }, async (req) => ({
-    data: await rules.listAway(deps, req.ctx),
+    data: await rules.listAway({ deps, ctx: req.ctx }),
   }));
   r.put(
     `${base}/away/:userId`,
     { schema: { tags, summary: 'Mark a user away (until a date, or until cleared)', params: ZUserParams, body: ZAwayRequest } },
     async (req, reply) => {
-      await rules.setAway(deps, req.ctx, { userId: req.params.userId, input: req.body });
+      await rules.setAway({ deps, ctx: req.ctx, userId: req.params.userId, input: req.body });
       return reply.status(204).send();
     },
   );
   r.delete(`${base}/away/:userId`, { schema: { tags, summary: 'Mark a user back', params: ZUserParams } }, async (req, reply) => {
-    await rules.clearAway(deps, req.ctx, req.params.userId);
+    await rules.clearAway({ deps, ctx: req.ctx, userId: req.params.userId });
     return reply.status(204).send();
   });
   r.get(`${base}/queue`, { schema: { tags, summary: 'Leads waiting for an owner (fallback queue)', response: { 200: list(ZQueueEntry) } } }, async (req) => ({
-    data: await leads.listQueue(deps, req.ctx),
+    data: await leads.listQueue({ deps, ctx: req.ctx }),
   }));
   r.get(`${base}/recent`, { schema: { tags, summary: 'Latest assignments', response: { 200: list(ZRecentAssignment) } } }, async (req) => ({
-    data: await leads.recentAssignments(deps, req.ctx),
+    data: await leads.recentAssignments({ deps, ctx: req.ctx }),
   }));
 
   r.post(
@@ -102,6 +102,6 @@ export function assignmentRoutes(app: FastifyInstance, deps: Deps) {
   r.get(
     '/api/v1/leads/:id/assignments',
     { schema: { tags, summary: "A lead's assignment history", params: ZIdParams, response: { 200: list(ZAssignmentLogEntry) } } },
-    async (req) => ({ data: await leads.assignmentHistory(deps, req.ctx, req.params.id) }),
+    async (req) => ({ data: await leads.assignmentHistory({ deps, ctx: req.ctx, leadId: req.params.id }) }),
   );
 }

@@ -50,7 +50,8 @@ export const ZUpdateAssignmentRuleRequest = ZCreateAssignmentRuleRequest.partial
 export type TUpdateAssignmentRuleRequest = z.infer<typeof ZUpdateAssignmentRuleRequest>;
 export const ZReorderRequest = z.object({ ids: z.array(z.uuid()).min(1).max(500) }).strict();
 
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A calendar day that exists (2024-02-30 is refused here, not by the database). */
+const ZDate = z.iso.date();
 export const ZAssignmentSettings = z.object({
   assignOnCapture: z.boolean(),
   assignOnHot: z.boolean(),

@@ -5,6 +5,8 @@ import { assignmentSubscribers } from './assignment.subscribers.ts';
 import { drainQueues, QUEUE_JOB } from './lead-assign.service.ts';
 
 export { QUEUE_JOB };
+/** The pure assignment engine (round robin, load balanced, fixed user over available candidates): the service desk's queues route with it too. */
+export { decideAssignment, type AssignmentRule, type Candidate } from './assignment-engine.rules.ts';
 
 /** Lead assignment: ordered rules (round-robin, load-balanced, fixed), working days, users away, the fallback queue. */
 export const assignmentModule: KehuModule = {

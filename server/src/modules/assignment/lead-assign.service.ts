@@ -22,7 +22,7 @@ type AssignLeadOptions = { deps: Deps; ctx: RequestContext; leadId: string; user
 export async function assignLead(o: AssignLeadOptions): Promise<TAssignResult> {
   const { deps, ctx } = o;
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    const lead = await loadVisible(tx, ctx, leadDefinition, o.leadId, 'update');
+    const lead = await loadVisible({ tx, ctx, def: leadDefinition, id: o.leadId, action: 'update' });
     const trigger = o.bulk ? 'bulk' : 'manual';
     if (!o.userId) return assignInTx(tx, { ctx, leadId: o.leadId, trigger });
     if ((await repo.activeUserIds(tx, [o.userId])).length === 0) throw assignmentErrors.badReference('userId', 'user');
@@ -49,8 +49,9 @@ export async function assignMany(o: Omit<AssignLeadOptions, 'leadId'> & { ids: s
   return { data };
 }
 
+export type ListQueueOptions = { deps: Deps; ctx: RequestContext };
 /** The fallback queue as the caller may see it (leads without an owner need scope `all`). */
-export async function listQueue(deps: Deps, ctx: RequestContext): Promise<TQueueEntry[]> {
+export async function listQueue({ deps, ctx }: ListQueueOptions): Promise<TQueueEntry[]> {
   const scope = requireAccess(ctx.access, 'lead', 'read');
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) =>
     (await repo.listQueue(tx, ownerLimit(ctx.access, scope), 500)).map((r) => ({
@@ -69,9 +70,10 @@ export async function listQueue(deps: Deps, ctx: RequestContext): Promise<TQueue
   );
 }
 
-export async function assignmentHistory(deps: Deps, ctx: RequestContext, leadId: string) {
+export type AssignmentHistoryOptions = { deps: Deps; ctx: RequestContext; leadId: string };
+export async function assignmentHistory({ deps, ctx, leadId }: AssignmentHistoryOptions) {
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    await loadVisible(tx, ctx, leadDefinition, leadId, 'read');
+    await loadVisible({ tx, ctx, def: leadDefinition, id: leadId, action: 'read' });
     return (await repo.assignmentLog(tx, leadId)).map((r) => ({
       id: r.id,
       userId: r.user_id,
@@ -86,8 +88,9 @@ export async function assignmentHistory(deps: Deps, ctx: RequestContext, leadId:
   });
 }
 
+export type RecentAssignmentsOptions = { deps: Deps; ctx: RequestContext };
 /** The latest assignments, for the managers' view beside the queue. */
-export async function recentAssignments(deps: Deps, ctx: RequestContext) {
+export async function recentAssignments({ deps, ctx }: RecentAssignmentsOptions) {
   const scope = requireAccess(ctx.access, 'lead', 'read');
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) =>
     (await repo.recentAssignments(tx, ownerLimit(ctx.access, scope), 50)).map((r) => ({

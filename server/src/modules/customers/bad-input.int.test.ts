@@ -100,4 +100,14 @@ describe.skipIf(!databaseAvailable)('bad input gets a clear problem+json and wri
     const other = await post({ name: 'Different' }, { 'idempotency-key': 'k-1' });
     expect(other.statusCode).toBe(400);
   });
+
+  it('a refused POST with an Idempotency-Key leaves no key behind: corrected, the same key creates the record', async () => {
+    const before = await count();
+    const refused = await post({ name: '' }, { 'idempotency-key': 'k-2' });
+    expect(refused.statusCode).toBe(400);
+    expect((await sql`select key from idempotency_keys where key = 'k-2'`.execute(t.db.kysely)).rows).toEqual([]);
+    const corrected = await post({ name: 'Corrected' }, { 'idempotency-key': 'k-2' });
+    expect(corrected.statusCode, corrected.body).toBe(201);
+    expect(await count()).toBe((before ?? 0) + 1);
+  });
 });

@@ -1,8 +1,9 @@
 import { maskIdNumber, maskPhone } from '#platform/crypto/mask.ts';
-import { column } from '#platform/query/catalog.ts';
+import { date, enumOf, id, masked, recordFields, ref, refName, text } from '#platform/objects/fields.ts';
+import { defineFields } from '#platform/objects/object-fields.ts';
 import type { ObjectDefinition } from '#platform/records/object-definition.ts';
 import { phoneDigitsOf, searchTextOf } from '#platform/records/search.ts';
-import { commonCatalog, commonToColumns, customerToApi, type Phone, parsed } from './customer-fields.definition.ts';
+import { customerFields, customerFilters, type Phone, parsed } from './customer-fields.definition.ts';
 import type { TContact } from './customers.schema.ts';
 
 const CJK = /[\u3400-\u9fff]/;
@@ -14,56 +15,40 @@ export const fullName = (family: string | null | undefined, given: string | null
   return CJK.test(f + g) ? `${f}${g}` : [g, f].filter(Boolean).join(' ');
 };
 
-const SIMPLE: Record<string, string> = {
-  familyName: 'family_name',
-  givenName: 'given_name',
-  companyId: 'company_id',
-  title: 'title',
-  department: 'department',
-  gender: 'gender',
-  birthday: 'birthday',
-};
+const customer = customerFields();
+
+/** A contact's fields, declared once: catalog, mapping, request and response schemas derive from them. */
+export const CONTACT_FIELDS = defineFields({
+  id: id(),
+  name: text({ max: 200, required: true, classification: 'personal' }),
+  familyName: text({ max: 100, classification: 'personal' }),
+  givenName: text({ max: 100, classification: 'personal' }),
+  companyId: ref({ to: 'companies', named: true }),
+  company: refName('company_id'),
+  title: text({ max: 100 }),
+  department: text({ max: 100 }),
+  gender: enumOf(['male', 'female', 'other']),
+  birthday: date({ classification: 'personal' }),
+  ...customer,
+  // A person's phone numbers are masked for roles that may not read them (a company's are not).
+  phones: masked(customer.phones, maskPhone),
+  idNumber: masked(text({ max: 40 }), maskIdNumber, { encrypted: true }),
+  ...recordFields(),
+});
 
 export const contactDefinition: ObjectDefinition<TContact> = {
   object: 'contact',
   table: 'contacts',
   defaultSort: '-createdAt',
-  catalog: {
-    ...commonCatalog,
-    name: column('name', 'text', { nullable: false }),
-    familyName: column('family_name', 'text'),
-    givenName: column('given_name', 'text'),
-    companyId: column('company_id', 'uuid'),
-    title: column('title', 'text'),
-    department: column('department', 'text'),
-    gender: column('gender', 'enum', { values: ['male', 'female', 'other'] }),
-    birthday: column('birthday', 'date'),
-  },
-  sensitive: [
-    { field: 'phones', encrypted: false, mask: maskPhone },
-    { field: 'idNumber', encrypted: true, mask: maskIdNumber },
-  ],
-  references: { company_id: 'companies', owner_id: 'users' },
-  related: { company_id: 'companies' },
-  toApi: (row, { cipher, related }) =>
-    customerToApi(row, {
-      name: row.name as string,
-      familyName: row.family_name as string | null,
-      givenName: row.given_name as string | null,
-      companyId: row.company_id as string | null,
-      company: row.company_id ? (related.get(row.company_id as string) ?? null) : null,
-      title: row.title as string | null,
-      department: row.department as string | null,
-      gender: row.gender as string | null,
-      birthday: row.birthday instanceof Date ? row.birthday.toISOString().slice(0, 10) : ((row.birthday as string | null) ?? null),
-      idNumber: row.id_number ? cipher.decrypt(row.id_number as string) : null,
-    }),
+  catalog: { ...CONTACT_FIELDS.catalog, ...customerFilters },
+  sensitive: CONTACT_FIELDS.sensitive,
+  fields: CONTACT_FIELDS.meta,
+  references: CONTACT_FIELDS.references,
+  related: CONTACT_FIELDS.related,
+  toApi: (row, ctx) => CONTACT_FIELDS.toApi(row, ctx) as Omit<TContact, 'owner'>,
   toColumns: (input, errors, cipher, write) => {
-    const columns = commonToColumns(input, errors, write);
-    for (const [field, col] of Object.entries(SIMPLE)) if (field in input) columns[col] = input[field];
-    if ('idNumber' in input) columns.id_number = input.idNumber ? cipher.encrypt(input.idNumber as string) : null;
-    if (input.name) columns.name = input.name;
-    else if (input.familyName || input.givenName) columns.name = fullName(input.familyName as string, input.givenName as string);
+    const columns = CONTACT_FIELDS.toColumns(input, { errors, cipher, write });
+    if (!input.name && (input.familyName || input.givenName)) columns.name = fullName(input.familyName as string, input.givenName as string);
     return columns;
   },
   derived: (merged, related) => {

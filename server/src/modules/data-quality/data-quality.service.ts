@@ -22,13 +22,13 @@ const EMPTY_FILTER: Record<string, object> = {
 
 const pct = (part: number, total: number) => (total ? Math.round((part / total) * 1000) / 10 : 100);
 
-export type DataQualityOptions = { object: 'contact' | 'company'; q: TDataQualityQuery };
+export type DataQualityOptions = { deps: Deps; ctx: RequestContext; object: 'contact' | 'company'; q: TDataQualityQuery };
 
 /**
  * Completeness of key fields against the target, malformed emails and phones, and records
  * without activity for N months, over the records the user may read; each with its drill-down.
  */
-export async function dataQuality(deps: Deps, ctx: RequestContext, { object, q }: DataQualityOptions): Promise<TDataQuality> {
+export async function dataQuality({ deps, ctx, object, q }: DataQualityOptions): Promise<TDataQuality> {
   const scope = requireAccess(ctx.access, object, 'read');
   const staleBefore = new Date();
   staleBefore.setUTCMonth(staleBefore.getUTCMonth() - q.staleMonths);

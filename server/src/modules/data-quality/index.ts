@@ -17,7 +17,7 @@ function routes(app: FastifyInstance, deps: Deps) {
         response: { 200: ZDataQuality },
       },
     },
-    async (req) => dataQuality(deps, req.ctx, { object: req.params.object, q: req.query }),
+    async (req) => dataQuality({ deps, ctx: req.ctx, object: req.params.object, q: req.query }),
   );
 }
 

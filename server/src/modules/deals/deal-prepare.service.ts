@@ -8,7 +8,7 @@ import { generateKeyBetween } from 'fractional-indexing';
 import type { ForecastCategory, StageType } from './deals.schema.ts';
 import { findCompanyOrContact, nextRank, rankInColumn } from './deals.repo.ts';
 import { rateOn, tenantBaseCurrency } from './exchange-rates.repo.ts';
-import { toBase } from './money.rules.ts';
+import { fitsMoneyColumn, toBase } from './money.rules.ts';
 import { findPipelineRow, findStageRow, listStageRows, type StageRow } from './pipelines.repo.ts';
 import { ensureDefaultPipeline, pipelineVisibility } from './pipelines.service.ts';
 
@@ -102,6 +102,9 @@ async function applyCurrency(o: PrepareOptions, errors: FieldError[]) {
   }
   columns.exchange_rate = rate;
   columns.amount_base = toBase(amount, rate);
+  // An amount that fits may not once converted (1e17 USD in CNY): a field error, not a database overflow.
+  if (!fitsMoneyColumn(columns.amount_base as string))
+    errors.push({ field: 'amount', message: 'deals.amount_too_large_in_base', params: { base: baseCurrency } });
   const closeDate = dayOf(merged.expected_close_date);
   if (merged.status !== 'open' || !closeDate || closeDate >= today()) columns.overdue_at = null;
 }

@@ -23,6 +23,26 @@ describe.skipIf(!databaseAvailable)('deal reminders (the scheduled job body)', (
   });
   afterAll(() => t?.close());
 
+  it('tells the owner of a quiet and of an overdue deal in their bell, once each', async () => {
+    const rep = await t.createUser({ role: 'Sales Rep' });
+    const deal = await kit.createDeal({ name: '年度合同', amount: '1', expectedCloseDate: '2020-01-01' }, rep);
+    await sql`update deals set created_at = now() - interval '60 days', stage_entered_at = now() - interval '60 days' where id = ${deal.id}`.execute(
+      t.db.kysely,
+    );
+    const tick = new Date();
+    await remindStaleDeals({ deps: t.deps, now: tick });
+    await remindStaleDeals({ deps: t.deps, now: tick });
+    await flagOverdueDeals({ deps: t.deps, now: tick });
+    await flagOverdueDeals({ deps: t.deps, now: tick });
+    const page = (await t.request(rep, { method: 'GET', url: '/api/v1/notifications' })).json();
+    const kinds = page.data.map((n: { kind: string }) => n.kind).sort();
+    expect(kinds).toEqual(['deal_overdue', 'deal_stale']);
+    for (const n of page.data) expect(n.link).toEqual({ object: 'deal', id: deal.id });
+    const overdue = page.data.find((n: { kind: string }) => n.kind === 'deal_overdue');
+    expect(overdue.title.zh).toBe('商机 年度合同 已超过预计成交日期');
+    expect(overdue.body.en).toContain('2020-01-01');
+  });
+
   it('a quiet open deal gets one follow-up task for its owner per quiet period', async () => {
     const rep = await t.createUser({ role: 'Sales Rep' });
     const quiet = await kit.createDeal({ name: '安静的商机', amount: '1' }, rep);

@@ -4,6 +4,7 @@ import { emitEvent } from '#platform/events/outbox.ts';
 import { type Locale, translate } from '#platform/i18n/i18n.ts';
 import { createInTx } from '#platform/records/record-service.ts';
 import { activityDefinition } from '#modules/activities/index.ts';
+import { bilingual, notify } from '#modules/notifications/index.ts';
 import { inSystem, inTenant } from '#db/tx.ts';
 import { claimStale, findStaleDeals, flagOverdue } from './deal-reminders.repo.ts';
 
@@ -22,7 +23,8 @@ const systemCtx = (tenantId: string, locale: string): RequestContext => ({
 
 /**
  * Open deals quiet for their pipeline's N days get a follow-up task for the owner, once per quiet
- * period: the claim (stale_reminded_at), the task and the `deal.stale` event commit together.
+ * period: the claim (stale_reminded_at), the task, the `deal.stale` event and the owner's
+ * notification commit together.
  */
 export async function remindStaleDeals(o: { deps: Deps; now?: Date }): Promise<number> {
   const now = o.now ?? new Date();
@@ -53,6 +55,16 @@ export async function remindStaleDeals(o: { deps: Deps; now?: Date }): Promise<n
           objectId: d.id,
           payload: { taskId: task.id, ownerId: d.owner_id, days: d.stale_days },
         });
+        await notify({
+          tx,
+          tenantId: d.tenant_id,
+          userIds: [d.owner_id],
+          kind: 'deal_stale',
+          title: bilingual('deal_stale_title', { name: d.name, days: d.stale_days }),
+          body: bilingual('deal_stale_body'),
+          link: { object: 'deal', id: d.id },
+          dedupeKey: `deal_stale:${d.id}:${now.toISOString()}`,
+        });
         return true;
       });
       if (done) sent += 1;
@@ -61,7 +73,7 @@ export async function remindStaleDeals(o: { deps: Deps; now?: Date }): Promise<n
   }
 }
 
-/** Flags open deals past their expected close date and tells the owner (`deal.overdue`), once per date. */
+/** Flags open deals past their expected close date and tells the owner (`deal.overdue` and a notification), once per date. */
 export async function flagOverdueDeals(o: { deps: Deps; now?: Date }): Promise<number> {
   const now = o.now ?? new Date();
   let flagged = 0;
@@ -74,6 +86,16 @@ export async function flagOverdueDeals(o: { deps: Deps; now?: Date }): Promise<n
           { tenantId: r.tenant_id, userId: null },
           { type: 'deal.overdue', objectType: 'deal', objectId: r.id, payload: { ownerId: r.owner_id, expectedCloseDate: r.expected_close_date } },
         );
+        await notify({
+          tx,
+          tenantId: r.tenant_id,
+          userIds: [r.owner_id],
+          kind: 'deal_overdue',
+          title: bilingual('deal_overdue_title', { name: r.name }),
+          body: bilingual('deal_overdue_body', { date: r.expected_close_date }),
+          link: { object: 'deal', id: r.id },
+          dedupeKey: `deal_overdue:${r.id}:${r.expected_close_date}`,
+        });
       }
       return rows.length;
     });

@@ -1,10 +1,9 @@
 import { ownerLimit, requireAccess } from '#platform/access/access.ts';
 import type { RequestContext } from '#platform/context.ts';
-import { withCustomFields } from '#platform/custom-fields/custom-fields.catalog.ts';
-import { listDefs } from '#platform/custom-fields/custom-fields.repo.ts';
 import type { Deps } from '#platform/deps.ts';
 import { dealsErrors } from './deals.errors.ts';
 import { compileFilter } from '#platform/query/filter.ts';
+import { readableCatalogFor } from '#platform/records/field-access.ts';
 import { createInTx, loadVisible, present, updateRecordWithVersion } from '#platform/records/record-service.ts';
 import { searchCondition } from '#platform/records/search.ts';
 import { inTenant, type Tx } from '#db/tx.ts';
@@ -41,12 +40,12 @@ export function moveDeal(o: Options & { id: string; version: number | undefined;
 export async function createDealInTx(o: Options & { tx: Tx; input: TCreateDealRequest & { leadId?: string | null } }): Promise<TDeal> {
   requireAccess(o.ctx.access, 'deal', 'create');
   const row = await createInTx(o.tx, { deps: o.deps, ctx: o.ctx, def: dealDefinition, input: o.input as Record<string, unknown> });
-  return (await present(o.tx, o.deps, o.ctx, dealDefinition, [row]))[0] as TDeal;
+  return (await present({ tx: o.tx, deps: o.deps, ctx: o.ctx, def: dealDefinition, rows: [row] }))[0] as TDeal;
 }
 
 export async function stageHistory(o: Options & { id: string }) {
   return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
-    const deal = await loadVisible(tx, o.ctx, dealDefinition, o.id, 'read');
+    const deal = await loadVisible({ tx, ctx: o.ctx, def: dealDefinition, id: o.id, action: 'read' });
     return (await listHistory(tx, deal.id)).map((h) => ({
       id: h.id,
       fromStageId: h.from_stage_id,
@@ -74,9 +73,7 @@ function decode(raw: string | undefined): Cursor | null {
 
 async function boardScope(tx: Tx, o: Options & { pipelineId: string; query: Pick<TBoardQuery, 'filter' | 'q'> }): Promise<BoardScope> {
   const scope = requireAccess(o.ctx.access, 'deal', 'read');
-  const catalog = o.query.filter?.includes('custom.')
-    ? withCustomFields(dealDefinition.catalog, await listDefs(tx, 'deal' as 'contact'))
-    : dealDefinition.catalog;
+  const catalog = await readableCatalogFor({ tx, def: dealDefinition, access: o.ctx.access, uses: [o.query.filter] });
   const where = [];
   const filter = compileFilter(o.query.filter, catalog);
   if (filter) where.push(filter);
@@ -89,7 +86,7 @@ async function pageOf(tx: Tx, o: Options, scope: BoardScope, stageId: string, li
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    deals: await present(tx, o.deps, o.ctx, dealDefinition, page),
+    deals: await present({ tx, deps: o.deps, ctx: o.ctx, def: dealDefinition, rows: page }),
     nextCursor: rows.length > limit && last ? encode({ rank: last.rank as string, id: last.id }) : null,
   };
 }
@@ -99,7 +96,7 @@ export async function board(o: Options & { query: TBoardQuery }) {
   requireAccess(o.ctx.access, 'deal', 'read');
   return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
     const pipelineId = o.query.pipelineId ?? (await ensureDefaultPipeline(tx, o.ctx)).id;
-    const { row, stages } = await loadPipeline(tx, o.ctx, { id: pipelineId });
+    const { row, stages } = await loadPipeline({ tx, ctx: o.ctx, id: pipelineId });
     const scope = await boardScope(tx, { ...o, pipelineId: row.id });
     const totals = new Map((await columnTotals(tx, scope)).map((t) => [t.stage_id, t]));
     const columns = [];
@@ -119,7 +116,7 @@ export async function boardColumn(o: Options & { stageId: string; query: Omit<TB
   return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
     const stage = await findStageRow(tx, o.stageId);
     if (!stage) throw dealsErrors.stageNotFound();
-    await loadPipeline(tx, o.ctx, { id: stage.pipeline_id });
+    await loadPipeline({ tx, ctx: o.ctx, id: stage.pipeline_id });
     const scope = await boardScope(tx, { ...o, pipelineId: stage.pipeline_id });
     return { stageId: stage.id, ...(await pageOf(tx, o, scope, stage.id, o.query.limit, after)) };
   });

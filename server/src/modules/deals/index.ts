@@ -4,6 +4,7 @@ import type { KehuModule } from '#platform/module.ts';
 import { ALL_ACTIONS } from '#platform/objects/object-registry.ts';
 import { DEAL_REMINDERS_JOB, flagOverdueDeals, remindStaleDeals } from './deal-reminders.jobs.ts';
 import { dealDefinition } from './deals.definition.ts';
+import { dealImport } from './deal-import.definition.ts';
 import { dealRoutes } from './deals.routes.ts';
 import { ZCreateDealRequest, ZDeal, ZUpdateDealRequest } from './deals.schema.ts';
 import { exchangeRateRoutes } from './exchange-rates.routes.ts';
@@ -14,6 +15,8 @@ export { dealDefinition };
 export { createDealInTx } from './deals.service.ts';
 export { ensureDefaultPipeline } from './pipelines.service.ts';
 export { seedDemoDeals } from './deals.demo.ts';
+/** The dated exchange rate into the base currency (quotes convert their totals with it). */
+export { rateOn } from './exchange-rates.repo.ts';
 export { ZCreateDealRequest, ZDeal, ZUpdateDealRequest };
 export type { TCreateDealRequest, TDeal, TUpdateDealRequest, ForecastCategory, StageType } from './deals.schema.ts';
 export { FORECAST_CATEGORIES, LOST_REASONS, STAGE_TYPES } from './deals.schema.ts';
@@ -29,6 +32,7 @@ export const dealsModule: KehuModule = {
       actions: ALL_ACTIONS,
       capabilities: ['owned', 'audited', 'recycleBin', 'customFields', 'import', 'search', 'timeline'],
       definition: dealDefinition,
+      import: dealImport,
       fields: Object.keys(ZDeal.shape),
     },
     { name: 'pipeline', path: null, label: { zh: '销售流程', en: 'Pipeline' }, actions: ['read'], capabilities: [], everyoneReads: true },

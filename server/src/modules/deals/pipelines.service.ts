@@ -40,8 +40,9 @@ export function stageSetProblems(stages: { type: string }[]): string | null {
   return null;
 }
 
+export type InsertPipelineOptions = { tx: Tx; ctx: RequestContext } & TCreatePipelineRequest & { position: number };
 /** Creates a pipeline with its stages in the caller's transaction (also the default one). */
-export async function insertPipeline(tx: Tx, ctx: RequestContext, o: TCreatePipelineRequest & { position: number }): Promise<TPipeline> {
+export async function insertPipeline({ tx, ctx, ...o }: InsertPipelineOptions): Promise<TPipeline> {
   const stages = o.stages ?? DEFAULT_STAGES;
   const problem = stageSetProblems(stages.map((s) => ({ type: s.type ?? 'open' })));
   if (problem) throw dealsErrors.badStageSet('stages', problem);
@@ -73,7 +74,7 @@ export async function ensureDefaultPipeline(tx: Tx, ctx: RequestContext): Promis
   const all = await repo.listPipelineRows(tx);
   const fallback = all.find((p) => p.closed_at === null);
   if (fallback) return fallback;
-  const created = await insertPipeline(tx, ctx, { name: DEFAULT_PIPELINE_NAME, isDefault: true, position: 0 });
+  const created = await insertPipeline({ tx, ctx, name: DEFAULT_PIPELINE_NAME, isDefault: true, position: 0 });
   return (await repo.findPipelineRow(tx, created.id)) as PipelineRow;
 }
 
@@ -98,14 +99,10 @@ export async function listPipelines(o: ServiceOptions & { includeClosed: boolean
   });
 }
 
-export type LoadPipelineOptions = { id: string; forUpdate?: boolean };
+export type LoadPipelineOptions = { tx: Tx; ctx: RequestContext; id: string; forUpdate?: boolean };
 
 /** A pipeline the user may see, with its stages; 404 otherwise. */
-export async function loadPipeline(
-  tx: Tx,
-  ctx: RequestContext,
-  { id, forUpdate = false }: LoadPipelineOptions,
-): Promise<{ row: PipelineRow; stages: StageRow[] }> {
+export async function loadPipeline({ tx, ctx, id, forUpdate = false }: LoadPipelineOptions): Promise<{ row: PipelineRow; stages: StageRow[] }> {
   const row = await repo.findPipelineRow(tx, id, forUpdate);
   if (!row || !(await pipelineVisibility(tx, ctx))(row)) throw notFound('pipeline');
   return { row, stages: await repo.listStageRows(tx, [id]) };
@@ -114,7 +111,7 @@ export async function loadPipeline(
 export async function getPipeline(o: ServiceOptions & { id: string }): Promise<TPipeline> {
   requireAccess(o.ctx.access, 'pipeline', 'read');
   return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
-    const { row, stages } = await loadPipeline(tx, o.ctx, { id: o.id });
+    const { row, stages } = await loadPipeline({ tx, ctx: o.ctx, id: o.id });
     return pipelineToApi(row, stages);
   });
 }
@@ -124,14 +121,14 @@ export async function createPipeline(o: ServiceOptions & { input: TCreatePipelin
   return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
     await ensureDefaultPipeline(tx, o.ctx);
     const position = (await repo.listPipelineRows(tx)).length;
-    return insertPipeline(tx, o.ctx, { ...o.input, position });
+    return insertPipeline({ tx, ctx: o.ctx, ...o.input, position });
   });
 }
 
 export async function updatePipeline(o: ServiceOptions & { id: string; version: number | undefined; input: TUpdatePipelineRequest }): Promise<TPipeline> {
   requireAccess(o.ctx.access, 'pipeline', 'update');
   return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
-    const { row, stages } = await loadPipeline(tx, o.ctx, { id: o.id, forUpdate: true });
+    const { row, stages } = await loadPipeline({ tx, ctx: o.ctx, id: o.id, forUpdate: true });
     if (o.version !== undefined && o.version !== row.version) throw dealsErrors.staleVersion(o.version, row.version);
     const { name, teamIds, staleDays, isDefault, closed } = o.input;
     if (closed && (isDefault ?? row.is_default)) throw dealsErrors.defaultPipelineClosed();
@@ -155,7 +152,7 @@ export async function updatePipeline(o: ServiceOptions & { id: string; version: 
 export async function deletePipeline(o: ServiceOptions & { id: string }): Promise<void> {
   requireAccess(o.ctx.access, 'pipeline', 'delete');
   await inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
-    const { row, stages } = await loadPipeline(tx, o.ctx, { id: o.id, forUpdate: true });
+    const { row, stages } = await loadPipeline({ tx, ctx: o.ctx, id: o.id, forUpdate: true });
     if (row.is_default) throw dealsErrors.defaultPipelineDelete();
     if ((await repo.stageUse(tx, { pipelineId: row.id })) > 0) throw dealsErrors.pipelineInUse();
     await repo.deletePipelineRow(tx, row.id);

@@ -15,7 +15,7 @@ type StageOptions = ServiceOptions & { pipelineId: string };
 export async function createStage(o: StageOptions & { input: TCreateStageRequest }): Promise<TStage> {
   requireAccess(o.ctx.access, 'pipeline', 'update');
   return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
-    const { row, stages } = await loadPipeline(tx, o.ctx, { id: o.pipelineId, forUpdate: true });
+    const { row, stages } = await loadPipeline({ tx, ctx: o.ctx, id: o.pipelineId, forUpdate: true });
     const type = o.input.type ?? 'open';
     // New stages go before the closing (won/lost) ones unless a position is given.
     const firstClosed = stages.findIndex((s) => s.type !== 'open');
@@ -42,7 +42,7 @@ export async function createStage(o: StageOptions & { input: TCreateStageRequest
 export async function updateStage(o: StageOptions & { id: string; version: number | undefined; input: TUpdateStageRequest }): Promise<TStage> {
   requireAccess(o.ctx.access, 'pipeline', 'update');
   return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
-    const { stages } = await loadPipeline(tx, o.ctx, { id: o.pipelineId, forUpdate: true });
+    const { stages } = await loadPipeline({ tx, ctx: o.ctx, id: o.pipelineId, forUpdate: true });
     const stage = stages.find((s) => s.id === o.id);
     if (!stage) throw notFound('stage');
     if (o.version !== undefined && o.version !== stage.version) throw dealsErrors.staleVersion(o.version, stage.version);
@@ -71,7 +71,7 @@ export async function updateStage(o: StageOptions & { id: string; version: numbe
 export async function deleteStage(o: StageOptions & { id: string }): Promise<void> {
   requireAccess(o.ctx.access, 'pipeline', 'update');
   await inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
-    const { stages } = await loadPipeline(tx, o.ctx, { id: o.pipelineId, forUpdate: true });
+    const { stages } = await loadPipeline({ tx, ctx: o.ctx, id: o.pipelineId, forUpdate: true });
     const stage = stages.find((s) => s.id === o.id);
     if (!stage) throw notFound('stage');
     if ((await repo.stageUse(tx, { stageId: stage.id })) > 0) throw dealsErrors.stageInUse();
@@ -89,7 +89,7 @@ export async function deleteStage(o: StageOptions & { id: string }): Promise<voi
 export async function reorderStages(o: StageOptions & { ids: string[] }): Promise<TStage[]> {
   requireAccess(o.ctx.access, 'pipeline', 'update');
   return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
-    const { stages } = await loadPipeline(tx, o.ctx, { id: o.pipelineId, forUpdate: true });
+    const { stages } = await loadPipeline({ tx, ctx: o.ctx, id: o.pipelineId, forUpdate: true });
     const known = new Set(stages.map((s) => s.id));
     if (o.ids.length !== stages.length || o.ids.some((id) => !known.delete(id))) throw dealsErrors.reorderMismatch();
     await repo.setStagePositions(tx, o.ids);

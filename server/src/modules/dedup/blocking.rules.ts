@@ -15,7 +15,8 @@ export function blockingKeys(c: Candidate): string[] {
   const keys = new Set<string>();
   for (const e of c.emails) keys.add(`e:${e}`);
   for (const p of c.phones) keys.add(`p:${p}`);
-  if (c.idHash) keys.add(`i:${c.idHash}`);
+  if (c.idHash) keys.add(`h:${c.idHash}`); // h: keyed with the dedup-identifier sub-key (i: with the master key: rekey.service.ts)
+  for (const k of c.keys) keys.add(`k:${k}`);
   const nameWords = c.given || c.family ? [...words(c.given), ...words(c.family)] : words(c.name);
   const sounds = nameWords.map(phoneticOf).filter(Boolean);
   if (sounds.length) keys.add(`n:${[...sounds].sort().join(' ')}`);

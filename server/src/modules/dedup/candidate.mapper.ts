@@ -1,3 +1,4 @@
+import type { DedupCandidateInput } from '#platform/objects/dedup-spec.ts';
 import { normalizeName, normalizeText } from './text.rules.ts';
 
 /** What the detector knows of one record: normalised values only, no clear sensitive data kept. */
@@ -20,23 +21,12 @@ export type Candidate = {
   province: string;
   /** Contacts: their company; companies: their web domain. */
   org: string | null;
+  /** Exact match keys, `<field>=<value>` (a custom object's unique fields). */
+  keys: string[];
 };
 
-export type CandidateInput = {
-  id: string;
-  name?: string | null | undefined;
-  given?: string | null | undefined;
-  family?: string | null | undefined;
-  emails?: string[];
-  phones?: (string | null)[];
-  idHash?: string | null | undefined;
-  birthday?: string | null | undefined;
-  street?: string | null | undefined;
-  postcode?: string | null | undefined;
-  city?: string | null | undefined;
-  province?: string | null | undefined;
-  org?: string | null | undefined;
-};
+/** What an object's dedup spec gives the detector (declared once, in the platform's DedupSpec). */
+export type CandidateInput = DedupCandidateInput;
 
 /** A leading house number ("48 goldfinch circuit", "88号") is compared apart from the street. */
 function splitStreet(street: string): { number: string; rest: string } {
@@ -63,5 +53,6 @@ export function toCandidate(input: CandidateInput): Candidate {
     city: normalizeText(input.city),
     province: normalizeText(input.province),
     org: input.org ?? null,
+    keys: [...new Set(input.keys ?? [])],
   };
 }

@@ -11,6 +11,8 @@ export const dedupErrors = {
   /** Fewer than two records of a pair are still live. */
   duplicateGone: () => new AppError('not_found', { params: { object: 'duplicate' } }),
   forbidden: () => new AppError('forbidden'),
+  /** Not an object duplicate detection covers: neither a standard one with the capability nor one of the tenant's custom objects. */
+  unknownObject: (object: string) => new AppError('validation', { errors: [{ field: 'object', message: 'fields.invalid_option', params: { object } }] }),
   alreadyUnmerged: () => new AppError('conflict', { message: 'dedup.already_unmerged' }),
   mergedRecordLive: () => new AppError('conflict', { message: 'dedup.merged_record_live' }),
 };

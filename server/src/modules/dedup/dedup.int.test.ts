@@ -149,4 +149,13 @@ describe.skipIf(!databaseAvailable)('duplicates: detection, review, merge, unmer
     await api.call('POST', '/api/v1/duplicates/merge', { object: 'lead', survivorId: first.id, mergedIds: [second.id] });
     expect((await api.raw('GET', `/api/v1/leads/${second.id}`)).statusCode).toBe(404);
   });
+
+  it('covers the objects whose modules declare a dedup spec: another object is refused, a record of another object is not merged', async () => {
+    expect((await api.raw('GET', '/api/v1/duplicates?object=deal')).statusCode).toBe(400);
+    const person = await api.contact({ name: '赵敏' });
+    const firm = await api.company({ name: '赵敏贸易' });
+    const refused = await api.raw('POST', '/api/v1/duplicates/merge', { object: 'contact', survivorId: person.id, mergedIds: [firm.id] });
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect((await api.raw('GET', `/api/v1/companies/${firm.id}`)).statusCode).toBe(200);
+  });
 });

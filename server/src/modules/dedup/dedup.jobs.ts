@@ -5,8 +5,9 @@ import { jobsOf } from '#platform/jobs/job-registry.ts';
 import type { Tx } from '#db/tx.ts';
 import { checkRecord, detectorFor } from './detector.service.ts';
 import { recordsByIds } from './keys.repo.ts';
-import { DEDUP_OBJECTS, type DedupObject, OBJECTS } from './objects.definition.ts';
+import { standardDedupTargets } from './dedup-objects.service.ts';
 import { pendingRuns, saveRun } from './runs.repo.ts';
+import { rekeyIdentifierHashes } from './rekey.service.ts';
 import { runScan } from './scan.service.ts';
 import { detectorSettings, loadSettings } from './settings.service.ts';
 
@@ -20,13 +21,33 @@ export async function enqueueScan(deps: Deps, tenantId: string, runId: string): 
     .catch((error: unknown) => deps.log.info({ err: error, runId }, 'dedup scan left for the sweep'));
 }
 
-/** The incremental check: a created, changed or restored record is compared with its blocks. */
+/**
+ * The incremental check: a created, changed or restored record of a standard object is compared
+ * with its blocks (custom objects' duplicates are found by a scan: their event names are the tenant's).
+ */
 export async function onRecordEvent(deps: Deps, event: OutboxEvent, tx: Tx): Promise<void> {
-  const object = event.objectType as DedupObject;
-  if (!DEDUP_OBJECTS.includes(object) || !event.objectId) return;
-  const [row] = await recordsByIds(tx, OBJECTS[object].table, [event.objectId]);
-  const d = await detectorFor(deps, tx, event.tenantId, object, detectorSettings(await loadSettings(tx, object)));
-  await checkRecord(d, row, event.objectId);
+  const target = standardDedupTargets(deps).find((t) => t.name === event.objectType);
+  if (!target || !event.objectId) return;
+  const object = target.name;
+  const [row] = await recordsByIds(tx, target.table, [event.objectId]);
+  const d = await detectorFor({ deps, tx, tenantId: event.tenantId, object, settings: detectorSettings(await loadSettings(tx, object)) });
+  await checkRecord({ d, row, recordId: event.objectId });
+}
+
+/**
+ * An import batch (#21): each standard object's created and updated records, read in one query
+ * and checked against their blocks with one detector.
+ */
+export async function onImportBatch(deps: Deps, event: OutboxEvent, tx: Tx): Promise<void> {
+  const records = (event.payload as { records?: Record<string, { created?: string[]; updated?: string[] }> }).records ?? {};
+  for (const target of standardDedupTargets(deps)) {
+    const group = records[target.name];
+    const ids = [...(group?.created ?? []), ...(group?.updated ?? [])];
+    if (!ids.length) continue;
+    const rows = new Map((await recordsByIds(tx, target.table, ids)).map((r) => [r.id, r]));
+    const d = await detectorFor({ deps, tx, tenantId: event.tenantId, object: target.name, settings: detectorSettings(await loadSettings(tx, target.name)) });
+    for (const id of ids) await checkRecord({ d, row: rows.get(id), recordId: id });
+  }
 }
 
 const VERBS = ['created', 'updated', 'restored', 'deleted'];
@@ -34,9 +55,10 @@ const VERBS = ['created', 'updated', 'restored', 'deleted'];
 export function registerDedupJobs(deps: Deps): void {
   deps.subscribers.add({
     name: 'dedup-incremental',
-    events: DEDUP_OBJECTS.flatMap((o) => VERBS.map((v) => `${o}.${v}`)),
+    events: standardDedupTargets(deps).flatMap((o) => VERBS.map((v) => `${o.name}.${v}`)),
     handle: (event, tx) => onRecordEvent(deps, event, tx),
   });
+  deps.subscribers.add({ name: 'dedup-import-batch', events: ['import.batch_committed'], handle: (event, tx) => onImportBatch(deps, event, tx) });
   const jobs = jobsOf(deps);
   jobs.work<{ tenantId: string; runId: string }>(SCAN_QUEUE, async (job) => {
     try {
@@ -50,5 +72,6 @@ export function registerDedupJobs(deps: Deps): void {
   jobs.schedule(SWEEP_JOB, '*/5 * * * *', async () => {
     const pending = await inSystem(deps.db.kysely, (tx) => pendingRuns(tx));
     for (const p of pending) await enqueueScan(deps, p.tenant_id, p.id);
+    await rekeyIdentifierHashes({ deps });
   });
 }

@@ -3,18 +3,28 @@ import type { Deps } from '#platform/deps.ts';
 import { blockingKeys, MAX_BLOCK } from './blocking.rules.ts';
 import { type Candidate, toCandidate } from './candidate.mapper.ts';
 import { dropKeys, neighboursOf, recordsByIds, replaceKeys } from './keys.repo.ts';
-import { type DedupObject, OBJECTS } from './objects.definition.ts';
+import { dedupTarget, keyContext } from './dedup-objects.service.ts';
 import { dropOpenPairs, openPairsOf, type ScoredPair, setClusters, upsertPairs } from './pairs.repo.ts';
 import { type DetectorSettings, scorePair } from './scoring.rules.ts';
 import { clustersOf } from './union-find.rules.ts';
 import type { Row } from '#platform/records/records.repo.ts';
 
 /** One tenant's detector: the product's only path from rows to suggestions (scan, incremental, bench). */
-export type Detector = { tx: Tx; tenantId: string; object: DedupObject; settings: DetectorSettings; toCandidate: (row: Row) => Candidate };
+export type Detector = { tx: Tx; tenantId: string; object: string; table: string; settings: DetectorSettings; toCandidate: (row: Row) => Candidate };
 
-export async function detectorFor(deps: Deps, tx: Tx, tenantId: string, object: DedupObject, settings: DetectorSettings): Promise<Detector> {
-  const k = { cipher: await deps.ciphers.forTenant(tenantId, tx), secret: deps.masterKey, tenantId };
-  return { tx, tenantId, object, settings, toCandidate: (row) => toCandidate(OBJECTS[object].input(row, k)) };
+export type DetectorForOptions = { deps: Deps; tx: Tx; tenantId: string; object: string; settings: DetectorSettings };
+export async function detectorFor({ deps, tx, tenantId, object, settings }: DetectorForOptions): Promise<Detector> {
+  const { table, spec } = await dedupTarget({ deps, tx, object });
+  const k = await keyContext({ deps, tx, tenantId });
+  // The threshold is the tenant's; the offset is the object's model (its spec may set its own).
+  return {
+    tx,
+    tenantId,
+    object,
+    table,
+    settings: { ...settings, offset: spec.offset ?? settings.offset },
+    toCandidate: (row) => toCandidate(spec.candidate(row, k)),
+  };
 }
 
 /** Computes and stores the blocking keys of these rows. */
@@ -33,7 +43,7 @@ export async function indexRows(d: Detector, rows: Row[]): Promise<void> {
 export async function scorePairs(d: Detector, pairs: [string, string][]): Promise<number> {
   if (!pairs.length) return 0;
   const ids = [...new Set(pairs.flat())];
-  const rows = await recordsByIds(d.tx, OBJECTS[d.object].table, ids);
+  const rows = await recordsByIds(d.tx, d.table, ids);
   const live = new Map(rows.filter((r) => r.deleted_at === null).map((r) => [r.id, d.toCandidate(r)]));
   const found: ScoredPair[] = [];
   const below: [string, string][] = [];
@@ -56,8 +66,9 @@ export async function recluster(d: Detector, recordIds: string[] | null): Promis
   return pairs.length;
 }
 
+export type CheckRecordOptions = { d: Detector; row: Row | undefined; recordId: string };
 /** The incremental check of one created or changed record against its blocks. */
-export async function checkRecord(d: Detector, row: Row | undefined, recordId: string): Promise<number> {
+export async function checkRecord({ d, row, recordId }: CheckRecordOptions): Promise<number> {
   if (!row || row.deleted_at !== null) {
     await dropKeys(d.tx, d.object, recordId);
     return 0;

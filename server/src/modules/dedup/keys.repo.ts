@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { Tx } from '#db/tx.ts';
 import type { Row } from '#platform/records/records.repo.ts';
 
-type Table = 'contacts' | 'companies' | 'leads';
+/** The record table of an object duplicate detection covers (dedup-objects.service.ts). */
+type Table = string;
 
 /** Live records after `afterId`, in id order (a full scan's page). */
 export async function recordPage(tx: Tx, table: Table, afterId: string | null, limit: number): Promise<Row[]> {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { blockingKeys } from './blocking.rules.ts';
 import { toCandidate } from './candidate.mapper.ts';
-import { companyCore } from './objects.definition.ts';
+import { contactDedup } from '#modules/customers/index.ts';
+import { companyCore } from './company-name.rules.ts';
 import { scorePair } from './scoring.rules.ts';
 import { nameSimilarity } from './similarity.rules.ts';
 import { DEFAULT_DEDUP_SETTINGS } from './settings.service.ts';
@@ -12,6 +13,8 @@ import { clustersOf } from './union-find.rules.ts';
 describe('names', () => {
   it('normalises spacing, width and case; CJK characters join', () => {
     expect(normalizeName('张 伟')).toBe('张伟');
+    expect(normalizeName('𠮷 野 家')).toBe('𠮷野家'); // outside the BMP: a range of \u3400-\u9fff missed it
+    expect(normalizeName('ＡＢＣ　有限公司（北京）')).toBe('abc 有限公司北京'); // full-width letters, space and brackets
     expect(normalizeName('  Ｊｏｈｎ   SMITH ')).toBe('john smith');
     expect(normalizeName('José Müller')).toBe('jose muller');
   });
@@ -76,13 +79,13 @@ describe('clusters and survivorship', () => {
       custom: { level: 'A' },
       updatedAt: '2026-02-01',
     };
-    const proposals = propose('contact', [survivor, merged], DEFAULT_DEDUP_SETTINGS);
+    const proposals = propose(contactDedup.mergeFields, [survivor, merged], DEFAULT_DEDUP_SETTINGS);
     expect(proposals.find((p) => p.field === 'title')?.value).toBe('采购经理');
     expect(proposals.find((p) => p.field === 'tags')?.value).toEqual(['vip', 'new']);
     expect(proposals.find((p) => p.field === 'custom.level')?.value).toBe('A');
-    const byHand = propose('contact', [survivor, merged], DEFAULT_DEDUP_SETTINGS, { title: 0, name: 1 });
+    const byHand = propose(contactDedup.mergeFields, [survivor, merged], DEFAULT_DEDUP_SETTINGS, { title: 0, name: 1 });
     expect(survivorPatch(byHand, survivor)).toEqual({ name: '王 芳', tags: ['vip', 'new'], custom: { level: 'A' } });
-    const recent = propose('contact', [survivor, merged], { ...DEFAULT_DEDUP_SETTINGS, defaultRule: 'mostRecent' });
+    const recent = propose(contactDedup.mergeFields, [survivor, merged], { ...DEFAULT_DEDUP_SETTINGS, defaultRule: 'mostRecent' });
     expect(recent.find((p) => p.field === 'name')?.value).toBe('王 芳');
   });
 });

@@ -88,9 +88,10 @@ export async function softDelete(tx: Tx, table: string, id: string, version: num
   return rows[0];
 }
 
-/** Which record table holds this id, for a clear "different object" answer. */
-export async function tableOf(tx: Tx, id: string): Promise<string | null> {
-  const { rows } = await sql<{ t: string }>`select 'contacts' as t from contacts where id = ${id}
-    union all select 'companies' from companies where id = ${id} union all select 'leads' from leads where id = ${id} limit 1`.execute(tx);
+/** Which of these record tables holds this id, for a clear "different object" answer. */
+export async function tableOf(tx: Tx, id: string, tables: string[]): Promise<string | null> {
+  if (!tables.length) return null;
+  const probes = tables.map((t) => sql`select ${t}::text as t from ${sql.table(t)} where id = ${id}`);
+  const { rows } = await sql<{ t: string }>`${sql.join(probes, sql` union all `)} limit 1`.execute(tx);
   return rows[0]?.t ?? null;
 }

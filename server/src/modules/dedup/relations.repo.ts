@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
 import type { Tx } from '#db/tx.ts';
 import type { MergeRelation } from './merge-relations.definition.ts';
-import type { DedupObject } from './objects.definition.ts';
 
 /** Rows of `table` whose `column` names the merged record move to the survivor (and back on unmerge). */
-export function columnRelation(object: DedupObject, table: string, column: string): MergeRelation {
+export function columnRelation(object: string, table: string, column: string): MergeRelation {
   return {
     name: `${table}.${column}`,
     object,
@@ -18,6 +17,24 @@ export function columnRelation(object: DedupObject, table: string, column: strin
       if (!ids.length) return;
       await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${fromId}, version = version + 1, updated_at = now()
         where id = any(${ids}::uuid[]) and ${sql.ref(column)} = ${toId}`.execute(tx);
+    },
+  };
+}
+
+/** Records of `table` whose lookup custom field `key` names the merged record point at the survivor (and back on unmerge). */
+export function lookupRelation(object: string, o: { owner: string; table: string; key: string }): MergeRelation {
+  return {
+    name: `custom.${o.owner}.${o.key}`,
+    object,
+    move: async (tx, { fromId, toId }) => {
+      const { rows } = await sql<{ id: string }>`update ${sql.table(o.table)} set custom = jsonb_set(custom, array[${o.key}], to_jsonb(${toId}::text)),
+        version = version + 1, updated_at = now() where custom->>${o.key} = ${fromId} returning id`.execute(tx);
+      return rows.map((r) => r.id);
+    },
+    restore: async (tx, { ids, fromId, toId }) => {
+      if (!ids.length) return;
+      await sql`update ${sql.table(o.table)} set custom = jsonb_set(custom, array[${o.key}], to_jsonb(${fromId}::text)),
+        version = version + 1, updated_at = now() where id = any(${ids}::uuid[]) and custom->>${o.key} = ${toId}`.execute(tx);
     },
   };
 }

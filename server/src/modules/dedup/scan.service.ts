@@ -3,7 +3,6 @@ import type { Deps } from '#platform/deps.ts';
 import { MAX_BLOCK } from './blocking.rules.ts';
 import { detectorFor, indexRows, recluster, scorePairs } from './detector.service.ts';
 import { blockPage, clearKeys, recordPage } from './keys.repo.ts';
-import { type DedupObject, OBJECTS } from './objects.definition.ts';
 import { findRun, saveRun } from './runs.repo.ts';
 import { detectorSettings, loadSettings } from './settings.service.ts';
 
@@ -25,11 +24,11 @@ export async function runScan(o: ScanOptions): Promise<ScanOutcome> {
     const step = await inTenant(deps.db.kysely, tenantId, async (tx) => {
       const run = await findRun(tx, runId);
       if (!run || run.status === 'done' || run.status === 'failed') return 'skipped' as const;
-      const object = run.object as DedupObject;
-      const d = await detectorFor(deps, tx, tenantId, object, detectorSettings(await loadSettings(tx, object)));
+      const object = run.object;
+      const d = await detectorFor({ deps, tx, tenantId, object, settings: detectorSettings(await loadSettings(tx, object)) });
       if (run.phase === 'keys') {
         if (run.cursor === null && run.scanned === 0) await clearKeys(tx, object);
-        const rows = await recordPage(tx, OBJECTS[object].table, run.cursor, batch);
+        const rows = await recordPage(tx, d.table, run.cursor, batch);
         await indexRows(d, rows);
         const last = rows.at(-1)?.id ?? null;
         await saveRun(

@@ -47,6 +47,18 @@ function birthdaySimilarity(a: string, b: string): number {
 
 const overlap = (a: string[], b: string[]) => a.some((x) => b.includes(x));
 
+/** Match keys field by field (`custom.code=hd001`): a field both have agrees when a value is shared. */
+function keyEvidence(a: Candidate, b: Candidate, out: FieldEvidence[]): void {
+  const field = (k: string) => k.slice(0, k.indexOf('='));
+  for (const f of new Set(a.keys.map(field))) {
+    const mine = a.keys.filter((k) => field(k) === f);
+    const theirs = b.keys.filter((k) => field(k) === f);
+    if (!theirs.length) continue;
+    const same = overlap(mine, theirs);
+    out.push({ field: f, similarity: same ? 1 : 0, weight: same ? 14 : -6 });
+  }
+}
+
 function nameEvidence(a: Candidate, b: Candidate, out: FieldEvidence[]): void {
   if (a.given && a.family && b.given && b.family) {
     const straight = [nameSimilarity(a.given, b.given), nameSimilarity(a.family, b.family)];
@@ -76,6 +88,7 @@ function nameEvidence(a: Candidate, b: Candidate, out: FieldEvidence[]): void {
 export function scorePair(a: Candidate, b: Candidate, settings: DetectorSettings = DEFAULT_SETTINGS): PairScore {
   const ev: FieldEvidence[] = [];
   nameEvidence(a, b, ev);
+  keyEvidence(a, b, ev);
   if (a.idHash && b.idHash) ev.push({ field: 'idNumber', similarity: a.idHash === b.idHash ? 1 : 0, weight: a.idHash === b.idHash ? 14 : -6 });
   if (a.emails.length && b.emails.length)
     ev.push({ field: 'emails', similarity: overlap(a.emails, b.emails) ? 1 : 0, weight: overlap(a.emails, b.emails) ? 12 : -1 });

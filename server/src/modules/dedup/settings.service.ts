@@ -25,7 +25,8 @@ export async function loadSettings(tx: Tx, object: string): Promise<DedupSetting
   return { ...DEFAULT_DEDUP_SETTINGS, ...((await selectSettings<DedupSettings>(tx, object)) ?? {}) };
 }
 
-export async function saveSettings(tx: Tx, tenantId: string, object: string, settings: DedupSettings, userId: string | null): Promise<void> {
+export type SaveSettingsOptions = { tx: Tx; tenantId: string; object: string; settings: DedupSettings; userId: string | null };
+export async function saveSettings({ tx, tenantId, object, settings, userId }: SaveSettingsOptions): Promise<void> {
   await upsertSettings(tx, tenantId, object, settings, userId);
 }
 

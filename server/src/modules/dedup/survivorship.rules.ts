@@ -1,66 +1,6 @@
-import type { DedupObject } from './objects.definition.ts';
 import type { DedupSettings, SurvivorshipRule } from './settings.service.ts';
 
 type Api = Record<string, unknown>;
-
-/** Fields a merge decides, per object (custom fields are added per key as `custom.<key>`). */
-export const MERGE_FIELDS: Record<DedupObject, string[]> = {
-  contact: [
-    'name',
-    'familyName',
-    'givenName',
-    'companyId',
-    'title',
-    'department',
-    'gender',
-    'birthday',
-    'idNumber',
-    'phones',
-    'emails',
-    'address',
-    'source',
-    'tier',
-    'lifecycleStage',
-    'tags',
-    'description',
-    'ownerId',
-  ],
-  company: [
-    'name',
-    'industry',
-    'website',
-    'employees',
-    'annualRevenue',
-    'currency',
-    'taxId',
-    'bankAccount',
-    'phones',
-    'emails',
-    'address',
-    'source',
-    'tier',
-    'lifecycleStage',
-    'tags',
-    'description',
-    'ownerId',
-  ],
-  lead: [
-    'name',
-    'companyName',
-    'title',
-    'phones',
-    'emails',
-    'industry',
-    'region',
-    'province',
-    'city',
-    'companySize',
-    'source',
-    'tags',
-    'description',
-    'ownerId',
-  ],
-};
 
 /** Lists whose items are kept from every record (deduplicated), unless one record is chosen by hand. */
 const UNION: Record<string, (item: Record<string, unknown> | string) => string> = {
@@ -74,9 +14,10 @@ const empty = (v: unknown) =>
   v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v !== null && Object.keys(v).length === 0);
 const size = (v: unknown) => (empty(v) ? 0 : JSON.stringify(v).length);
 
-export function fieldsOf(object: DedupObject, records: Api[]): string[] {
+/** The object's merge fields (its dedup spec), then every custom field the records carry. */
+export function fieldsOf(mergeFields: readonly string[], records: Api[]): string[] {
   const custom = new Set(records.flatMap((r) => Object.keys((r.custom as Api | undefined) ?? {})));
-  return [...MERGE_FIELDS[object], ...[...custom].sort().map((k) => `custom.${k}`)];
+  return [...mergeFields, ...[...custom].sort().map((k) => `custom.${k}`)];
 }
 
 /** Index of the record whose value a rule picks (records[0] is the survivor). */
@@ -107,8 +48,8 @@ export type Proposal = { field: string; values: unknown[]; chosen: number | 'uni
  * The survivor's value for every field: chosen by hand (`choices`: field -> record index), else
  * lists united, else the field's rule (or the default rule).
  */
-export function propose(object: DedupObject, records: Api[], settings: DedupSettings, choices: Record<string, number> = {}): Proposal[] {
-  return fieldsOf(object, records).map((field) => {
+export function propose(mergeFields: readonly string[], records: Api[], settings: DedupSettings, choices: Record<string, number> = {}): Proposal[] {
+  return fieldsOf(mergeFields, records).map((field) => {
     const values = records.map((r) => read(r, field) ?? null);
     const hand = choices[field];
     if (hand !== undefined) return { field, values, chosen: hand, value: values[hand] ?? null };

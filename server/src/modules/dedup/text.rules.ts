@@ -1,14 +1,14 @@
 import { doubleMetaphone } from 'double-metaphone';
 import { pinyin } from 'pinyin-pro';
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-const CJK_ALL = /[\u3400-\u9fff\uf900-\ufaff]/g;
+// Every Han character, also outside the BMP (𠮷 U+20BB7, Extension B and on), which ranges missed.
+const CJK = /\p{Script=Han}/u;
+const CJK_ALL = /\p{Script=Han}/gu;
 
-/** Full-width to half-width, lower case, accents off, punctuation to spaces, runs collapsed. */
+/** Full-width to half-width (Unicode compatibility, NFKD), lower case, accents off, punctuation to spaces, runs collapsed. */
 export function normalizeText(value: string | null | undefined): string {
   if (!value) return '';
   return value
-    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
@@ -21,7 +21,7 @@ export const hasCjk = (value: string): boolean => CJK.test(value);
 /** A name as one comparable string: CJK characters joined (张 伟 = 张伟), Latin words single-spaced. */
 export function normalizeName(value: string | null | undefined): string {
   const text = normalizeText(value);
-  return hasCjk(text) ? text.replace(/\s+/g, (s, i: number) => (CJK.test(text[i - 1] ?? '') && CJK.test(text[i + s.length] ?? '') ? '' : ' ')) : text;
+  return hasCjk(text) ? text.replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, '') : text;
 }
 
 /** Words of a name; a CJK run becomes one word per character's pinyin syllable group kept whole (张伟 -> 张伟). */

@@ -9,7 +9,7 @@ import { findRecord, type Row } from '#platform/records/records.repo.ts';
 import { dedupErrors } from './dedup.errors.ts';
 import { relationsOf } from './merge-relations.definition.ts';
 import { lockMerge, markUndone, writeImage } from './merges.repo.ts';
-import { type DedupObject, OBJECTS } from './objects.definition.ts';
+import { dedupTarget } from './dedup-objects.service.ts';
 import { dismissPair } from './pairs.repo.ts';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -30,13 +30,14 @@ function survivorImage(current: Row, before: Row, after: Row): { image: Row; cha
   return { image, changed };
 }
 
+export type UnmergeOptions = { deps: Deps; ctx: RequestContext; mergeId: string };
 /** Undoes one merge: the merged-away record comes back with its values, its related rows move back, the survivor's merged values revert. */
-export async function unmerge(deps: Deps, ctx: RequestContext, mergeId: string): Promise<{ survivorId: string; restoredId: string }> {
+export async function unmerge({ deps, ctx, mergeId }: UnmergeOptions): Promise<{ survivorId: string; restoredId: string }> {
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const merge = await lockMerge(tx, mergeId);
     if (!merge) throw notFound('merge');
-    const object = merge.object as DedupObject;
-    const { table } = OBJECTS[object];
+    const object = merge.object;
+    const { table } = await dedupTarget({ deps, tx, object });
     const readScope = requireAccess(ctx.access, object, 'read');
     const updateScope = scopeOf(ctx.access, object, 'update');
     const survivor = await findRecord(tx, table, merge.survivor_id);
@@ -49,7 +50,7 @@ export async function unmerge(deps: Deps, ctx: RequestContext, mergeId: string):
     const { survivorBefore, survivorAfter, mergedBefore, moved } = merge.snapshot;
     const restored = await writeImage(tx, table, { ...mergedBefore, deleted_at: null }, merged.version, ctx.userId);
     if (!restored) throw dedupErrors.changedMeanwhile(merged.version);
-    for (const relation of relationsOf(object)) {
+    for (const relation of await relationsOf(deps, tx, object)) {
       await relation.restore(tx, { ids: moved[relation.name] ?? [], fromId: merged.id, toId: survivor.id });
     }
     const { image, changed } = survivorImage(survivor, survivorBefore, survivorAfter);

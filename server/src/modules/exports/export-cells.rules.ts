@@ -1,16 +1,8 @@
+import { neutraliseFormula } from '#platform/csv/formula-cells.ts';
 import type { CustomFieldDef } from '#platform/custom-fields/custom-fields.types.ts';
 
-/** Plain numbers and phone numbers (+86 138 0013 8000, -12.5) are data, not formulas. */
-const NUMERIC = /^[+-]?\d[\d\s().,-]*$/;
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * Neutralises spreadsheet formula injection (OWASP "CSV injection"): a text cell that starts
- * with = + - @, tab or CR gets a leading apostrophe, so Excel, WPS and LibreOffice show it as text.
- */
-export function neutralise(text: string): string {
-  return FORMULA_START.test(text) && !NUMERIC.test(text) ? `'${text}` : text;
-}
+/** The platform's one formula-injection rule (platform/csv/formula-cells.ts). */
+export const neutralise = neutraliseFormula;
 
 type Ref = { id?: string; name?: string };
 const isRef = (v: unknown): v is Ref => !!v && typeof v === 'object' && 'name' in v && 'id' in v;

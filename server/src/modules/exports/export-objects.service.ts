@@ -5,12 +5,13 @@ import type { Versioned } from '#platform/records/record-service.ts';
 
 export type Exportable = { def: ObjectDefinition<Versioned>; path: string; fields: string[]; defaultColumns: string[] };
 
+export type ExportableOfOptions = { tx: Tx; deps: Deps; object: string };
 /**
  * An object whose list view exports through the record list path (same scope, filter and
  * masking as the list API): any object in the registry with the `export` capability, custom
  * objects included. Undefined for any other name.
  */
-export async function exportableOf(tx: Tx, deps: Deps, object: string): Promise<Exportable | undefined> {
+export async function exportableOf({ tx, deps, object }: ExportableOfOptions): Promise<Exportable | undefined> {
   const declaration = (await deps.objects.forTenant(tx)).find((d) => d.name === object);
   const def = declaration?.definition as ObjectDefinition<Versioned> | undefined;
   if (!declaration?.capabilities.includes('export') || !def) return undefined;

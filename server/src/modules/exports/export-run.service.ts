@@ -25,14 +25,14 @@ async function claim(deps: Deps, tenantId: string, id: string) {
     const row = await repo.findExport(tx, id, { lock: true });
     if (!row?.created_by || (row.status !== 'queued' && row.status !== 'running')) return null;
     await repo.updateExport(tx, id, { status: 'running', started_at: new Date(), rows_written: 0 });
-    const exportable = await exportableOf(tx, deps, row.object);
+    const exportable = await exportableOf({ tx, deps, object: row.object });
     if (!exportable) throw new Error(`export ${id}: ${row.object} is not exportable (any more)`);
     return { row, def: exportable.def, customDefs: await listDefs(tx, row.object) };
   });
 }
 
 /**
- * Writes the export file page by page through the list path (export scope, filter, sort,
+ * Writes the export file page by page through the list path (read and export scope, filter, sort,
  * masking), reporting progress after each page and stopping when the export is cancelled.
  */
 export async function runExport(o: RunExportOptions): Promise<RunExportResult> {
@@ -42,8 +42,8 @@ export async function runExport(o: RunExportOptions): Promise<RunExportResult> {
   const { row, def, customDefs } = claimed;
   const userId = row.created_by as string;
   const locale: Locale = (row.query as { locale?: Locale }).locale ?? 'en';
-  const ctx: RequestContext = { tenantId, userId, requestId: `export-${exportId}`, ip: null, locale, access: await loadAccess(deps, tenantId, userId) };
-  const path = exportPath(deps.config, tenantId, exportId, row.format);
+  const ctx: RequestContext = { tenantId, userId, requestId: `export-${exportId}`, ip: null, locale, access: await loadAccess({ deps, tenantId, userId }) };
+  const path = exportPath({ config: deps.config, tenantId, id: exportId, format: row.format });
   let writer: ExportWriter | null = null;
   let written = 0;
   try {
@@ -63,7 +63,7 @@ export async function runExport(o: RunExportOptions): Promise<RunExportResult> {
       if (status !== 'running') {
         await writer.close();
         writer = null;
-        await removeExportFile(deps.config, tenantId, exportId, row.format);
+        await removeExportFile({ config: deps.config, tenantId, id: exportId, format: row.format });
         return 'cancelled';
       }
       if (!page.nextCursor) break;
@@ -73,7 +73,7 @@ export async function runExport(o: RunExportOptions): Promise<RunExportResult> {
     writer = null;
   } catch (error) {
     await writer?.close().catch(() => undefined);
-    await removeExportFile(deps.config, tenantId, exportId, row.format);
+    await removeExportFile({ config: deps.config, tenantId, id: exportId, format: row.format });
     // A refused filter or a revoked permission will not pass on a retry: fail with the reason.
     if (!(error instanceof AppError)) throw error;
     await inTenant(deps.db.kysely, tenantId, (tx) => repo.updateExport(tx, exportId, { status: 'failed', error: error.message, finished_at: new Date() }));
@@ -107,6 +107,6 @@ export async function runExport(o: RunExportOptions): Promise<RunExportResult> {
     });
     return true;
   });
-  if (!done) await removeExportFile(deps.config, tenantId, exportId, row.format);
+  if (!done) await removeExportFile({ config: deps.config, tenantId, id: exportId, format: row.format });
   return done ? 'done' : 'cancelled';
 }

@@ -1,6 +1,7 @@
 import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import { SAFE_CSV_CAST } from '#platform/csv/formula-cells.ts';
 
 type Cell = string | number | boolean | null;
 
@@ -17,10 +18,16 @@ export const XLSX_MAX_ROWS = 1_048_576;
 async function csvWriter(path: string, header: string[]): Promise<ExportWriter> {
   const file = await open(path, 'w');
   // BOM: Excel then opens UTF-8 Chinese text correctly.
-  await file.write(`\uFEFF${stringify([header])}`);
+  await file.write(`\uFEFF${stringify([header], { cast: SAFE_CSV_CAST })}`);
   return {
     write: async (rows) => {
-      if (rows.length) await file.write(stringify(rows.map((r) => r.map((c) => (c === null ? '' : c)))));
+      if (rows.length)
+        await file.write(
+          stringify(
+            rows.map((r) => r.map((c) => (c === null ? '' : c))),
+            { cast: SAFE_CSV_CAST },
+          ),
+        );
     },
     close: () => file.close(),
   };

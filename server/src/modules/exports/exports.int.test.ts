@@ -170,7 +170,7 @@ describe.skipIf(!databaseAvailable)('export jobs', () => {
     const after = await get(t.admin, id);
     expect(after.status).toBe('cancelled');
     expect(after.progress.written).toBeLessThan(14);
-    expect(existsSync(exportPath(t.deps.config, t.admin.tenantId, id, 'csv'))).toBe(false);
+    expect(existsSync(exportPath({ config: t.deps.config, tenantId: t.admin.tenantId, id, format: 'csv' }))).toBe(false);
     expect((await t.request(t.admin, { method: 'POST', url: `/api/v1/exports/${id}/cancel` })).statusCode).toBe(409);
     expect(await run(t.admin, id)).toBe('skipped');
   });
@@ -178,7 +178,7 @@ describe.skipIf(!databaseAvailable)('export jobs', () => {
   it('the cleanup job removes expired files; their download answers 404', async () => {
     const id = ((await start(t.admin, { object: 'company', format: 'xlsx' })).json() as TExport).id;
     expect(await run(t.admin, id)).toBe('done');
-    const path = exportPath(t.deps.config, t.admin.tenantId, id, 'xlsx');
+    const path = exportPath({ config: t.deps.config, tenantId: t.admin.tenantId, id, format: 'xlsx' });
     expect(existsSync(path)).toBe(true);
     expect(await cleanupExpiredExports(t.deps)).toBe(0);
     expect(await cleanupExpiredExports(t.deps, new Date(Date.now() + 8 * 24 * 3600 * 1000))).toBeGreaterThanOrEqual(1);

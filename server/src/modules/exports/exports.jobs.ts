@@ -21,7 +21,7 @@ export async function enqueueExportJob(deps: Deps, tenantId: string, exportId: s
 /** Removes files of exports past their expiry and marks them expired; returns how many. */
 export async function cleanupExpiredExports(deps: Deps, now = new Date()): Promise<number> {
   const expired = await inSystem(deps.db.kysely, (tx) => repo.expiredExports(tx, now));
-  for (const e of expired) await removeExportFile(deps.config, e.tenant_id, e.id, e.format);
+  for (const e of expired) await removeExportFile({ config: deps.config, tenantId: e.tenant_id, id: e.id, format: e.format });
   await inSystem(deps.db.kysely, (tx) =>
     repo.markExpired(
       tx,

@@ -21,21 +21,21 @@ export function exportRoutes(app: FastifyInstance, deps: Deps) {
         response: { 202: ZExport },
       },
     },
-    async (req, reply) => reply.status(202).send(await service.createExport(deps, req.ctx, req.body)),
+    async (req, reply) => reply.status(202).send(await service.createExport({ deps, ctx: req.ctx, input: req.body })),
   );
   r.get('/api/v1/exports', { schema: { tags, summary: 'Recent exports', response: { 200: z.object({ data: z.array(ZExport) }) } } }, async (req) => ({
-    data: await service.listExports(deps, req.ctx),
+    data: await service.listExports({ deps, ctx: req.ctx }),
   }));
   r.get('/api/v1/exports/:id', { schema: { tags, summary: 'An export with its progress', params: ZIdParams, response: { 200: ZExport } } }, async (req) =>
-    service.getExport(deps, req.ctx, req.params.id),
+    service.getExport({ deps, ctx: req.ctx, id: req.params.id }),
   );
   r.post(
     '/api/v1/exports/:id/cancel',
     { schema: { tags, summary: 'Cancel a queued or running export', params: ZIdParams, response: { 200: ZExport } } },
-    async (req) => service.cancelExport(deps, req.ctx, req.params.id),
+    async (req) => service.cancelExport({ deps, ctx: req.ctx, id: req.params.id }),
   );
   r.get('/api/v1/exports/:id/download', { schema: { tags, summary: 'The finished file (streamed)', params: ZIdParams } }, async (req, reply) => {
-    const { stream, row } = await service.downloadExport(deps, req.ctx, req.params.id);
+    const { stream, row } = await service.downloadExport({ deps, ctx: req.ctx, id: req.params.id });
     return reply
       .header('content-type', CONTENT_TYPES[row.format])
       .header('content-length', String(row.size_bytes))

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { inTenant, type Tx } from '#db/tx.ts';
-import { requireAccess } from '#platform/access/access.ts';
+import { ownersFor } from '#platform/access/access.ts';
 import { writeAudit } from '#platform/audit/audit.ts';
 import type { RequestContext } from '#platform/context.ts';
 import { listDefs } from '#platform/custom-fields/custom-fields.repo.ts';
@@ -10,7 +10,7 @@ import { notFound } from '#platform/errors/app-error.ts';
 import { newId } from '#platform/ids.ts';
 import { compileFilter } from '#platform/query/filter.ts';
 import { parseSort } from '#platform/query/sort.ts';
-import { withCustomFields } from '#platform/custom-fields/custom-fields.catalog.ts';
+import { readableCatalogFor } from '#platform/records/field-access.ts';
 import { countVisible } from '#platform/records/record-list.ts';
 import { exportPath, removeExportFile } from './export-files.service.ts';
 import { exportsErrors } from './exports.errors.ts';
@@ -50,19 +50,20 @@ async function visibleExport(tx: Tx, ctx: RequestContext, id: string, options: {
   return row;
 }
 
+export type CreateExportOptions = { deps: Deps; ctx: RequestContext; input: TCreateExportRequest };
 /**
- * Checks the export permission, the filter, sort and columns (so a bad request fails now,
+ * Checks the read and export permissions, the filter, sort and columns (so a bad request fails now,
  * not in the job), counts the rows for progress, stores the job and queues it.
  */
-export async function createExport(deps: Deps, ctx: RequestContext, input: TCreateExportRequest): Promise<TExport> {
+export async function createExport({ deps, ctx, input }: CreateExportOptions): Promise<TExport> {
   const id = newId();
   const { row, def } = await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    const exportable = await exportableOf(tx, deps, input.object);
+    const exportable = await exportableOf({ tx, deps, object: input.object });
     if (!exportable) throw exportsErrors.unknownObject(input.object);
     const { def, fields, defaultColumns, path } = exportable;
-    requireAccess(ctx.access, def.object, 'export');
+    ownersFor(ctx.access, def.object, ['read', 'export']);
     const defs = await listDefs(tx, def.object);
-    const catalog = withCustomFields(def.catalog, defs);
+    const catalog = await readableCatalogFor({ tx, def, access: ctx.access, uses: [input.filter, input.sort] });
     compileFilter(input.filter, catalog);
     parseSort(input.sort, catalog, def.defaultSort);
     const wanted: { key: string; label?: string | undefined }[] = input.columns ?? defaultColumns.map((key) => ({ key }));
@@ -102,14 +103,16 @@ export async function createExport(deps: Deps, ctx: RequestContext, input: TCrea
   return toApi(row);
 }
 
-export const getExport = (deps: Deps, ctx: RequestContext, id: string) =>
-  inTenant(deps.db.kysely, ctx.tenantId, async (tx) => toApi(await visibleExport(tx, ctx, id)));
+export type GetExportOptions = { deps: Deps; ctx: RequestContext; id: string };
+export const getExport = ({ deps, ctx, id }: GetExportOptions) => inTenant(deps.db.kysely, ctx.tenantId, async (tx) => toApi(await visibleExport(tx, ctx, id)));
 
-export const listExports = (deps: Deps, ctx: RequestContext) =>
+export type ListExportsOptions = { deps: Deps; ctx: RequestContext };
+export const listExports = ({ deps, ctx }: ListExportsOptions) =>
   inTenant(deps.db.kysely, ctx.tenantId, async (tx) => (await repo.listExports(tx, ctx.access.isAdmin ? null : ctx.userId, 50)).map(toApi));
 
+export type CancelExportOptions = { deps: Deps; ctx: RequestContext; id: string };
 /** Stops a queued or running export (the job notices after its current page) and discards its file. */
-export async function cancelExport(deps: Deps, ctx: RequestContext, id: string): Promise<TExport> {
+export async function cancelExport({ deps, ctx, id }: CancelExportOptions): Promise<TExport> {
   const row = await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const current = await visibleExport(tx, ctx, id, { lock: true });
     if (current.status !== 'queued' && current.status !== 'running') throw exportsErrors.notRunning();
@@ -122,12 +125,13 @@ export async function cancelExport(deps: Deps, ctx: RequestContext, id: string):
     });
     return (await repo.findExport(tx, id)) as repo.ExportRow;
   });
-  await removeExportFile(deps.config, ctx.tenantId, id, row.format);
+  await removeExportFile({ config: deps.config, tenantId: ctx.tenantId, id, format: row.format });
   return toApi(row);
 }
 
+export type DownloadExportOptions = { deps: Deps; ctx: RequestContext; id: string };
 /** The finished file as a stream (audited as a download). */
-export async function downloadExport(deps: Deps, ctx: RequestContext, id: string): Promise<{ stream: Readable; row: repo.ExportRow }> {
+export async function downloadExport({ deps, ctx, id }: DownloadExportOptions): Promise<{ stream: Readable; row: repo.ExportRow }> {
   const row = await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const current = await visibleExport(tx, ctx, id);
     if (current.status === 'expired') throw exportsErrors.expired();
@@ -135,7 +139,7 @@ export async function downloadExport(deps: Deps, ctx: RequestContext, id: string
     await writeAudit(tx, ctx, { action: 'export_downloaded', objectType: 'export', objectId: id });
     return current;
   });
-  const stream = createReadStream(exportPath(deps.config, ctx.tenantId, id, row.format));
+  const stream = createReadStream(exportPath({ config: deps.config, tenantId: ctx.tenantId, id, format: row.format }));
   // Opening fails asynchronously; surface a missing file (another instance's disk, or removed) as 404 before streaming.
   await new Promise<void>((resolve, reject) => {
     stream.once('open', () => resolve());

@@ -1,15 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { cleanText, parseDate, parseNumber, splitList, parseDateTime, parseMoney } from './cleaning.rules.ts';
 import { detectEncoding } from './file-format.rules.ts';
+import { companyImport, contactImport } from '#modules/customers/index.ts';
 import { suggestMapping } from './import-fields.definition.ts';
 
 describe('import cleaning', () => {
   it('turns full-width characters half-width and collapses spaces', () => {
     expect(cleanText('  １３８ ０００\u3000Ａｂ ')).toBe('138 000 Ab');
+    // NFKC: full-width punctuation and half-width katakana too; a character outside the BMP is kept.
+    expect(cleanText('𠮷野家　ＣＯ．，ＬＴＤ（北京）')).toBe('𠮷野家 CO.,LTD(北京)');
+    expect(cleanText('ｶﾀｶﾅ ﾃｽﾄ')).toBe('カタカナ テスト');
   });
   it('reads the common date spellings and refuses impossible dates', () => {
     for (const v of ['2024-01-05', '2024/1/5', '2024年1月5日', '05.01.2024', '20240105', '45296']) expect(parseDate(v), v).toBe('2024-01-05');
     expect(parseDate('2024-02-30')).toBeNull();
+    // A bare year is not an Excel serial (2024 would be 1905-07-16): refused, never guessed.
+    for (const v of ['2024', '1999', '9999']) expect(parseDate(v), v).toBeNull();
+    expect(parseDate('45296.75')).toBe('2024-01-05');
     expect(parseDate('soon')).toBeNull();
   });
   it('reads numbers with thousands separators', () => {
@@ -24,7 +31,7 @@ describe('import cleaning', () => {
   });
   it('suggests targets for Chinese and English headers', () => {
     const headers = ['姓名', '手机号', '电子邮件', '公司名称', '职务', '城市', 'Unknown', '备注'];
-    expect(suggestMapping('contact', headers, [])).toEqual([
+    expect(suggestMapping(contactImport, headers, [])).toEqual([
       { column: 0, field: 'name' },
       { column: 1, field: 'mobile' },
       { column: 2, field: 'email' },
@@ -33,7 +40,18 @@ describe('import cleaning', () => {
       { column: 5, field: 'city' },
       { column: 7, field: 'description' },
     ]);
-    expect(suggestMapping('company', ['公司名称', 'Website', 'Industry'], [])).toEqual([
+    // Traditional Chinese headers (Taiwan, Hong Kong) read as their Simplified forms, and Taiwan's own words.
+    expect(suggestMapping(contactImport, ['聯絡人', '行動電話', '電子郵件', '公司名稱', '職稱', '縣市', '備註'], []).map((m) => m.field)).toEqual([
+      'name',
+      'mobile',
+      'email',
+      'company',
+      'title',
+      'city',
+      'description',
+    ]);
+    expect(suggestMapping(companyImport, ['公司名稱', '統一編號', '網站', '電話'], []).map((m) => m.field)).toEqual(['name', 'taxId', 'website', 'phone']);
+    expect(suggestMapping(companyImport, ['公司名称', 'Website', 'Industry'], [])).toEqual([
       { column: 0, field: 'name' },
       { column: 1, field: 'website' },
       { column: 2, field: 'industry' },

@@ -1,10 +1,11 @@
-/** Full-width ASCII (Ａ１＠) to half-width, trimmed, inner runs of spaces collapsed. */
+import { wallTimeToUtc } from '#platform/time/zones.ts';
+
+/**
+ * Unicode NFKC (full-width Ａ１＠（ and the ideographic space to half-width, half-width ｶﾅ to
+ * full-width カナ; characters outside the BMP such as 𠮷 kept), trimmed, inner runs of spaces collapsed.
+ */
 export function cleanText(value: string): string {
-  return value
-    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return value.normalize('NFKC').replace(/\s+/g, ' ').trim();
 }
 
 const pad = (n: string) => n.padStart(2, '0');
@@ -14,7 +15,11 @@ const validDate = (y: string, m: string, d: string) => {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : null;
 };
 
-/** 2024-01-05, 2024/1/5, 2024年1月5日, 2024.1.5, 05.01.2024 (day first), 20240105, Excel serials. */
+/**
+ * 2024-01-05, 2024/1/5, 2024年1月5日, 2024.1.5, 05.01.2024 (day first), 20240105, and Excel serials
+ * of five digits (10000-99999: 1927-05-18 to 2173-10-14). A four-digit number is refused (null), not
+ * guessed: `2024` is a year far more often than the serial of 1905-07-16.
+ */
 export function parseDate(value: string): string | null {
   let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(value);
   if (m) return validDate(m[1] as string, m[2] as string, m[3] as string);
@@ -22,7 +27,7 @@ export function parseDate(value: string): string | null {
   if (m) return validDate(m[3] as string, m[2] as string, m[1] as string);
   m = /^(\d{4})(\d{2})(\d{2})$/.exec(value);
   if (m) return validDate(m[1] as string, m[2] as string, m[3] as string);
-  if (/^\d{4,5}(\.\d+)?$/.test(value)) {
+  if (/^\d{5}(\.\d+)?$/.test(value)) {
     // Excel's day 1 is 1900-01-01, counting the phantom 1900-02-29.
     const date = new Date(Date.UTC(1899, 11, 30) + Math.floor(Number(value)) * 86_400_000);
     return date.toISOString().slice(0, 10);
@@ -93,26 +98,6 @@ export function parseMoney(value: string): { amount: string; currency: string | 
   return { amount: `${scaled}${cut}`, currency };
 }
 
-/** Milliseconds the zone is ahead of UTC at `utc`. */
-function zoneOffset(utc: number, timeZone: string): number {
-  const parts: Record<string, string> = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(new Date(utc))
-      .map((p) => [p.type, p.value]),
-  );
-  const n = (type: string) => Number(parts[type] ?? 0);
-  return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - utc;
-}
-
 /**
  * A date or date-time cell -> ISO timestamp. Wall times without an offset are read in the
  * tenant's zone (a sheet says "14:30" meaning the office's afternoon); a bare date is 09:00 there.
@@ -129,7 +114,5 @@ export function parseDateTime(value: string, timeZone: string): string | null {
   const h = m[2] === undefined ? 9 : Number(m[2]);
   if (h > 23 || Number(m[3] ?? 0) > 59) return null;
   const wall = Date.UTC(y, mo - 1, d, h, Number(m[3] ?? 0), Number(m[4] ?? 0));
-  let utc = wall - zoneOffset(wall, timeZone);
-  utc = wall - zoneOffset(utc, timeZone);
-  return new Date(utc).toISOString();
+  return new Date(wallTimeToUtc(wall, timeZone)).toISOString();
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { companyImport, contactImport } from '#modules/customers/index.ts';
 import { detectPreset, presetMapping } from './crm-presets.rules.ts';
+
+/** The objects whose specs carry CRM preset maps. */
+const SPECS = [contactImport, companyImport];
 
 // Header rows as these systems export them.
 const SALESFORCE_API = [
@@ -94,18 +98,18 @@ const SUITECRM = [
 
 describe('CRM export presets', () => {
   it('recognises each system from its header row', () => {
-    expect(detectPreset(SALESFORCE_API)).toBe('salesforce');
-    expect(detectPreset(SALESFORCE_REPORT)).toBe('salesforce');
-    expect(detectPreset(HUBSPOT)).toBe('hubspot');
-    expect(detectPreset(ZOHO)).toBe('zoho');
-    expect(detectPreset(SUITECRM)).toBe('suitecrm');
-    expect(detectPreset(['姓名', '手机号', '邮箱', '公司'])).toBeNull();
-    expect(detectPreset(['Name', 'Email', 'Phone', 'City'])).toBeNull();
+    expect(detectPreset(SALESFORCE_API, SPECS)).toBe('salesforce');
+    expect(detectPreset(SALESFORCE_REPORT, SPECS)).toBe('salesforce');
+    expect(detectPreset(HUBSPOT, SPECS)).toBe('hubspot');
+    expect(detectPreset(ZOHO, SPECS)).toBe('zoho');
+    expect(detectPreset(SUITECRM, SPECS)).toBe('suitecrm');
+    expect(detectPreset(['姓名', '手机号', '邮箱', '公司'], SPECS)).toBeNull();
+    expect(detectPreset(['Name', 'Email', 'Phone', 'City'], SPECS)).toBeNull();
   });
 
   it('maps each system’s contact columns to our fields', () => {
     const fields = (headers: string[], preset: Parameters<typeof presetMapping>[0]) =>
-      Object.fromEntries(presetMapping(preset, 'contact', headers).map((m) => [headers[m.column], m.field]));
+      Object.fromEntries(presetMapping(preset, contactImport, headers).map((m) => [headers[m.column], m.field]));
     expect(fields(SALESFORCE_API, 'salesforce')).toMatchObject({
       LastName: 'familyName',
       FirstName: 'givenName',
@@ -147,8 +151,8 @@ describe('CRM export presets', () => {
       'AccountSource',
       'OwnerId',
     ];
-    expect(detectPreset(headers)).toBe('salesforce');
-    const mapped = presetMapping('salesforce', 'company', headers).map((m) => m.field);
+    expect(detectPreset(headers, SPECS)).toBe('salesforce');
+    const mapped = presetMapping('salesforce', companyImport, headers).map((m) => m.field);
     expect(mapped).toEqual([
       'name',
       'industry',

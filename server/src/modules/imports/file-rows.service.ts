@@ -3,7 +3,7 @@ import { parse } from 'csv-parse';
 import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { AppError } from '#platform/errors/app-error.ts';
-import type { FileEncoding, FileFormat } from './file-format.rules.ts';
+import { decoderOf, type FileEncoding, type FileFormat } from './file-format.rules.ts';
 import { textLines, vcardRows } from './vcard.rules.ts';
 import { readWorkbookSheets } from './xlsx-sheets.rules.ts';
 import { importsErrors } from './imports.errors.ts';
@@ -37,7 +37,7 @@ const cellText = (value: ExcelJS.CellValue): string => {
 };
 
 async function* csvRows(source: RowSource): AsyncGenerator<string[]> {
-  const text = Readable.from(source.chunks()).pipe(iconv.decodeStream(source.encoding, { stripBOM: true }));
+  const text = Readable.from(source.chunks()).pipe(iconv.decodeStream(decoderOf(source.encoding), { stripBOM: true }));
   // delimiter: the common ones, detected per file by csv-parse; quoted newlines are kept.
   const parser = text.pipe(
     parse({
@@ -59,7 +59,7 @@ async function* csvRows(source: RowSource): AsyncGenerator<string[]> {
 }
 
 async function* vcfRows(source: RowSource): AsyncGenerator<string[]> {
-  const text = Readable.from(source.chunks()).pipe(iconv.decodeStream(source.encoding, { stripBOM: true }));
+  const text = Readable.from(source.chunks()).pipe(iconv.decodeStream(decoderOf(source.encoding), { stripBOM: true }));
   try {
     yield* vcardRows(textLines(text as AsyncIterable<string>));
   } catch (error) {

@@ -3,10 +3,13 @@ import type { Tx } from '#db/tx.ts';
 import { mayTouch, scopeOf } from '#platform/access/access.ts';
 import { checkWrites, createManyInTx, updateManyInTx } from '#platform/records/record-service.ts';
 import type { Row } from '#platform/records/records.repo.ts';
-import { findCompaniesByNames, findMatches, type JournalWrite, journalEntry, journalMany, type MatchKey } from './import-records.repo.ts';
-import { companyToCreate, importRow, lookupKey, matchKey, type RowContext, type RowOutcome } from './import-row.service.ts';
+import type { ObjectDefinition } from '#platform/records/object-definition.ts';
+import type { Versioned } from '#platform/records/record-service.ts';
+import { findByNames, findMatches, type JournalWrite, journalEntry, journalMany, lockMatching, type MatchKey } from './import-records.repo.ts';
+import { forget, importRow, lookupKey, matchKey, parentToCreate, type RowContext, type RowOutcome } from './import-row.service.ts';
 import { rowToInput } from './row-input.mapper.ts';
-import { DEFINITIONS, validateInput } from './row-validation.rules.ts';
+import { validateInput } from './row-validation.rules.ts';
+import { SUPPRESSED, suppressedInputs } from './import-suppression.service.ts';
 
 export type BatchRow = { rowNumber: number; values: string[] };
 
@@ -14,23 +17,26 @@ export type BatchRow = { rowNumber: number; values: string[] };
 class RowByRow extends Error {}
 
 /**
- * Imports a batch. Contacts and companies go through a set-based path: one statement per step
- * (match lookup, company lookup and creation, insert, audit, events, journal) for the batch
+ * Imports a batch. Objects whose spec is `batched` (contacts, companies) go through a set-based path: one statement per step
+ * (match lookup, parent lookup and creation, insert, audit, events, journal) for the batch
  * instead of a dozen per row, and one UPDATE per updated row. Rows whose key repeats an earlier
  * row of the batch follow one by one, in file order; if the set-based part fails it is rolled back and the
  * whole batch goes row by row, so the outcome is the same either way. Outcomes come in the rows' order.
  */
 export async function importBatch(tx: Tx, rc: RowContext, rows: BatchRow[]): Promise<RowOutcome[]> {
   const outcomes = new Map<number, RowOutcome>();
+  await lockMatching(tx, rc.ctx.tenantId, [rc.object, ...(rc.spec.parent ? [rc.spec.parent.object] : [])]);
   let deferred = rows;
   if (setBased(rc) && rows.length > 1) {
     await savepoint(tx, 'import_batch');
+    const mark = rc.ctx.collect?.length ?? 0;
     try {
       deferred = await writeSet(tx, rc, rows, outcomes);
       await releaseSavepoint(tx, 'import_batch');
     } catch (error) {
       if (!(error instanceof RowByRow)) throw error;
       await rollbackToSavepoint(tx, 'import_batch');
+      forget(rc, mark);
       outcomes.clear();
       deferred = rows;
     }
@@ -39,19 +45,22 @@ export async function importBatch(tx: Tx, rc: RowContext, rows: BatchRow[]): Pro
   return rows.map((row) => outcomes.get(row.rowNumber) as RowOutcome);
 }
 
-/** A unique custom field cannot be checked against rows of the same statement: such objects go row by row. */
-const setBased = (rc: RowContext) => (rc.object === 'contact' || rc.object === 'company') && !rc.customDefs.some((d) => d.unique);
+/**
+ * A unique custom field cannot be checked against rows of the same statement, and a lookup cell
+ * names its record by name (resolved per row): such objects go row by row.
+ */
+const setBased = (rc: RowContext) => !!rc.spec.batched && !rc.customDefs.some((d) => d.unique || d.type === 'lookup');
 
 /** The strings a match key is known by within a batch: a row sharing one with an earlier row must see that row's write. */
-function keyStrings(key: MatchKey | null, companyName: string | null): string[] {
+function keyStrings(key: MatchKey | null, parentName: string | null): string[] {
   if (!key) return [];
   if (key.email) return [`e:${key.email}`];
   if (key.e164?.length) return key.e164.map((e) => `p:${e}`);
-  if (key.name) return [`n:${key.name.toLowerCase()}|${key.companyId ?? `new:${companyName?.toLowerCase() ?? ''}`}`];
+  if (key.name) return [`n:${key.name.toLowerCase()}|${key.parentId ?? `new:${parentName?.toLowerCase() ?? ''}`}`];
   return [];
 }
 
-type Candidate = { row: BatchRow; input: Record<string, unknown>; companyName: string | null; existing?: Row };
+type Candidate = { row: BatchRow; input: Record<string, unknown>; parentName: string | null; existing?: Row };
 
 /** Whether the importer may update the matched record (its role's update scope); refused rows get the row-by-row message. */
 function mayUpdate(rc: RowContext, c: Candidate, outcomes: Map<number, RowOutcome>): boolean {
@@ -65,12 +74,12 @@ function mayUpdate(rc: RowContext, c: Candidate, outcomes: Map<number, RowOutcom
 async function checked(tx: Tx, rc: RowContext, mode: 'create' | 'update', candidates: Candidate[], outcomes: Map<number, RowOutcome>) {
   const valid: Candidate[] = [];
   for (const c of candidates) {
-    const result = validateInput(rc.object, mode, c.input);
+    const result = validateInput(rc.spec, mode, c.input);
     if (result.ok) valid.push({ ...c, input: result.value });
     else outcomes.set(c.row.rowNumber, { errors: result.errors });
   }
   const existing = mode === 'update' ? valid.map((c) => c.existing as Row) : undefined;
-  const problems = await checkWrites(tx, { deps: rc.deps, ctx: rc.ctx, def: DEFINITIONS[rc.object], inputs: valid.map((c) => c.input), existing });
+  const problems = await checkWrites(tx, { deps: rc.deps, ctx: rc.ctx, def: rc.def, inputs: valid.map((c) => c.input), existing });
   return valid.filter((c, i) => {
     const errors = problems[i];
     if (errors) outcomes.set(c.row.rowNumber, { errors });
@@ -80,32 +89,39 @@ async function checked(tx: Tx, rc: RowContext, mode: 'create' | 'update', candid
 
 /** The set-based part; returns the rows left for the row-by-row path. */
 async function writeSet(tx: Tx, rc: RowContext, rows: BatchRow[], outcomes: Map<number, RowOutcome>): Promise<BatchRow[]> {
-  const { deps, ctx, object } = rc;
-  const def = DEFINITIONS[object];
+  const { deps, ctx, object, def, spec } = rc;
   const deferred = new Set<number>();
   const built: Candidate[] = [];
+  const candidates: Candidate[] = [];
   for (const row of rows) {
-    const b = rowToInput(object, row.values, rc.mapping, rc.customDefs, rc.phoneRegion);
+    const b = rowToInput(spec, row.values, rc.mapping, rc.customDefs, rc.phoneRegion);
     if (b.errors.length) outcomes.set(row.rowNumber, { errors: b.errors });
-    else built.push({ row, input: b.input, companyName: b.companyName });
+    else candidates.push({ row, input: b.input, parentName: b.parentName });
   }
-  const companies = await findCompaniesByNames(
+  const suppressed = await suppressedInputs(
     tx,
-    built.flatMap((c) => (c.companyName ? [c.companyName] : [])),
+    rc,
+    candidates.map((c) => c.input),
   );
-  for (const c of built) if (c.companyName) c.input.companyId = companies.get(c.companyName.toLowerCase()) ?? null;
+  candidates.forEach((c, i) => {
+    if (suppressed.has(i)) outcomes.set(c.row.rowNumber, { errors: [SUPPRESSED] });
+    else built.push(c);
+  });
+  const named = built.flatMap((c) => (c.parentName ? [c.parentName] : []));
+  const parents = spec.parent && rc.parentDef && named.length ? await findByNames(tx, rc.parentDef.table, named) : new Map<string, string>();
+  linkParents(rc, built, parents);
 
   // Matching: a key seen earlier in the batch, or a record another row already matched, waits for the row-by-row path.
   const matching = rc.dedup.action !== 'create';
   const keys = built.map((c) => (matching ? matchKey(rc, c.input) : null));
-  const lookups = built.map((c, i) => lookupKey(rc, keys[i] ?? null, companyToCreate(rc, c.companyName, c.input)));
-  const existing = matching ? await findMatches(tx, def.table, lookups) : [];
+  const lookups = built.map((c, i) => lookupKey(rc, keys[i] ?? null, parentToCreate(rc, c.parentName, c.input)));
+  const existing = matching ? await findMatches(tx, def.table, lookups, spec.parent?.column) : [];
   const seen = new Set<string>();
   const creates: Candidate[] = [];
   const updates: Candidate[] = [];
   built.forEach((c, i) => {
     const match = existing[i];
-    const names = [...keyStrings(keys[i] ?? null, c.companyName), ...(match ? [`id:${match.id}`] : [])];
+    const names = [...keyStrings(keys[i] ?? null, c.parentName), ...(match ? [`id:${match.id}`] : [])];
     const repeated = names.some((n) => seen.has(n));
     for (const n of names) seen.add(n);
     if (repeated) deferred.add(c.row.rowNumber);
@@ -115,7 +131,7 @@ async function writeSet(tx: Tx, rc: RowContext, rows: BatchRow[], outcomes: Map<
   });
 
   // Validation as the API does it, and the record service's own checks, before anything is written.
-  for (const c of creates) if (!('source' in c.input)) c.input.source = rc.options.defaultSource;
+  if (spec.fields.includes('source')) for (const c of creates) if (!('source' in c.input)) c.input.source = rc.options.defaultSource;
   const readyCreates = await checked(tx, rc, 'create', creates, outcomes);
   const readyUpdates = await checked(
     tx,
@@ -126,7 +142,7 @@ async function writeSet(tx: Tx, rc: RowContext, rows: BatchRow[], outcomes: Map<
   );
 
   const entries: JournalWrite[] = [];
-  await createMissingCompanies(tx, rc, [...readyCreates, ...readyUpdates], companies, entries);
+  await createMissingParents(tx, rc, [...readyCreates, ...readyUpdates], parents, entries);
   const created = await createManyInTx(tx, { deps, ctx, def, inputs: readyCreates.map((c) => c.input) });
   created.forEach((w, i) => {
     const c = readyCreates[i] as Candidate;
@@ -149,26 +165,33 @@ async function writeSet(tx: Tx, rc: RowContext, rows: BatchRow[], outcomes: Map<
   return rows.filter((r) => deferred.has(r.rowNumber));
 }
 
-/** Creates the companies named by rows about to be written and not found, once per name; each row then links to its company. */
-async function createMissingCompanies(tx: Tx, rc: RowContext, ready: Candidate[], companies: Map<string, string>, entries: JournalWrite[]) {
+/** Sets each row's parent id from the names found (null when its parent is not there yet). */
+function linkParents(rc: RowContext, rows: Candidate[], parents: Map<string, string>) {
+  const idField = rc.spec.parent?.idField;
+  if (idField) for (const c of rows) if (c.parentName) c.input[idField] = parents.get(c.parentName.toLowerCase()) ?? null;
+}
+
+/** Creates the parents named by rows about to be written and not found, once per name; each row then links to its parent. */
+async function createMissingParents(tx: Tx, rc: RowContext, ready: Candidate[], parents: Map<string, string>, entries: JournalWrite[]) {
   const missing = new Map<string, { name: string; rowNumber: number }>();
   for (const c of ready) {
-    const key = c.companyName?.toLowerCase();
-    if (c.companyName && key && !companies.has(key) && !missing.has(key)) missing.set(key, { name: c.companyName, rowNumber: c.row.rowNumber });
+    const key = c.parentName?.toLowerCase();
+    if (c.parentName && key && !parents.has(key) && !missing.has(key)) missing.set(key, { name: c.parentName, rowNumber: c.row.rowNumber });
   }
-  if (!missing.size || !rc.options.createCompanies) return;
+  if (!missing.size || !rc.options.createCompanies || !rc.parentDef) return;
+  const def: ObjectDefinition<Versioned> = rc.parentDef;
   const wanted = [...missing.values()];
   const created = await createManyInTx(tx, {
     deps: rc.deps,
     ctx: rc.ctx,
-    def: DEFINITIONS.company,
+    def,
     inputs: wanted.map((m) => ({ name: m.name, source: rc.options.defaultSource })),
   });
   created.forEach((w, i) => {
     const m = wanted[i] as { name: string; rowNumber: number };
     if ('errors' in w) throw new RowByRow();
-    companies.set(m.name.toLowerCase(), w.row.id);
-    entries.push(journalEntry('company', m.rowNumber, w.row));
+    parents.set(m.name.toLowerCase(), w.row.id);
+    entries.push(journalEntry(def.object, m.rowNumber, w.row));
   });
-  for (const c of ready) if (c.companyName) c.input.companyId = companies.get(c.companyName.toLowerCase()) ?? null;
+  linkParents(rc, ready, parents);
 }

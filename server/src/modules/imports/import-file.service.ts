@@ -4,14 +4,14 @@ import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
 import { type Preview, previewImport } from './import-preview.service.ts';
 import { runImport } from './import-run.service.ts';
-import type { ImportObject } from './import-fields.definition.ts';
 import type { TImport, TUpdateImportRequest } from './imports.schema.ts';
 import * as service from './imports.service.ts';
 
 export type ImportFileOptions = {
   deps: Deps;
   ctx: RequestContext;
-  object: ImportObject;
+  /** A registry object with the import capability (`contact`, or a custom object's name). */
+  object: string;
   path: string;
   /** XLSX: the sheet to import, by name; absent: the first. */
   sheet?: string | undefined;

@@ -1,7 +1,6 @@
 import { inTenant } from '#db/tx.ts';
 import { loadAccess } from '#platform/auth/auth.service.ts';
 import type { RequestContext } from '#platform/context.ts';
-import { listDefs } from '#platform/custom-fields/custom-fields.repo.ts';
 import type { Deps } from '#platform/deps.ts';
 import type { FieldError } from '#platform/errors/app-error.ts';
 import { translate } from '#platform/i18n/i18n.ts';
@@ -9,6 +8,7 @@ import { storedChunks } from './file-store.service.ts';
 import { phoneRegionOf } from '#platform/tenancy/phone-region.ts';
 import { readRows } from './file-rows.service.ts';
 import { importRow, type RowContext } from './import-row.service.ts';
+import { importTarget } from './importable-objects.service.ts';
 import { importSettings } from './import-settings.rules.ts';
 import { visibleImport } from './imports.service.ts';
 import { importsErrors } from './imports.errors.ts';
@@ -31,19 +31,21 @@ export async function previewImport(deps: Deps, ctx: RequestContext, { id, limit
     const row = await visibleImport(tx, ctx, { id });
     if (row.status !== 'uploaded') throw importsErrors.alreadyStarted();
     if (!row.mapping.length) throw importsErrors.mappingEmpty();
-    return { ...row, customDefs: await listDefs(tx, row.object), phoneRegion: await phoneRegionOf(tx, ctx.tenantId) };
+    const target = await importTarget(tx, deps, row.object);
+    if (!target) throw importsErrors.unknownObject(row.object);
+    return { ...row, target, phoneRegion: await phoneRegionOf(tx, ctx.tenantId) };
   });
-  const settings = importSettings(imp);
-  const access = ctx.userId ? await loadAccess(deps, ctx.tenantId, ctx.userId) : ctx.access;
+  const settings = importSettings(imp, imp.target.spec);
+  const access = ctx.userId ? await loadAccess({ deps, tenantId: ctx.tenantId, userId: ctx.userId }) : ctx.access;
   const rc: RowContext = {
     deps,
     ctx: { ...ctx, access },
     importId: id,
     object: imp.object,
+    ...imp.target,
     mapping: imp.mapping,
     dedup: settings.dedup,
     options: settings.options,
-    customDefs: imp.customDefs,
     phoneRegion: imp.phoneRegion,
   };
   const sample: { rowNumber: number; values: string[] }[] = [];

@@ -133,7 +133,7 @@ describe.skipIf(!databaseAvailable)('imports: choosing the sheet of a workbook',
       requestId: 'sheets-test',
       ip: null,
       locale: 'en' as const,
-      access: await loadAccess(t.deps, t.admin.tenantId, t.admin.id),
+      access: await loadAccess({ deps: t.deps, tenantId: t.admin.tenantId, userId: t.admin.id }),
     };
     const { job } = await importFile({ deps: t.deps, ctx, object: 'contact', path, sheet: SECOND, mapping: { 姓名: 'name', 邮箱: 'email' }, dryRun: true });
     expect(job).toMatchObject({

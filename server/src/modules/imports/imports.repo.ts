@@ -1,16 +1,16 @@
-import type { ImportObject } from './import-fields.definition.ts';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '#db/schema.ts';
 import type { Tx } from '#db/tx.ts';
+import type { FileEncoding } from './file-format.rules.ts';
 
 /** A row of `imports` as stored (jsonb parsed by the driver). */
 export type ImportRow = {
   tenant_id: string;
   id: string;
-  object: ImportObject;
+  object: string;
   file_name: string;
   format: 'csv' | 'xlsx' | 'vcf';
-  encoding: 'utf-8' | 'gb18030';
+  encoding: FileEncoding;
   size_bytes: string | number;
   /** XLSX: the workbook's sheet names in order, and the one to import; null for CSV and vCard. */
   sheets: string[] | null;
@@ -97,11 +97,28 @@ export async function deleteImport(tx: Tx, id: string): Promise<void> {
   await sql`delete from imports where id = ${id}`.execute(tx);
 }
 
-/** Imports waiting for a worker, across tenants (the sweep runs as the owner role). */
-export async function pendingImports(tx: Tx): Promise<{ tenant_id: string; id: string; status: string }[]> {
-  const { rows } = await sql<{ tenant_id: string; id: string; status: string }>`select tenant_id, id, status from imports
-    where status in ('queued', 'rolling_back') or (status = 'running' and updated_at < now() - interval '10 minutes')`.execute(tx);
+/**
+ * A running import's lease: its worker renews `updated_at` with every batch and a heartbeat every
+ * few seconds; one not renewed for this long has lost its worker (killed) and is resumed.
+ */
+export const LEASE_SECONDS = 30;
+
+/** Imports waiting for a worker, across tenants (the sweep runs as the owner role); `lease` names a lapsed lease. */
+export async function pendingImports(tx: Tx): Promise<{ tenant_id: string; id: string; status: string; lease: string }[]> {
+  const { rows } = await sql<{ tenant_id: string; id: string; status: string; lease: string }>`
+    select tenant_id, id, status, cast(extract(epoch from updated_at) as bigint)::text as lease from imports
+    where status in ('queued', 'rolling_back') or (status = 'running' and updated_at < now() - make_interval(secs => ${LEASE_SECONDS}))`.execute(tx);
   return rows;
+}
+
+/** Renews a running import's lease (the heartbeat). */
+export async function renewLease(tx: Tx, id: string): Promise<void> {
+  await sql`update imports set updated_at = now() where id = ${id} and status = 'running'`.execute(tx);
+}
+
+/** Gives a running import's lease up at once (a worker stopping cleanly), so the next sweep resumes it. */
+export async function releaseLease(tx: Tx, id: string): Promise<void> {
+  await sql`update imports set updated_at = now() - make_interval(secs => ${LEASE_SECONDS * 2}) where id = ${id} and status = 'running'`.execute(tx);
 }
 
 /** Refreshes the planner's statistics of a table (outside any transaction; needs the table owner). */

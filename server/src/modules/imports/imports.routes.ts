@@ -5,9 +5,15 @@ import { z } from 'zod';
 import type { Deps } from '#platform/deps.ts';
 import { ZIdParams } from '#platform/http/list-query.ts';
 import { errorReport } from './error-report.service.ts';
-import { IMPORT_FIELDS, IMPORT_OBJECTS } from './import-fields.definition.ts';
-import { IMPORT_OBJECTS as OBJECTS } from './import-fields.definition.ts';
-import { ZCreateImportQuery, ZImport, ZImportPreview, ZMappingTemplate, ZSaveMappingTemplateRequest, ZUpdateImportRequest } from './imports.schema.ts';
+import {
+  ZCreateImportQuery,
+  ZImport,
+  ZImportPreview,
+  ZMappingTemplate,
+  ZSaveMappingTemplateRequest,
+  ZTemplatesQuery,
+  ZUpdateImportRequest,
+} from './imports.schema.ts';
 import * as templates from './mapping-templates.service.ts';
 import { CRM_PRESETS } from './crm-presets.rules.ts';
 import { previewImport } from './import-preview.service.ts';
@@ -51,11 +57,11 @@ export async function importRoutes(app: FastifyInstance, deps: Deps) {
     {
       schema: {
         tags,
-        summary: 'Fields a column may be mapped to, per object (plus custom.<key>)',
-        response: { 200: z.record(z.enum(IMPORT_OBJECTS), z.array(z.string())) },
+        summary: 'Fields a column may be mapped to, per importable object of the tenant, custom objects included (plus custom.<key>)',
+        response: { 200: z.record(z.string(), z.array(z.string())) },
       },
     },
-    async () => Object.fromEntries(IMPORT_OBJECTS.map((o) => [o, [...IMPORT_FIELDS[o]]])) as Record<(typeof IMPORT_OBJECTS)[number], string[]>,
+    async (req) => service.importFields(deps, req.ctx),
   );
   r.get('/api/v1/imports/:id', { schema: { tags, summary: 'An import with its progress', params: ZIdParams, response: { 200: ZImport } } }, async (req) =>
     service.getImport(deps, req.ctx, req.params.id),
@@ -101,7 +107,7 @@ export async function importRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags,
         summary: 'Saved mapping templates of an object, and the CRM presets recognised from header rows',
-        querystring: z.object({ object: z.enum(OBJECTS) }).strict(),
+        querystring: ZTemplatesQuery,
         response: { 200: z.object({ data: z.array(ZMappingTemplate), presets: z.array(z.enum(CRM_PRESETS)) }) },
       },
     },

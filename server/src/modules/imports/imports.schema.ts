@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CRM_PRESETS } from './crm-presets.rules.ts';
-import { IMPORT_OBJECTS } from './import-fields.definition.ts';
+
+/** A registry object with the import capability: contact, company, lead, deal, activity, or a custom object's name. */
+const ZImportObject = z.string().min(1).max(63);
 
 export const IMPORT_STATUSES = ['uploaded', 'queued', 'running', 'done', 'failed', 'cancelled', 'rolling_back', 'rolled_back'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
@@ -26,7 +28,7 @@ export const ZImportOptions = z
 export type TImportOptions = z.infer<typeof ZImportOptions>;
 export type TDedupRule = z.infer<typeof ZDedupRule>;
 
-export const ZCreateImportQuery = z.object({ object: z.enum(IMPORT_OBJECTS), fileName: z.string().trim().min(1).max(255).default('import.csv') }).strict();
+export const ZCreateImportQuery = z.object({ object: ZImportObject, fileName: z.string().trim().min(1).max(255).default('import.csv') }).strict();
 export const ZUpdateImportRequest = z
   .object({
     /** XLSX: the sheet to import, one of `sheets`; its header, sample and suggested mapping replace the current ones. */
@@ -43,7 +45,7 @@ export type TUpdateImportRequest = z.infer<typeof ZUpdateImportRequest>;
 
 export const ZImport = z.object({
   id: z.string(),
-  object: z.enum(IMPORT_OBJECTS),
+  object: z.string(),
   fileName: z.string(),
   format: z.enum(['csv', 'xlsx', 'vcf']),
   encoding: z.string(),
@@ -59,6 +61,10 @@ export const ZImport = z.object({
   /** The CRM whose export the header row looks like; its preset made the suggested mapping. */
   preset: z.enum(CRM_PRESETS).nullable(),
   dedup: ZDedupRule,
+  /** The match rules the object supports (besides `none`), from its import spec; empty once the object is gone. */
+  matches: z.array(z.enum(['email', 'phone', 'nameCompany'])),
+  /** Whether `nameCompany` also compares the parent record (a contact's company); otherwise it compares the name only. */
+  matchesParent: z.boolean(),
   options: ZImportOptions,
   status: z.enum(IMPORT_STATUSES),
   progress: z.object({
@@ -78,18 +84,18 @@ export const ZImport = z.object({
 });
 export type TImport = z.infer<typeof ZImport>;
 
-export const ZImportTargets = z.object({ fields: z.array(z.string()) });
+export const ZTemplatesQuery = z.object({ object: ZImportObject }).strict();
 
 export const ZMappingTemplate = z.object({
   id: z.string(),
-  object: z.enum(IMPORT_OBJECTS),
+  object: z.string(),
   name: z.string(),
   mapping: z.array(z.object({ header: z.string(), field: z.string() })),
   updatedAt: z.string(),
 });
 export const ZSaveMappingTemplateRequest = z
   .object({
-    object: z.enum(IMPORT_OBJECTS),
+    object: ZImportObject,
     name: z.string().trim().min(1).max(100),
     mapping: z
       .array(z.object({ header: z.string().trim().min(1).max(200), field: z.string().min(1).max(120) }).strict())

@@ -1,9 +1,8 @@
 import type { Readable } from 'node:stream';
-import { inTenant, type Tx } from '#db/tx.ts';
+import { inTenant, inTenantRead, type Tx } from '#db/tx.ts';
 import { requireAccess } from '#platform/access/access.ts';
 import { writeAudit } from '#platform/audit/audit.ts';
 import type { RequestContext } from '#platform/context.ts';
-import { listDefs } from '#platform/custom-fields/custom-fields.repo.ts';
 import type { Deps } from '#platform/deps.ts';
 import { notFound } from '#platform/errors/app-error.ts';
 import { newId } from '#platform/ids.ts';
@@ -12,7 +11,9 @@ import { inspectXlsx } from './xlsx-guard.rules.ts';
 import { detectEncoding, detectFormat } from './file-format.rules.ts';
 import { storeFile, storedChunks } from './file-store.service.ts';
 import { detectPreset, presetMapping } from './crm-presets.rules.ts';
-import { type ImportObject, isKnownTarget, suggestMapping } from './import-fields.definition.ts';
+import { isKnownTarget, suggestMapping } from './import-fields.definition.ts';
+import { type ImportTarget, importablesOf, importTarget } from './importable-objects.service.ts';
+import type { ImportSpec } from '#platform/objects/import-spec.ts';
 import { templateMapping } from './mapping-templates.service.ts';
 import { enqueueImportJob } from './imports.jobs.ts';
 import { importSettings } from './import-settings.rules.ts';
@@ -41,7 +42,8 @@ function pace(r: repo.ImportRow, processed: number): { rowsPerSecond: number | n
   return { rowsPerSecond: Math.round(rate * 10) / 10, etaSeconds: r.status === 'done' ? 0 : left === null ? null : Math.ceil(left / rate) };
 }
 
-export const toApi = (r: repo.ImportRow): TImport => ({
+/** An import as the API shows it; `spec`: its object's import spec (its default match), undefined once the object is gone. */
+export const toApi = (r: repo.ImportRow, spec: ImportSpec | undefined): TImport => ({
   id: r.id,
   object: r.object,
   fileName: r.file_name,
@@ -55,7 +57,9 @@ export const toApi = (r: repo.ImportRow): TImport => ({
   totalRows: r.total_rows,
   mapping: r.mapping,
   preset: (r.preset as TImport['preset']) ?? null,
-  ...importSettings(r),
+  ...importSettings(r, spec),
+  matches: [...(spec?.matches ?? [])],
+  matchesParent: !!spec?.parent,
   status: r.status as TImport['status'],
   progress: {
     processed: r.created + r.updated + r.skipped + r.failed,
@@ -81,6 +85,19 @@ export async function visibleImport(tx: Tx, ctx: RequestContext, { id, ...option
   return row;
 }
 
+/** The import as stored now, for the API. */
+async function presented(tx: Tx, deps: Deps, id: string): Promise<TImport> {
+  const row = (await repo.findImport(tx, id)) as repo.ImportRow;
+  return toApi(row, (await importablesOf(tx, deps)).find((i) => i.name === row.object)?.spec);
+}
+
+/** The object's import target, or a 400 on `object` for a name the tenant cannot import into. */
+async function targetOf(tx: Tx, deps: Deps, object: string): Promise<ImportTarget> {
+  const target = await importTarget(tx, deps, object);
+  if (!target) throw importsErrors.unknownObject(object);
+  return target;
+}
+
 type Head = { columns: string[]; sample: string[][]; total: number };
 
 /** The header row, a sample and the row count of one sheet (or the file); null when it has no rows at all. */
@@ -96,10 +113,13 @@ async function readHead(source: RowSource): Promise<Head | null> {
 }
 
 /** What an import stores about the rows it will read: header, sample, count, and the suggested (or preset) mapping. */
-async function headValues(tx: Tx, object: ImportObject, head: Head) {
-  const preset = detectPreset(head.columns);
-  const suggested = suggestMapping(object, head.columns, await listDefs(tx, object));
-  const mapping = withPreset(preset ? presetMapping(preset, object, head.columns) : [], suggested);
+async function headValues(tx: Tx, deps: Deps, target: ImportTarget, head: Head) {
+  const preset = detectPreset(
+    head.columns,
+    (await importablesOf(tx, deps)).map((i) => i.spec),
+  );
+  const suggested = suggestMapping(target.spec, head.columns, target.customDefs);
+  const mapping = withPreset(preset ? presetMapping(preset, target.spec, head.columns) : [], suggested);
   return { columns: head.columns, sample: head.sample, total_rows: head.total, mapping, preset };
 }
 
@@ -119,12 +139,15 @@ async function firstSheetWithRows(sheets: string[] | null, read: (sheet: string 
 }
 
 /** Stores the upload, reads its header, a sample and the row count, and suggests a mapping. */
-export async function createImport(deps: Deps, ctx: RequestContext, o: { object: ImportObject; fileName: string; body: Readable }): Promise<TImport> {
-  requireAccess(ctx.access, o.object, 'import');
-  requireAccess(ctx.access, o.object, 'create');
+export async function createImport(deps: Deps, ctx: RequestContext, o: { object: string; fileName: string; body: Readable }): Promise<TImport> {
   const id = newId();
   const tenantId = ctx.tenantId;
-  await inTenant(deps.db.kysely, tenantId, (tx) => repo.insertImport(tx, { tenantId, id, object: o.object, fileName: o.fileName, createdBy: ctx.userId }));
+  await inTenant(deps.db.kysely, tenantId, async (tx) => {
+    await targetOf(tx, deps, o.object);
+    requireAccess(ctx.access, o.object, 'import');
+    requireAccess(ctx.access, o.object, 'create');
+    await repo.insertImport(tx, { tenantId, id, object: o.object, fileName: o.fileName, createdBy: ctx.userId });
+  });
   try {
     const stored = await storeFile(deps, tenantId, id, o.body);
     if (stored.size === 0) throw importsErrors.emptyFile();
@@ -142,10 +165,10 @@ export async function createImport(deps: Deps, ctx: RequestContext, o: { object:
         size_bytes: stored.size,
         sheets,
         sheet,
-        ...(await headValues(tx, o.object, head)),
+        ...(await headValues(tx, deps, await targetOf(tx, deps, o.object), head)),
         status: 'uploaded',
       });
-      return toApi((await repo.findImport(tx, id)) as repo.ImportRow);
+      return presented(tx, deps, id);
     });
   } catch (error) {
     // A refused upload leaves nothing behind (its chunks go with it).
@@ -155,10 +178,20 @@ export async function createImport(deps: Deps, ctx: RequestContext, o: { object:
 }
 
 export const getImport = (deps: Deps, ctx: RequestContext, id: string) =>
-  inTenant(deps.db.kysely, ctx.tenantId, async (tx) => toApi(await visibleImport(tx, ctx, { id })));
+  inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
+    await visibleImport(tx, ctx, { id });
+    return presented(tx, deps, id);
+  });
+
+/** Fields a column may be mapped to, per object the tenant can import into (custom fields come as `custom.<key>` besides). */
+export const importFields = (deps: Deps, ctx: RequestContext): Promise<Record<string, string[]>> =>
+  inTenantRead(deps.db.kysely, ctx.tenantId, async (tx) => Object.fromEntries((await importablesOf(tx, deps)).map((i) => [i.name, [...i.spec.fields]])));
 
 export const listImports = (deps: Deps, ctx: RequestContext) =>
-  inTenant(deps.db.kysely, ctx.tenantId, async (tx) => (await repo.listImports(tx, ctx.access.isAdmin ? null : ctx.userId, 50)).map(toApi));
+  inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
+    const specs = new Map((await importablesOf(tx, deps)).map((i) => [i.name, i.spec]));
+    return (await repo.listImports(tx, ctx.access.isAdmin ? null : ctx.userId, 50)).map((r) => toApi(r, specs.get(r.object)));
+  });
 
 /**
  * A workbook's other sheet, read before the import's row is locked (the file is read in
@@ -189,24 +222,24 @@ export async function configureImport(deps: Deps, ctx: RequestContext, { id, inp
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const locked = await visibleImport(tx, ctx, { id, lock: true });
     if (locked.status !== 'uploaded') throw importsErrors.alreadyStarted();
-    const sheetValues = chosen ? { sheet: chosen.sheet, ...(await headValues(tx, locked.object, chosen.head)) } : {};
+    const target = await targetOf(tx, deps, locked.object);
+    const sheetValues = chosen ? { sheet: chosen.sheet, ...(await headValues(tx, deps, target, chosen.head)) } : {};
     const row = { ...locked, ...sheetValues };
     if (input.templateId) input.mapping = await templateMapping(tx, input.templateId, row.object, row.columns);
     if (input.mapping) {
-      const defs = await listDefs(tx, row.object);
       input.mapping.forEach((m, i) => {
         if (m.column >= row.columns.length) throw importsErrors.noSuchColumn(`mapping.${i}.column`, m.column);
-        if (!isKnownTarget(row.object, m.field, defs)) throw importsErrors.unknownTarget(`mapping.${i}.field`, m.field);
+        if (!isKnownTarget(target.spec, m.field, target.customDefs)) throw importsErrors.unknownTarget(`mapping.${i}.field`, m.field);
       });
     }
-    const settings = importSettings(row);
+    const settings = importSettings(row, target.spec);
     await repo.updateImport(tx, id, {
       ...sheetValues,
       ...(input.mapping ? { mapping: input.mapping } : {}),
       ...(input.dedup ? { dedup: input.dedup } : {}),
       ...(input.options ? { options: { ...settings.options, ...input.options } } : {}),
     });
-    return toApi((await repo.findImport(tx, id)) as repo.ImportRow);
+    return presented(tx, deps, id);
   });
 }
 
@@ -219,7 +252,7 @@ export async function startImport(deps: Deps, ctx: RequestContext, id: string): 
     if (!row.mapping.length) throw importsErrors.mappingEmpty();
     await repo.updateImport(tx, id, { status: 'queued' });
     await writeAudit(tx, ctx, { action: 'import_started', objectType: 'import', objectId: id, changes: { status: { from: row.status, to: 'queued' } } });
-    return toApi((await repo.findImport(tx, id)) as repo.ImportRow);
+    return presented(tx, deps, id);
   });
   await enqueueImportJob(deps, 'run', ctx.tenantId, id);
   return result;
@@ -238,7 +271,7 @@ export async function rollbackImport(deps: Deps, ctx: RequestContext, id: string
       objectId: id,
       changes: { status: { from: row.status, to: 'rolling_back' } },
     });
-    return toApi((await repo.findImport(tx, id)) as repo.ImportRow);
+    return presented(tx, deps, id);
   });
   await enqueueImportJob(deps, 'rollback', ctx.tenantId, id);
   return result;
@@ -254,7 +287,7 @@ export async function cancelImport(deps: Deps, ctx: RequestContext, id: string):
     if (row.status !== 'queued' && row.status !== 'running') throw importsErrors.notRunning();
     await repo.updateImport(tx, id, { status: 'cancelled', finished_at: new Date() });
     await writeAudit(tx, ctx, { action: 'import_cancelled', objectType: 'import', objectId: id, changes: { status: { from: row.status, to: 'cancelled' } } });
-    return toApi((await repo.findImport(tx, id)) as repo.ImportRow);
+    return presented(tx, deps, id);
   });
 }
 

@@ -3,7 +3,6 @@ import { registerImportJobs } from './imports.jobs.ts';
 import { importRoutes } from './imports.routes.ts';
 
 export { type ImportFileOptions, importFile } from './import-file.service.ts';
-export { IMPORT_OBJECTS, type ImportObject } from './import-fields.definition.ts';
 
 /** Data import: streamed CSV/XLSX upload, mapping, dedup, a resumable job with per-row errors, rollback. */
 export const importsModule: KehuModule = {

@@ -2,41 +2,44 @@ import { inTenant, type Tx } from '#db/tx.ts';
 import { requireAccess } from '#platform/access/access.ts';
 import { writeAudit } from '#platform/audit/audit.ts';
 import type { RequestContext } from '#platform/context.ts';
-import { listDefs } from '#platform/custom-fields/custom-fields.repo.ts';
 import type { Deps } from '#platform/deps.ts';
 import { notFound } from '#platform/errors/app-error.ts';
 import { newId } from '#platform/ids.ts';
 import { normalizeHeader } from './crm-presets.rules.ts';
-import { type ImportObject, isKnownTarget } from './import-fields.definition.ts';
+import { isKnownTarget } from './import-fields.definition.ts';
+import { importTarget } from './importable-objects.service.ts';
 import * as repo from './mapping-templates.repo.ts';
 import { importsErrors } from './imports.errors.ts';
 
-export type TMappingTemplate = { id: string; object: ImportObject; name: string; mapping: { header: string; field: string }[]; updatedAt: string };
+export type TMappingTemplate = { id: string; object: string; name: string; mapping: { header: string; field: string }[]; updatedAt: string };
 
 const toApi = (r: repo.TemplateRow): TMappingTemplate => ({
   id: r.id,
-  object: r.object as ImportObject,
+  object: r.object,
   name: r.name,
   mapping: r.mapping,
   updatedAt: new Date(r.updated_at).toISOString(),
 });
 
-export const listTemplates = (deps: Deps, ctx: RequestContext, object: ImportObject) => {
-  requireAccess(ctx.access, object, 'import');
-  return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => (await repo.listTemplates(tx, object)).map(toApi));
-};
+export const listTemplates = (deps: Deps, ctx: RequestContext, object: string) =>
+  inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
+    if (!(await importTarget(tx, deps, object))) throw importsErrors.unknownObject(object);
+    requireAccess(ctx.access, object, 'import');
+    return (await repo.listTemplates(tx, object)).map(toApi);
+  });
 
 /** Saves a mapping by header name (so it applies to next month's file whatever the column order); audited. */
 export async function saveTemplate(
   deps: Deps,
   ctx: RequestContext,
-  input: { object: ImportObject; name: string; mapping: { header: string; field: string }[] },
+  input: { object: string; name: string; mapping: { header: string; field: string }[] },
 ): Promise<TMappingTemplate> {
-  requireAccess(ctx.access, input.object, 'import');
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    const defs = await listDefs(tx, input.object);
+    const target = await importTarget(tx, deps, input.object);
+    if (!target) throw importsErrors.unknownObject(input.object);
+    requireAccess(ctx.access, input.object, 'import');
     input.mapping.forEach((m, i) => {
-      if (!isKnownTarget(input.object, m.field, defs)) throw importsErrors.unknownTarget(`mapping.${i}.field`, m.field);
+      if (!isKnownTarget(target.spec, m.field, target.customDefs)) throw importsErrors.unknownTarget(`mapping.${i}.field`, m.field);
     });
     const row = await repo.upsertTemplate(tx, { tenantId: ctx.tenantId, id: newId(), createdBy: ctx.userId, ...input });
     await writeAudit(tx, ctx, { action: 'saved', objectType: 'importTemplate', objectId: row.id, changes: { name: { from: null, to: row.name } } });

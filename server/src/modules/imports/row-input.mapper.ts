@@ -3,14 +3,16 @@ import type { FieldError } from '#platform/errors/app-error.ts';
 import { toE164 } from '#platform/phones.ts';
 import type { CountryCode } from 'libphonenumber-js';
 import { cleanText, parseBoolean, parseDate, parseGender, parseMoney, parseNumber, splitList } from './cleaning.rules.ts';
-import type { ImportObject } from './import-fields.definition.ts';
+import type { ImportCell, ImportSpec } from '#platform/objects/import-spec.ts';
 
 export type MappingEntry = { column: number; field: string };
-/** `refs`: cells naming other records (company, contact, deal, pipeline, stage, owner) and raw cells resolved later (type, date). */
-export type RowInput = { input: Record<string, unknown>; companyName: string | null; refs: Record<string, string>; errors: FieldError[] };
+/**
+ * `refs`: the cells of the spec's `refs` fields and `owner`, resolved later (other records by name,
+ * types, dates); `parentName`: the cell naming the parent record (a contact's company).
+ */
+export type RowInput = { input: Record<string, unknown>; parentName: string | null; refs: Record<string, string>; errors: FieldError[] };
 
 const ADDRESS = new Set(['country', 'province', 'city', 'district', 'street', 'postcode']);
-const REFS = new Set(['contact', 'deal', 'pipeline', 'stage', 'owner', 'type', 'date']);
 
 function customValue(def: CustomFieldDef, value: string): { value: unknown } | { error: string } {
   switch (def.type) {
@@ -35,6 +37,44 @@ function customValue(def: CustomFieldDef, value: string): { value: unknown } | {
   }
 }
 
+/** A cell of a field the spec reads as `cell`; a value that does not read stays as text for the schema to refuse. */
+function readCell(cell: ImportCell, field: string, value: string, input: Record<string, unknown>): void {
+  switch (cell) {
+    case 'list':
+      input[field] = splitList(value);
+      return;
+    case 'gender':
+      input[field] = parseGender(value) ?? value;
+      return;
+    case 'date':
+      input[field] = parseDate(value) ?? value;
+      return;
+    case 'integer': {
+      const n = parseNumber(value);
+      input[field] = n === null ? value : Number(n);
+      return;
+    }
+    case 'decimal':
+      input[field] = parseNumber(value) ?? value;
+      return;
+    case 'money': {
+      // The amount's currency (¥, USD) fills `currency` unless a currency column already did.
+      const money = parseMoney(value);
+      input[field] = money?.amount ?? value;
+      if (money?.currency && !input.currency) input.currency = money.currency;
+      return;
+    }
+    case 'currency':
+      input[field] = value.toUpperCase();
+      return;
+    case 'percent': {
+      const n = parseNumber(value.replace(/%$/, ''));
+      input[field] = n === null ? value : Number(n);
+      return;
+    }
+  }
+}
+
 /**
  * A number valid in the tenant's region but read differently (or not at all) under the record
  * service's default (CN) is stored in E.164, so the region is not lost.
@@ -46,16 +86,17 @@ function regional(number: string, region: string | undefined): string {
 }
 
 /** One file row -> the API's create/update input; cleaning errors are collected per field. */
-export function rowToInput(object: ImportObject, row: string[], mapping: MappingEntry[], customDefs: CustomFieldDef[], phoneRegion?: string): RowInput {
+export function rowToInput(spec: ImportSpec, row: string[], mapping: MappingEntry[], customDefs: CustomFieldDef[], phoneRegion?: string): RowInput {
   const input: Record<string, unknown> = {};
   const errors: FieldError[] = [];
   const address: Record<string, string> = {};
   const phones: { label?: string; number: string }[] = [];
   const custom: Record<string, unknown> = {};
-  let companyName: string | null = null;
+  let parentName: string | null = null;
   const refs: Record<string, string> = {};
-  // Leads keep province and city as plain fields, not an address.
-  const addressFields = object === 'lead' ? new Set<string>() : ADDRESS;
+  // Objects without an address (leads) keep province and city as plain fields.
+  const addressFields = spec.address ? ADDRESS : new Set<string>();
+  const refFields = new Set([...(spec.refs ?? []), 'owner']);
   for (const { column, field } of mapping) {
     const value = cleanText(row[column] ?? '');
     if (value === '') continue;
@@ -66,31 +107,18 @@ export function rowToInput(object: ImportObject, row: string[], mapping: Mapping
       if ('error' in result) errors.push({ field, message: result.error });
       else custom[def.key] = result.value;
     } else if (addressFields.has(field)) address[field] = value;
-    else if (REFS.has(field) || (field === 'company' && object !== 'contact' && object !== 'company')) refs[field] = value;
+    else if (refFields.has(field)) refs[field] = value;
+    else if (field === spec.parent?.field) parentName = value;
     else if (field === 'phone' || field === 'mobile') phones.push({ label: field, number: regional(value, phoneRegion) });
     else if (field === 'email') input.emails = [...((input.emails as unknown[]) ?? []), { address: value.toLowerCase() }];
-    else if (field === 'company') companyName = value;
-    else if (field === 'tags') input.tags = splitList(value);
-    else if (field === 'gender') input.gender = parseGender(value) ?? value;
-    else if (field === 'birthday') input.birthday = parseDate(value) ?? value;
-    else if (field === 'employees') {
-      const n = parseNumber(value);
-      input.employees = n === null ? value : Number(n);
-    } else if (field === 'annualRevenue') input.annualRevenue = parseNumber(value) ?? value;
-    else if (field === 'amount') {
-      const money = parseMoney(value);
-      input.amount = money?.amount ?? value;
-      if (money?.currency && !input.currency) input.currency = money.currency;
-    } else if (field === 'currency') input.currency = value.toUpperCase();
-    else if (field === 'probability') {
-      const n = parseNumber(value.replace(/%$/, ''));
-      input.probability = n === null ? value : Number(n);
-    } else if (field === 'expectedCloseDate') input.expectedCloseDate = parseDate(value) ?? value;
-    else input[field] = value;
+    else {
+      const cell = spec.cells?.[field];
+      if (cell) readCell(cell, field, value, input);
+      else input[field] = value;
+    }
   }
   if (phones.length) input.phones = phones;
   if (Object.keys(address).length) input.address = address;
   if (Object.keys(custom).length) input.custom = custom;
-  if (object === 'company' && companyName && !input.name) input.name = companyName;
-  return { input, companyName: object === 'contact' ? companyName : null, refs, errors };
+  return { input, parentName, refs, errors };
 }

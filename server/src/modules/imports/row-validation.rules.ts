@@ -1,38 +1,9 @@
 import type { z } from 'zod';
 import type { FieldError } from '#platform/errors/app-error.ts';
-import {
-  companyDefinition,
-  contactDefinition,
-  ZCreateCompanyRequest,
-  ZCreateContactRequest,
-  ZUpdateCompanyRequest,
-  ZUpdateContactRequest,
-} from '#modules/customers/index.ts';
-import { activityDefinition, ZCreateActivityRequest, ZUpdateActivityRequest } from '#modules/activities/index.ts';
-import { dealDefinition, ZCreateDealRequest, ZUpdateDealRequest } from '#modules/deals/index.ts';
-import { leadDefinition, ZCreateLeadRequest, ZUpdateLeadRequest } from '#modules/leads/index.ts';
-import type { ObjectDefinition } from '#platform/records/object-definition.ts';
-import type { Versioned } from '#platform/records/record-service.ts';
-import type { ImportObject } from './import-fields.definition.ts';
-
-export const DEFINITIONS: Record<ImportObject, ObjectDefinition<Versioned>> = {
-  contact: contactDefinition,
-  company: companyDefinition,
-  lead: leadDefinition,
-  deal: dealDefinition,
-  activity: activityDefinition as ObjectDefinition<Versioned>,
-};
-
-const SCHEMAS = {
-  contact: { create: ZCreateContactRequest, update: ZUpdateContactRequest },
-  company: { create: ZCreateCompanyRequest, update: ZUpdateCompanyRequest },
-  lead: { create: ZCreateLeadRequest, update: ZUpdateLeadRequest },
-  deal: { create: ZCreateDealRequest, update: ZUpdateDealRequest },
-  activity: { create: ZCreateActivityRequest, update: ZUpdateActivityRequest },
-} as const;
+import type { ImportSpec } from '#platform/objects/import-spec.ts';
 
 /** Messages the objects' own schemas give as i18n keys (deals.invalid_amount, activities.link_required). */
-const OWN_KEY = /^(deals|activities|leads|fields)\.[a-z_]+$/;
+const OWN_KEY = /^[a-z][a-z-]*\.[a-z_]+$/;
 
 /** An i18n key per failing field (the error report is translated when downloaded). */
 function messageOf(issue: z.core.$ZodIssue): Pick<FieldError, 'message' | 'params'> {
@@ -52,11 +23,11 @@ function messageOf(issue: z.core.$ZodIssue): Pick<FieldError, 'message' | 'param
 
 /** The API's own request schema, so a row is accepted or refused exactly as a POST or PATCH would be. */
 export function validateInput(
-  object: ImportObject,
+  spec: ImportSpec,
   mode: 'create' | 'update',
   input: Record<string, unknown>,
 ): { ok: true; value: Record<string, unknown> } | { ok: false; errors: FieldError[] } {
-  const result = SCHEMAS[object][mode].safeParse(input);
+  const result = spec.schemas[mode].safeParse(input);
   if (result.success) return { ok: true, value: result.data as Record<string, unknown> };
   return { ok: false, errors: result.error.issues.map((issue) => ({ field: issue.path.map(String).join('.') || 'row', ...messageOf(issue) })) };
 }

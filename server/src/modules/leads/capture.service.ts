@@ -5,6 +5,7 @@ import type { FieldError } from '#platform/errors/app-error.ts';
 import { leadsErrors } from './leads.errors.ts';
 import { emitEvent } from '#platform/events/outbox.ts';
 import { translate } from '#platform/i18n/i18n.ts';
+import { refuseSuppressed } from '#modules/privacy/index.ts';
 import { createInTx, present, updateInTx } from '#platform/records/record-service.ts';
 import type { Row } from '#platform/records/records.repo.ts';
 import { findRecord } from '#platform/records/records.repo.ts';
@@ -44,8 +45,9 @@ export function probeOf(input: CaptureOptions['input']): LeadProbe {
   };
 }
 
-export async function duplicatesOf(tx: Tx, deps: Deps, tenantId: string, probe: LeadProbe, exclude: string | null = null): Promise<DuplicateHit[]> {
-  const settings = await loadLeadSettings(tx, deps, tenantId);
+export type DuplicatesOfOptions = { tx: Tx; deps: Deps; tenantId: string; probe: LeadProbe; exclude?: string | null };
+export async function duplicatesOf({ tx, deps, tenantId, probe, exclude = null }: DuplicatesOfOptions): Promise<DuplicateHit[]> {
+  const settings = await loadLeadSettings({ tx, deps, tenantId });
   const hits = await findDuplicateLeads(tx, settings.dedupRules, probe, exclude);
   return hits.map((h) => ({
     id: h.id,
@@ -74,7 +76,9 @@ export async function customerMatchesOf(tx: Tx, probe: LeadProbe): Promise<TCust
 export async function captureInTx(tx: Tx, o: CaptureOptions): Promise<TLeadCreated> {
   const { deps, ctx, input } = o;
   const probe = probeOf(input);
-  const hits = await duplicatesOf(tx, deps, ctx.tenantId, probe);
+  // A person who opted out or was erased is not brought back by a form, an import or the API (#21).
+  await refuseSuppressed({ tx, deps, tenantId: ctx.tenantId, emails: probe.emails, phones: probe.phones });
+  const hits = await duplicatesOf({ tx, deps, tenantId: ctx.tenantId, probe });
   const decisive = decide(hits);
   const customerMatches = await customerMatchesOf(tx, probe);
   const duplicates = hits.map(({ action: _a, ...h }) => h);
@@ -117,6 +121,6 @@ export async function captureInTx(tx: Tx, o: CaptureOptions): Promise<TLeadCreat
     objectId: row.id,
     payload: { channel: o.channel, formId: o.formId ?? null, outcome, matchedRule: decisive?.rule ?? null, source: input.source ?? null },
   });
-  const [lead] = (await present(tx, deps, ctx, leadDefinition, [row])) as TLead[];
+  const [lead] = (await present({ tx, deps, ctx, def: leadDefinition, rows: [row] })) as TLead[];
   return { ...(lead as TLead), duplicates: outcome === 'merged' ? [] : duplicates, customerMatches, merged: outcome === 'merged' };
 }

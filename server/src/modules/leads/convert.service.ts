@@ -20,7 +20,7 @@ type ConvertOptions = { deps: Deps; ctx: RequestContext; id: string; input: TCon
 
 /** The lead, locked, visible and updatable by the caller, not yet converted. */
 async function lockConvertible(tx: Tx, ctx: RequestContext, id: string): Promise<Row> {
-  await loadVisible(tx, ctx, leadDefinition, id, 'update');
+  await loadVisible({ tx, ctx, def: leadDefinition, id, action: 'update' });
   const row = await lockLead(tx, id);
   if (!row || row.deleted_at) throw notFound('lead');
   if (row.converted_at) {
@@ -37,7 +37,9 @@ async function lockConvertible(tx: Tx, ctx: RequestContext, id: string): Promise
 
 async function linkable(tx: Tx, ctx: RequestContext, object: 'contact' | 'company', id: string, field: string): Promise<Row> {
   try {
-    return object === 'contact' ? await loadVisible(tx, ctx, contactDefinition, id, 'read') : await loadVisible(tx, ctx, companyDefinition, id, 'read');
+    return object === 'contact'
+      ? await loadVisible({ tx, ctx, def: contactDefinition, id, action: 'read' })
+      : await loadVisible({ tx, ctx, def: companyDefinition, id, action: 'read' });
   } catch {
     throw leadsErrors.invalidReference(field, object);
   }
@@ -51,9 +53,9 @@ export async function convertLead(o: ConvertOptions): Promise<TConvertLeadRespon
   const { deps, ctx, input } = o;
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const row = await lockConvertible(tx, ctx, o.id);
-    const [lead] = (await present(tx, deps, { ...ctx, access: { ...ctx.access, isAdmin: true } }, leadDefinition, [row])) as TLead[];
+    const [lead] = (await present({ tx, deps, ctx: { ...ctx, access: { ...ctx.access, isAdmin: true } }, def: leadDefinition, rows: [row] })) as TLead[];
     if (!lead) throw notFound('lead');
-    const settings = await loadLeadSettings(tx, deps, ctx.tenantId);
+    const settings = await loadLeadSettings({ tx, deps, tenantId: ctx.tenantId });
     const mapped = applyMapping(lead, settings.mapping);
     const ownerId = input.ownerId ?? lead.ownerId ?? ctx.userId ?? undefined;
     const owner = ownerId ? { ownerId } : {};

@@ -67,13 +67,13 @@ export function formsRoutes(app: FastifyInstance, deps: Deps) {
     '/api/public/forms/:formId',
     { config: pub, schema: { tags, summary: 'A form as the embedded script renders it (public)', params: ZFormParams, response: { 200: ZPublicForm } } },
     async (req, reply) => {
-      const form = await publicFormDefinition(deps, { formId: req.params.formId, req: publicRequest(req) });
+      const form = await publicFormDefinition({ deps, formId: req.params.formId, req: publicRequest(req) });
       if (req.headers.origin) allowOrigin(reply, req.headers.origin);
       return form;
     },
   );
   r.options('/api/public/forms/:formId/submit', { config: { ...pub, rateLimit: false }, schema: { hide: true, params: ZFormParams } }, async (req, reply) => {
-    const form = await activeForm(deps, req.params.formId);
+    const form = await activeForm({ deps, formId: req.params.formId });
     const origin = req.headers.origin;
     if (originAllowed(form, origin, ownOrigin(req)))
       allowOrigin(
@@ -100,7 +100,7 @@ export function formsRoutes(app: FastifyInstance, deps: Deps) {
     async (req, reply) => {
       const p = publicRequest(req);
       if (p.origin) reply.header('vary', 'Origin');
-      const done = await submitForm(deps, { formId: req.params.formId, submission: req.body, req: p });
+      const done = await submitForm({ deps, formId: req.params.formId, submission: req.body, req: p });
       if (p.origin) allowOrigin(reply, p.origin);
       return done;
     },
@@ -116,7 +116,7 @@ export function formsRoutes(app: FastifyInstance, deps: Deps) {
     { config: pub, schema: { tags, summary: 'Double opt-in confirmation link (public)', querystring: z.object({ token: z.string().max(500) }).strict() } },
     async (req, reply) => {
       const locale = pickLocale(req.headers['accept-language']);
-      const { redirectUrl } = await confirmLead(deps, { token: req.query.token, requestId: req.id, ip: req.ip, locale });
+      const { redirectUrl } = await confirmLead({ deps, token: req.query.token, requestId: req.id, ip: req.ip, locale });
       if (redirectUrl) return reply.redirect(redirectUrl);
       const text = translate(locale, 'mail.confirmed_page');
       return reply
@@ -134,6 +134,7 @@ export function formsRoutes(app: FastifyInstance, deps: Deps) {
       .type('application/javascript; charset=utf-8')
       .header('cache-control', 'public, max-age=300')
       .header('access-control-allow-origin', '*')
+      .header('cross-origin-resource-policy', 'cross-origin') // other sites embed it with <script src>
       .send(formScript(publicBase(req), formId));
   });
 }

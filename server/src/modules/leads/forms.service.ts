@@ -1,4 +1,4 @@
-import { inTenant } from '#db/tx.ts';
+import { inTenant, type Tx } from '#db/tx.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
 import { notFound } from '#platform/errors/app-error.ts';
@@ -99,4 +99,10 @@ export async function updateLeadForm(
     await recordChange(tx, o.ctx, { action: o.deleted ? 'deleted' : 'updated', objectType: 'lead_form', objectId: row.id, before: formToApi(row), after });
     return after;
   });
+}
+
+/** A web-to-lead form as a caller outside the module may know it (a workflow rule's "form submitted" trigger). */
+export async function leadFormOf(tx: Tx, id: string): Promise<{ id: string; name: string } | undefined> {
+  const form = await findForm(tx, id);
+  return form && { id: form.id, name: form.name };
 }

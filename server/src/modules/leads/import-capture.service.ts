@@ -20,7 +20,7 @@ export type ImportCaptureOptions = {
  * into and its row before, so the import can be rolled back.
  */
 export async function captureImportedLead(tx: Tx, o: ImportCaptureOptions): Promise<{ lead: TLeadCreated; mergedBefore: Row | null }> {
-  const decisive = decide(await duplicatesOf(tx, o.deps, o.ctx.tenantId, probeOf(o.input)));
+  const decisive = decide(await duplicatesOf({ tx, deps: o.deps, tenantId: o.ctx.tenantId, probe: probeOf(o.input) }));
   const mergedBefore = decisive?.action === 'merge' ? ((await findRecord(tx, 'leads', decisive.id)) ?? null) : null;
   const lead = await captureInTx(tx, { deps: o.deps, ctx: o.ctx, input: o.input, channel: 'import', allowDuplicate: o.allowDuplicate });
   return { lead, mergedBefore: lead.merged ? mergedBefore : null };

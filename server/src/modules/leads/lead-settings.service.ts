@@ -3,13 +3,13 @@ import { diffRecords, writeAudit } from '#platform/audit/audit.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
 import type { FieldError } from '#platform/errors/app-error.ts';
+import { instanceSmtpUrl } from '#modules/mail/index.ts';
 import { leadsErrors } from './leads.errors.ts';
 import { emitEvent } from '#platform/events/outbox.ts';
 import { DEFAULT_DEDUP_RULES, type TDedupRule } from './dedup.rules.ts';
 import { validateMapping } from './field-mapping.service.ts';
 import { findLeadSettings, saveLeadSettings } from './lead-settings.repo.ts';
 import { DEFAULT_MAPPING, type TFieldMapping, type TLeadSettings, type TUpdateLeadSettingsRequest } from './lead-settings.schema.ts';
-import { envSmtpUrl } from './mail.service.ts';
 
 export type ResolvedLeadSettings = {
   dedupRules: TDedupRule[];
@@ -18,8 +18,9 @@ export type ResolvedLeadSettings = {
   version: number;
 };
 
+export type LoadLeadSettingsOptions = { tx: Tx; deps: Pick<Deps, 'ciphers'>; tenantId: string };
 /** The tenant's lead settings with defaults filled in; the SMTP url decrypted (for the mailer only). */
-export async function loadLeadSettings(tx: Tx, deps: Deps, tenantId: string): Promise<ResolvedLeadSettings> {
+export async function loadLeadSettings({ tx, deps, tenantId }: LoadLeadSettingsOptions): Promise<ResolvedLeadSettings> {
   const row = await findLeadSettings(tx);
   const sealed = row?.mail?.smtpUrl ?? null;
   const smtpUrl = sealed ? (await deps.ciphers.forTenant(tenantId, tx)).decrypt(sealed) : null;
@@ -34,12 +35,12 @@ export async function loadLeadSettings(tx: Tx, deps: Deps, tenantId: string): Pr
 const toApi = (s: ResolvedLeadSettings): TLeadSettings => ({
   dedupRules: s.dedupRules,
   conversionMapping: s.mapping,
-  mail: { from: s.mail.from, smtpConfigured: !!s.mail.smtpUrl, envSmtp: !!envSmtpUrl() },
+  mail: { from: s.mail.from, smtpConfigured: !!s.mail.smtpUrl, envSmtp: !!instanceSmtpUrl() },
   version: s.version,
 });
 
 export async function getLeadSettings(o: { deps: Deps; ctx: RequestContext }): Promise<TLeadSettings> {
-  return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => toApi(await loadLeadSettings(tx, o.deps, o.ctx.tenantId)));
+  return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => toApi(await loadLeadSettings({ tx, deps: o.deps, tenantId: o.ctx.tenantId })));
 }
 
 /** Admins only; one rule per kind; the mapping must name known fields. Audited, `lead_settings.updated` emitted. */
@@ -47,7 +48,7 @@ export async function updateLeadSettings(o: { deps: Deps; ctx: RequestContext; i
   const { deps, ctx, input } = o;
   if (!ctx.access.isAdmin) throw leadsErrors.forbidden();
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    const current = await loadLeadSettings(tx, deps, ctx.tenantId);
+    const current = await loadLeadSettings({ tx, deps, tenantId: ctx.tenantId });
     if (o.version !== undefined && o.version !== current.version) throw leadsErrors.staleVersion(o.version, current.version);
     const errors: FieldError[] = [];
     const kinds = input.dedupRules?.map((r) => r.kind) ?? [];

@@ -1,39 +1,20 @@
 import { sql } from 'kysely';
-import { column } from '#platform/query/catalog.ts';
 import type { ObjectDefinition } from '#platform/records/object-definition.ts';
-import type { Row } from '#platform/records/records.repo.ts';
 import { phoneDigitsOf, searchTextOf } from '#platform/records/search.ts';
-import { type LeadPhone, normalizeLeadPhones } from './lead-phones.rules.ts';
+import { LEAD_FIELDS } from './lead-fields.definition.ts';
+import type { LeadPhone } from './lead-phones.rules.ts';
 import { afterLeadWrite, prepareLead } from './lead-hooks.service.ts';
-import { COMPANY_SIZES, LEAD_STATUSES, type TLead } from './leads.schema.ts';
+import type { TLead } from './leads.schema.ts';
 
-/** API field -> column for the plain fields. */
-export const LEAD_COLUMNS: Record<string, string> = {
-  name: 'name',
-  companyName: 'company_name',
-  title: 'title',
-  industry: 'industry',
-  region: 'region',
-  province: 'province',
-  city: 'city',
-  companySize: 'company_size',
-  source: 'source',
-  utmSource: 'utm_source',
-  utmMedium: 'utm_medium',
-  utmCampaign: 'utm_campaign',
-  utmTerm: 'utm_term',
-  utmContent: 'utm_content',
-  campaign: 'campaign',
-  referrer: 'referrer',
-  status: 'status',
-  unqualifiedReason: 'unqualified_reason',
-  description: 'description',
-};
+/** API field -> column of the plain text and choice fields a merge may fill (merge.rules.ts). */
+export const LEAD_COLUMNS: Record<string, string> = Object.fromEntries(
+  Object.entries(LEAD_FIELDS.columns).filter(([key]) => {
+    const f = LEAD_FIELDS.fields[key as keyof typeof LEAD_FIELDS.fields];
+    return (f.kind === 'text' || f.kind === 'enum') && f.input !== undefined;
+  }),
+);
 
-const iso = (d: unknown) => (d instanceof Date ? d.toISOString() : d == null ? null : String(d));
 const json = <T>(value: unknown, fallback: T): T => (typeof value === 'string' ? (JSON.parse(value) as T) : ((value as T) ?? fallback));
-
-const t = (c: string) => column(c, 'text');
 
 /** Columns set by capture, double opt-in and conversion, never accepted from a request body (the zod schemas are strict). */
 const CAPTURE_ONLY = [
@@ -53,87 +34,16 @@ export const leadDefinition: ObjectDefinition<TLead> = {
   table: 'leads',
   defaultSort: '-createdAt',
   catalog: {
-    id: column('id', 'uuid', { nullable: false }),
-    name: column('name', 'text', { nullable: false }),
-    companyName: t('company_name'),
-    title: t('title'),
-    industry: t('industry'),
-    region: t('region'),
-    province: t('province'),
-    city: t('city'),
-    companySize: column('company_size', 'enum', { values: COMPANY_SIZES }),
-    source: t('source'),
-    utmSource: t('utm_source'),
-    utmMedium: t('utm_medium'),
-    utmCampaign: t('utm_campaign'),
-    campaign: t('campaign'),
-    formId: column('form_id', 'uuid'),
-    duplicateOf: column('duplicate_of', 'uuid'),
-    status: column('status', 'enum', { values: LEAD_STATUSES }),
-    confirmation: column('confirmation', 'enum', { values: ['none', 'pending', 'confirmed'] }),
-    ownerId: column('owner_id', 'uuid'),
-    tags: column('tags', 'tags'),
-    createdAt: column('created_at', 'datetime', { nullable: false }),
-    updatedAt: column('updated_at', 'datetime', { nullable: false }),
-    statusChangedAt: column('status_changed_at', 'datetime', { nullable: false }),
-    convertedAt: column('converted_at', 'datetime'),
-    lastActivityAt: column('last_activity_at', 'datetime'),
-    createdBy: column('created_by', 'uuid'),
+    ...LEAD_FIELDS.catalog,
     email: { type: 'text', expr: sql`(emails->0->>'address')`, nullable: true, sortable: true },
     phone: { type: 'text', expr: sql.ref('phone_digits'), nullable: false, sortable: false },
   },
-  sensitive: [],
-  references: { owner_id: 'users' },
-  toApi: (row: Row) => ({
-    id: row.id,
-    name: row.name as string,
-    companyName: row.company_name as string | null,
-    title: row.title as string | null,
-    phones: row.phones as LeadPhone[],
-    emails: row.emails as { label?: string; address: string }[],
-    industry: row.industry as string | null,
-    region: row.region as string | null,
-    province: row.province as string | null,
-    city: row.city as string | null,
-    companySize: row.company_size as string | null,
-    source: row.source as string | null,
-    utmSource: row.utm_source as string | null,
-    utmMedium: row.utm_medium as string | null,
-    utmCampaign: row.utm_campaign as string | null,
-    utmTerm: row.utm_term as string | null,
-    utmContent: row.utm_content as string | null,
-    campaign: row.campaign as string | null,
-    referrer: row.referrer as string | null,
-    formId: row.form_id as string | null,
-    duplicateOf: row.duplicate_of as string | null,
-    status: row.status as TLead['status'],
-    unqualifiedReason: row.unqualified_reason as string | null,
-    statusChangedAt: iso(row.status_changed_at) as string,
-    confirmation: row.confirmation as TLead['confirmation'],
-    confirmedAt: iso(row.confirmed_at),
-    tags: row.tags as string[],
-    description: row.description as string | null,
-    convertedAt: iso(row.converted_at),
-    convertedContactId: row.converted_contact_id as string | null,
-    convertedCompanyId: row.converted_company_id as string | null,
-    convertedDealId: row.converted_deal_id as string | null,
-    ownerId: row.owner_id,
-    custom: row.custom as Record<string, unknown>,
-    lastActivityAt: iso(row.last_activity_at),
-    createdAt: iso(row.created_at) as string,
-    createdBy: row.created_by as string | null,
-    updatedAt: iso(row.updated_at) as string,
-    updatedBy: row.updated_by as string | null,
-    version: row.version,
-    deletedAt: iso(row.deleted_at),
-  }),
-  toColumns: (input, errors) => {
-    const columns: Record<string, unknown> = {};
-    for (const [field, col] of Object.entries(LEAD_COLUMNS)) if (field in input) columns[col] = input[field];
-    if ('tags' in input) columns.tags = [...new Set(input.tags as string[])];
-    if ('emails' in input)
-      columns.emails = JSON.stringify((input.emails as { address: string }[]).map((e) => ({ ...e, address: e.address.trim().toLowerCase() })));
-    if ('phones' in input) columns.phones = JSON.stringify(normalizeLeadPhones(input.phones as LeadPhone[], errors));
+  sensitive: LEAD_FIELDS.sensitive,
+  fields: LEAD_FIELDS.meta,
+  references: LEAD_FIELDS.references,
+  toApi: (row, ctx) => LEAD_FIELDS.toApi(row, ctx) as Omit<TLead, 'owner'>,
+  toColumns: (input, errors, cipher, write) => {
+    const columns = LEAD_FIELDS.toColumns(input, { errors, cipher, write });
     // Capture-only columns (set by forms and double opt-in, never by a PATCH body).
     for (const col of CAPTURE_ONLY) if (col in input) columns[col] = input[col];
     return columns;

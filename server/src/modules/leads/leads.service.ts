@@ -22,7 +22,7 @@ export async function createLead(o: Base & { input: TCreateLeadRequest; channel:
 /** Every arrival of a lead: created, merged into, or created despite a duplicate warning. */
 export async function leadCaptures(o: Base & { id: string }) {
   return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
-    await loadVisible(tx, o.ctx, leadDefinition, o.id, 'read');
+    await loadVisible({ tx, ctx: o.ctx, def: leadDefinition, id: o.id, action: 'read' });
     return (await listCaptures(tx, o.id)).map((c) => ({
       id: c.id,
       channel: c.channel,
@@ -38,8 +38,14 @@ export async function leadCaptures(o: Base & { id: string }) {
 /** What a lead resembles now: other open leads (duplicate rules) and contacts / companies with their owners (撞单). */
 export async function leadMatches(o: Base & { id: string }) {
   return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
-    const row = await loadVisible(tx, o.ctx, leadDefinition, o.id, 'read');
-    const [lead] = (await present(tx, o.deps, { ...o.ctx, access: { ...o.ctx.access, isAdmin: true } }, leadDefinition, [row])) as TLead[];
+    const row = await loadVisible({ tx, ctx: o.ctx, def: leadDefinition, id: o.id, action: 'read' });
+    const [lead] = (await present({
+      tx,
+      deps: o.deps,
+      ctx: { ...o.ctx, access: { ...o.ctx.access, isAdmin: true } },
+      def: leadDefinition,
+      rows: [row],
+    })) as TLead[];
     if (!lead) return { duplicates: [], customerMatches: [] };
     const probe = probeOf({
       name: lead.name,
@@ -47,7 +53,7 @@ export async function leadMatches(o: Base & { id: string }) {
       emails: lead.emails,
       phones: lead.phones.map((p) => ({ number: p.e164 ?? p.number })),
     });
-    const duplicates = (await duplicatesOf(tx, o.deps, o.ctx.tenantId, probe, lead.id)).map(({ action: _a, ...d }) => d);
+    const duplicates = (await duplicatesOf({ tx, deps: o.deps, tenantId: o.ctx.tenantId, probe, exclude: lead.id })).map(({ action: _a, ...d }) => d);
     return { duplicates, customerMatches: await customerMatchesOf(tx, probe) };
   });
 }
@@ -61,7 +67,7 @@ export async function checkLead(
   requireAccess(o.ctx.access, 'lead', 'read');
   return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
     const probe = probeOf(o.input);
-    const duplicates = (await duplicatesOf(tx, o.deps, o.ctx.tenantId, probe)).map(({ action, ...d }) => ({ ...d, action }));
+    const duplicates = (await duplicatesOf({ tx, deps: o.deps, tenantId: o.ctx.tenantId, probe })).map(({ action, ...d }) => ({ ...d, action }));
     return { duplicates, customerMatches: await customerMatchesOf(tx, probe) };
   });
 }

@@ -1,5 +1,6 @@
 import { inTenant, type Tx } from '#db/tx.ts';
 import type { Deps } from '#platform/deps.ts';
+import { registerMailSender, sendMail } from '#modules/mail/index.ts';
 import { leadsErrors } from './leads.errors.ts';
 import { emitEvent } from '#platform/events/outbox.ts';
 import type { OutboxEvent, Subscriber } from '#platform/events/subscribers.ts';
@@ -9,12 +10,25 @@ import { findRecord } from '#platform/records/records.repo.ts';
 import { findPublicForm } from './forms.repo.ts';
 import { loadLeadSettings } from './lead-settings.service.ts';
 import { leadDefinition } from './leads.definition.ts';
-import { sendMail } from './mail.service.ts';
 import { verifyOptIn } from './optin-token.rules.ts';
 import { publicContext } from './public-context.definition.ts';
 
-/** Sends the confirmation mail of a double opt-in; idempotent: a lead no longer pending gets none. */
-export function optInMailSubscriber(deps: Deps): Subscriber {
+/** The mail module's sender for lead mail: the lead settings' own SMTP server and address, when set. */
+export const LEAD_MAIL_SENDER = 'leads';
+
+export function registerLeadMailSender(): void {
+  // The delivering app's deps (its tenant ciphers), not the registering one's.
+  registerMailSender(LEAD_MAIL_SENDER, async ({ tx, deps, tenantId }) => {
+    const { mail } = await loadLeadSettings({ tx, deps, tenantId });
+    return mail.smtpUrl || mail.from ? mail : null;
+  });
+}
+
+/**
+ * Queues the confirmation mail of a double opt-in on the mail module's durable queue (sent log,
+ * the lead's timeline, retries); once per event, and none for a lead no longer pending.
+ */
+export function optInMailSubscriber(): Subscriber {
   return {
     name: 'leads-optin-mail',
     events: ['lead.confirmation_requested'],
@@ -22,20 +36,26 @@ export function optInMailSubscriber(deps: Deps): Subscriber {
       const lead = event.objectId ? await findRecord(tx, 'leads', event.objectId) : undefined;
       if (lead?.confirmation !== 'pending') return;
       const p = event.payload as { email: string; name: string; locale: Locale; link: string };
-      const settings = await loadLeadSettings(tx, deps, event.tenantId);
-      await sendMail(settings.mail, {
+      await sendMail({
+        tx,
+        tenantId: event.tenantId,
+        actorId: null,
         to: p.email,
         subject: translate(p.locale, 'mail.confirm_subject'),
         text: translate(p.locale, 'mail.confirm_body', { name: p.name, link: p.link }),
+        locale: p.locale,
+        record: { object: 'lead', id: lead.id },
+        idempotencyKey: `lead-optin:${event.id}`,
+        sender: LEAD_MAIL_SENDER,
       });
     },
   };
 }
 
-export type ConfirmLeadOptions = { token: string; requestId: string; ip: string; locale: Locale };
+export type ConfirmLeadOptions = { deps: Deps; token: string; requestId: string; ip: string; locale: Locale };
 
 /** The link in the mail: confirms the lead (audited, `lead.updated` + `lead.confirmed`); a second click is harmless. */
-export async function confirmLead(deps: Deps, { token, ...o }: ConfirmLeadOptions) {
+export async function confirmLead({ deps, token, ...o }: ConfirmLeadOptions) {
   const ids = verifyOptIn(deps.masterKey, token);
   if (!ids) throw leadsErrors.confirmationInvalid();
   return inTenant(deps.db.kysely, ids.tenantId, async (tx) => {

@@ -22,8 +22,9 @@ export type PublicRequest = {
   publicBase: string;
 };
 
+export type ActiveFormOptions = { deps: Deps; formId: string };
 /** An active form, else 404 (unknown, deleted and paused forms look alike). */
-export async function activeForm(deps: Deps, formId: string): Promise<FormRow> {
+export async function activeForm({ deps, formId }: ActiveFormOptions): Promise<FormRow> {
   const form = await inSystem(deps.db.kysely, (tx) => findPublicForm(tx, formId));
   if (!form?.active) throw leadsErrors.formNotFound();
   return form;
@@ -35,8 +36,9 @@ export const originAllowed = (form: FormRow, origin: string | undefined, ownOrig
 
 export type PublicFormOptions = { formId: string; req: Pick<PublicRequest, 'origin' | 'ownOrigin'> };
 
-export async function publicFormDefinition(deps: Deps, { formId, req }: PublicFormOptions) {
-  const form = await activeForm(deps, formId);
+export type PublicFormDefinitionOptions = { deps: Deps } & PublicFormOptions;
+export async function publicFormDefinition({ deps, formId, req }: PublicFormDefinitionOptions) {
+  const form = await activeForm({ deps, formId });
   // A same-origin GET carries no Origin header (Kehu's own preview); a cross-origin one must be listed.
   if (req.origin && !originAllowed(form, req.origin, req.ownOrigin)) throw leadsErrors.formOriginNotAllowed(req.origin);
   const { id, fields, successMessage, redirectUrl, doubleOptIn } = formToApi(form);
@@ -45,7 +47,7 @@ export async function publicFormDefinition(deps: Deps, { formId, req }: PublicFo
 
 const localized = (m: TLeadForm['successMessage'], locale: Locale) => (locale === 'en' ? m.en || m.zh : m.zh || m.en) || null;
 
-export type SubmitFormOptions = { formId: string; submission: TFormSubmission; req: PublicRequest };
+export type SubmitFormOptions = { deps: Deps; formId: string; submission: TFormSubmission; req: PublicRequest };
 
 /**
  * A web-to-lead submission: origin, honeypot and fields checked before anything is written; the
@@ -53,8 +55,8 @@ export type SubmitFormOptions = { formId: string; submission: TFormSubmission; r
  * duplicate is answered like a success and writes nothing, so the form does not reveal who is
  * already known). With double opt-in the lead is held `pending` and a confirmation mail queued.
  */
-export async function submitForm(deps: Deps, { formId, submission, req }: SubmitFormOptions) {
-  const form = await activeForm(deps, formId);
+export async function submitForm({ deps, formId, submission, req }: SubmitFormOptions) {
+  const form = await activeForm({ deps, formId });
   if (!originAllowed(form, req.origin, req.ownOrigin)) throw leadsErrors.formOriginNotAllowed(req.origin ?? '-');
   if (submission.website) throw leadsErrors.formSpam();
   const api = formToApi(form);

@@ -2,11 +2,11 @@ import { inTenant } from '#db/tx.ts';
 import { mayTouch, scopeOf } from '#platform/access/access.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
-import { AppError } from '#platform/errors/app-error.ts';
 import { loadRelated } from '#platform/records/related.repo.ts';
 import type { TExpiringCustomer } from './pool.schema.ts';
-import { poolTarget, poolTargets } from './pool-targets.ts';
+import { poolTarget, poolTargets } from './pool-targets.definition.ts';
 import { type ExpiringRow, expiringFor } from './recycle.repo.ts';
+import { poolErrors } from './pool.errors.ts';
 
 export type ExpiringOptions = {
   deps: Deps;
@@ -32,7 +32,7 @@ export async function expiringCustomers(o: ExpiringOptions): Promise<TExpiringCu
     const scope = scopeOf(ctx.access, t.object, 'read');
     return scope !== 'none' && (!ownerId || mayTouch(ctx.access, scope, ownerId));
   });
-  if (!targets.length) throw new AppError('forbidden');
+  if (!targets.length) throw poolErrors.notManager();
   if (!ownerId) return [];
   const now = o.now ?? new Date();
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {

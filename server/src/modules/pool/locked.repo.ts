@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '#db/tx.ts';
-import type { PoolTarget } from './pool-targets.ts';
+import type { PoolTarget } from './pool-targets.definition.ts';
 
 export type LockedRow = { id: string; name: string; owner_id: string | null; last_activity_at: Date | null };
 

@@ -2,11 +2,11 @@ import { inTenant } from '#db/tx.ts';
 import { ownerLimit, scopeOf } from '#platform/access/access.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
-import { AppError } from '#platform/errors/app-error.ts';
 import { loadRelated } from '#platform/records/related.repo.ts';
 import { type LockedRow, lockedRecords } from './locked.repo.ts';
 import type { TLockedCustomer } from './pool.schema.ts';
-import { poolTargets } from './pool-targets.ts';
+import { poolTargets } from './pool-targets.definition.ts';
+import { poolErrors } from './pool.errors.ts';
 
 const LIMIT = 500;
 
@@ -20,7 +20,7 @@ export async function lockedCustomers(o: { deps: Deps; ctx: RequestContext }): P
     const scope = scopeOf(ctx.access, target.object, 'update');
     return scope === 'team' || scope === 'all' ? [{ target, owners: ownerLimit(ctx.access, scope) }] : [];
   });
-  if (!managed.length) throw new AppError('forbidden');
+  if (!managed.length) throw poolErrors.notManager();
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const rows: (LockedRow & { object: string })[] = [];
     for (const { target, owners } of managed) {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '#db/tx.ts';
-import { sqlUuidV7 } from './governed.sql.ts';
-import type { PoolFollower, PoolTarget } from './pool-targets.ts';
+import { sqlUuidV7 } from './governed.repo.ts';
+import type { PoolFollower, PoolTarget } from './pool-targets.definition.ts';
 
 /** The pool-capable object a statement works on: its name, table and the column linking it to a parent record. */
 type Target = Pick<PoolTarget, 'object' | 'table' | 'parentColumn'>;

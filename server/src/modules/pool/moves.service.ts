@@ -3,13 +3,13 @@ import { mayTouch, requireAccess, scopeOf } from '#platform/access/access.ts';
 import { writeAudit } from '#platform/audit/audit.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
-import { AppError, notFound } from '#platform/errors/app-error.ts';
+import { type AppError, notFound } from '#platform/errors/app-error.ts';
 import { emitEvent } from '#platform/events/outbox.ts';
 import { loadVisible } from '#platform/records/record-service.ts';
 import * as repo from './moves.repo.ts';
 import { poolErrors } from './pool.errors.ts';
 import type { TLockResult, TPoolMove } from './pool.schema.ts';
-import { type PoolTarget, poolTarget } from './pool-targets.ts';
+import { type PoolTarget, poolTarget } from './pool-targets.definition.ts';
 import { userSeesPool } from './pools.repo.ts';
 import { visiblePool } from './pools.service.ts';
 
@@ -51,9 +51,9 @@ export async function claim(o: ClaimOptions): Promise<TPoolMove> {
   const { deps, ctx } = o;
   const userId = ctx.userId;
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    const pool = await visiblePool(tx, ctx, o.poolId);
+    const pool = await visiblePool({ tx, ctx, id: o.poolId });
     requireAccess(ctx.access, pool.object, 'update');
-    if (!userId) throw new AppError('forbidden');
+    if (!userId) throw poolErrors.noUser();
     const target = poolTarget(deps.objects, pool.object);
     await repo.lockUser(tx, { tenantId: ctx.tenantId, userId });
     const state = await repo.lockInPool(tx, { target, recordId: o.recordId, poolId: pool.id });
@@ -97,13 +97,12 @@ export type AssignOptions = ClaimOptions & { userId: string };
 export async function assign(o: AssignOptions): Promise<TPoolMove> {
   const { deps, ctx } = o;
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    const pool = await visiblePool(tx, ctx, o.poolId);
+    const pool = await visiblePool({ tx, ctx, id: o.poolId });
     const scope = scopeOf(ctx.access, pool.object, 'update');
-    if (scope !== 'team' && scope !== 'all') throw new AppError('forbidden');
+    if (scope !== 'team' && scope !== 'all') throw poolErrors.notManager();
     const target = poolTarget(deps.objects, pool.object);
     const assignee = await repo.activeUser(tx, o.userId);
-    if (!assignee || !mayTouch(ctx.access, scope, o.userId))
-      throw new AppError('validation', { errors: [{ field: 'userId', message: 'fields.invalid_user' }] });
+    if (!assignee || !mayTouch(ctx.access, scope, o.userId)) throw poolErrors.invalidUser();
     if (!(await userSeesPool(tx, { userId: o.userId, poolId: pool.id })) && !assignee.is_admin) throw poolErrors.badAssignee();
     await repo.lockUser(tx, { tenantId: ctx.tenantId, userId: o.userId });
     const state = await repo.lockInPool(tx, { target, recordId: o.recordId, poolId: pool.id });
@@ -136,7 +135,7 @@ export type ReturnOptions = { deps: Deps; ctx: RequestContext; object: string; r
 
 /** A record pooled on its own, loaded for `action`; a contact of a company is refused (it moves with the company). */
 async function loadPoolable(tx: Tx, ctx: RequestContext, target: PoolTarget, recordId: string, action: 'read' | 'update') {
-  const row = await loadVisible(tx, ctx, target.definition, recordId, action);
+  const row = await loadVisible({ tx, ctx, def: target.definition, id: recordId, action });
   if (target.parentColumn && row[target.parentColumn]) throw poolErrors.followsParent();
   return row;
 }
@@ -147,41 +146,44 @@ async function loadPoolable(tx: Tx, ctx: RequestContext, target: PoolTarget, rec
  * owner's followers (a company's contacts) go with it.
  */
 export async function returnToPool(o: ReturnOptions): Promise<TPoolMove> {
+  return inTenant(o.deps.db.kysely, o.ctx.tenantId, (tx) => returnToPoolInTx(tx, o));
+}
+
+/** 退回 in the caller's transaction, as `ctx`'s user (a workflow rule's "move to the public pool" action). */
+export async function returnToPoolInTx(tx: Tx, o: ReturnOptions): Promise<TPoolMove> {
   const { deps, ctx } = o;
   const target = poolTarget(deps.objects, o.object);
   const reason = o.reason.trim();
   if (!reason) throw poolErrors.reasonRequired();
-  return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    const row = await loadPoolable(tx, ctx, target, o.recordId, 'update');
-    const ownerId = row.owner_id as string | null;
-    if (!ownerId) throw poolErrors.notOwned();
-    let poolId: string | undefined;
-    if (o.poolId) {
-      const named = await visiblePool(tx, ctx, o.poolId);
-      if (named.object !== target.object) throw poolErrors.wrongObject();
-      poolId = named.id;
-    } else poolId = await repo.poolForOwner(tx, { userId: ownerId, object: target.object });
-    if (!poolId) throw poolErrors.noPool();
-    const kind = ownerId === ctx.userId ? 'returned' : 'released';
-    const followers = await repo.putIntoPool(tx, {
-      tenantId: ctx.tenantId,
-      target,
-      recordId: o.recordId,
-      poolId,
-      previousOwnerId: ownerId,
-      actorId: ctx.userId,
-      reason,
-      kind,
-    });
-    await logMove(tx, ctx, {
-      action: kind === 'returned' ? 'pool_returned' : 'pool_released',
-      object: target.object,
-      recordId: o.recordId,
-      changes: { ownerId: { from: ownerId, to: null }, poolId: { from: null, to: poolId }, reason: { from: null, to: reason } },
-      payload: { poolId, previousOwnerId: ownerId, reason, ...followers },
-    });
-    return moveResult({ object: target.object, recordId: o.recordId, poolId, ownerId: null, at: new Date() });
+  const row = await loadPoolable(tx, ctx, target, o.recordId, 'update');
+  const ownerId = row.owner_id as string | null;
+  if (!ownerId) throw poolErrors.notOwned();
+  let poolId: string | undefined;
+  if (o.poolId) {
+    const named = await visiblePool({ tx, ctx, id: o.poolId });
+    if (named.object !== target.object) throw poolErrors.wrongObject();
+    poolId = named.id;
+  } else poolId = await repo.poolForOwner(tx, { userId: ownerId, object: target.object });
+  if (!poolId) throw poolErrors.noPool();
+  const kind = ownerId === ctx.userId ? 'returned' : 'released';
+  const followers = await repo.putIntoPool(tx, {
+    tenantId: ctx.tenantId,
+    target,
+    recordId: o.recordId,
+    poolId,
+    previousOwnerId: ownerId,
+    actorId: ctx.userId,
+    reason,
+    kind,
   });
+  await logMove(tx, ctx, {
+    action: kind === 'returned' ? 'pool_returned' : 'pool_released',
+    object: target.object,
+    recordId: o.recordId,
+    changes: { ownerId: { from: ownerId, to: null }, poolId: { from: null, to: poolId }, reason: { from: null, to: reason } },
+    payload: { poolId, previousOwnerId: ownerId, reason, ...followers },
+  });
+  return moveResult({ object: target.object, recordId: o.recordId, poolId, ownerId: null, at: new Date() });
 }
 
 export type LockOptions = { deps: Deps; ctx: RequestContext; object: string; recordId: string; locked: boolean };
@@ -191,7 +193,7 @@ export async function setLock(o: LockOptions): Promise<TLockResult> {
   const { deps, ctx } = o;
   const target = poolTarget(deps.objects, o.object);
   const scope = scopeOf(ctx.access, target.object, 'update');
-  if (scope !== 'team' && scope !== 'all') throw new AppError('forbidden');
+  if (scope !== 'team' && scope !== 'all') throw poolErrors.notManager();
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     await loadPoolable(tx, ctx, target, o.recordId, 'update');
     const key = { object: target.object, recordId: o.recordId };

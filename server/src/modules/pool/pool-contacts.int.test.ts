@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseAvailable } from '#test/db.ts';
-import { claimUrl, count, createCompany, createContact, createPool, createPoolWorld, type PoolWorld, returnContact, returnToPool } from './pool-test-kit.ts';
+import { claimUrl, count, createCompany, createContact, createPool, createPoolWorld, type PoolWorld, returnContact, returnToPool } from './pool.test-kit.ts';
 
 /** Contact pools (#17): B2C customers (contacts without a company) pooled with the same rules as companies. */
 describe.skipIf(!databaseAvailable)('pool: contacts without a company', () => {

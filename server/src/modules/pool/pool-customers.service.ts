@@ -5,7 +5,7 @@ import { maskEmail, maskPhone } from '#platform/crypto/mask.ts';
 import { invalid } from '#platform/errors/app-error.ts';
 import { type PoolFollowerRow, poolFollowers, poolPage } from './pool-list.repo.ts';
 import type { TPoolCustomer, TPoolCustomersQuery } from './pool.schema.ts';
-import { poolTarget } from './pool-targets.ts';
+import { poolTarget } from './pool-targets.definition.ts';
 import { visiblePool } from './pools.service.ts';
 
 const encode = (at: string, id: string) => Buffer.from(JSON.stringify([at, id])).toString('base64url');
@@ -33,7 +33,7 @@ export async function listPoolCustomers(o: ListPoolCustomersOptions) {
   const { deps, ctx, query } = o;
   const after = query.cursor ? decode(query.cursor) : null;
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    const pool = await visiblePool(tx, ctx, o.poolId);
+    const pool = await visiblePool({ tx, ctx, id: o.poolId });
     const target = poolTarget(deps.objects, pool.object);
     const rows = await poolPage(tx, { target, poolId: pool.id, ...(query.q ? { q: query.q } : {}), after, limit: query.limit });
     const page = rows.slice(0, query.limit);

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '#db/tx.ts';
-import type { PoolFollower, PoolTarget } from './pool-targets.ts';
+import type { PoolFollower, PoolTarget } from './pool-targets.definition.ts';
 
 export type PoolCustomerRow = {
   id: string;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseAvailable } from '#test/db.ts';
-import { createCompany, createPoolWorld, type PoolWorld } from './pool-test-kit.ts';
+import { createCompany, createPoolWorld, type PoolWorld } from './pool.test-kit.ts';
 
 type Locked = { id: string; name: string; owner: { id: string; name: string } | null };
 

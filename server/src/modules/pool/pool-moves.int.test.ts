@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseAvailable } from '#test/db.ts';
-import { age, claimUrl, count, createCompany, createPool, createPoolWorld, type PoolWorld, returnToPool } from './pool-test-kit.ts';
+import { age, claimUrl, count, createCompany, createPool, createPoolWorld, type PoolWorld, returnToPool } from './pool.test-kit.ts';
 
 describe.skipIf(!databaseAvailable)('pool: claim, assign, return', () => {
   let w: PoolWorld;
@@ -180,6 +180,18 @@ describe.skipIf(!databaseAvailable)('pool: claim, assign, return', () => {
       headers: { 'if-match': '"1"' },
     });
     expect(stale.statusCode).toBe(412);
+    // A malformed If-Match is refused like on every other record, not taken as "no condition".
+    const malformed = await t.request(t.admin, {
+      method: 'PATCH',
+      url: `/api/v1/pools/${westPool}`,
+      payload: { followupDays: 32 },
+      headers: { 'if-match': 'v2' },
+    });
+    expect(malformed.statusCode).toBe(412);
+    expect(malformed.headers['content-type']).toContain('application/problem+json');
+    const unchanged = await t.request(t.admin, { method: 'GET', url: `/api/v1/pools/${westPool}` });
+    expect(unchanged.json()).toMatchObject({ followupDays: 30, version: 2 });
+    expect(unchanged.headers.etag).toBe('"2"');
     expect((await t.request(t.admin, { method: 'DELETE', url: `/api/v1/pools/${westPool}` })).statusCode).toBe(204);
   });
 

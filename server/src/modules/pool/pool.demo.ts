@@ -38,18 +38,22 @@ const DEMO_POOL_CUSTOMERS = [
  */
 export async function seedDemoPool(o: { deps: Deps; ctx: RequestContext; ownerId: string; lockCompanyId?: string }): Promise<number> {
   if (await inTenant(o.deps.db.kysely, o.ctx.tenantId, (tx) => poolNameTaken(tx, DEMO_POOL.name, null))) return 0;
-  const pool = await createPool(o.deps, o.ctx, {
-    ...DEMO_POOL,
-    object: 'company',
-    position: 0,
-    teamIds: [],
-    recycleEnabled: true,
-    followupDays: 30,
-    dealDays: 90,
-    remindDays: 3,
-    maxHeld: 50,
-    maxClaimsPerDay: 5,
-    reclaimCooldownDays: 7,
+  const pool = await createPool({
+    deps: o.deps,
+    ctx: o.ctx,
+    input: {
+      ...DEMO_POOL,
+      object: 'company',
+      position: 0,
+      teamIds: [],
+      recycleEnabled: true,
+      followupDays: 30,
+      dealDays: 90,
+      remindDays: 3,
+      maxHeld: 50,
+      maxClaimsPerDay: 5,
+      reclaimCooldownDays: 7,
+    },
   });
   for (const c of DEMO_POOL_CUSTOMERS) {
     const company = await createRecord({

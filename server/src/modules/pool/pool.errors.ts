@@ -20,4 +20,11 @@ export const poolErrors = {
   notPoolable: (field: string) => invalid(field, 'pool.object_not_poolable'),
   wrongObject: () => invalid('poolId', 'pool.wrong_object'),
   followsParent: () => new AppError('conflict', { message: 'pool_follows_parent' }),
+  /** If-Match named another version than the stored one. */
+  stale: (expected: number, actual: number) => new AppError('precondition_failed', { params: { expected, actual } }),
+  /** The caller manages no pool of the object (recycle lists, locks, assigning). */
+  notManager: () => new AppError('forbidden'),
+  /** Claiming needs a signed-in user, not a token without one. */
+  noUser: () => new AppError('forbidden'),
+  invalidUser: () => invalid('userId', 'fields.invalid_user'),
 };

@@ -1,15 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireAccess } from '#platform/access/access.ts';
 import type { Deps } from '#platform/deps.ts';
+import { expectedVersion, withEtag } from '#platform/http/conditional.ts';
 import { ZIdParams } from '#platform/http/list-query.ts';
 import { expiringCustomers } from './expiring.service.ts';
 import { lockedCustomers } from './locked.service.ts';
 import * as moves from './moves.service.ts';
 import { listPoolCustomers } from './pool-customers.service.ts';
-import { poolErrors } from './pool.errors.ts';
-import { poolTargets } from './pool-targets.ts';
+import { poolTargets } from './pool-targets.definition.ts';
 import {
   ZAssignRequest,
   ZCreatePoolRequest,
@@ -29,22 +28,16 @@ import {
   ZUpdatePoolRequest,
 } from './pool.schema.ts';
 import * as pools from './pools.service.ts';
-import { runRecycling } from './recycle.ts';
-
-const ifMatch = (header: string | string[] | undefined) => {
-  const raw = Array.isArray(header) ? header[0] : header;
-  const n = raw ? Number(raw.replace(/^W\//, '').replace(/"/g, '')) : Number.NaN;
-  return Number.isInteger(n) ? n : undefined;
-};
+import { recycleNow } from './recycle.service.ts';
 
 export function poolRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['pools'];
   r.get('/api/v1/pools', { schema: { tags, response: { 200: z.object({ data: z.array(ZPool) }) } } }, async (req) => ({
-    data: await pools.listPools(deps, req.ctx),
+    data: await pools.listPools({ deps, ctx: req.ctx }),
   }));
   r.post('/api/v1/pools', { schema: { tags, body: ZCreatePoolRequest, response: { 201: ZPool } } }, async (req, reply) =>
-    reply.status(201).send(await pools.createPool(deps, req.ctx, req.body)),
+    reply.status(201).send(await pools.createPool({ deps, ctx: req.ctx, input: req.body })),
   );
   r.get(
     '/api/v1/pools/expiring',
@@ -62,23 +55,18 @@ export function poolRoutes(app: FastifyInstance, deps: Deps) {
     },
     async (req) => ({ data: await lockedCustomers({ deps, ctx: req.ctx }) }),
   );
-  r.post('/api/v1/pools/recycle-runs', { schema: { tags, body: ZRecycleRunRequest, response: { 200: ZRecycleRunResult } } }, async (req) => {
-    requireAccess(req.ctx.access, 'pool', 'update');
-    if (req.body.asOf && process.env.KEHU_TEST_CLOCK !== '1') throw poolErrors.clockDisabled();
-    const asOf = req.body.asOf ? new Date(req.body.asOf) : new Date();
-    const result = await runRecycling({ db: deps.db, objects: deps.objects, now: asOf, tenantId: req.ctx.tenantId });
-    return { ...result, asOf: asOf.toISOString() };
-  });
+  r.post('/api/v1/pools/recycle-runs', { schema: { tags, body: ZRecycleRunRequest, response: { 200: ZRecycleRunResult } } }, async (req) =>
+    recycleNow({ deps, ctx: req.ctx, asOf: req.body.asOf }),
+  );
   r.get('/api/v1/pools/:id', { schema: { tags, params: ZIdParams, response: { 200: ZPool } } }, async (req, reply) => {
-    const pool = await pools.getPool(deps, req.ctx, req.params.id);
-    return reply.header('etag', `"${pool.version}"`).send(pool);
+    return withEtag(reply, await pools.getPool({ deps, ctx: req.ctx, id: req.params.id }));
   });
   r.patch('/api/v1/pools/:id', { schema: { tags, params: ZIdParams, body: ZUpdatePoolRequest, response: { 200: ZPool } } }, async (req, reply) => {
-    const pool = await pools.updatePool(deps, req.ctx, req.params.id, req.body, ifMatch(req.headers['if-match']));
-    return reply.header('etag', `"${pool.version}"`).send(pool);
+    const pool = await pools.updatePool({ deps, ctx: req.ctx, id: req.params.id, input: req.body, version: expectedVersion(req) });
+    return withEtag(reply, pool);
   });
   r.delete('/api/v1/pools/:id', { schema: { tags, params: ZIdParams } }, async (req, reply) => {
-    await pools.deletePool(deps, req.ctx, req.params.id);
+    await pools.deletePool({ deps, ctx: req.ctx, id: req.params.id });
     return reply.status(204).send();
   });
   r.get(

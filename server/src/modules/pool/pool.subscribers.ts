@@ -1,7 +1,7 @@
 import type { Subscriber } from '#platform/events/subscribers.ts';
 import type { ObjectRegistry } from '#platform/objects/object-registry.ts';
 import { linksOf, markOwnedSince, markWon } from './moves.repo.ts';
-import { poolTargets } from './pool-targets.ts';
+import { poolTargets } from './pool-targets.definition.ts';
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 const obj = (v: unknown) => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
@@ -46,6 +46,23 @@ export function ownerChangeSubscriber(objects: ObjectRegistry): Subscriber {
       const change = obj(obj(event.payload.changes).ownerId);
       if (!target || !event.objectId || !str(change.to)) return;
       await markOwnedSince(tx, { tenantId: event.tenantId, target, recordId: event.objectId, at: event.createdAt });
+    },
+  };
+}
+
+/** An import batch (#21) that gave records a new owner: each gets a fresh clock, as an edit would. */
+export function importedOwnerSubscriber(objects: ObjectRegistry): Subscriber {
+  const targets = poolTargets(objects);
+  return {
+    name: 'pool.import-owner-changed',
+    events: ['import.batch_committed'],
+    handle: async (event, tx) => {
+      const p = event.payload as { records?: Record<string, { updated?: string[] }>; changes?: Record<string, unknown> };
+      for (const target of targets)
+        for (const recordId of p.records?.[target.object]?.updated ?? []) {
+          const change = obj(obj(p.changes?.[recordId]).ownerId);
+          if (str(change.to)) await markOwnedSince(tx, { tenantId: event.tenantId, target, recordId, at: event.createdAt });
+        }
     },
   };
 }

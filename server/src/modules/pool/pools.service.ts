@@ -2,13 +2,13 @@ import { inTenant, type Tx } from '#db/tx.ts';
 import { requireAccess, scopeOf } from '#platform/access/access.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
-import { AppError, notFound } from '#platform/errors/app-error.ts';
+import { notFound } from '#platform/errors/app-error.ts';
 import { recordChange } from '#platform/events/record-change.ts';
 import { newId } from '#platform/ids.ts';
 import { claimsToday, heldCount } from './moves.repo.ts';
 import { poolErrors } from './pool.errors.ts';
 import type { TCreatePoolRequest, TPool, TUpdatePoolRequest } from './pool.schema.ts';
-import { poolTarget } from './pool-targets.ts';
+import { poolTarget } from './pool-targets.definition.ts';
 import * as repo from './pools.repo.ts';
 
 const COLUMNS: Record<string, string> = {
@@ -28,7 +28,8 @@ const COLUMNS: Record<string, string> = {
  * Pools the caller sees; everyone with `pool:read` sees the ones given to their teams, admins all,
  * and only pools of objects the caller may read (a rep without contacts sees no contact pool).
  */
-export async function visiblePools(tx: Tx, ctx: RequestContext, ids?: string[]): Promise<repo.PoolRow[]> {
+export async function visiblePools(o: { tx: Tx; ctx: RequestContext; ids?: string[] }): Promise<repo.PoolRow[]> {
+  const { tx, ctx, ids } = o;
   const scope = requireAccess(ctx.access, 'pool', 'read');
   const manages = scopeOf(ctx.access, 'pool', 'update') !== 'none';
   const rows = await repo.listPools(tx, { userId: ctx.userId, all: ctx.access.isAdmin || (manages && scope === 'all'), ...(ids ? { ids } : {}) });
@@ -36,8 +37,8 @@ export async function visiblePools(tx: Tx, ctx: RequestContext, ids?: string[]):
 }
 
 /** A pool the caller sees, or 404 as if it did not exist. */
-export async function visiblePool(tx: Tx, ctx: RequestContext, id: string): Promise<repo.PoolRow> {
-  const [pool] = await visiblePools(tx, ctx, [id]);
+export async function visiblePool(o: { tx: Tx; ctx: RequestContext; id: string }): Promise<repo.PoolRow> {
+  const [pool] = await visiblePools({ tx: o.tx, ctx: o.ctx, ids: [o.id] });
   if (!pool) throw notFound('pool');
   return pool;
 }
@@ -97,12 +98,14 @@ async function present(tx: Tx, deps: Deps, ctx: RequestContext, rows: repo.PoolR
   });
 }
 
-export async function listPools(deps: Deps, ctx: RequestContext): Promise<TPool[]> {
-  return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => present(tx, deps, ctx, await visiblePools(tx, ctx)));
+type ServiceOptions = { deps: Deps; ctx: RequestContext };
+
+export async function listPools({ deps, ctx }: ServiceOptions): Promise<TPool[]> {
+  return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => present(tx, deps, ctx, await visiblePools({ tx, ctx })));
 }
 
-export async function getPool(deps: Deps, ctx: RequestContext, id: string): Promise<TPool> {
-  return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => (await present(tx, deps, ctx, [await visiblePool(tx, ctx, id)]))[0] as TPool);
+export async function getPool({ deps, ctx, id }: ServiceOptions & { id: string }): Promise<TPool> {
+  return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => (await present(tx, deps, ctx, [await visiblePool({ tx, ctx, id })]))[0] as TPool);
 }
 
 const toColumns = (input: Partial<TCreatePoolRequest>) =>
@@ -117,7 +120,7 @@ async function checkInput(tx: Tx, input: TUpdatePoolRequest, exceptId: string | 
   }
 }
 
-export async function createPool(deps: Deps, ctx: RequestContext, input: TCreatePoolRequest): Promise<TPool> {
+export async function createPool({ deps, ctx, input }: ServiceOptions & { input: TCreatePoolRequest }): Promise<TPool> {
   requireAccess(ctx.access, 'pool', 'create');
   const target = poolTarget(deps.objects, input.object);
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
@@ -144,16 +147,18 @@ const strip = (p: TPool | undefined) => {
   return rest;
 };
 
-export async function updatePool(deps: Deps, ctx: RequestContext, id: string, input: TUpdatePoolRequest, version: number | undefined): Promise<TPool> {
+/** `version` from If-Match: a stale one is refused (412); absent, the last write wins. */
+export async function updatePool(o: ServiceOptions & { id: string; input: TUpdatePoolRequest; version: number | undefined }): Promise<TPool> {
+  const { deps, ctx, id, input, version } = o;
   requireAccess(ctx.access, 'pool', 'update');
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const row = await repo.findPool(tx, id, true);
     if (!row) throw notFound('pool');
-    if (version !== undefined && version !== row.version) throw new AppError('precondition_failed', { params: { expected: version, actual: row.version } });
+    if (version !== undefined && version !== row.version) throw poolErrors.stale(version, row.version);
     await checkInput(tx, input, id);
     const [before] = await present(tx, deps, ctx, [row]);
     const updated = await repo.updatePool(tx, id, { ...toColumns(input), updated_by: ctx.userId }, row.version);
-    if (!updated) throw new AppError('precondition_failed', { params: { expected: row.version, actual: row.version + 1 } });
+    if (!updated) throw poolErrors.stale(row.version, row.version + 1);
     if (input.teamIds) await repo.replacePoolTeams(tx, { tenantId: ctx.tenantId, poolId: id, teamIds: input.teamIds });
     const [after] = await present(tx, deps, ctx, [updated]);
     await recordChange(tx, ctx, { action: 'updated', objectType: 'pool', objectId: id, before: strip(before), after: strip(after) });
@@ -162,7 +167,7 @@ export async function updatePool(deps: Deps, ctx: RequestContext, id: string, in
 }
 
 /** Deletes an empty pool (soft); a pool with customers is refused so none is stranded. */
-export async function deletePool(deps: Deps, ctx: RequestContext, id: string): Promise<void> {
+export async function deletePool({ deps, ctx, id }: ServiceOptions & { id: string }): Promise<void> {
   requireAccess(ctx.access, 'pool', 'delete');
   await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const row = await repo.findPool(tx, id, true);
@@ -179,4 +184,10 @@ export async function deletePool(deps: Deps, ctx: RequestContext, id: string): P
       after: { deletedAt: new Date().toISOString() },
     });
   });
+}
+
+/** A pool as a caller outside the module may know it (a workflow rule checking its "move to the public pool" action). */
+export async function poolOf(tx: Tx, id: string): Promise<{ id: string; object: string; name: string } | undefined> {
+  const row = await repo.findPool(tx, id);
+  return row && { id: row.id, object: row.object, name: row.name };
 }

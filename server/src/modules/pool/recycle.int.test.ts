@@ -4,8 +4,8 @@ import { inTenant } from '#db/tx.ts';
 import { newId } from '#platform/ids.ts';
 import { databaseAvailable } from '#test/db.ts';
 import { dealWonSubscriber } from './pool.subscribers.ts';
-import { age, createCompany, createPool, createPoolWorld, type PoolWorld } from './pool-test-kit.ts';
-import { runRecycling } from './recycle.ts';
+import { age, createCompany, createPool, createPoolWorld, type PoolWorld } from './pool.test-kit.ts';
+import { runRecycling } from './recycle.service.ts';
 
 const DAY = 86_400_000;
 

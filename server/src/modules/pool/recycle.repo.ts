@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Tx } from '#db/tx.ts';
-import { governedRecords, sqlUuidV7 } from './governed.sql.ts';
-import type { PoolFollower, PoolTarget } from './pool-targets.ts';
+import { governedRecords, sqlUuidV7 } from './governed.repo.ts';
+import type { PoolFollower, PoolTarget } from './pool-targets.definition.ts';
 
 const uuids = (ids: string[]) => sql`cast(${ids} as uuid[])`;
 const at = (d: Date) => sql`cast(${d.toISOString()} as timestamptz)`;

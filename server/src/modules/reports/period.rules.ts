@@ -1,3 +1,4 @@
+import { localDay } from '#platform/time/zones.ts';
 import { reportsErrors } from './reports.errors.ts';
 
 /** A report period: whole days, both ends included, read in the tenant's time zone. */
@@ -8,7 +9,7 @@ const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 
 /** Today's date (YYYY-MM-DD) in a time zone. */
 export function todayIn(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return localDay(now, timeZone);
 }
 
 /** The calendar quarter containing `today`, the default period of every report. */

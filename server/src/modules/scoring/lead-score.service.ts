@@ -64,8 +64,9 @@ export async function rescoreLead(tx: Tx, o: { tenantId: string; leadId: string;
   return { leadId: o.leadId, score: result.score, band: result.band, previousBand, result };
 }
 
+export type RescoreTenantOptions = { db: Database; tenantId: string; now?: Date };
 /** Rescores every open lead of a tenant in batches (after a rule change, and daily for decay). */
-export async function rescoreTenant(db: Database, tenantId: string, now = new Date()): Promise<number> {
+export async function rescoreTenant({ db, tenantId, now = new Date() }: RescoreTenantOptions): Promise<number> {
   let after: string | null = null;
   let count = 0;
   for (;;) {
@@ -84,7 +85,7 @@ export async function rescoreTenant(db: Database, tenantId: string, now = new Da
 export async function decayAll(db: Database, now = new Date()): Promise<number> {
   const tenants = await inSystem(db.kysely, (tx) => repo.tenantsWithScoring(tx));
   let count = 0;
-  for (const tenantId of tenants) count += await rescoreTenant(db, tenantId, now);
+  for (const tenantId of tenants) count += await rescoreTenant({ db, tenantId, now });
   return count;
 }
 
@@ -97,10 +98,11 @@ const toEngagement = (r: repo.EngagementRow): TEngagement => ({
   createdAt: r.created_at.toISOString(),
 });
 
+export type GetLeadScoreOptions = { deps: Deps; ctx: RequestContext; leadId: string };
 /** The stored score with its explanation and the model's prediction; computed live if never stored. */
-export async function getLeadScore(deps: Deps, ctx: RequestContext, leadId: string): Promise<TLeadScore> {
+export async function getLeadScore({ deps, ctx, leadId }: GetLeadScoreOptions): Promise<TLeadScore> {
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    const row = await loadVisible(tx, ctx, leadDefinition, leadId, 'read');
+    const row = await loadVisible({ tx, ctx, def: leadDefinition, id: leadId, action: 'read' });
     const lead = leadFieldsOf(row);
     const stored = await repo.findScore(tx, leadId);
     const result = stored ? (stored.explanation as ScoreResult) : await scoreOf(tx, lead, leadId, new Date());
@@ -116,23 +118,20 @@ export async function getLeadScore(deps: Deps, ctx: RequestContext, leadId: stri
   });
 }
 
-export async function listLeadEngagements(deps: Deps, ctx: RequestContext, leadId: string): Promise<TEngagement[]> {
+export type ListLeadEngagementsOptions = { deps: Deps; ctx: RequestContext; leadId: string };
+export async function listLeadEngagements({ deps, ctx, leadId }: ListLeadEngagementsOptions): Promise<TEngagement[]> {
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    await loadVisible(tx, ctx, leadDefinition, leadId, 'read');
+    await loadVisible({ tx, ctx, def: leadDefinition, id: leadId, action: 'read' });
     return (await repo.listEngagements(tx, leadId)).map(toEngagement);
   });
 }
 
-export type AddEngagementOptions = { leadId: string; input: TEngagementRequest };
+export type AddEngagementOptions = { deps: Deps; ctx: RequestContext; leadId: string; input: TEngagementRequest };
 
 /** Records an engagement (update access on the lead), audited, and rescores the lead at once. */
-export async function addEngagement(
-  deps: Deps,
-  ctx: RequestContext,
-  { leadId, input }: AddEngagementOptions,
-): Promise<TEngagement & { score: number; band: Band }> {
+export async function addEngagement({ deps, ctx, leadId, input }: AddEngagementOptions): Promise<TEngagement & { score: number; band: Band }> {
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    await loadVisible(tx, ctx, leadDefinition, leadId, 'update');
+    await loadVisible({ tx, ctx, def: leadDefinition, id: leadId, action: 'update' });
     const row = await repo.insertEngagement(tx, {
       tenant_id: ctx.tenantId,
       id: newId(),

@@ -23,8 +23,9 @@ export function featuresOf(lead: Record<string, unknown>, fields: string[]): Rec
   return out;
 }
 
+export type RefitInTxOptions = { tx: Tx; tenantId: string; now?: Date };
 /** Trains the tenant's model from its own history and stores it, or stores why it cannot. */
-export async function refitInTx(tx: Tx, tenantId: string, now = new Date()): Promise<TModelStatus> {
+export async function refitInTx({ tx, tenantId, now = new Date() }: RefitInTxOptions): Promise<TModelStatus> {
   const fields = toSettings(await findSettings(tx)).predictiveFields;
   const rows = await repo.trainingRows(tx);
   const won = rows.filter((r) => r.won).length;
@@ -67,16 +68,18 @@ function statusOf(row: repo.ModelRow | undefined): TModelStatus {
   };
 }
 
-export async function modelStatus(deps: Deps, ctx: RequestContext): Promise<TModelStatus> {
+export type ModelStatusOptions = { deps: Deps; ctx: RequestContext };
+export async function modelStatus({ deps, ctx }: ModelStatusOptions): Promise<TModelStatus> {
   requireAccess(ctx.access, 'lead', 'read');
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => statusOf(await repo.findModel(tx)));
 }
 
+export type RefitNowOptions = { deps: Deps; ctx: RequestContext };
 /** Refit on demand (admin); audited like any change to how leads are judged. */
-export async function refitNow(deps: Deps, ctx: RequestContext): Promise<TModelStatus> {
+export async function refitNow({ deps, ctx }: RefitNowOptions): Promise<TModelStatus> {
   requireAdmin(ctx);
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    const status = await refitInTx(tx, ctx.tenantId);
+    const status = await refitInTx({ tx, tenantId: ctx.tenantId });
     await recordChange(tx, ctx, { action: 'refitted', objectType: 'scoring_model', objectId: ctx.tenantId, after: { ...status } });
     return status;
   });
@@ -104,6 +107,6 @@ export async function predictionFor(tx: Tx, lead: Record<string, unknown>): Prom
 /** The nightly job: refit every tenant with leads, one transaction each. */
 export async function refitAll(db: Database): Promise<number> {
   const tenants = await inSystem(db.kysely, (tx) => repo.tenantsWithLeads(tx));
-  for (const tenantId of tenants) await inTenant(db.kysely, tenantId, (tx) => refitInTx(tx, tenantId));
+  for (const tenantId of tenants) await inTenant(db.kysely, tenantId, (tx) => refitInTx({ tx, tenantId }));
   return tenants.length;
 }

@@ -45,14 +45,15 @@ export const toGroup = (row: repo.GroupRow): TScoringGroup => ({
 
 const withIds = (rules: TScoringRuleInput[]) => rules.map((r) => ({ ...r, id: r.id ?? newId() }));
 
-export async function getSettings(deps: Deps, ctx: RequestContext): Promise<TScoringSettings> {
+export type GetSettingsOptions = { deps: Deps; ctx: RequestContext };
+export async function getSettings({ deps, ctx }: GetSettingsOptions): Promise<TScoringSettings> {
   requireAccess(ctx.access, 'lead', 'read');
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => toSettings(await repo.findSettings(tx)));
 }
 
-export type UpdateSettingsOptions = { input: TUpdateScoringSettingsRequest; version?: number | undefined };
+export type UpdateSettingsOptions = { deps: Deps; ctx: RequestContext; input: TUpdateScoringSettingsRequest; version?: number | undefined };
 
-export async function updateSettings(deps: Deps, ctx: RequestContext, { input, version }: UpdateSettingsOptions): Promise<TScoringSettings> {
+export async function updateSettings({ deps, ctx, input, version }: UpdateSettingsOptions): Promise<TScoringSettings> {
   requireAdmin(ctx);
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const row = await repo.findSettings(tx);
@@ -74,17 +75,20 @@ export async function updateSettings(deps: Deps, ctx: RequestContext, { input, v
   });
 }
 
-export async function listFields(deps: Deps, ctx: RequestContext, withScore: boolean) {
+export type ListFieldsOptions = { deps: Deps; ctx: RequestContext; withScore: boolean };
+export async function listFields({ deps, ctx, withScore }: ListFieldsOptions) {
   requireAccess(ctx.access, 'lead', 'read');
-  return inTenant(deps.db.kysely, ctx.tenantId, (tx) => ruleFields(tx, ctx.locale, withScore));
+  return inTenant(deps.db.kysely, ctx.tenantId, (tx) => ruleFields({ tx, locale: ctx.locale, withScore }));
 }
 
-export async function listGroups(deps: Deps, ctx: RequestContext): Promise<TScoringGroup[]> {
+export type ListGroupsOptions = { deps: Deps; ctx: RequestContext };
+export async function listGroups({ deps, ctx }: ListGroupsOptions): Promise<TScoringGroup[]> {
   requireAccess(ctx.access, 'lead', 'read');
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => (await repo.listGroups(tx)).map(toGroup));
 }
 
-export async function createGroup(deps: Deps, ctx: RequestContext, input: TCreateScoringGroupRequest): Promise<TScoringGroup> {
+export type CreateGroupOptions = { deps: Deps; ctx: RequestContext; input: TCreateScoringGroupRequest };
+export async function createGroup({ deps, ctx, input }: CreateGroupOptions): Promise<TScoringGroup> {
   requireAdmin(ctx);
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const rules = input.rules ?? [];
@@ -112,9 +116,9 @@ async function loadForChange(tx: Tx, id: string, version: number | undefined): P
   return row;
 }
 
-export type UpdateGroupOptions = { id: string; input: TUpdateScoringGroupRequest; version?: number | undefined };
+export type UpdateGroupOptions = { deps: Deps; ctx: RequestContext; id: string; input: TUpdateScoringGroupRequest; version?: number | undefined };
 
-export async function updateGroup(deps: Deps, ctx: RequestContext, { id, input, version }: UpdateGroupOptions): Promise<TScoringGroup> {
+export async function updateGroup({ deps, ctx, id, input, version }: UpdateGroupOptions): Promise<TScoringGroup> {
   requireAdmin(ctx);
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const row = await loadForChange(tx, id, version);
@@ -131,9 +135,9 @@ export async function updateGroup(deps: Deps, ctx: RequestContext, { id, input, 
   });
 }
 
-export type DeleteGroupOptions = { id: string; version?: number | undefined };
+export type DeleteGroupOptions = { deps: Deps; ctx: RequestContext; id: string; version?: number | undefined };
 
-export async function deleteGroup(deps: Deps, ctx: RequestContext, { id, version }: DeleteGroupOptions): Promise<void> {
+export async function deleteGroup({ deps, ctx, id, version }: DeleteGroupOptions): Promise<void> {
   requireAdmin(ctx);
   await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const row = await loadForChange(tx, id, version);

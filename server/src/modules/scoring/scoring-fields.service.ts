@@ -29,8 +29,9 @@ export const SCORE_FIELDS: Record<string, string> = { score: 'number', scoreBand
 
 export type RuleField = { field: string; type: string; custom: boolean; label: string | null };
 
+export type RuleFieldsOptions = { tx: Tx; locale: string; withScore?: boolean };
 /** The built-in fields plus the tenant's live custom lead fields (`custom.<key>`). */
-export async function ruleFields(tx: Tx, locale: string, withScore = false): Promise<RuleField[]> {
+export async function ruleFields({ tx, locale, withScore = false }: RuleFieldsOptions): Promise<RuleField[]> {
   const builtIn = { ...LEAD_RULE_FIELDS, ...(withScore ? SCORE_FIELDS : {}) };
   const defs = await listDefs(tx, 'lead');
   return [
@@ -47,18 +48,14 @@ export async function ruleFields(tx: Tx, locale: string, withScore = false): Pro
 /** `company_size` (a stored setting from before) and `companySize` name the same field. */
 export const camelField = (f: string) => (f.startsWith('custom.') ? f : f.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()));
 
+export type CheckConditionFieldsOptions = { tx: Tx; conditions: { field: string; operator: string; value?: unknown }[]; path: string; withScore?: boolean };
 /**
  * Each condition must name a known field and carry a value unless its operator needs none.
  * Collected per field (`rules.2.field`) so the form can point at the culprit; nothing is saved.
  */
-export async function checkConditionFields(
-  tx: Tx,
-  conditions: { field: string; operator: string; value?: unknown }[],
-  path: string,
-  withScore = false,
-): Promise<void> {
+export async function checkConditionFields({ tx, conditions, path, withScore = false }: CheckConditionFieldsOptions): Promise<void> {
   if (conditions.length === 0) return;
-  const known = new Set((await ruleFields(tx, 'en', withScore)).map((f) => f.field));
+  const known = new Set((await ruleFields({ tx, locale: 'en', withScore })).map((f) => f.field));
   const errors: FieldError[] = [];
   conditions.forEach((c, i) => {
     if (!known.has(c.field)) errors.push({ field: `${path}.${i}.field`, message: 'fields.scoring_unknown_field', params: { field: c.field } });
@@ -70,7 +67,7 @@ export async function checkConditionFields(
 
 export async function checkRules(tx: Tx, rules: TScoringRuleInput[]): Promise<void> {
   const conditions = rules.map((r) => (r.kind === 'attribute' ? r : { field: 'industry', operator: 'isEmpty' }));
-  await checkConditionFields(tx, conditions, 'rules');
+  await checkConditionFields({ tx, conditions, path: 'rules' });
 }
 
 const snake = (f: string) => f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

@@ -2,8 +2,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '#test/app.ts';
 import { databaseAvailable } from '#test/db.ts';
+import { drainOutbox } from '#test/outbox-kit.ts';
 import { decayAll, rescoreTenant } from './lead-score.service.ts';
-import { closedHistory, drainOutbox, leadMeeting } from './scoring.test-kit.ts';
+import { closedHistory, leadMeeting } from './scoring.test-kit.ts';
 
 const DAY = 86_400_000;
 
@@ -138,7 +139,7 @@ describe.skipIf(!databaseAvailable)('rule-based lead scoring', () => {
   it('decays engagement points with the half-life on the daily pass (fixed clock)', async () => {
     await drainOutbox(t);
     // Ten days on: the meeting is worth 10, the old email 1.25, the three recent ones 7.5.
-    await rescoreTenant(t.db, t.admin.tenantId, new Date(Date.now() + 10 * DAY));
+    await rescoreTenant({ db: t.db, tenantId: t.admin.tenantId, now: new Date(Date.now() + 10 * DAY) });
     const later = await score();
     expect(later.groups[1]).toMatchObject({ capped: false });
     expect(later.groups[1].raw).toBeCloseTo(18.75, 1);
@@ -146,7 +147,7 @@ describe.skipIf(!databaseAvailable)('rule-based lead scoring', () => {
     // A year on, engagement is gone; fit remains.
     expect(await decayAll(t.db, new Date(Date.now() + 365 * DAY))).toBeGreaterThanOrEqual(1);
     expect(await score()).toMatchObject({ score: 40, band: 'warm' });
-    await rescoreTenant(t.db, t.admin.tenantId, new Date());
+    await rescoreTenant({ db: t.db, tenantId: t.admin.tenantId, now: new Date() });
   });
 
   it('rescores every open lead when a rule group changes', async () => {

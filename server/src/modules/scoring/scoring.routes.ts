@@ -26,7 +26,7 @@ export function scoringRoutes(app: FastifyInstance, deps: Deps) {
   const base = '/api/v1/lead-scoring';
 
   r.get(`${base}/settings`, { schema: { tags, summary: 'Half-life and band thresholds', response: { 200: ZScoringSettings } } }, async (req, reply) =>
-    withEtag(reply, await config.getSettings(deps, req.ctx)),
+    withEtag(reply, await config.getSettings({ deps, ctx: req.ctx })),
   );
   r.patch(
     `${base}/settings`,
@@ -38,7 +38,7 @@ export function scoringRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: ZScoringSettings },
       },
     },
-    async (req, reply) => withEtag(reply, await config.updateSettings(deps, req.ctx, { input: req.body, version: expectedVersion(req) })),
+    async (req, reply) => withEtag(reply, await config.updateSettings({ deps, ctx: req.ctx, input: req.body, version: expectedVersion(req) })),
   );
   r.get(
     `${base}/fields`,
@@ -50,19 +50,19 @@ export function scoringRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: z.object({ data: z.array(ZScoringField) }) },
       },
     },
-    async (req) => ({ data: await config.listFields(deps, req.ctx, req.query.withScore === 'true') }),
+    async (req) => ({ data: await config.listFields({ deps, ctx: req.ctx, withScore: req.query.withScore === 'true' }) }),
   );
   r.get(
     `${base}/groups`,
     { schema: { tags, summary: 'Rule groups in order', response: { 200: z.object({ data: z.array(ZScoringGroup) }) } } },
     async (req) => ({
-      data: await config.listGroups(deps, req.ctx),
+      data: await config.listGroups({ deps, ctx: req.ctx }),
     }),
   );
   r.post(
     `${base}/groups`,
     { schema: { tags, summary: 'Create a rule group (admin)', body: ZCreateScoringGroupRequest, response: { 201: ZScoringGroup } } },
-    async (req, reply) => reply.status(201).send(withEtag(reply, await config.createGroup(deps, req.ctx, req.body))),
+    async (req, reply) => reply.status(201).send(withEtag(reply, await config.createGroup({ deps, ctx: req.ctx, input: req.body }))),
   );
   r.patch(
     `${base}/groups/:id`,
@@ -75,28 +75,28 @@ export function scoringRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: ZScoringGroup },
       },
     },
-    async (req, reply) => withEtag(reply, await config.updateGroup(deps, req.ctx, { id: req.params.id, input: req.body, version: expectedVersion(req) })),
+    async (req, reply) => withEtag(reply, await config.updateGroup({ deps, ctx: req.ctx, id: req.params.id, input: req.body, version: expectedVersion(req) })),
   );
   r.delete(`${base}/groups/:id`, { schema: { tags, summary: 'Delete a rule group (admin)', params: ZIdParams } }, async (req, reply) => {
-    await config.deleteGroup(deps, req.ctx, { id: req.params.id, version: expectedVersion(req) });
+    await config.deleteGroup({ deps, ctx: req.ctx, id: req.params.id, version: expectedVersion(req) });
     return reply.status(204).send();
   });
   r.get(`${base}/model`, { schema: { tags, summary: 'Predictive model status', response: { 200: ZModelStatus } } }, (req) =>
-    predictive.modelStatus(deps, req.ctx),
+    predictive.modelStatus({ deps, ctx: req.ctx }),
   );
   r.post(`${base}/model/refit`, { schema: { tags, summary: 'Refit the predictive model now (admin)', response: { 200: ZModelStatus } } }, (req) =>
-    predictive.refitNow(deps, req.ctx),
+    predictive.refitNow({ deps, ctx: req.ctx }),
   );
 
   r.get(
     '/api/v1/leads/:id/score',
     { schema: { tags, summary: "A lead's score, explanation and predicted probability", params: ZIdParams, response: { 200: ZLeadScore } } },
-    (req) => leadScores.getLeadScore(deps, req.ctx, req.params.id),
+    (req) => leadScores.getLeadScore({ deps, ctx: req.ctx, leadId: req.params.id }),
   );
   r.get(
     '/api/v1/leads/:id/engagements',
     { schema: { tags, summary: "A lead's engagement events", params: ZIdParams, response: { 200: z.object({ data: z.array(ZEngagement) }) } } },
-    async (req) => ({ data: await leadScores.listLeadEngagements(deps, req.ctx, req.params.id) }),
+    async (req) => ({ data: await leadScores.listLeadEngagements({ deps, ctx: req.ctx, leadId: req.params.id }) }),
   );
   r.post(
     '/api/v1/leads/:id/engagements',
@@ -109,6 +109,6 @@ export function scoringRoutes(app: FastifyInstance, deps: Deps) {
         response: { 201: ZEngagement.extend({ score: z.number().int(), band: z.enum(['cold', 'warm', 'hot']) }) },
       },
     },
-    async (req, reply) => reply.status(201).send(await leadScores.addEngagement(deps, req.ctx, { leadId: req.params.id, input: req.body })),
+    async (req, reply) => reply.status(201).send(await leadScores.addEngagement({ deps, ctx: req.ctx, leadId: req.params.id, input: req.body })),
   );
 }

@@ -64,6 +64,12 @@ async function rescoreAll(event: OutboxEvent, tx: Tx): Promise<void> {
   }
 }
 
+/** An import batch (#21): every lead it created or updated, rescored in the batch's one delivery. */
+async function rescoreImported(event: OutboxEvent, tx: Tx): Promise<void> {
+  const leads = (event.payload as { records?: Record<string, { created?: string[]; updated?: string[] }> }).records?.lead;
+  for (const leadId of [...(leads?.created ?? []), ...(leads?.updated ?? [])]) await rescoreLead(tx, { tenantId: event.tenantId, leadId, requestId: event.id });
+}
+
 export const scoringSubscribers: Subscriber[] = [
   {
     name: 'scoring.rescore-lead',
@@ -72,6 +78,7 @@ export const scoringSubscribers: Subscriber[] = [
       if (event.objectId) await rescoreLead(tx, { tenantId: event.tenantId, leadId: event.objectId, requestId: event.id });
     },
   },
+  { name: 'scoring.rescore-imported', events: ['import.batch_committed'], handle: rescoreImported },
   { name: 'scoring.rules-changed', events: ['scoring_group.*', 'scoring_settings.updated'], handle: rescoreAll },
   { name: 'scoring.activity-engagement', events: ['activity.*'], handle: syncActivity },
   { name: 'scoring.form-engagement', events: ['lead.captured'], handle: syncCapture },

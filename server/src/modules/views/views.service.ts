@@ -24,11 +24,13 @@ const toApi = (row: ViewRow, userId: string | null): TSavedView => ({
 
 const json = (v: unknown) => (v === undefined ? undefined : v === null ? null : JSON.stringify(v));
 
+export type ListSavedViewsOptions = { deps: Deps; ctx: RequestContext; object: string };
 /** Personal views, plus the views others shared with the whole tenant. */
-export const listSavedViews = (deps: Deps, ctx: RequestContext, object: string) =>
+export const listSavedViews = ({ deps, ctx, object }: ListSavedViewsOptions) =>
   inTenant(deps.db.kysely, ctx.tenantId, async (tx) => (await repo.listViews(tx, object, ctx.userId as string)).map((r) => toApi(r, ctx.userId)));
 
-export async function createSavedView(deps: Deps, ctx: RequestContext, input: TCreateSavedViewRequest) {
+export type CreateSavedViewOptions = { deps: Deps; ctx: RequestContext; input: TCreateSavedViewRequest };
+export async function createSavedView({ deps, ctx, input }: CreateSavedViewOptions) {
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const row = await repo.insertView(tx, {
       ...input,
@@ -50,9 +52,9 @@ async function ownView(tx: Parameters<typeof repo.findView>[0], ctx: RequestCont
   return row;
 }
 
-export type UpdateSavedViewOptions = { id: string; input: TUpdateSavedViewRequest };
+export type UpdateSavedViewOptions = { deps: Deps; ctx: RequestContext; id: string; input: TUpdateSavedViewRequest };
 
-export async function updateSavedView(deps: Deps, ctx: RequestContext, { id, input }: UpdateSavedViewOptions) {
+export async function updateSavedView({ deps, ctx, id, input }: UpdateSavedViewOptions) {
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     await ownView(tx, ctx, id);
     const values = { ...input, filter: json(input.filter), columns: json(input.columns) };
@@ -61,7 +63,8 @@ export async function updateSavedView(deps: Deps, ctx: RequestContext, { id, inp
   });
 }
 
-export async function deleteSavedView(deps: Deps, ctx: RequestContext, id: string) {
+export type DeleteSavedViewOptions = { deps: Deps; ctx: RequestContext; id: string };
+export async function deleteSavedView({ deps, ctx, id }: DeleteSavedViewOptions) {
   await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     await ownView(tx, ctx, id);
     await repo.deleteView(tx, id);

@@ -1,10 +1,15 @@
 import type { Database } from '#db/database.ts';
 import { inSystem, inTenant } from '#db/tx.ts';
 import { translate } from '#platform/i18n/i18n.ts';
+import { localDay } from '#platform/time/zones.ts';
 import type { ObjectRegistry } from '#platform/objects/object-registry.ts';
 import { insertSystemTasks, type SystemTask } from '#modules/activities/index.ts';
-import { type PoolTarget, poolTargets } from './pool-targets.ts';
+import { type PoolTarget, poolTargets } from './pool-targets.definition.ts';
 import { claimReminders, dueIds, recycleBatch, recyclingObjects, recyclingTenants, tenantClock } from './recycle.repo.ts';
+import { requireAccess } from '#platform/access/access.ts';
+import type { RequestContext } from '#platform/context.ts';
+import type { Deps } from '#platform/deps.ts';
+import { poolErrors } from './pool.errors.ts';
 
 export const RECYCLE_JOB = 'pool-recycle';
 const BATCH = 5000;
@@ -66,14 +71,13 @@ async function tenantTasks(o: PassOptions): Promise<(() => Promise<void>)[]> {
     const warned = await inTenant(o.db.kysely, tenantId, async (tx) => {
       const rows = await claimReminders(tx, { tenantId, target, now, ids });
       const { locale, timezone } = await tenantClock(tx);
-      const day = new Intl.DateTimeFormat('sv-SE', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' });
       await insertSystemTasks(tx, {
         tenantId,
         tasks: rows.map((r) => ({
           ownerId: r.owner_id,
           ...taskLink(target.object, r.id),
           dueAt: r.due_at,
-          subject: translate(locale, 'pool.reminder_subject', { name: r.name, date: day.format(r.due_at) }),
+          subject: translate(locale, 'pool.reminder_subject', { name: r.name, date: localDay(r.due_at, timezone) }),
         })),
       });
       return rows.length;
@@ -81,4 +85,16 @@ async function tenantTasks(o: PassOptions): Promise<(() => Promise<void>)[]> {
     result.reminded += warned;
   });
   return [...recycle, ...remind];
+}
+
+/**
+ * A manager's "recycle now" for the caller's tenant (`POST /pools/recycle-runs`). `asOf` runs as
+ * of another time, allowed only with KEHU_TEST_CLOCK=1 (tests and demos of the clock).
+ */
+export async function recycleNow(o: { deps: Deps; ctx: RequestContext; asOf?: string | undefined }): Promise<RecycleResult & { asOf: string }> {
+  requireAccess(o.ctx.access, 'pool', 'update');
+  if (o.asOf && process.env.KEHU_TEST_CLOCK !== '1') throw poolErrors.clockDisabled();
+  const asOf = o.asOf ? new Date(o.asOf) : new Date();
+  const result = await runRecycling({ db: o.deps.db, objects: o.deps.objects, now: asOf, tenantId: o.ctx.tenantId });
+  return { ...result, asOf: asOf.toISOString() };
 }

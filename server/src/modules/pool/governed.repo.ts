@@ -1,5 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
-import type { PoolTarget } from './pool-targets.ts';
+import type { PoolTarget } from './pool-targets.definition.ts';
 
 /** A UUIDv7 made in SQL, so set-based inserts keep audit and outbox ids time-ordered like `newId()`. */
 export const sqlUuidV7 = sql`encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid())
