@@ -1,4 +1,11 @@
 import '@testing-library/jest-dom/vitest';
+import { i18nProblems } from './test/i18n-problems';
+
+// A raw key or an unreplaced {{placeholder}} on a rendered screen fails the test that rendered it.
+afterEach(() => {
+  const problems = i18nProblems.splice(0);
+  if (problems.length) throw new Error(`translation problems on screen:\n${[...new Set(problems)].join('\n')}`);
+});
 
 // antd reads matchMedia and ResizeObserver, which jsdom lacks.
 if (typeof window !== 'undefined' && !window.matchMedia) {

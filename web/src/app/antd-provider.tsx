@@ -4,6 +4,9 @@ import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
 import { useLanguage } from '#app/i18n/use-language';
 
+/** Every form scrolls to its first error (below the sticky header: global.css) and focuses it. */
+const form = { scrollToFirstError: { focus: true } };
+
 const theme = {
   token: {
     colorPrimary: '#1f5eff',
@@ -15,7 +18,7 @@ const theme = {
 export function AntdProvider({ children }: { children: ReactNode }) {
   const { language } = useLanguage();
   return (
-    <ConfigProvider locale={language === 'zh-CN' ? zhCN : enUS} theme={theme}>
+    <ConfigProvider locale={language === 'zh-CN' ? zhCN : enUS} theme={theme} form={form}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

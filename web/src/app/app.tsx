@@ -1,8 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { isApiError } from '#shared/api/problem';
+import { ObjectDefsProvider } from '#shared/records/object-defs';
 import { AntdProvider } from './antd-provider';
 import { AuthProvider } from './auth/auth-context';
+import { resolveObjectDef } from './object-defs';
 import { router } from './routes';
 
 const queryClient = new QueryClient({
@@ -21,7 +23,9 @@ export function App() {
     <QueryClientProvider client={queryClient}>
       <AntdProvider>
         <AuthProvider>
-          <RouterProvider router={router} />
+          <ObjectDefsProvider value={resolveObjectDef}>
+            <RouterProvider router={router} />
+          </ObjectDefsProvider>
         </AuthProvider>
       </AntdProvider>
     </QueryClientProvider>

@@ -6,6 +6,7 @@ import { MemoryRouter } from 'react-router';
 import { AuthProvider, ME_KEY } from '#app/auth/auth-context';
 import { initI18n } from '#app/i18n/i18n';
 import type { Me } from '#shared/api/types';
+import { i18nProblems } from './i18n-problems';
 
 export const adminMe: Me = {
   user: { id: 'u-admin', email: 'admin@kehu.test', name: '管理员', tenantId: 't1', isAdmin: true },
@@ -18,7 +19,7 @@ let i18nReady = false;
 /** Renders with the app's providers; `me` is put in the cache so no /auth/me request is made. */
 export function renderApp(ui: ReactElement, { me = adminMe, route = '/' }: { me?: Me | null; route?: string } = {}) {
   if (!i18nReady) {
-    initI18n('zh-CN');
+    initI18n('zh-CN', { report: (problem) => i18nProblems.push(problem) });
     i18nReady = true;
   }
   const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });

@@ -1,24 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { configureApi } from '#shared/api/client';
 import { isApiError } from '#shared/api/problem';
-import type { Me } from '#shared/api/types';
+import { AuthContext, type AuthState } from '#shared/auth/session';
 import { i18nFollowUser } from '#app/i18n/follow-user';
 import { resolveTimeZone, setDisplayTimeZone } from '#shared/format/time-zone';
 import { authApi } from './auth-api';
 
-type AuthState = {
-  me: Me | null;
-  loading: boolean;
-  /** Set when a request came back 401 while the user thought they were signed in. */
-  expired: boolean;
-  /** The zone dates and times are shown in (the user's, the tenant's or the browser's). */
-  timeZone: string;
-  refresh: () => Promise<void>;
-  logout: () => Promise<void>;
-};
-
-const AuthContext = createContext<AuthState | null>(null);
 export const ME_KEY = ['auth', 'me'] as const;
 
 export function AuthProvider({ children }: { children: ReactNode }) {
@@ -71,17 +59,4 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [query.data, query.isPending, expired, timeZone, refresh, logout],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
-}
-
-export function useAuth(): AuthState {
-  const ctx = useContext(AuthContext);
-  if (!ctx) throw new Error('useAuth outside AuthProvider');
-  return ctx;
-}
-
-/** The signed-in user; only for components under RequireAuth. */
-export function useMe(): Me {
-  const { me } = useAuth();
-  if (!me) throw new Error('useMe without a session');
-  return me;
 }

@@ -6,7 +6,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '#shared/api/problem';
 import { LanguageSwitch } from '#app/layout/language-switch';
 import { authApi } from './auth-api';
-import { useAuth } from './auth-context';
+import { useAuth } from '#shared/auth/session';
 import styles from './login-page.module.css';
 
 type Values = { email: string; password: string; remember: boolean };

@@ -1,7 +1,7 @@
 import { Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { useAuth } from './auth-context';
+import { useAuth } from '#shared/auth/session';
 
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { me, loading, expired } = useAuth();

@@ -17,14 +17,38 @@ function apply(lang: Language): void {
   document.documentElement.lang = lang;
 }
 
-export function initI18n(lang: Language = detectLanguage()) {
+/**
+ * Reports what a user must never see: a key no catalog holds (shown raw) and a {{placeholder}} left
+ * in the text (a call without the value, or without options at all). Tests turn reports into failures.
+ */
+export type I18nProblemReporter = (problem: string) => void;
+
+function strictOptions(report: I18nProblemReporter) {
+  i18next.use({
+    type: 'postProcessor',
+    name: 'kehu-unreplaced',
+    process: (value: string, key: string | string[], options: { skipInterpolation?: boolean }) => {
+      if (!options.skipInterpolation && /\{\{[^}]*\}\}/.test(value)) report(`unreplaced placeholder in ${String(key)}: "${value}"`);
+      return value;
+    },
+  });
+  return {
+    saveMissing: true,
+    missingKeyHandler: (_lngs: readonly string[], _ns: string, key: string) => report(`missing translation key: ${key}`),
+    postProcess: ['kehu-unreplaced'],
+  };
+}
+
+export function initI18n(lang: Language = detectLanguage(), o: { report?: I18nProblemReporter } = {}) {
   apply(lang);
   void i18next.use(initReactI18next).init({
     resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
     lng: lang,
     fallbackLng: 'en',
+    // A value not passed leaves its {{placeholder}} in the text, where the strict check sees it.
     interpolation: { escapeValue: false },
     returnNull: false,
+    ...(o.report ? strictOptions(o.report) : {}),
   });
   for (const bundles of pendingMessages.splice(0)) {
     i18next.addResourceBundle('en', 'translation', bundles.en, true, false);

@@ -3,7 +3,7 @@ import { Button, Drawer, Grid, Layout, Menu } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { useMe } from '#app/auth/auth-context';
+import { useMe } from '#shared/auth/session';
 import { pickLabel } from '#shared/format/localized';
 import { useObjects } from '#shared/objects/use-objects';
 import { PageSpinner } from '#shared/ui/page-spinner';

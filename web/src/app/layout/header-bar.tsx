@@ -1,10 +1,11 @@
-import { BellOutlined, ClockCircleOutlined, LogoutOutlined, PlusOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
-import { Avatar, Badge, Button, Dropdown, Empty, Popover, Space } from 'antd';
+import { ClockCircleOutlined, LogoutOutlined, PlusOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
+import { Avatar, Button, Dropdown, Space } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useAuth, useMe } from '#app/auth/auth-context';
-import { can } from '#app/auth/permissions';
+import { useAuth, useMe } from '#shared/auth/session';
+import { can } from '#shared/auth/permissions';
+import { NotificationBell } from '#modules/notifications';
 import { GlobalSearch } from './global-search';
 import styles from './header-bar.module.css';
 import { LanguageSwitch } from './language-switch';
@@ -44,17 +45,7 @@ export function HeaderBar({ compact }: { compact: boolean }) {
             </Button>
           </Dropdown>
         )}
-        <Popover content={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('header.noNotifications')} />} trigger="click" placement="bottomRight">
-          <Button
-            type="text"
-            aria-label={t('header.notifications')}
-            icon={
-              <Badge dot={false}>
-                <BellOutlined />
-              </Badge>
-            }
-          />
-        </Popover>
+        <NotificationBell compact={compact} />
         {!compact && <LanguageSwitch />}
         <Dropdown
           trigger={['click']}

@@ -1,7 +1,7 @@
 import { TranslationOutlined } from '@ant-design/icons';
 import { Button, Dropdown } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '#app/auth/auth-context';
+import { useAuth } from '#shared/auth/session';
 import { LANGUAGES, type Language } from '#app/i18n/languages';
 import { useLanguage } from '#app/i18n/use-language';
 

@@ -11,6 +11,7 @@ const custom = (name: string): ObjectMeta => ({
   record: true,
   actions: ['read'],
   sensitiveFields: [],
+  fields: [],
   capabilities: [],
 });
 const rep: Me = {
@@ -22,7 +23,7 @@ const rep: Me = {
 describe('navItems', () => {
   it('adds the custom objects the user may read after the standard items, labelled by the object', () => {
     const items = navItems(rep, [{ ...custom('company'), custom: false, path: 'companies' }, custom('distributors'), custom('stores')]);
-    expect(items.map((i) => i.key)).toEqual(['dashboard', 'companies', 'data-quality', 'o/distributors']);
+    expect(items.map((i) => i.key)).toEqual(['dashboard', 'approvals', 'companies', 'data-quality', 'o/distributors']);
     expect(items.at(-1)).toMatchObject({ path: '/o/distributors', label: { zh: '经销商', en: 'Distributor' } });
   });
   it('keeps Settings last for an admin', () => {

@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { App, type ButtonProps, Form, Modal, Select, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth, useMe } from '#app/auth/auth-context';
+import { useAuth, useMe } from '#shared/auth/session';
 import { LANGUAGES, type Language, saveLanguage } from '#app/i18n/languages';
 import { api } from '#shared/api/client';
 import { formatDateTime } from '#shared/format/format';

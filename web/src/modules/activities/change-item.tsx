@@ -4,7 +4,7 @@ import type { Address } from '#shared/api/types';
 import { fieldLabel } from '#shared/fields/field-label';
 import type { FieldDef } from '#shared/fields/field-types';
 import { formatAddress } from '#shared/format/address';
-import { formatDateTime, formatRelative } from '#shared/format/format';
+import { formatDate, formatDateTime, formatRelative } from '#shared/format/format';
 import { pickLabel } from '#shared/format/localized';
 import type { TimelineItem } from '#shared/records/records-api';
 import styles from './timeline.module.css';
@@ -42,6 +42,8 @@ export const show = (v: unknown): string => {
 
 /** Actions whose diff is the news itself: an edit, an assignment, a score band or queue change. */
 const SHOWS_DIFF = new Set(['updated', 'converted', 'assigned', 'score_changed', 'assignment_queued']);
+/** Actions whose changes are facts of an event (an e-mail's recipient and subject), shown without a "from". */
+const FACTS = new Set(['email_sent', 'email_failed']);
 /** Bookkeeping fields a conversion or status change also touches; the diff names the meaningful ones. */
 const QUIET = new Set(['statusChangedAt', 'convertedAt', 'convertedBy', 'convertedContactId', 'convertedCompanyId', 'convertedDealId']);
 
@@ -54,7 +56,9 @@ export function changeAction(item: ChangeLike): string {
 
 /** The diff lines worth showing for a change (an edit, assignment, score band...), without bookkeeping fields. */
 export function shownDiffs(item: ChangeLike): Diff[] {
-  return SHOWS_DIFF.has(changeAction(item)) ? readChanges(item.changes).filter((d) => !QUIET.has(d.field)) : [];
+  const action = changeAction(item);
+  if (FACTS.has(action)) return readChanges(item.changes);
+  return SHOWS_DIFF.has(action) ? readChanges(item.changes).filter((d) => !QUIET.has(d.field)) : [];
 }
 
 export function ChangeItem({ item, fields }: { item: TimelineItem; fields: FieldDef[] }) {
@@ -76,6 +80,9 @@ export function ChangeItem({ item, fields }: { item: TimelineItem; fields: Field
       if (option) return pickLabel(option.label, i18n.language);
       const word = t(`timeline.values.${key}.${v}`, { defaultValue: '' });
       if (word) return word;
+      const type = defOf(key)?.type;
+      if (type === 'datetime' && !Number.isNaN(Date.parse(v))) return formatDateTime(v, i18n.language);
+      if (type === 'date' && !Number.isNaN(Date.parse(v))) return formatDate(v, i18n.language);
     }
     return show(v);
   };
@@ -88,7 +95,14 @@ export function ChangeItem({ item, fields }: { item: TimelineItem; fields: Field
         <ul className={styles.diffs}>
           {diffs.slice(0, 12).map((d) => (
             <li key={d.field}>
-              <span className={styles.field}>{label(d.field)}</span>: <del>{value(d.field, d.from)}</del> → <span>{value(d.field, d.to)}</span>
+              <span className={styles.field}>{label(d.field)}</span>:{' '}
+              {FACTS.has(action) ? (
+                <span>{value(d.field, d.to)}</span>
+              ) : (
+                <>
+                  <del>{value(d.field, d.from)}</del> → <span>{value(d.field, d.to)}</span>
+                </>
+              )}
             </li>
           ))}
         </ul>

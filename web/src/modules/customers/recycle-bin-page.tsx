@@ -5,12 +5,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CrmRecord } from '#shared/api/types';
 import { formatDateTime } from '#shared/format/format';
-import { useMe } from '#app/auth/auth-context';
-import { can } from '#app/auth/permissions';
+import { useMe } from '#shared/auth/session';
+import { can } from '#shared/auth/permissions';
 import { objectLabel, useObjects } from '#shared/objects/use-objects';
 import { recordKeys, recordsApi } from '#shared/records/records-api';
 import { companyObject } from './objects/company-object';
-import { leadObject } from '#modules/leads/lead-object';
+import { leadObject } from '#modules/leads';
 import { contactObject } from './objects/contact-object';
 
 const DEFS: Record<string, { titleOf: (r: CrmRecord) => string }> = { companies: companyObject, contacts: contactObject, leads: leadObject };

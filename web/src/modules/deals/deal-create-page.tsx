@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { useMe } from '#app/auth/auth-context';
+import { useMe } from '#shared/auth/session';
 import { PageSpinner } from '#shared/ui/page-spinner';
 import { DealForm } from './deal-form';
 import { dealKeys, dealsApi } from './deals-api';

@@ -2,7 +2,7 @@ import { App, Button, DatePicker, Form, Input, InputNumber, Select, Space } from
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currencyOptions } from '#modules/settings/tenant/currencies';
+import { currencyOptions } from '#shared/format/currencies';
 import { isApiError } from '#shared/api/problem';
 import { UserSelect } from '#shared/users/user-select';
 import { type Deal, type DealInput, FORECAST_CATEGORIES, nameOf, type Pipeline } from './deals-api';

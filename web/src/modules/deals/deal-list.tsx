@@ -15,7 +15,10 @@ import { type Deal, dealKeys, dealsApi, nameOf, type Pipeline } from './deals-ap
 
 const STATUS_COLOR = { open: 'blue', won: 'green', lost: 'red' } as const;
 
-/** The deals of a pipeline as a table, page by page (keyset cursor); its columns follow the deal layout (Settings > Layouts). */
+/**
+ * The deals of a pipeline as a table, page by page (keyset cursor); its columns follow the deal layout
+ * (Settings > Layouts), so rows wait for the layout rather than jump from default columns to the chosen ones.
+ */
 export function DealList({ pipeline, q, filter }: { pipeline: Pipeline; q: string; filter?: object }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -28,7 +31,7 @@ export function DealList({ pipeline, q, filter }: { pipeline: Pipeline; q: strin
   });
   const rows = list.data?.pages.flatMap((p) => p.data) ?? [];
   const { fields } = useObjectFields(dealObject);
-  const { layout } = useObjectLayout('deal');
+  const { layout, loading: layoutLoading } = useObjectLayout('deal');
   const stageName = (id: string) => nameOf(pipeline.stages.find((s) => s.id === id)?.name, lang);
   const drawn: ColumnsType<Deal> = [
     { key: 'name', title: t('deals.fields.name'), render: (_, d) => <Link to={`/deals/${d.id}`}>{d.name}</Link>, fixed: 'left', width: 220 },
@@ -71,7 +74,7 @@ export function DealList({ pipeline, q, filter }: { pipeline: Pipeline; q: strin
   ];
   return (
     <div data-testid="deal-list">
-      <Table rowKey="id" size="middle" columns={columns} dataSource={rows} loading={list.isPending} pagination={false} scroll={{ x: 1100 }} />
+      <Table rowKey="id" size="middle" columns={columns} dataSource={layoutLoading ? [] : rows} loading={list.isPending || layoutLoading} pagination={false} scroll={{ x: 1100 }} />
       {list.hasNextPage && (
         <Button block onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} style={{ marginTop: 12 }}>
           {t('deals.loadMore')}

@@ -34,5 +34,7 @@ export const dedupApi = {
   undo: (id: string) => api<ApiResponse<'/api/v1/duplicates/merges/{id}/undo', 'post'>>(`/duplicates/merges/${id}/undo`, { method: 'POST' }),
 };
 
-/** Where a record of this object opens in the app. */
-export const recordPath = (object: DedupObject, id: string) => `/${object === 'company' ? 'companies' : object === 'lead' ? 'leads' : 'contacts'}/${id}`;
+const STANDARD_PAGES: Record<string, string> = { contact: 'contacts', company: 'companies', lead: 'leads' };
+
+/** Where a record of this object opens in the app (a custom object's records under /o/<name>). */
+export const recordPath = (object: DedupObject, id: string) => (STANDARD_PAGES[object] ? `/${STANDARD_PAGES[object]}/${id}` : `/o/${object}/${id}`);

@@ -16,7 +16,7 @@ const empty = (v: unknown) =>
 export function MergeDialog({ object, ids, onClose, onMerged }: Props) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const label = useFieldLabel();
+  const label = useFieldLabel(object);
   const q = useQuery({ queryKey: dedupKeys.compare(object, ids), queryFn: () => dedupApi.compare(object, ids) });
   const records = (q.data?.records ?? []) as Rec[];
   const oldest = useMemo(() => records.reduce((best, r, i) => (String(r.createdAt) < String(records[best]?.createdAt) ? i : best), 0), [records]);

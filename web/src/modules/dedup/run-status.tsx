@@ -3,8 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Flex } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '#app/auth/auth-context';
-import { can } from '#app/auth/permissions';
+import { useMe } from '#shared/auth/session';
+import { can } from '#shared/auth/permissions';
 import { formatDateTime } from '#shared/format/format';
 import { type DedupObject, dedupApi, dedupKeys } from './dedup-api';
 
@@ -21,12 +21,16 @@ export function RunStatus({ object }: { object: DedupObject }) {
   });
   const last = runs.data?.data[0];
   const active = !!last && (last.status === 'queued' || last.status === 'running');
-  const wasActive = useRef(active);
+  // The object's latest finished run; once loaded, a new one means the queue has new suggestions
+  // (a small scan may finish between two polls, never seen running).
+  const finished = runs.data ? `${object}|${last && !active ? last.id : ''}` : null;
+  const seen = useRef<string | null>(null);
   useEffect(() => {
-    // A run just finished: the queue has new suggestions.
-    if (wasActive.current && !active) void qc.invalidateQueries({ queryKey: dedupKeys.all(object) });
-    wasActive.current = active;
-  }, [active, object, qc]);
+    if (finished === null) return;
+    const before = seen.current;
+    seen.current = finished;
+    if (before?.startsWith(`${object}|`) && before !== finished) void qc.invalidateQueries({ queryKey: dedupKeys.all(object) });
+  }, [finished, object, qc]);
   const scan = useMutation({
     mutationFn: () => dedupApi.scan(object),
     onSuccess: async () => {
@@ -44,7 +48,8 @@ export function RunStatus({ object }: { object: DedupObject }) {
     <Flex gap={12} align="center" wrap style={{ marginBottom: 16 }}>
       <Alert
         style={{ flex: '1 1 280px' }}
-        type={last?.status === 'failed' ? 'error' : active ? 'info' : 'success'}
+        // Not run yet is news, not success: only a finished run is green.
+        type={last?.status === 'failed' ? 'error' : active || !last ? 'info' : 'success'}
         showIcon
         message={text}
         data-testid="dedup-run"

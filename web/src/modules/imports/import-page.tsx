@@ -1,11 +1,12 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Card, Segmented, Steps, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { isApiError } from '#shared/api/problem';
-import { ACTIVE, type DedupRule, IMPORT_OBJECTS, type ImportJob, type ImportObject, importsApi, type MappingEntry } from './imports-api';
+import { hasCapability, objectLabel, useObjects } from '#shared/objects/use-objects';
+import { ACTIVE, type DedupRule, type ImportJob, type ImportObject, importsApi, type MappingEntry } from './imports-api';
 import { MappingStep } from './mapping-step';
 import { ProgressStep } from './progress-step';
 import './messages';
@@ -16,7 +17,13 @@ export function ImportPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [params, setParams] = useSearchParams();
-  const object: ImportObject = IMPORT_OBJECTS.find((o) => o === params.get('object')) ?? 'contact';
+  const { objects } = useObjects();
+  // Every object of the registry that takes imports, custom ones included, in registry order.
+  const importable = useMemo(() => objects.filter((o) => o.record && hasCapability(o, 'import')), [objects]);
+  const meta = importable.find((o) => o.name === params.get('object')) ?? importable.find((o) => o.name === 'contact') ?? importable[0];
+  const object: ImportObject = meta?.name ?? params.get('object') ?? 'contact';
+  const labelOf = (o: (typeof importable)[number]) => t(`imports.objects.${o.name}`, { defaultValue: objectLabel(o, i18n.language) });
+  const hint = meta?.custom ? t('imports.referenceHint.custom') : t(`imports.referenceHint.${object}`, { defaultValue: '' });
   const id = params.get('id');
   const [mapping, setMapping] = useState<MappingEntry[] | null>(null);
   const [dedup, setDedup] = useState<DedupRule>({ match: 'email', action: 'skip' });
@@ -62,12 +69,14 @@ export function ImportPage() {
             <Segmented
               value={object}
               onChange={(v) => setParams({ object: String(v) })}
-              options={IMPORT_OBJECTS.map((o) => ({ value: o, label: t(`imports.objects.${o}`) }))}
+              options={importable.map((o) => ({ value: o.name, label: labelOf(o) }))}
               style={{ marginBottom: 16 }}
               data-testid="import-object"
             />
-            {(object === 'deal' || object === 'activity') && (
-              <Typography.Paragraph type="secondary">{t(`imports.referenceHint.${object}`)}</Typography.Paragraph>
+            {hint && (
+              <Typography.Paragraph type="secondary" data-testid="import-hint">
+                {hint}
+              </Typography.Paragraph>
             )}
             <div data-testid="import-upload">
               <Upload.Dragger

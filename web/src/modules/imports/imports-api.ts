@@ -1,8 +1,8 @@
 import { api, buildUrl } from '#shared/api/client';
 import { toApiError } from '#shared/api/problem';
 
-export const IMPORT_OBJECTS = ['contact', 'company', 'lead', 'deal', 'activity'] as const;
-export type ImportObject = (typeof IMPORT_OBJECTS)[number];
+/** A registry object with the import capability (GET /api/v1/objects): contact, company, lead, deal, activity or a custom object. */
+export type ImportObject = string;
 export type MappingEntry = { column: number; field: string };
 export type DedupRule = { match: 'none' | 'email' | 'phone' | 'nameCompany'; action: 'skip' | 'update' | 'create' };
 export type ImportStatus = 'uploaded' | 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'rolling_back' | 'rolled_back';
@@ -22,6 +22,10 @@ export type ImportJob = {
   mapping: MappingEntry[];
   preset: CrmPreset | null;
   dedup: DedupRule;
+  /** The match rules the object supports (besides none), from its import spec. */
+  matches: Exclude<DedupRule['match'], 'none'>[];
+  /** Whether name matching also compares the parent record (a contact's company). */
+  matchesParent: boolean;
   status: ImportStatus;
   progress: {
     processed: number;

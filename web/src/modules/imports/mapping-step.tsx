@@ -7,14 +7,10 @@ import { importsApi } from './imports-api';
 import { MappingTemplates } from './mapping-templates';
 import { SheetPicker } from './sheet-picker';
 
-/** What a row can be matched on per object: deals by name only, activities never (each row is a new one). */
-const MATCHES: Record<ImportJob['object'], DedupRule['match'][]> = {
-  contact: ['email', 'phone', 'nameCompany', 'none'],
-  company: ['email', 'phone', 'nameCompany', 'none'],
-  lead: ['email', 'phone', 'nameCompany', 'none'],
-  deal: ['nameCompany', 'none'],
-  activity: ['none'],
-};
+/** The object's match rules, then "do not check"; a name match compares the parent too only where the object has one. */
+const matchesOf = (job: ImportJob): DedupRule['match'][] => [...job.matches, 'none'];
+const matchLabel = (job: ImportJob, m: DedupRule['match']) =>
+  m !== 'nameCompany' ? `imports.match.${m}` : job.matchesParent ? 'imports.match.nameCompany' : 'imports.matchName';
 
 type Props = {
   job: ImportJob;
@@ -88,9 +84,9 @@ export function MappingStep({ job, mapping, dedup, onMapping, onDedup, onStart, 
       <Space wrap>
         <Typography.Text strong>{t('imports.matchOn')}</Typography.Text>
         <Radio.Group value={dedup.match} onChange={(e) => onDedup({ ...dedup, match: e.target.value as DedupRule['match'] })}>
-          {MATCHES[job.object].map((m) => (
+          {matchesOf(job).map((m) => (
             <Radio.Button key={m} value={m}>
-              {t(job.object === 'deal' && m === 'nameCompany' ? 'imports.matchDealName' : `imports.match.${m}`)}
+              {t(matchLabel(job, m))}
             </Radio.Button>
           ))}
         </Radio.Group>

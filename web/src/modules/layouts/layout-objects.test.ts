@@ -12,6 +12,7 @@ const meta = (name: string, extra: Partial<ObjectMeta> = {}): ObjectMeta => ({
   record: true,
   actions: ['read'],
   sensitiveFields: [],
+  fields: [],
   capabilities: [],
   ...extra,
 });

@@ -1,4 +1,5 @@
-import { App, Checkbox, Form, Input, Modal, Radio, Select } from 'antd';
+import { App, Checkbox, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '#shared/api/problem';
@@ -14,6 +15,7 @@ type Values = {
   withDeal: boolean;
   dealName?: string;
   amount?: string;
+  expectedCloseDate?: Dayjs | null;
 };
 
 function RecordPicker({
@@ -66,7 +68,14 @@ export function ConvertDialog({ lead, open, onClose, onDone }: { lead: Lead; ope
           : v.companyMode === 'none'
             ? { mode: 'none' }
             : { mode: 'create', ...(v.companyName ? { name: v.companyName } : {}) },
-      deal: v.withDeal && v.dealName ? { name: v.dealName, ...(v.amount ? { amount: v.amount } : {}) } : null,
+      deal:
+        v.withDeal && v.dealName
+          ? {
+              name: v.dealName,
+              ...(v.amount ? { amount: v.amount } : {}),
+              ...(v.expectedCloseDate ? { expectedCloseDate: v.expectedCloseDate.format('YYYY-MM-DD') } : {}),
+            }
+          : null,
     };
     setBusy(true);
     try {
@@ -101,6 +110,8 @@ export function ConvertDialog({ lead, open, onClose, onDone }: { lead: Lead; ope
           companyName: lead.companyName ?? '',
           withDeal: true,
           dealName: lead.companyName ? `${lead.companyName} - ${lead.name}` : lead.name,
+          // A deal is opened with an amount and a close date the user has seen: proposed a month ahead, editable.
+          expectedCloseDate: dayjs().add(30, 'day'),
         }}
       >
         <Form.Item name="companyMode" label={t('leads.convertDialog.company')}>
@@ -143,8 +154,22 @@ export function ConvertDialog({ lead, open, onClose, onDone }: { lead: Lead; ope
             <Form.Item name="dealName" label={t('leads.convertDialog.dealName')} rules={[{ required: true }]}>
               <Input maxLength={200} data-testid="convert-deal-name" />
             </Form.Item>
-            <Form.Item name="amount" label={t('leads.convertDialog.amount')} rules={[{ pattern: /^\d{1,18}(\.\d{1,2})?$/ }]}>
+            <Form.Item
+              name="amount"
+              label={t('leads.convertDialog.amount')}
+              rules={[
+                { required: true, message: t('validation.required') },
+                { pattern: /^\d{1,18}(\.\d{1,2})?$/, message: t('leads.convertDialog.amountFormat') },
+              ]}
+            >
               <Input inputMode="decimal" data-testid="convert-amount" />
+            </Form.Item>
+            <Form.Item
+              name="expectedCloseDate"
+              label={t('leads.convertDialog.expectedCloseDate')}
+              rules={[{ required: true, message: t('validation.required') }]}
+            >
+              <DatePicker style={{ width: '100%' }} data-testid="convert-close-date" />
             </Form.Item>
           </>
         )}

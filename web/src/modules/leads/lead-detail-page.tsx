@@ -3,10 +3,9 @@ import { Alert, App, Button, Card, Col, Descriptions, Drawer, Input, Modal, Row,
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useMe } from '#app/auth/auth-context';
-import { can, canOnRecord } from '#app/auth/permissions';
-import { QuickAddActivity } from '#modules/activities/quick-add-activity';
-import { Timeline } from '#modules/activities/timeline';
+import { useMe } from '#shared/auth/session';
+import { can, canOnRecord } from '#shared/auth/permissions';
+import { QuickAddActivity, Timeline } from '#modules/activities';
 import { RelatedObjectLists } from '#modules/objects';
 import { isApiError } from '#shared/api/problem';
 import { fieldLabel } from '#shared/fields/field-label';
@@ -19,6 +18,8 @@ import { useObjectFields } from '#shared/records/use-object-fields';
 import { useObjectLayout } from '#shared/records/use-object-layout';
 import { PageSpinner } from '#shared/ui/page-spinner';
 import './messages';
+import { ApprovalPanel } from '#modules/approvals';
+import { RecordMail } from '#modules/mail';
 import { CapturesCard } from './captures-card';
 import { ConvertDialog } from './convert-dialog';
 import { leadObject } from './lead-object';
@@ -27,7 +28,7 @@ import { MatchAlerts } from './match-alerts';
 import { StatusSteps } from './status-steps';
 
 // SLOT: the lead score card comes from the scoring module (score, explanation, prediction, assignment).
-const LeadScoreCard = lazy(() => import('#modules/scoring/lead-score-card').then((m) => ({ default: m.LeadScoreCard })));
+const LeadScoreCard = lazy(() => import('#modules/scoring').then((m) => ({ default: m.LeadScoreCard })));
 
 export function LeadDetailPage() {
   const { id = '' } = useParams();
@@ -160,6 +161,8 @@ export function LeadDetailPage() {
         </Col>
         <Col xs={24} lg={8}>
           <Space direction="vertical" style={{ width: '100%' }} size={16}>
+            <ApprovalPanel object="lead" recordId={lead.id} onChanged={() => void q.refetch()} style={{}} />
+            <RecordMail object="lead" recordId={lead.id} onSent={refreshTimeline} style={{}} />
             <div data-slot="lead-score" data-testid="lead-score-slot">
               <Suspense fallback={<Card loading title={t('leads.scoreSlot')} />}>
                 <LeadScoreCard leadId={lead.id} />

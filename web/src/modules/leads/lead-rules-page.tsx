@@ -4,7 +4,9 @@ import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Swit
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '#shared/api/problem';
+import { fieldLabel } from '#shared/fields/field-label';
 import './messages';
+import { leadObject } from './lead-object';
 import { type DedupKind, type DedupRule, type FieldMapping, leadsApi } from './leads-api';
 
 const LEAD_FIELDS = [
@@ -23,16 +25,24 @@ const LEAD_FIELDS = [
   'tags',
 ];
 const TARGETS = ['name', 'title', 'department', 'industry', 'emails', 'phones', 'source', 'description', 'tags', 'address.province', 'address.city'];
+/** The catalog key of a contact's or company's field named in a mapping (custom.<key> fields are shown as typed). */
+const targetLabelKey = (key: string) => (key.startsWith('address.') ? `fields.addressParts.${key.slice(8)}` : `fields.${key}`);
 // A record over the server's kinds: a kind added there fails the web build until it is listed here.
 const KINDS: Record<DedupKind, true> = { email: true, phone: true, company_name: true, fuzzy_name: true };
 const ALL_KINDS = Object.keys(KINDS) as DedupKind[];
 
 /** Duplicate rules, the conversion field mapping (custom fields as custom.<key>) and the opt-in mail server. */
 export function LeadRulesPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const q = useQuery({ queryKey: ['lead-settings'], queryFn: leadsApi.settings });
+  // Fields by their labels in the user's language, not their API keys.
+  const fromLabel = (key: string) => {
+    const f = leadObject.fields.find((d) => d.key === key);
+    return f ? fieldLabel(f, t, i18n.language) : key;
+  };
+  const toLabel = (key: string) => (TARGETS.includes(key) ? t(targetLabelKey(key)) : key);
   const [rules, setRules] = useState<DedupRule[]>([]);
   const [mapping, setMapping] = useState<FieldMapping[]>([]);
   const [mail, setMail] = useState<{ smtpUrl?: string; from?: string }>({});
@@ -114,8 +124,9 @@ export function LeadRulesPage() {
               style={{ width: 150 }}
               value={m.from}
               onChange={(from) => setMap(i, { from })}
-              options={LEAD_FIELDS.map((f) => ({ value: f, label: f }))}
-              showSearch
+              options={LEAD_FIELDS.map((f) => ({ value: f, label: fromLabel(f) }))}
+              showSearch={{ optionFilterProp: 'label' }}
+              data-testid="mapping-from"
             />
             →
             <Select
@@ -128,8 +139,9 @@ export function LeadRulesPage() {
               style={{ width: 170 }}
               value={m.to}
               onChange={(to) => setMap(i, { to })}
-              options={TARGETS.map((f) => ({ value: f, label: f }))}
-              showSearch
+              options={TARGETS.map((f) => ({ value: f, label: toLabel(f) }))}
+              showSearch={{ optionFilterProp: 'label' }}
+              data-testid="mapping-to"
             />
             <Button icon={<DeleteOutlined />} onClick={() => setMapping(mapping.filter((_, j) => j !== i))} aria-label={t('leads.settings.delete')} />
           </Space>

@@ -3,8 +3,8 @@ import { App, Button, Card, Empty, List, Select, Space, Tag, Typography } from '
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useMe } from '#app/auth/auth-context';
-import { scopeOf } from '#app/auth/permissions';
+import { useMe } from '#shared/auth/session';
+import { scopeOf } from '#shared/auth/permissions';
 import { formatDate, formatRelative } from '#shared/format/format';
 import { UserSelect } from '#shared/users/user-select';
 import { type ExpiringCustomer, type Pool, poolApi, useExpiring } from './pool-api';

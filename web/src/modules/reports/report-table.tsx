@@ -2,8 +2,8 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Table } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '#app/auth/auth-context';
-import { can } from '#app/auth/permissions';
+import { useMe } from '#shared/auth/session';
+import { can } from '#shared/auth/permissions';
 import { downloadText, toCsv } from '#shared/records/list/csv';
 
 export type ReportColumn<R> = {

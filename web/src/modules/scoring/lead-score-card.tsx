@@ -12,6 +12,9 @@ import styles from './scoring.module.css';
 type Row = { key: string; group: string; rule: string; detail: string; points: number; cap: string };
 type Assignment = { userName: string; ruleName: string | null; method: string; trigger: string; assignedAt: string };
 
+/** Table cells that break long words (e-mails, URLs) instead of overflowing the card. */
+const wrap = () => ({ style: { overflowWrap: 'anywhere' as const } });
+
 function explanationRows(score: LeadScore, t: (k: string, o?: Record<string, unknown>) => string, label: (field: string) => string): Row[] {
   return score.groups.flatMap((g) =>
     g.rules.map((r) => ({
@@ -90,14 +93,14 @@ export function LeadScoreCard({ leadId }: { leadId: string }) {
             pagination={false}
             dataSource={explanationRows(data, t, label)}
             locale={{ emptyText: t('scoring.noPoints') }}
-            scroll={{ x: 480 }}
+            // The card is narrow: the table fits it and long texts wrap (a horizontal scroll clipped the detail column).
             data-testid="score-explanation"
             columns={[
-              { title: t('scoring.group'), dataIndex: 'group' },
-              { title: t('scoring.rule'), dataIndex: 'rule' },
-              { title: t('scoring.detail'), dataIndex: 'detail' },
+              { title: t('scoring.group'), dataIndex: 'group', onCell: wrap },
+              { title: t('scoring.rule'), dataIndex: 'rule', onCell: wrap },
+              { title: t('scoring.detail'), dataIndex: 'detail', onCell: wrap },
               { title: t('scoring.points'), dataIndex: 'points', align: 'right' },
-              { title: t('scoring.cap'), dataIndex: 'cap' },
+              { title: t('scoring.cap'), dataIndex: 'cap', onCell: wrap },
             ]}
           />
           <Typography.Text type="secondary">

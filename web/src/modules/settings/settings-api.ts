@@ -5,7 +5,7 @@ import type { UserRow } from '#shared/users/users-api';
 
 // Kept by hand: the list routes of teams, roles and tokens declare every field optional (they
 // take `fields=`), so their generated items are too loose for the screens.
-export type Team = { id: string; name: string; parentId: string | null; memberCount: number; childCount: number; version: number };
+export type Team = { id: string; name: string; parentId: string | null; managerId?: string | null; memberCount: number; childCount: number; version: number };
 export type FieldRules = Record<string, Record<string, { read: boolean; edit: boolean }>>;
 export type Role = {
   id: string;
@@ -46,8 +46,9 @@ export const settingsApi = {
   },
   teams: {
     list: () => all<Team>('/teams'),
-    create: (body: { name: string; parentId: string | null }) => api<Team>('/teams', { method: 'POST', body }),
-    update: (id: string, body: { name?: string; parentId?: string | null }, version?: number) => patch<Team>(`/teams/${id}`, body, version),
+    create: (body: { name: string; parentId: string | null; managerId?: string | null }) => api<Team>('/teams', { method: 'POST', body }),
+    update: (id: string, body: { name?: string; parentId?: string | null; managerId?: string | null }, version?: number) =>
+      patch<Team>(`/teams/${id}`, body, version),
     remove: (id: string) => api<void>(`/teams/${id}`, { method: 'DELETE' }),
   },
   roles: {

@@ -57,7 +57,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -117,7 +120,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -259,7 +265,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -349,7 +358,10 @@ export type paths = {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -371,7 +383,10 @@ export type paths = {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -484,7 +499,10 @@ export type paths = {
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     object: string;
                 };
@@ -623,6 +641,384 @@ export type paths = {
         };
         trace?: never;
     };
+    "/api/v1/number-series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Number series of quotes, orders, contracts, tickets… (admins) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                series: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                pattern: string;
+                                defaultPattern: string;
+                                next: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/number-series/{series}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a series’ pattern (admins; If-Match). The counter goes on unless the date the pattern shows changes. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    series: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        pattern: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            series: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                            pattern: string;
+                            defaultPattern: string;
+                            next: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/business-calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Business calendars (working hours, holidays, make-up days), the default first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                name: string;
+                                timeZone: string;
+                                week: {
+                                    start: string;
+                                    end: string;
+                                }[][];
+                                holidays: {
+                                    date: string;
+                                    name: string;
+                                }[];
+                                workdays: {
+                                    date: string;
+                                    name: string;
+                                }[];
+                                isDefault: boolean;
+                                version: number;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a business calendar (admins); `isDefault` makes it the tenant’s default */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        timeZone: string;
+                        week: {
+                            start: string;
+                            end: string;
+                        }[][];
+                        /** @default [] */
+                        holidays?: {
+                            date: string;
+                            /** @default  */
+                            name?: string;
+                        }[];
+                        /** @default [] */
+                        workdays?: {
+                            date: string;
+                            /** @default  */
+                            name?: string;
+                        }[];
+                        /** @default false */
+                        isDefault?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            timeZone: string;
+                            week: {
+                                start: string;
+                                end: string;
+                            }[][];
+                            holidays: {
+                                date: string;
+                                name: string;
+                            }[];
+                            workdays: {
+                                date: string;
+                                name: string;
+                            }[];
+                            isDefault: boolean;
+                            version: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/business-calendars/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One business calendar (ETag) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            timeZone: string;
+                            week: {
+                                start: string;
+                                end: string;
+                            }[][];
+                            holidays: {
+                                date: string;
+                                name: string;
+                            }[];
+                            workdays: {
+                                date: string;
+                                name: string;
+                            }[];
+                            isDefault: boolean;
+                            version: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Replace a business calendar (admins; If-Match). The default stays the default. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        timeZone: string;
+                        week: {
+                            start: string;
+                            end: string;
+                        }[][];
+                        /** @default [] */
+                        holidays?: {
+                            date: string;
+                            /** @default  */
+                            name?: string;
+                        }[];
+                        /** @default [] */
+                        workdays?: {
+                            date: string;
+                            /** @default  */
+                            name?: string;
+                        }[];
+                        /** @default false */
+                        isDefault?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            timeZone: string;
+                            week: {
+                                start: string;
+                                end: string;
+                            }[][];
+                            holidays: {
+                                date: string;
+                                name: string;
+                            }[];
+                            workdays: {
+                                date: string;
+                                name: string;
+                            }[];
+                            isDefault: boolean;
+                            version: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a business calendar (admins; If-Match). The default cannot be deleted; what named this one counts on the default. */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/saved-views": {
         parameters: {
             query?: never;
@@ -670,7 +1066,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -736,7 +1135,10 @@ export type paths = {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -758,7 +1160,10 @@ export type paths = {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -865,7 +1270,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1065,7 +1473,10 @@ export type paths = {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -1126,7 +1537,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -1179,7 +1593,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -1232,7 +1649,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -1274,7 +1694,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1342,6 +1765,7 @@ export type paths = {
                                 id?: string;
                                 name?: string;
                                 parentId?: string | null;
+                                managerId?: string | null;
                                 memberCount?: number;
                                 childCount?: number;
                                 createdAt?: string;
@@ -1359,7 +1783,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1368,6 +1795,7 @@ export type paths = {
                     "application/json": {
                         name: string;
                         parentId?: string | null;
+                        managerId?: string | null;
                     };
                 };
             };
@@ -1383,6 +1811,7 @@ export type paths = {
                             id: string;
                             name: string;
                             parentId: string | null;
+                            managerId: string | null;
                             memberCount: number;
                             childCount: number;
                             createdAt: string;
@@ -1429,6 +1858,7 @@ export type paths = {
                             id: string;
                             name: string;
                             parentId: string | null;
+                            managerId: string | null;
                             memberCount: number;
                             childCount: number;
                             createdAt: string;
@@ -1445,7 +1875,10 @@ export type paths = {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -1468,7 +1901,10 @@ export type paths = {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -1479,6 +1915,7 @@ export type paths = {
                     "application/json": {
                         name?: string;
                         parentId?: string | null;
+                        managerId?: string | null;
                     };
                 };
             };
@@ -1494,6 +1931,7 @@ export type paths = {
                             id: string;
                             name: string;
                             parentId: string | null;
+                            managerId: string | null;
                             memberCount: number;
                             childCount: number;
                             createdAt: string;
@@ -1576,7 +2014,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1705,7 +2146,10 @@ export type paths = {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -1728,7 +2172,10 @@ export type paths = {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -1920,7 +2367,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -1975,7 +2425,10 @@ export type paths = {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -2049,6 +2502,8 @@ export type paths = {
                                 };
                                 requestId: string | null;
                                 ip: string | null;
+                                importId: string | null;
+                                fileName: string | null;
                             }[];
                             nextCursor: string | null;
                         };
@@ -2111,6 +2566,8 @@ export type paths = {
                                 };
                                 requestId: string | null;
                                 ip: string | null;
+                                importId: string | null;
+                                fileName: string | null;
                             }[];
                             nextCursor: string | null;
                         };
@@ -2165,6 +2622,14 @@ export type paths = {
                         "application/json": {
                             data: {
                                 id: string;
+                                name: string;
+                                industry: string | null;
+                                website: string | null;
+                                employees: number | null;
+                                annualRevenue: string | null;
+                                currency: string | null;
+                                taxId: string | null;
+                                bankAccount: string | null;
                                 phones: {
                                     label?: string;
                                     number: string;
@@ -2184,32 +2649,30 @@ export type paths = {
                                 } | null;
                                 source: string | null;
                                 tier: string | null;
-                                lifecycleStage: string | null;
+                                lifecycleStage: ("subscriber" | "lead" | "opportunity" | "customer" | "evangelist" | "churned") | null;
                                 tags: string[];
                                 description: string | null;
+                                lastActivityAt: string | null;
                                 ownerId: string | null;
                                 owner: {
                                     id: string;
                                     name: string;
                                 } | null;
+                                lookups?: {
+                                    [key: string]: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                };
                                 custom: {
                                     [key: string]: unknown;
                                 };
-                                lastActivityAt: string | null;
                                 createdAt: string;
                                 createdBy: string | null;
                                 updatedAt: string;
                                 updatedBy: string | null;
                                 version: number;
                                 deletedAt: string | null;
-                                name: string;
-                                industry: string | null;
-                                website: string | null;
-                                employees: number | null;
-                                annualRevenue: string | null;
-                                currency: string | null;
-                                taxId: string | null;
-                                bankAccount: string | null;
                             }[];
                             nextCursor: string | null;
                         };
@@ -2222,13 +2685,24 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
             requestBody: {
                 content: {
                     "application/json": {
+                        name: string;
+                        industry?: string | null;
+                        website?: string | null;
+                        employees?: number | null;
+                        annualRevenue?: (string | number) | null;
+                        currency?: string | null;
+                        taxId?: string | null;
+                        bankAccount?: string | null;
                         phones?: {
                             label?: string;
                             number: string;
@@ -2256,14 +2730,6 @@ export type paths = {
                         custom?: {
                             [key: string]: unknown;
                         };
-                        name: string;
-                        industry?: string | null;
-                        website?: string | null;
-                        employees?: number | null;
-                        annualRevenue?: (string | number) | null;
-                        currency?: string | null;
-                        taxId?: string | null;
-                        bankAccount?: string | null;
                     };
                 };
             };
@@ -2276,6 +2742,14 @@ export type paths = {
                     content: {
                         "application/json": {
                             id: string;
+                            name: string;
+                            industry: string | null;
+                            website: string | null;
+                            employees: number | null;
+                            annualRevenue: string | null;
+                            currency: string | null;
+                            taxId: string | null;
+                            bankAccount: string | null;
                             phones: {
                                 label?: string;
                                 number: string;
@@ -2295,32 +2769,30 @@ export type paths = {
                             } | null;
                             source: string | null;
                             tier: string | null;
-                            lifecycleStage: string | null;
+                            lifecycleStage: ("subscriber" | "lead" | "opportunity" | "customer" | "evangelist" | "churned") | null;
                             tags: string[];
                             description: string | null;
+                            lastActivityAt: string | null;
                             ownerId: string | null;
                             owner: {
                                 id: string;
                                 name: string;
                             } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
                             custom: {
                                 [key: string]: unknown;
                             };
-                            lastActivityAt: string | null;
                             createdAt: string;
                             createdBy: string | null;
                             updatedAt: string;
                             updatedBy: string | null;
                             version: number;
                             deletedAt: string | null;
-                            name: string;
-                            industry: string | null;
-                            website: string | null;
-                            employees: number | null;
-                            annualRevenue: string | null;
-                            currency: string | null;
-                            taxId: string | null;
-                            bankAccount: string | null;
                         };
                     };
                 };
@@ -2444,6 +2916,14 @@ export type paths = {
                     content: {
                         "application/json": {
                             id: string;
+                            name: string;
+                            industry: string | null;
+                            website: string | null;
+                            employees: number | null;
+                            annualRevenue: string | null;
+                            currency: string | null;
+                            taxId: string | null;
+                            bankAccount: string | null;
                             phones: {
                                 label?: string;
                                 number: string;
@@ -2463,32 +2943,30 @@ export type paths = {
                             } | null;
                             source: string | null;
                             tier: string | null;
-                            lifecycleStage: string | null;
+                            lifecycleStage: ("subscriber" | "lead" | "opportunity" | "customer" | "evangelist" | "churned") | null;
                             tags: string[];
                             description: string | null;
+                            lastActivityAt: string | null;
                             ownerId: string | null;
                             owner: {
                                 id: string;
                                 name: string;
                             } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
                             custom: {
                                 [key: string]: unknown;
                             };
-                            lastActivityAt: string | null;
                             createdAt: string;
                             createdBy: string | null;
                             updatedAt: string;
                             updatedBy: string | null;
                             version: number;
                             deletedAt: string | null;
-                            name: string;
-                            industry: string | null;
-                            website: string | null;
-                            employees: number | null;
-                            annualRevenue: string | null;
-                            currency: string | null;
-                            taxId: string | null;
-                            bankAccount: string | null;
                         };
                     };
                 };
@@ -2500,7 +2978,10 @@ export type paths = {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -2523,7 +3004,10 @@ export type paths = {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -2532,6 +3016,14 @@ export type paths = {
             requestBody: {
                 content: {
                     "application/json": {
+                        name?: string;
+                        industry?: string | null;
+                        website?: string | null;
+                        employees?: number | null;
+                        annualRevenue?: (string | number) | null;
+                        currency?: string | null;
+                        taxId?: string | null;
+                        bankAccount?: string | null;
                         phones?: {
                             label?: string;
                             number: string;
@@ -2559,14 +3051,6 @@ export type paths = {
                         custom?: {
                             [key: string]: unknown;
                         };
-                        name?: string;
-                        industry?: string | null;
-                        website?: string | null;
-                        employees?: number | null;
-                        annualRevenue?: (string | number) | null;
-                        currency?: string | null;
-                        taxId?: string | null;
-                        bankAccount?: string | null;
                     };
                 };
             };
@@ -2579,6 +3063,14 @@ export type paths = {
                     content: {
                         "application/json": {
                             id: string;
+                            name: string;
+                            industry: string | null;
+                            website: string | null;
+                            employees: number | null;
+                            annualRevenue: string | null;
+                            currency: string | null;
+                            taxId: string | null;
+                            bankAccount: string | null;
                             phones: {
                                 label?: string;
                                 number: string;
@@ -2598,32 +3090,30 @@ export type paths = {
                             } | null;
                             source: string | null;
                             tier: string | null;
-                            lifecycleStage: string | null;
+                            lifecycleStage: ("subscriber" | "lead" | "opportunity" | "customer" | "evangelist" | "churned") | null;
                             tags: string[];
                             description: string | null;
+                            lastActivityAt: string | null;
                             ownerId: string | null;
                             owner: {
                                 id: string;
                                 name: string;
                             } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
                             custom: {
                                 [key: string]: unknown;
                             };
-                            lastActivityAt: string | null;
                             createdAt: string;
                             createdBy: string | null;
                             updatedAt: string;
                             updatedBy: string | null;
                             version: number;
                             deletedAt: string | null;
-                            name: string;
-                            industry: string | null;
-                            website: string | null;
-                            employees: number | null;
-                            annualRevenue: string | null;
-                            currency: string | null;
-                            taxId: string | null;
-                            bankAccount: string | null;
                         };
                     };
                 };
@@ -2644,7 +3134,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -2660,6 +3153,14 @@ export type paths = {
                     content: {
                         "application/json": {
                             id: string;
+                            name: string;
+                            industry: string | null;
+                            website: string | null;
+                            employees: number | null;
+                            annualRevenue: string | null;
+                            currency: string | null;
+                            taxId: string | null;
+                            bankAccount: string | null;
                             phones: {
                                 label?: string;
                                 number: string;
@@ -2679,32 +3180,30 @@ export type paths = {
                             } | null;
                             source: string | null;
                             tier: string | null;
-                            lifecycleStage: string | null;
+                            lifecycleStage: ("subscriber" | "lead" | "opportunity" | "customer" | "evangelist" | "churned") | null;
                             tags: string[];
                             description: string | null;
+                            lastActivityAt: string | null;
                             ownerId: string | null;
                             owner: {
                                 id: string;
                                 name: string;
                             } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
                             custom: {
                                 [key: string]: unknown;
                             };
-                            lastActivityAt: string | null;
                             createdAt: string;
                             createdBy: string | null;
                             updatedAt: string;
                             updatedBy: string | null;
                             version: number;
                             deletedAt: string | null;
-                            name: string;
-                            industry: string | null;
-                            website: string | null;
-                            employees: number | null;
-                            annualRevenue: string | null;
-                            currency: string | null;
-                            taxId: string | null;
-                            bankAccount: string | null;
                         };
                     };
                 };
@@ -2729,7 +3228,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -2802,6 +3304,18 @@ export type paths = {
                         "application/json": {
                             data: {
                                 id: string;
+                                name: string;
+                                familyName: string | null;
+                                givenName: string | null;
+                                companyId: string | null;
+                                company: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                title: string | null;
+                                department: string | null;
+                                gender: ("male" | "female" | "other") | null;
+                                birthday: string | null;
                                 phones: {
                                     label?: string;
                                     number: string;
@@ -2821,37 +3335,31 @@ export type paths = {
                                 } | null;
                                 source: string | null;
                                 tier: string | null;
-                                lifecycleStage: string | null;
+                                lifecycleStage: ("subscriber" | "lead" | "opportunity" | "customer" | "evangelist" | "churned") | null;
                                 tags: string[];
                                 description: string | null;
+                                lastActivityAt: string | null;
+                                idNumber: string | null;
                                 ownerId: string | null;
                                 owner: {
                                     id: string;
                                     name: string;
                                 } | null;
+                                lookups?: {
+                                    [key: string]: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                };
                                 custom: {
                                     [key: string]: unknown;
                                 };
-                                lastActivityAt: string | null;
                                 createdAt: string;
                                 createdBy: string | null;
                                 updatedAt: string;
                                 updatedBy: string | null;
                                 version: number;
                                 deletedAt: string | null;
-                                name: string;
-                                familyName: string | null;
-                                givenName: string | null;
-                                companyId: string | null;
-                                company: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                title: string | null;
-                                department: string | null;
-                                gender: string | null;
-                                birthday: string | null;
-                                idNumber: string | null;
                             }[];
                             nextCursor: string | null;
                         };
@@ -2864,13 +3372,24 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
             requestBody: {
                 content: {
                     "application/json": {
+                        name?: string;
+                        familyName?: string | null;
+                        givenName?: string | null;
+                        companyId?: string | null;
+                        title?: string | null;
+                        department?: string | null;
+                        gender?: ("male" | "female" | "other") | null;
+                        birthday?: string | null;
                         phones?: {
                             label?: string;
                             number: string;
@@ -2893,20 +3412,12 @@ export type paths = {
                         lifecycleStage?: ("subscriber" | "lead" | "opportunity" | "customer" | "evangelist" | "churned") | null;
                         tags?: string[];
                         description?: string | null;
+                        idNumber?: string | null;
                         /** Format: uuid */
                         ownerId?: string;
                         custom?: {
                             [key: string]: unknown;
                         };
-                        name?: string;
-                        familyName?: string | null;
-                        givenName?: string | null;
-                        companyId?: string | null;
-                        title?: string | null;
-                        department?: string | null;
-                        gender?: ("male" | "female" | "other") | null;
-                        birthday?: string | null;
-                        idNumber?: string | null;
                     };
                 };
             };
@@ -2919,6 +3430,18 @@ export type paths = {
                     content: {
                         "application/json": {
                             id: string;
+                            name: string;
+                            familyName: string | null;
+                            givenName: string | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            title: string | null;
+                            department: string | null;
+                            gender: ("male" | "female" | "other") | null;
+                            birthday: string | null;
                             phones: {
                                 label?: string;
                                 number: string;
@@ -2938,37 +3461,31 @@ export type paths = {
                             } | null;
                             source: string | null;
                             tier: string | null;
-                            lifecycleStage: string | null;
+                            lifecycleStage: ("subscriber" | "lead" | "opportunity" | "customer" | "evangelist" | "churned") | null;
                             tags: string[];
                             description: string | null;
+                            lastActivityAt: string | null;
+                            idNumber: string | null;
                             ownerId: string | null;
                             owner: {
                                 id: string;
                                 name: string;
                             } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
                             custom: {
                                 [key: string]: unknown;
                             };
-                            lastActivityAt: string | null;
                             createdAt: string;
                             createdBy: string | null;
                             updatedAt: string;
                             updatedBy: string | null;
                             version: number;
                             deletedAt: string | null;
-                            name: string;
-                            familyName: string | null;
-                            givenName: string | null;
-                            companyId: string | null;
-                            company: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            title: string | null;
-                            department: string | null;
-                            gender: string | null;
-                            birthday: string | null;
-                            idNumber: string | null;
                         };
                     };
                 };
@@ -3092,6 +3609,18 @@ export type paths = {
                     content: {
                         "application/json": {
                             id: string;
+                            name: string;
+                            familyName: string | null;
+                            givenName: string | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            title: string | null;
+                            department: string | null;
+                            gender: ("male" | "female" | "other") | null;
+                            birthday: string | null;
                             phones: {
                                 label?: string;
                                 number: string;
@@ -3111,37 +3640,31 @@ export type paths = {
                             } | null;
                             source: string | null;
                             tier: string | null;
-                            lifecycleStage: string | null;
+                            lifecycleStage: ("subscriber" | "lead" | "opportunity" | "customer" | "evangelist" | "churned") | null;
                             tags: string[];
                             description: string | null;
+                            lastActivityAt: string | null;
+                            idNumber: string | null;
                             ownerId: string | null;
                             owner: {
                                 id: string;
                                 name: string;
                             } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
                             custom: {
                                 [key: string]: unknown;
                             };
-                            lastActivityAt: string | null;
                             createdAt: string;
                             createdBy: string | null;
                             updatedAt: string;
                             updatedBy: string | null;
                             version: number;
                             deletedAt: string | null;
-                            name: string;
-                            familyName: string | null;
-                            givenName: string | null;
-                            companyId: string | null;
-                            company: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            title: string | null;
-                            department: string | null;
-                            gender: string | null;
-                            birthday: string | null;
-                            idNumber: string | null;
                         };
                     };
                 };
@@ -3153,7 +3676,10 @@ export type paths = {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -3176,7 +3702,10 @@ export type paths = {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -3185,6 +3714,14 @@ export type paths = {
             requestBody: {
                 content: {
                     "application/json": {
+                        name?: string;
+                        familyName?: string | null;
+                        givenName?: string | null;
+                        companyId?: string | null;
+                        title?: string | null;
+                        department?: string | null;
+                        gender?: ("male" | "female" | "other") | null;
+                        birthday?: string | null;
                         phones?: {
                             label?: string;
                             number: string;
@@ -3207,20 +3744,12 @@ export type paths = {
                         lifecycleStage?: ("subscriber" | "lead" | "opportunity" | "customer" | "evangelist" | "churned") | null;
                         tags?: string[];
                         description?: string | null;
+                        idNumber?: string | null;
                         /** Format: uuid */
                         ownerId?: string;
                         custom?: {
                             [key: string]: unknown;
                         };
-                        name?: string;
-                        familyName?: string | null;
-                        givenName?: string | null;
-                        companyId?: string | null;
-                        title?: string | null;
-                        department?: string | null;
-                        gender?: ("male" | "female" | "other") | null;
-                        birthday?: string | null;
-                        idNumber?: string | null;
                     };
                 };
             };
@@ -3233,6 +3762,18 @@ export type paths = {
                     content: {
                         "application/json": {
                             id: string;
+                            name: string;
+                            familyName: string | null;
+                            givenName: string | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            title: string | null;
+                            department: string | null;
+                            gender: ("male" | "female" | "other") | null;
+                            birthday: string | null;
                             phones: {
                                 label?: string;
                                 number: string;
@@ -3252,37 +3793,31 @@ export type paths = {
                             } | null;
                             source: string | null;
                             tier: string | null;
-                            lifecycleStage: string | null;
+                            lifecycleStage: ("subscriber" | "lead" | "opportunity" | "customer" | "evangelist" | "churned") | null;
                             tags: string[];
                             description: string | null;
+                            lastActivityAt: string | null;
+                            idNumber: string | null;
                             ownerId: string | null;
                             owner: {
                                 id: string;
                                 name: string;
                             } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
                             custom: {
                                 [key: string]: unknown;
                             };
-                            lastActivityAt: string | null;
                             createdAt: string;
                             createdBy: string | null;
                             updatedAt: string;
                             updatedBy: string | null;
                             version: number;
                             deletedAt: string | null;
-                            name: string;
-                            familyName: string | null;
-                            givenName: string | null;
-                            companyId: string | null;
-                            company: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            title: string | null;
-                            department: string | null;
-                            gender: string | null;
-                            birthday: string | null;
-                            idNumber: string | null;
                         };
                     };
                 };
@@ -3303,7 +3838,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -3319,6 +3857,18 @@ export type paths = {
                     content: {
                         "application/json": {
                             id: string;
+                            name: string;
+                            familyName: string | null;
+                            givenName: string | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            title: string | null;
+                            department: string | null;
+                            gender: ("male" | "female" | "other") | null;
+                            birthday: string | null;
                             phones: {
                                 label?: string;
                                 number: string;
@@ -3338,37 +3888,31 @@ export type paths = {
                             } | null;
                             source: string | null;
                             tier: string | null;
-                            lifecycleStage: string | null;
+                            lifecycleStage: ("subscriber" | "lead" | "opportunity" | "customer" | "evangelist" | "churned") | null;
                             tags: string[];
                             description: string | null;
+                            lastActivityAt: string | null;
+                            idNumber: string | null;
                             ownerId: string | null;
                             owner: {
                                 id: string;
                                 name: string;
                             } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
                             custom: {
                                 [key: string]: unknown;
                             };
-                            lastActivityAt: string | null;
                             createdAt: string;
                             createdBy: string | null;
                             updatedAt: string;
                             updatedBy: string | null;
                             version: number;
                             deletedAt: string | null;
-                            name: string;
-                            familyName: string | null;
-                            givenName: string | null;
-                            companyId: string | null;
-                            company: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            title: string | null;
-                            department: string | null;
-                            gender: string | null;
-                            birthday: string | null;
-                            idNumber: string | null;
                         };
                     };
                 };
@@ -3393,7 +3937,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -3490,21 +4037,27 @@ export type paths = {
                                     id: string;
                                     name: string;
                                 } | null;
-                                ownerId: string | null;
-                                owner: {
-                                    id: string;
-                                    name: string;
-                                } | null;
                                 occurredAt: string;
-                                outcome: string | null;
+                                outcome: ("connected" | "no_answer" | "busy" | "voicemail" | "wrong_number") | null;
                                 durationSeconds: number | null;
-                                direction: string | null;
+                                direction: ("in" | "out") | null;
                                 startsAt: string | null;
                                 endsAt: string | null;
                                 location: string | null;
                                 dueAt: string | null;
                                 remindAt: string | null;
                                 doneAt: string | null;
+                                ownerId: string | null;
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                lookups?: {
+                                    [key: string]: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                };
                                 custom: {
                                     [key: string]: unknown;
                                 };
@@ -3526,7 +4079,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -3657,21 +4213,27 @@ export type paths = {
                                 id: string;
                                 name: string;
                             } | null;
-                            ownerId: string | null;
-                            owner: {
-                                id: string;
-                                name: string;
-                            } | null;
                             occurredAt: string;
-                            outcome: string | null;
+                            outcome: ("connected" | "no_answer" | "busy" | "voicemail" | "wrong_number") | null;
                             durationSeconds: number | null;
-                            direction: string | null;
+                            direction: ("in" | "out") | null;
                             startsAt: string | null;
                             endsAt: string | null;
                             location: string | null;
                             dueAt: string | null;
                             remindAt: string | null;
                             doneAt: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
                             custom: {
                                 [key: string]: unknown;
                             };
@@ -3828,21 +4390,27 @@ export type paths = {
                                 id: string;
                                 name: string;
                             } | null;
-                            ownerId: string | null;
-                            owner: {
-                                id: string;
-                                name: string;
-                            } | null;
                             occurredAt: string;
-                            outcome: string | null;
+                            outcome: ("connected" | "no_answer" | "busy" | "voicemail" | "wrong_number") | null;
                             durationSeconds: number | null;
-                            direction: string | null;
+                            direction: ("in" | "out") | null;
                             startsAt: string | null;
                             endsAt: string | null;
                             location: string | null;
                             dueAt: string | null;
                             remindAt: string | null;
                             doneAt: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
                             custom: {
                                 [key: string]: unknown;
                             };
@@ -3863,7 +4431,10 @@ export type paths = {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -3886,7 +4457,10 @@ export type paths = {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -3955,21 +4529,27 @@ export type paths = {
                                 id: string;
                                 name: string;
                             } | null;
-                            ownerId: string | null;
-                            owner: {
-                                id: string;
-                                name: string;
-                            } | null;
                             occurredAt: string;
-                            outcome: string | null;
+                            outcome: ("connected" | "no_answer" | "busy" | "voicemail" | "wrong_number") | null;
                             durationSeconds: number | null;
-                            direction: string | null;
+                            direction: ("in" | "out") | null;
                             startsAt: string | null;
                             endsAt: string | null;
                             location: string | null;
                             dueAt: string | null;
                             remindAt: string | null;
                             doneAt: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
                             custom: {
                                 [key: string]: unknown;
                             };
@@ -3999,7 +4579,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -4039,21 +4622,27 @@ export type paths = {
                                 id: string;
                                 name: string;
                             } | null;
-                            ownerId: string | null;
-                            owner: {
-                                id: string;
-                                name: string;
-                            } | null;
                             occurredAt: string;
-                            outcome: string | null;
+                            outcome: ("connected" | "no_answer" | "busy" | "voicemail" | "wrong_number") | null;
                             durationSeconds: number | null;
-                            direction: string | null;
+                            direction: ("in" | "out") | null;
                             startsAt: string | null;
                             endsAt: string | null;
                             location: string | null;
                             dueAt: string | null;
                             remindAt: string | null;
                             doneAt: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
                             custom: {
                                 [key: string]: unknown;
                             };
@@ -4087,7 +4676,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -4134,7 +4726,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -4174,21 +4769,27 @@ export type paths = {
                                 id: string;
                                 name: string;
                             } | null;
-                            ownerId: string | null;
-                            owner: {
-                                id: string;
-                                name: string;
-                            } | null;
                             occurredAt: string;
-                            outcome: string | null;
+                            outcome: ("connected" | "no_answer" | "busy" | "voicemail" | "wrong_number") | null;
                             durationSeconds: number | null;
-                            direction: string | null;
+                            direction: ("in" | "out") | null;
                             startsAt: string | null;
                             endsAt: string | null;
                             location: string | null;
                             dueAt: string | null;
                             remindAt: string | null;
                             doneAt: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
                             custom: {
                                 [key: string]: unknown;
                             };
@@ -4222,7 +4823,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -4262,21 +4866,27 @@ export type paths = {
                                 id: string;
                                 name: string;
                             } | null;
-                            ownerId: string | null;
-                            owner: {
-                                id: string;
-                                name: string;
-                            } | null;
                             occurredAt: string;
-                            outcome: string | null;
+                            outcome: ("connected" | "no_answer" | "busy" | "voicemail" | "wrong_number") | null;
                             durationSeconds: number | null;
-                            direction: string | null;
+                            direction: ("in" | "out") | null;
                             startsAt: string | null;
                             endsAt: string | null;
                             location: string | null;
                             dueAt: string | null;
                             remindAt: string | null;
                             doneAt: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
                             custom: {
                                 [key: string]: unknown;
                             };
@@ -4291,121 +4901,6 @@ export type paths = {
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/contacts/{id}/timeline": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The contact's timeline: activities and field changes (assignment, scoring, conversion), newest first */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    cursor?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: ({
-                                /** @enum {string} */
-                                kind: "activity";
-                                at: string;
-                                activity: {
-                                    id: string;
-                                    /** @enum {string} */
-                                    type: "note" | "call" | "meeting" | "email" | "task";
-                                    subject: string;
-                                    body: string | null;
-                                    companyId: string | null;
-                                    company: {
-                                        id: string;
-                                        name: string;
-                                    } | null;
-                                    contactId: string | null;
-                                    contact: {
-                                        id: string;
-                                        name: string;
-                                    } | null;
-                                    dealId: string | null;
-                                    deal: {
-                                        id: string;
-                                        name: string;
-                                    } | null;
-                                    leadId: string | null;
-                                    lead: {
-                                        id: string;
-                                        name: string;
-                                    } | null;
-                                    ownerId: string | null;
-                                    owner: {
-                                        id: string;
-                                        name: string;
-                                    } | null;
-                                    occurredAt: string;
-                                    outcome: string | null;
-                                    durationSeconds: number | null;
-                                    direction: string | null;
-                                    startsAt: string | null;
-                                    endsAt: string | null;
-                                    location: string | null;
-                                    dueAt: string | null;
-                                    remindAt: string | null;
-                                    doneAt: string | null;
-                                    custom: {
-                                        [key: string]: unknown;
-                                    };
-                                    createdAt: string;
-                                    createdBy: string | null;
-                                    updatedAt: string;
-                                    updatedBy: string | null;
-                                    version: number;
-                                    deletedAt: string | null;
-                                };
-                            } | {
-                                /** @enum {string} */
-                                kind: "change";
-                                at: string;
-                                action: string;
-                                actorId: string | null;
-                                actorName: string | null;
-                                changes: {
-                                    [key: string]: {
-                                        from: unknown;
-                                        to: unknown;
-                                    };
-                                };
-                                userNames?: {
-                                    [key: string]: string;
-                                };
-                            })[];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4471,21 +4966,27 @@ export type paths = {
                                         id: string;
                                         name: string;
                                     } | null;
-                                    ownerId: string | null;
-                                    owner: {
-                                        id: string;
-                                        name: string;
-                                    } | null;
                                     occurredAt: string;
-                                    outcome: string | null;
+                                    outcome: ("connected" | "no_answer" | "busy" | "voicemail" | "wrong_number") | null;
                                     durationSeconds: number | null;
-                                    direction: string | null;
+                                    direction: ("in" | "out") | null;
                                     startsAt: string | null;
                                     endsAt: string | null;
                                     location: string | null;
                                     dueAt: string | null;
                                     remindAt: string | null;
                                     doneAt: string | null;
+                                    ownerId: string | null;
+                                    owner: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    lookups?: {
+                                        [key: string]: {
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    };
                                     custom: {
                                         [key: string]: unknown;
                                     };
@@ -4511,6 +5012,135 @@ export type paths = {
                                 };
                                 userNames?: {
                                     [key: string]: string;
+                                };
+                                import?: {
+                                    id: string;
+                                    fileName: string;
+                                };
+                            })[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contact's timeline: activities and field changes (assignment, scoring, conversion), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: ({
+                                /** @enum {string} */
+                                kind: "activity";
+                                at: string;
+                                activity: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    type: "note" | "call" | "meeting" | "email" | "task";
+                                    subject: string;
+                                    body: string | null;
+                                    companyId: string | null;
+                                    company: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    contactId: string | null;
+                                    contact: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    dealId: string | null;
+                                    deal: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    leadId: string | null;
+                                    lead: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    occurredAt: string;
+                                    outcome: ("connected" | "no_answer" | "busy" | "voicemail" | "wrong_number") | null;
+                                    durationSeconds: number | null;
+                                    direction: ("in" | "out") | null;
+                                    startsAt: string | null;
+                                    endsAt: string | null;
+                                    location: string | null;
+                                    dueAt: string | null;
+                                    remindAt: string | null;
+                                    doneAt: string | null;
+                                    ownerId: string | null;
+                                    owner: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    lookups?: {
+                                        [key: string]: {
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    };
+                                    custom: {
+                                        [key: string]: unknown;
+                                    };
+                                    createdAt: string;
+                                    createdBy: string | null;
+                                    updatedAt: string;
+                                    updatedBy: string | null;
+                                    version: number;
+                                    deletedAt: string | null;
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "change";
+                                at: string;
+                                action: string;
+                                actorId: string | null;
+                                actorName: string | null;
+                                changes: {
+                                    [key: string]: {
+                                        from: unknown;
+                                        to: unknown;
+                                    };
+                                };
+                                userNames?: {
+                                    [key: string]: string;
+                                };
+                                import?: {
+                                    id: string;
+                                    fileName: string;
                                 };
                             })[];
                             nextCursor: string | null;
@@ -4586,21 +5216,27 @@ export type paths = {
                                         id: string;
                                         name: string;
                                     } | null;
-                                    ownerId: string | null;
-                                    owner: {
-                                        id: string;
-                                        name: string;
-                                    } | null;
                                     occurredAt: string;
-                                    outcome: string | null;
+                                    outcome: ("connected" | "no_answer" | "busy" | "voicemail" | "wrong_number") | null;
                                     durationSeconds: number | null;
-                                    direction: string | null;
+                                    direction: ("in" | "out") | null;
                                     startsAt: string | null;
                                     endsAt: string | null;
                                     location: string | null;
                                     dueAt: string | null;
                                     remindAt: string | null;
                                     doneAt: string | null;
+                                    ownerId: string | null;
+                                    owner: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    lookups?: {
+                                        [key: string]: {
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    };
                                     custom: {
                                         [key: string]: unknown;
                                     };
@@ -4626,6 +5262,1010 @@ export type paths = {
                                 };
                                 userNames?: {
                                     [key: string]: string;
+                                };
+                                import?: {
+                                    id: string;
+                                    fileName: string;
+                                };
+                            })[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deals/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The deal's timeline: activities and field changes (assignment, scoring, conversion), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: ({
+                                /** @enum {string} */
+                                kind: "activity";
+                                at: string;
+                                activity: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    type: "note" | "call" | "meeting" | "email" | "task";
+                                    subject: string;
+                                    body: string | null;
+                                    companyId: string | null;
+                                    company: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    contactId: string | null;
+                                    contact: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    dealId: string | null;
+                                    deal: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    leadId: string | null;
+                                    lead: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    occurredAt: string;
+                                    outcome: ("connected" | "no_answer" | "busy" | "voicemail" | "wrong_number") | null;
+                                    durationSeconds: number | null;
+                                    direction: ("in" | "out") | null;
+                                    startsAt: string | null;
+                                    endsAt: string | null;
+                                    location: string | null;
+                                    dueAt: string | null;
+                                    remindAt: string | null;
+                                    doneAt: string | null;
+                                    ownerId: string | null;
+                                    owner: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    lookups?: {
+                                        [key: string]: {
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    };
+                                    custom: {
+                                        [key: string]: unknown;
+                                    };
+                                    createdAt: string;
+                                    createdBy: string | null;
+                                    updatedAt: string;
+                                    updatedBy: string | null;
+                                    version: number;
+                                    deletedAt: string | null;
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "change";
+                                at: string;
+                                action: string;
+                                actorId: string | null;
+                                actorName: string | null;
+                                changes: {
+                                    [key: string]: {
+                                        from: unknown;
+                                        to: unknown;
+                                    };
+                                };
+                                userNames?: {
+                                    [key: string]: string;
+                                };
+                                import?: {
+                                    id: string;
+                                    fileName: string;
+                                };
+                            })[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The quote's timeline: activities and field changes (assignment, scoring, conversion), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: ({
+                                /** @enum {string} */
+                                kind: "activity";
+                                at: string;
+                                activity: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    type: "note" | "call" | "meeting" | "email" | "task";
+                                    subject: string;
+                                    body: string | null;
+                                    companyId: string | null;
+                                    company: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    contactId: string | null;
+                                    contact: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    dealId: string | null;
+                                    deal: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    leadId: string | null;
+                                    lead: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    occurredAt: string;
+                                    outcome: ("connected" | "no_answer" | "busy" | "voicemail" | "wrong_number") | null;
+                                    durationSeconds: number | null;
+                                    direction: ("in" | "out") | null;
+                                    startsAt: string | null;
+                                    endsAt: string | null;
+                                    location: string | null;
+                                    dueAt: string | null;
+                                    remindAt: string | null;
+                                    doneAt: string | null;
+                                    ownerId: string | null;
+                                    owner: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    lookups?: {
+                                        [key: string]: {
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    };
+                                    custom: {
+                                        [key: string]: unknown;
+                                    };
+                                    createdAt: string;
+                                    createdBy: string | null;
+                                    updatedAt: string;
+                                    updatedBy: string | null;
+                                    version: number;
+                                    deletedAt: string | null;
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "change";
+                                at: string;
+                                action: string;
+                                actorId: string | null;
+                                actorName: string | null;
+                                changes: {
+                                    [key: string]: {
+                                        from: unknown;
+                                        to: unknown;
+                                    };
+                                };
+                                userNames?: {
+                                    [key: string]: string;
+                                };
+                                import?: {
+                                    id: string;
+                                    fileName: string;
+                                };
+                            })[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contract's timeline: activities and field changes (assignment, scoring, conversion), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: ({
+                                /** @enum {string} */
+                                kind: "activity";
+                                at: string;
+                                activity: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    type: "note" | "call" | "meeting" | "email" | "task";
+                                    subject: string;
+                                    body: string | null;
+                                    companyId: string | null;
+                                    company: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    contactId: string | null;
+                                    contact: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    dealId: string | null;
+                                    deal: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    leadId: string | null;
+                                    lead: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    occurredAt: string;
+                                    outcome: ("connected" | "no_answer" | "busy" | "voicemail" | "wrong_number") | null;
+                                    durationSeconds: number | null;
+                                    direction: ("in" | "out") | null;
+                                    startsAt: string | null;
+                                    endsAt: string | null;
+                                    location: string | null;
+                                    dueAt: string | null;
+                                    remindAt: string | null;
+                                    doneAt: string | null;
+                                    ownerId: string | null;
+                                    owner: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    lookups?: {
+                                        [key: string]: {
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    };
+                                    custom: {
+                                        [key: string]: unknown;
+                                    };
+                                    createdAt: string;
+                                    createdBy: string | null;
+                                    updatedAt: string;
+                                    updatedBy: string | null;
+                                    version: number;
+                                    deletedAt: string | null;
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "change";
+                                at: string;
+                                action: string;
+                                actorId: string | null;
+                                actorName: string | null;
+                                changes: {
+                                    [key: string]: {
+                                        from: unknown;
+                                        to: unknown;
+                                    };
+                                };
+                                userNames?: {
+                                    [key: string]: string;
+                                };
+                                import?: {
+                                    id: string;
+                                    fileName: string;
+                                };
+                            })[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instalments/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The instalment's timeline: activities and field changes (assignment, scoring, conversion), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: ({
+                                /** @enum {string} */
+                                kind: "activity";
+                                at: string;
+                                activity: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    type: "note" | "call" | "meeting" | "email" | "task";
+                                    subject: string;
+                                    body: string | null;
+                                    companyId: string | null;
+                                    company: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    contactId: string | null;
+                                    contact: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    dealId: string | null;
+                                    deal: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    leadId: string | null;
+                                    lead: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    occurredAt: string;
+                                    outcome: ("connected" | "no_answer" | "busy" | "voicemail" | "wrong_number") | null;
+                                    durationSeconds: number | null;
+                                    direction: ("in" | "out") | null;
+                                    startsAt: string | null;
+                                    endsAt: string | null;
+                                    location: string | null;
+                                    dueAt: string | null;
+                                    remindAt: string | null;
+                                    doneAt: string | null;
+                                    ownerId: string | null;
+                                    owner: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    lookups?: {
+                                        [key: string]: {
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    };
+                                    custom: {
+                                        [key: string]: unknown;
+                                    };
+                                    createdAt: string;
+                                    createdBy: string | null;
+                                    updatedAt: string;
+                                    updatedBy: string | null;
+                                    version: number;
+                                    deletedAt: string | null;
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "change";
+                                at: string;
+                                action: string;
+                                actorId: string | null;
+                                actorName: string | null;
+                                changes: {
+                                    [key: string]: {
+                                        from: unknown;
+                                        to: unknown;
+                                    };
+                                };
+                                userNames?: {
+                                    [key: string]: string;
+                                };
+                                import?: {
+                                    id: string;
+                                    fileName: string;
+                                };
+                            })[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The payment's timeline: activities and field changes (assignment, scoring, conversion), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: ({
+                                /** @enum {string} */
+                                kind: "activity";
+                                at: string;
+                                activity: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    type: "note" | "call" | "meeting" | "email" | "task";
+                                    subject: string;
+                                    body: string | null;
+                                    companyId: string | null;
+                                    company: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    contactId: string | null;
+                                    contact: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    dealId: string | null;
+                                    deal: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    leadId: string | null;
+                                    lead: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    occurredAt: string;
+                                    outcome: ("connected" | "no_answer" | "busy" | "voicemail" | "wrong_number") | null;
+                                    durationSeconds: number | null;
+                                    direction: ("in" | "out") | null;
+                                    startsAt: string | null;
+                                    endsAt: string | null;
+                                    location: string | null;
+                                    dueAt: string | null;
+                                    remindAt: string | null;
+                                    doneAt: string | null;
+                                    ownerId: string | null;
+                                    owner: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    lookups?: {
+                                        [key: string]: {
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    };
+                                    custom: {
+                                        [key: string]: unknown;
+                                    };
+                                    createdAt: string;
+                                    createdBy: string | null;
+                                    updatedAt: string;
+                                    updatedBy: string | null;
+                                    version: number;
+                                    deletedAt: string | null;
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "change";
+                                at: string;
+                                action: string;
+                                actorId: string | null;
+                                actorName: string | null;
+                                changes: {
+                                    [key: string]: {
+                                        from: unknown;
+                                        to: unknown;
+                                    };
+                                };
+                                userNames?: {
+                                    [key: string]: string;
+                                };
+                                import?: {
+                                    id: string;
+                                    fileName: string;
+                                };
+                            })[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice's timeline: activities and field changes (assignment, scoring, conversion), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: ({
+                                /** @enum {string} */
+                                kind: "activity";
+                                at: string;
+                                activity: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    type: "note" | "call" | "meeting" | "email" | "task";
+                                    subject: string;
+                                    body: string | null;
+                                    companyId: string | null;
+                                    company: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    contactId: string | null;
+                                    contact: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    dealId: string | null;
+                                    deal: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    leadId: string | null;
+                                    lead: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    occurredAt: string;
+                                    outcome: ("connected" | "no_answer" | "busy" | "voicemail" | "wrong_number") | null;
+                                    durationSeconds: number | null;
+                                    direction: ("in" | "out") | null;
+                                    startsAt: string | null;
+                                    endsAt: string | null;
+                                    location: string | null;
+                                    dueAt: string | null;
+                                    remindAt: string | null;
+                                    doneAt: string | null;
+                                    ownerId: string | null;
+                                    owner: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    lookups?: {
+                                        [key: string]: {
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    };
+                                    custom: {
+                                        [key: string]: unknown;
+                                    };
+                                    createdAt: string;
+                                    createdBy: string | null;
+                                    updatedAt: string;
+                                    updatedBy: string | null;
+                                    version: number;
+                                    deletedAt: string | null;
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "change";
+                                at: string;
+                                action: string;
+                                actorId: string | null;
+                                actorName: string | null;
+                                changes: {
+                                    [key: string]: {
+                                        from: unknown;
+                                        to: unknown;
+                                    };
+                                };
+                                userNames?: {
+                                    [key: string]: string;
+                                };
+                                import?: {
+                                    id: string;
+                                    fileName: string;
+                                };
+                            })[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The order's timeline: activities and field changes (assignment, scoring, conversion), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: ({
+                                /** @enum {string} */
+                                kind: "activity";
+                                at: string;
+                                activity: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    type: "note" | "call" | "meeting" | "email" | "task";
+                                    subject: string;
+                                    body: string | null;
+                                    companyId: string | null;
+                                    company: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    contactId: string | null;
+                                    contact: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    dealId: string | null;
+                                    deal: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    leadId: string | null;
+                                    lead: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    occurredAt: string;
+                                    outcome: ("connected" | "no_answer" | "busy" | "voicemail" | "wrong_number") | null;
+                                    durationSeconds: number | null;
+                                    direction: ("in" | "out") | null;
+                                    startsAt: string | null;
+                                    endsAt: string | null;
+                                    location: string | null;
+                                    dueAt: string | null;
+                                    remindAt: string | null;
+                                    doneAt: string | null;
+                                    ownerId: string | null;
+                                    owner: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    lookups?: {
+                                        [key: string]: {
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    };
+                                    custom: {
+                                        [key: string]: unknown;
+                                    };
+                                    createdAt: string;
+                                    createdBy: string | null;
+                                    updatedAt: string;
+                                    updatedBy: string | null;
+                                    version: number;
+                                    deletedAt: string | null;
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "change";
+                                at: string;
+                                action: string;
+                                actorId: string | null;
+                                actorName: string | null;
+                                changes: {
+                                    [key: string]: {
+                                        from: unknown;
+                                        to: unknown;
+                                    };
+                                };
+                                userNames?: {
+                                    [key: string]: string;
+                                };
+                                import?: {
+                                    id: string;
+                                    fileName: string;
+                                };
+                            })[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ticket's timeline: activities and field changes (assignment, scoring, conversion), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: ({
+                                /** @enum {string} */
+                                kind: "activity";
+                                at: string;
+                                activity: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    type: "note" | "call" | "meeting" | "email" | "task";
+                                    subject: string;
+                                    body: string | null;
+                                    companyId: string | null;
+                                    company: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    contactId: string | null;
+                                    contact: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    dealId: string | null;
+                                    deal: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    leadId: string | null;
+                                    lead: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    occurredAt: string;
+                                    outcome: ("connected" | "no_answer" | "busy" | "voicemail" | "wrong_number") | null;
+                                    durationSeconds: number | null;
+                                    direction: ("in" | "out") | null;
+                                    startsAt: string | null;
+                                    endsAt: string | null;
+                                    location: string | null;
+                                    dueAt: string | null;
+                                    remindAt: string | null;
+                                    doneAt: string | null;
+                                    ownerId: string | null;
+                                    owner: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    lookups?: {
+                                        [key: string]: {
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    };
+                                    custom: {
+                                        [key: string]: unknown;
+                                    };
+                                    createdAt: string;
+                                    createdBy: string | null;
+                                    updatedAt: string;
+                                    updatedBy: string | null;
+                                    version: number;
+                                    deletedAt: string | null;
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "change";
+                                at: string;
+                                action: string;
+                                actorId: string | null;
+                                actorName: string | null;
+                                changes: {
+                                    [key: string]: {
+                                        from: unknown;
+                                        to: unknown;
+                                    };
+                                };
+                                userNames?: {
+                                    [key: string]: string;
+                                };
+                                import?: {
+                                    id: string;
+                                    fileName: string;
                                 };
                             })[];
                             nextCursor: string | null;
@@ -4697,7 +6337,7 @@ export type paths = {
                                 region: string | null;
                                 province: string | null;
                                 city: string | null;
-                                companySize: string | null;
+                                companySize: ("1-9" | "10-49" | "50-199" | "200-499" | "500-999" | "1000+") | null;
                                 source: string | null;
                                 utmSource: string | null;
                                 utmMedium: string | null;
@@ -4721,15 +6361,21 @@ export type paths = {
                                 convertedContactId: string | null;
                                 convertedCompanyId: string | null;
                                 convertedDealId: string | null;
+                                lastActivityAt: string | null;
                                 ownerId: string | null;
                                 owner: {
                                     id: string;
                                     name: string;
                                 } | null;
+                                lookups?: {
+                                    [key: string]: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                };
                                 custom: {
                                     [key: string]: unknown;
                                 };
-                                lastActivityAt: string | null;
                                 createdAt: string;
                                 createdBy: string | null;
                                 updatedAt: string;
@@ -4748,7 +6394,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4819,7 +6468,7 @@ export type paths = {
                             region: string | null;
                             province: string | null;
                             city: string | null;
-                            companySize: string | null;
+                            companySize: ("1-9" | "10-49" | "50-199" | "200-499" | "500-999" | "1000+") | null;
                             source: string | null;
                             utmSource: string | null;
                             utmMedium: string | null;
@@ -4843,15 +6492,21 @@ export type paths = {
                             convertedContactId: string | null;
                             convertedCompanyId: string | null;
                             convertedDealId: string | null;
+                            lastActivityAt: string | null;
                             ownerId: string | null;
                             owner: {
                                 id: string;
                                 name: string;
                             } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
                             custom: {
                                 [key: string]: unknown;
                             };
-                            lastActivityAt: string | null;
                             createdAt: string;
                             createdBy: string | null;
                             updatedAt: string;
@@ -4907,7 +6562,7 @@ export type paths = {
                             region: string | null;
                             province: string | null;
                             city: string | null;
-                            companySize: string | null;
+                            companySize: ("1-9" | "10-49" | "50-199" | "200-499" | "500-999" | "1000+") | null;
                             source: string | null;
                             utmSource: string | null;
                             utmMedium: string | null;
@@ -4931,15 +6586,21 @@ export type paths = {
                             convertedContactId: string | null;
                             convertedCompanyId: string | null;
                             convertedDealId: string | null;
+                            lastActivityAt: string | null;
                             ownerId: string | null;
                             owner: {
                                 id: string;
                                 name: string;
                             } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
                             custom: {
                                 [key: string]: unknown;
                             };
-                            lastActivityAt: string | null;
                             createdAt: string;
                             createdBy: string | null;
                             updatedAt: string;
@@ -4992,7 +6653,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -5178,7 +6842,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -5442,7 +7109,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -5578,7 +7248,10 @@ export type paths = {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -5601,7 +7274,10 @@ export type paths = {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -5740,7 +7416,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     formId: string;
                 };
@@ -5953,7 +7632,7 @@ export type paths = {
                             region: string | null;
                             province: string | null;
                             city: string | null;
-                            companySize: string | null;
+                            companySize: ("1-9" | "10-49" | "50-199" | "200-499" | "500-999" | "1000+") | null;
                             source: string | null;
                             utmSource: string | null;
                             utmMedium: string | null;
@@ -5977,15 +7656,21 @@ export type paths = {
                             convertedContactId: string | null;
                             convertedCompanyId: string | null;
                             convertedDealId: string | null;
+                            lastActivityAt: string | null;
                             ownerId: string | null;
                             owner: {
                                 id: string;
                                 name: string;
                             } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
                             custom: {
                                 [key: string]: unknown;
                             };
-                            lastActivityAt: string | null;
                             createdAt: string;
                             createdBy: string | null;
                             updatedAt: string;
@@ -6003,7 +7688,10 @@ export type paths = {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -6026,7 +7714,10 @@ export type paths = {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -6098,7 +7789,7 @@ export type paths = {
                             region: string | null;
                             province: string | null;
                             city: string | null;
-                            companySize: string | null;
+                            companySize: ("1-9" | "10-49" | "50-199" | "200-499" | "500-999" | "1000+") | null;
                             source: string | null;
                             utmSource: string | null;
                             utmMedium: string | null;
@@ -6122,15 +7813,21 @@ export type paths = {
                             convertedContactId: string | null;
                             convertedCompanyId: string | null;
                             convertedDealId: string | null;
+                            lastActivityAt: string | null;
                             ownerId: string | null;
                             owner: {
                                 id: string;
                                 name: string;
                             } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
                             custom: {
                                 [key: string]: unknown;
                             };
-                            lastActivityAt: string | null;
                             createdAt: string;
                             createdBy: string | null;
                             updatedAt: string;
@@ -6157,7 +7854,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -6189,7 +7889,7 @@ export type paths = {
                             region: string | null;
                             province: string | null;
                             city: string | null;
-                            companySize: string | null;
+                            companySize: ("1-9" | "10-49" | "50-199" | "200-499" | "500-999" | "1000+") | null;
                             source: string | null;
                             utmSource: string | null;
                             utmMedium: string | null;
@@ -6213,15 +7913,21 @@ export type paths = {
                             convertedContactId: string | null;
                             convertedCompanyId: string | null;
                             convertedDealId: string | null;
+                            lastActivityAt: string | null;
                             ownerId: string | null;
                             owner: {
                                 id: string;
                                 name: string;
                             } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
                             custom: {
                                 [key: string]: unknown;
                             };
-                            lastActivityAt: string | null;
                             createdAt: string;
                             createdBy: string | null;
                             updatedAt: string;
@@ -6252,7 +7958,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -6736,7 +8445,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -6878,7 +8590,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -7105,7 +8820,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -7334,7 +9052,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -7439,7 +9160,10 @@ export type paths = {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -7461,7 +9185,10 @@ export type paths = {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -7623,7 +9350,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                     recordId: string;
@@ -7668,7 +9398,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                     recordId: string;
@@ -7720,7 +9453,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -7820,7 +9556,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -7919,7 +9658,8 @@ export type paths = {
         get: {
             parameters: {
                 query: {
-                    object: "contact" | "company" | "lead";
+                    /** @description An object with the dedup capability: company, contact, lead or a custom object's name */
+                    object: string;
                     limit?: number;
                     cursor?: string;
                 };
@@ -7991,15 +9731,18 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @enum {string} */
-                        object: "contact" | "company" | "lead";
+                        /** @description An object with the dedup capability: company, contact, lead or a custom object's name */
+                        object: string;
                     };
                 };
             };
@@ -8012,8 +9755,8 @@ export type paths = {
                     content: {
                         "application/json": {
                             id: string;
-                            /** @enum {string} */
-                            object: "contact" | "company" | "lead";
+                            /** @description An object with the dedup capability: company, contact, lead or a custom object's name */
+                            object: string;
                             /** @enum {string} */
                             status: "queued" | "running" | "done" | "failed";
                             phase: string;
@@ -8045,7 +9788,8 @@ export type paths = {
         get: {
             parameters: {
                 query: {
-                    object: "contact" | "company" | "lead";
+                    /** @description An object with the dedup capability: company, contact, lead or a custom object's name */
+                    object: string;
                 };
                 header?: never;
                 path?: never;
@@ -8062,8 +9806,8 @@ export type paths = {
                         "application/json": {
                             data: {
                                 id: string;
-                                /** @enum {string} */
-                                object: "contact" | "company" | "lead";
+                                /** @description An object with the dedup capability: company, contact, lead or a custom object's name */
+                                object: string;
                                 /** @enum {string} */
                                 status: "queued" | "running" | "done" | "failed";
                                 phase: string;
@@ -8098,7 +9842,8 @@ export type paths = {
         get: {
             parameters: {
                 query: {
-                    object: "contact" | "company" | "lead";
+                    /** @description An object with the dedup capability: company, contact, lead or a custom object's name */
+                    object: string;
                     ids: string;
                 };
                 header?: never;
@@ -8155,15 +9900,18 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @enum {string} */
-                        object: "contact" | "company" | "lead";
+                        /** @description An object with the dedup capability: company, contact, lead or a custom object's name */
+                        object: string;
                         ids: string[];
                     };
                 };
@@ -8201,15 +9949,18 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @enum {string} */
-                        object: "contact" | "company" | "lead";
+                        /** @description An object with the dedup capability: company, contact, lead or a custom object's name */
+                        object: string;
                         /** Format: uuid */
                         survivorId: string;
                         mergedIds: string[];
@@ -8256,15 +10007,18 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @enum {string} */
-                        object: "contact" | "company" | "lead";
+                        /** @description An object with the dedup capability: company, contact, lead or a custom object's name */
+                        object: string;
                         clusterIds: string[];
                     };
                 };
@@ -8305,7 +10059,8 @@ export type paths = {
         get: {
             parameters: {
                 query: {
-                    object: "contact" | "company" | "lead";
+                    /** @description An object with the dedup capability: company, contact, lead or a custom object's name */
+                    object: string;
                     limit?: number;
                     cursor?: string;
                 };
@@ -8324,8 +10079,8 @@ export type paths = {
                         "application/json": {
                             data: {
                                 id: string;
-                                /** @enum {string} */
-                                object: "contact" | "company" | "lead";
+                                /** @description An object with the dedup capability: company, contact, lead or a custom object's name */
+                                object: string;
                                 survivorId: string;
                                 survivorName: string | null;
                                 mergedId: string;
@@ -8364,7 +10119,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -8403,7 +10161,8 @@ export type paths = {
         get: {
             parameters: {
                 query: {
-                    object: "contact" | "company" | "lead";
+                    /** @description An object with the dedup capability: company, contact, lead or a custom object's name */
+                    object: string;
                 };
                 header?: never;
                 path?: never;
@@ -8434,7 +10193,8 @@ export type paths = {
         put: {
             parameters: {
                 query: {
-                    object: "contact" | "company" | "lead";
+                    /** @description An object with the dedup capability: company, contact, lead or a custom object's name */
+                    object: string;
                 };
                 header?: never;
                 path?: never;
@@ -8670,7 +10430,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -8768,7 +10531,10 @@ export type paths = {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -8791,7 +10557,10 @@ export type paths = {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -8930,7 +10699,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -9102,7 +10874,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -9207,7 +10982,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -9357,7 +11135,10 @@ export type paths = {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -9380,7 +11161,10 @@ export type paths = {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -9578,7 +11362,10 @@ export type paths = {
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     userId: string;
                 };
@@ -9607,7 +11394,10 @@ export type paths = {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     userId: string;
                 };
@@ -9746,7 +11536,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -9799,7 +11592,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -9963,7 +11759,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -10181,7 +11980,10 @@ export type paths = {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -10204,7 +12006,10 @@ export type paths = {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -10282,7 +12087,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -10410,7 +12218,10 @@ export type paths = {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                     stageId: string;
@@ -10434,7 +12245,10 @@ export type paths = {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                     stageId: string;
@@ -10530,7 +12344,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -10584,7 +12401,10 @@ export type paths = {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -10607,7 +12427,10 @@ export type paths = {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -10707,7 +12530,7 @@ export type paths = {
                                     /** @enum {string} */
                                     forecastCategory: "pipeline" | "best_case" | "commit" | "closed" | "omitted";
                                     forecastCategoryManual: boolean;
-                                    lostReason: string | null;
+                                    lostReason: ("price" | "competitor" | "no_budget" | "no_decision" | "timing" | "product_fit" | "unresponsive" | "other") | null;
                                     lostNote: string | null;
                                     leadId: string | null;
                                     stageEnteredAt: string;
@@ -10724,6 +12547,12 @@ export type paths = {
                                         id: string;
                                         name: string;
                                     } | null;
+                                    lookups?: {
+                                        [key: string]: {
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                    };
                                     custom: {
                                         [key: string]: unknown;
                                     };
@@ -10808,7 +12637,7 @@ export type paths = {
                                 /** @enum {string} */
                                 forecastCategory: "pipeline" | "best_case" | "commit" | "closed" | "omitted";
                                 forecastCategoryManual: boolean;
-                                lostReason: string | null;
+                                lostReason: ("price" | "competitor" | "no_budget" | "no_decision" | "timing" | "product_fit" | "unresponsive" | "other") | null;
                                 lostNote: string | null;
                                 leadId: string | null;
                                 stageEnteredAt: string;
@@ -10825,6 +12654,12 @@ export type paths = {
                                     id: string;
                                     name: string;
                                 } | null;
+                                lookups?: {
+                                    [key: string]: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                };
                                 custom: {
                                     [key: string]: unknown;
                                 };
@@ -10862,7 +12697,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -10915,7 +12753,7 @@ export type paths = {
                             /** @enum {string} */
                             forecastCategory: "pipeline" | "best_case" | "commit" | "closed" | "omitted";
                             forecastCategoryManual: boolean;
-                            lostReason: string | null;
+                            lostReason: ("price" | "competitor" | "no_budget" | "no_decision" | "timing" | "product_fit" | "unresponsive" | "other") | null;
                             lostNote: string | null;
                             leadId: string | null;
                             stageEnteredAt: string;
@@ -10932,6 +12770,12 @@ export type paths = {
                                 id: string;
                                 name: string;
                             } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
                             custom: {
                                 [key: string]: unknown;
                             };
@@ -11069,7 +12913,7 @@ export type paths = {
                                 /** @enum {string} */
                                 forecastCategory: "pipeline" | "best_case" | "commit" | "closed" | "omitted";
                                 forecastCategoryManual: boolean;
-                                lostReason: string | null;
+                                lostReason: ("price" | "competitor" | "no_budget" | "no_decision" | "timing" | "product_fit" | "unresponsive" | "other") | null;
                                 lostNote: string | null;
                                 leadId: string | null;
                                 stageEnteredAt: string;
@@ -11086,6 +12930,12 @@ export type paths = {
                                     id: string;
                                     name: string;
                                 } | null;
+                                lookups?: {
+                                    [key: string]: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                };
                                 custom: {
                                     [key: string]: unknown;
                                 };
@@ -11107,7 +12957,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -11172,7 +13025,7 @@ export type paths = {
                             /** @enum {string} */
                             forecastCategory: "pipeline" | "best_case" | "commit" | "closed" | "omitted";
                             forecastCategoryManual: boolean;
-                            lostReason: string | null;
+                            lostReason: ("price" | "competitor" | "no_budget" | "no_decision" | "timing" | "product_fit" | "unresponsive" | "other") | null;
                             lostNote: string | null;
                             leadId: string | null;
                             stageEnteredAt: string;
@@ -11189,6 +13042,12 @@ export type paths = {
                                 id: string;
                                 name: string;
                             } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
                             custom: {
                                 [key: string]: unknown;
                             };
@@ -11346,7 +13205,7 @@ export type paths = {
                             /** @enum {string} */
                             forecastCategory: "pipeline" | "best_case" | "commit" | "closed" | "omitted";
                             forecastCategoryManual: boolean;
-                            lostReason: string | null;
+                            lostReason: ("price" | "competitor" | "no_budget" | "no_decision" | "timing" | "product_fit" | "unresponsive" | "other") | null;
                             lostNote: string | null;
                             leadId: string | null;
                             stageEnteredAt: string;
@@ -11363,6 +13222,12 @@ export type paths = {
                                 id: string;
                                 name: string;
                             } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
                             custom: {
                                 [key: string]: unknown;
                             };
@@ -11383,7 +13248,10 @@ export type paths = {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -11406,7 +13274,10 @@ export type paths = {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -11473,7 +13344,7 @@ export type paths = {
                             /** @enum {string} */
                             forecastCategory: "pipeline" | "best_case" | "commit" | "closed" | "omitted";
                             forecastCategoryManual: boolean;
-                            lostReason: string | null;
+                            lostReason: ("price" | "competitor" | "no_budget" | "no_decision" | "timing" | "product_fit" | "unresponsive" | "other") | null;
                             lostNote: string | null;
                             leadId: string | null;
                             stageEnteredAt: string;
@@ -11490,6 +13361,12 @@ export type paths = {
                                 id: string;
                                 name: string;
                             } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
                             custom: {
                                 [key: string]: unknown;
                             };
@@ -11519,7 +13396,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -11560,7 +13440,7 @@ export type paths = {
                             /** @enum {string} */
                             forecastCategory: "pipeline" | "best_case" | "commit" | "closed" | "omitted";
                             forecastCategoryManual: boolean;
-                            lostReason: string | null;
+                            lostReason: ("price" | "competitor" | "no_budget" | "no_decision" | "timing" | "product_fit" | "unresponsive" | "other") | null;
                             lostNote: string | null;
                             leadId: string | null;
                             stageEnteredAt: string;
@@ -11577,6 +13457,12 @@ export type paths = {
                                 id: string;
                                 name: string;
                             } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
                             custom: {
                                 [key: string]: unknown;
                             };
@@ -11610,7 +13496,16254 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        field: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            field: string;
+                            value: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/processing-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Records of processing (PIPL art. 54-55, GDPR art. 30): personal fields per object, who reads them, purpose and legal basis (admins) */
+        get: {
+            parameters: {
+                query?: never;
                 header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                object: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                custom: boolean;
+                                fields: {
+                                    name: string;
+                                    label: {
+                                        zh: string;
+                                        en: string;
+                                    } | null;
+                                    /** @enum {string} */
+                                    classification: "personal" | "sensitive";
+                                    masked: boolean;
+                                    custom: boolean;
+                                }[];
+                                readers: {
+                                    role: string;
+                                    isAdmin: boolean;
+                                    /** @enum {string} */
+                                    scope: "own" | "team" | "all";
+                                    clearFields: string[];
+                                }[];
+                                purpose: string | null;
+                                legalBasis: ("consent" | "contract" | "legal_obligation" | "vital_interest" | "public_interest" | "legitimate_interest" | "publicly_available") | null;
+                                retention: string | null;
+                                version: number;
+                                updatedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/processing-records/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The records of processing as CSV for an auditor, one line per personal field (admins) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/processing-records/{object}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record why an object's personal data is processed (If-Match its version; 0 before the first save) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    object: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        purpose: string | null;
+                        legalBasis: ("consent" | "contract" | "legal_obligation" | "vital_interest" | "public_interest" | "legitimate_interest" | "publicly_available") | null;
+                        retention: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            object: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                            custom: boolean;
+                            fields: {
+                                name: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                /** @enum {string} */
+                                classification: "personal" | "sensitive";
+                                masked: boolean;
+                                custom: boolean;
+                            }[];
+                            readers: {
+                                role: string;
+                                isAdmin: boolean;
+                                /** @enum {string} */
+                                scope: "own" | "team" | "all";
+                                clearFields: string[];
+                            }[];
+                            purpose: string | null;
+                            legalBasis: ("consent" | "contract" | "legal_obligation" | "vital_interest" | "public_interest" | "legitimate_interest" | "publicly_available") | null;
+                            retention: string | null;
+                            version: number;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Privacy requests, earliest deadline first (admins and roles granted privacy_request) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "received" | "verified" | "completed" | "rejected";
+                    kind?: "access" | "correction" | "erasure" | "restriction" | "objection";
+                    open?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "access" | "correction" | "erasure" | "restriction" | "objection";
+                                /** @enum {string} */
+                                status: "received" | "verified" | "completed" | "rejected";
+                                /** @enum {string} */
+                                law: "pipl" | "gdpr";
+                                /** @enum {string} */
+                                locale: "zh-CN" | "en";
+                                /** @enum {string} */
+                                channel: "agent" | "email" | "web" | "phone" | "letter";
+                                subjectEmail: string | null;
+                                subjectPhone: string | null;
+                                subjectName: string | null;
+                                receivedAt: string;
+                                dueAt: string;
+                                overdue: boolean;
+                                handler: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                verifiedAt: string | null;
+                                verifiedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                note: string | null;
+                                result: {
+                                    [key: string]: unknown;
+                                } | null;
+                                completedAt: string | null;
+                                export: {
+                                    size: number;
+                                    createdAt: string;
+                                    downloadedAt: string | null;
+                                } | null;
+                                version: number;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Log a data-subject request (the deadline follows from the law: PIPL 15 days, GDPR 30) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "access" | "correction" | "erasure" | "restriction" | "objection";
+                        /**
+                         * @default pipl
+                         * @enum {string}
+                         */
+                        law?: "pipl" | "gdpr";
+                        /**
+                         * @default zh-CN
+                         * @enum {string}
+                         */
+                        locale?: "zh-CN" | "en";
+                        /**
+                         * @default agent
+                         * @enum {string}
+                         */
+                        channel?: "agent" | "email" | "web" | "phone" | "letter";
+                        subjectEmail?: string | null;
+                        subjectPhone?: string | null;
+                        subjectName?: string | null;
+                        /** Format: date-time */
+                        receivedAt?: string;
+                        handlerId?: string | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "access" | "correction" | "erasure" | "restriction" | "objection";
+                            /** @enum {string} */
+                            status: "received" | "verified" | "completed" | "rejected";
+                            /** @enum {string} */
+                            law: "pipl" | "gdpr";
+                            /** @enum {string} */
+                            locale: "zh-CN" | "en";
+                            /** @enum {string} */
+                            channel: "agent" | "email" | "web" | "phone" | "letter";
+                            subjectEmail: string | null;
+                            subjectPhone: string | null;
+                            subjectName: string | null;
+                            receivedAt: string;
+                            dueAt: string;
+                            overdue: boolean;
+                            handler: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            verifiedAt: string | null;
+                            verifiedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            note: string | null;
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                            completedAt: string | null;
+                            export: {
+                                size: number;
+                                createdAt: string;
+                                downloadedAt: string | null;
+                            } | null;
+                            version: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One privacy request */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "access" | "correction" | "erasure" | "restriction" | "objection";
+                            /** @enum {string} */
+                            status: "received" | "verified" | "completed" | "rejected";
+                            /** @enum {string} */
+                            law: "pipl" | "gdpr";
+                            /** @enum {string} */
+                            locale: "zh-CN" | "en";
+                            /** @enum {string} */
+                            channel: "agent" | "email" | "web" | "phone" | "letter";
+                            subjectEmail: string | null;
+                            subjectPhone: string | null;
+                            subjectName: string | null;
+                            receivedAt: string;
+                            dueAt: string;
+                            overdue: boolean;
+                            handler: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            verifiedAt: string | null;
+                            verifiedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            note: string | null;
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                            completedAt: string | null;
+                            export: {
+                                size: number;
+                                createdAt: string;
+                                downloadedAt: string | null;
+                            } | null;
+                            version: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the handler, note or deadline, or close the request by hand (If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        handlerId?: string | null;
+                        note?: string | null;
+                        /** Format: date-time */
+                        dueAt?: string;
+                        /** @enum {string} */
+                        status?: "completed" | "rejected";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "access" | "correction" | "erasure" | "restriction" | "objection";
+                            /** @enum {string} */
+                            status: "received" | "verified" | "completed" | "rejected";
+                            /** @enum {string} */
+                            law: "pipl" | "gdpr";
+                            /** @enum {string} */
+                            locale: "zh-CN" | "en";
+                            /** @enum {string} */
+                            channel: "agent" | "email" | "web" | "phone" | "letter";
+                            subjectEmail: string | null;
+                            subjectPhone: string | null;
+                            subjectName: string | null;
+                            receivedAt: string;
+                            dueAt: string;
+                            overdue: boolean;
+                            handler: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            verifiedAt: string | null;
+                            verifiedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            note: string | null;
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                            completedAt: string | null;
+                            export: {
+                                size: number;
+                                createdAt: string;
+                                downloadedAt: string | null;
+                            } | null;
+                            version: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/privacy/requests/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the requester's identity was verified */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "access" | "correction" | "erasure" | "restriction" | "objection";
+                            /** @enum {string} */
+                            status: "received" | "verified" | "completed" | "rejected";
+                            /** @enum {string} */
+                            law: "pipl" | "gdpr";
+                            /** @enum {string} */
+                            locale: "zh-CN" | "en";
+                            /** @enum {string} */
+                            channel: "agent" | "email" | "web" | "phone" | "letter";
+                            subjectEmail: string | null;
+                            subjectPhone: string | null;
+                            subjectName: string | null;
+                            receivedAt: string;
+                            dueAt: string;
+                            overdue: boolean;
+                            handler: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            verifiedAt: string | null;
+                            verifiedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            note: string | null;
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                            completedAt: string | null;
+                            export: {
+                                size: number;
+                                createdAt: string;
+                                downloadedAt: string | null;
+                            } | null;
+                            version: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/requests/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the subject is found: the person's own records and the business records pointing at them */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            objects: {
+                                object: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @enum {string} */
+                                role: "subject" | "related";
+                                fields: string[];
+                                records: {
+                                    id: string;
+                                    name: string | null;
+                                    deleted: boolean;
+                                }[];
+                            }[];
+                            auditEntries: number;
+                            isUser: boolean;
+                            suppressed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/requests/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the export package, once, as the request's handler */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Build the export package of an access request (zip of JSON, CSV and HTML) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "access" | "correction" | "erasure" | "restriction" | "objection";
+                            /** @enum {string} */
+                            status: "received" | "verified" | "completed" | "rejected";
+                            /** @enum {string} */
+                            law: "pipl" | "gdpr";
+                            /** @enum {string} */
+                            locale: "zh-CN" | "en";
+                            /** @enum {string} */
+                            channel: "agent" | "email" | "web" | "phone" | "letter";
+                            subjectEmail: string | null;
+                            subjectPhone: string | null;
+                            subjectName: string | null;
+                            receivedAt: string;
+                            dueAt: string;
+                            overdue: boolean;
+                            handler: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            verifiedAt: string | null;
+                            verifiedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            note: string | null;
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                            completedAt: string | null;
+                            export: {
+                                size: number;
+                                createdAt: string;
+                                downloadedAt: string | null;
+                            } | null;
+                            version: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/requests/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase the subject's personal data everywhere (irreversible; body {confirm: true}) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        confirm: true;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "access" | "correction" | "erasure" | "restriction" | "objection";
+                            /** @enum {string} */
+                            status: "received" | "verified" | "completed" | "rejected";
+                            /** @enum {string} */
+                            law: "pipl" | "gdpr";
+                            /** @enum {string} */
+                            locale: "zh-CN" | "en";
+                            /** @enum {string} */
+                            channel: "agent" | "email" | "web" | "phone" | "letter";
+                            subjectEmail: string | null;
+                            subjectPhone: string | null;
+                            subjectName: string | null;
+                            receivedAt: string;
+                            dueAt: string;
+                            overdue: boolean;
+                            handler: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            verifiedAt: string | null;
+                            verifiedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            note: string | null;
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                            completedAt: string | null;
+                            export: {
+                                size: number;
+                                createdAt: string;
+                                downloadedAt: string | null;
+                            } | null;
+                            version: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/requests/{id}/opt-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdrawn consent or objection: suppress the subject from imports, forms and mail */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "access" | "correction" | "erasure" | "restriction" | "objection";
+                            /** @enum {string} */
+                            status: "received" | "verified" | "completed" | "rejected";
+                            /** @enum {string} */
+                            law: "pipl" | "gdpr";
+                            /** @enum {string} */
+                            locale: "zh-CN" | "en";
+                            /** @enum {string} */
+                            channel: "agent" | "email" | "web" | "phone" | "letter";
+                            subjectEmail: string | null;
+                            subjectPhone: string | null;
+                            subjectName: string | null;
+                            receivedAt: string;
+                            dueAt: string;
+                            overdue: boolean;
+                            handler: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            verifiedAt: string | null;
+                            verifiedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            note: string | null;
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                            completedAt: string | null;
+                            export: {
+                                size: number;
+                                createdAt: string;
+                                downloadedAt: string | null;
+                            } | null;
+                            version: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/retention-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retention policies */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                object: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                field: string;
+                                months: number;
+                                /** @enum {string} */
+                                action: "anonymise" | "delete";
+                                enabled: boolean;
+                                lastRunAt: string | null;
+                                lastResult: {
+                                    anonymised: number;
+                                    deleted: number;
+                                    at: string;
+                                } | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a policy (a policy acting on every record of its object needs confirmCount = that count) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        object: string;
+                        field: string;
+                        months: number;
+                        /** @enum {string} */
+                        action: "anonymise" | "delete";
+                        /** @default true */
+                        enabled?: boolean;
+                        confirmCount?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            object: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                            field: string;
+                            months: number;
+                            /** @enum {string} */
+                            action: "anonymise" | "delete";
+                            enabled: boolean;
+                            lastRunAt: string | null;
+                            lastResult: {
+                                anonymised: number;
+                                deleted: number;
+                                at: string;
+                            } | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/retention-policies/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Objects holding personal data and the date fields a policy may count age from */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                object: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/retention-policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a policy */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a policy (If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        months?: number;
+                        /** @enum {string} */
+                        action?: "anonymise" | "delete";
+                        enabled?: boolean;
+                        confirmCount?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            object: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                            field: string;
+                            months: number;
+                            /** @enum {string} */
+                            action: "anonymise" | "delete";
+                            enabled: boolean;
+                            lastRunAt: string | null;
+                            lastResult: {
+                                anonymised: number;
+                                deleted: number;
+                                at: string;
+                            } | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/privacy/retention-policies/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many records the policy would act on now, of how many */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/retention-policies/{id}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the policy now and keep its report */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        confirmCount?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            object: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                            field: string;
+                            months: number;
+                            /** @enum {string} */
+                            action: "anonymise" | "delete";
+                            enabled: boolean;
+                            lastRunAt: string | null;
+                            lastResult: {
+                                anonymised: number;
+                                deleted: number;
+                                at: string;
+                            } | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                type: string;
+                                object: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                name: string;
+                                url: string;
+                                events: string[];
+                                filter: {
+                                    [key: string]: unknown;
+                                } | null;
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                isActive: boolean;
+                                disabledReason: ("gone" | "failing" | "manual") | null;
+                                disabledAt: string | null;
+                                consecutiveFailures: number;
+                                previousSecretExpiresAt: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        url: string;
+                        events: string[];
+                        filter?: {
+                            [key: string]: unknown;
+                        } | null;
+                        isActive?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            url: string;
+                            events: string[];
+                            filter: {
+                                [key: string]: unknown;
+                            } | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            isActive: boolean;
+                            disabledReason: ("gone" | "failing" | "manual") | null;
+                            disabledAt: string | null;
+                            consecutiveFailures: number;
+                            previousSecretExpiresAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            version: number;
+                            secret: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            url: string;
+                            events: string[];
+                            filter: {
+                                [key: string]: unknown;
+                            } | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            isActive: boolean;
+                            disabledReason: ("gone" | "failing" | "manual") | null;
+                            disabledAt: string | null;
+                            consecutiveFailures: number;
+                            previousSecretExpiresAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        url?: string;
+                        events?: string[];
+                        filter?: {
+                            [key: string]: unknown;
+                        } | null;
+                        isActive?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            url: string;
+                            events: string[];
+                            filter: {
+                                [key: string]: unknown;
+                            } | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            isActive: boolean;
+                            disabledReason: ("gone" | "failing" | "manual") | null;
+                            disabledAt: string | null;
+                            consecutiveFailures: number;
+                            previousSecretExpiresAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            secret: string;
+                            previousSecretExpiresAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 24 */
+                        overlapHours?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            secret: string;
+                            previousSecretExpiresAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    status?: "pending" | "delivered" | "failed";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                webhookId: string;
+                                eventId: string;
+                                eventType: string;
+                                objectType: string | null;
+                                objectId: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "delivered" | "failed";
+                                attempts: number;
+                                nextAttemptAt: string | null;
+                                lastStatus: number | null;
+                                lastError: string | null;
+                                createdAt: string;
+                                deliveredAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            webhookId: string;
+                            eventId: string;
+                            eventType: string;
+                            objectType: string | null;
+                            objectId: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "delivered" | "failed";
+                            attempts: number;
+                            nextAttemptAt: string | null;
+                            lastStatus: number | null;
+                            lastError: string | null;
+                            createdAt: string;
+                            deliveredAt: string | null;
+                            requestBody: string;
+                            attemptLog: {
+                                id: string;
+                                attempt: number;
+                                manual: boolean;
+                                requestHeaders: {
+                                    [key: string]: string;
+                                };
+                                startedAt: string;
+                                durationMs: number;
+                                responseStatus: number | null;
+                                responseBody: string | null;
+                                responseTruncated: boolean;
+                                error: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-deliveries/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            attempt: number;
+                            manual: boolean;
+                            requestHeaders: {
+                                [key: string]: string;
+                            };
+                            startedAt: string;
+                            durationMs: number;
+                            responseStatus: number | null;
+                            responseBody: string | null;
+                            responseTruncated: boolean;
+                            error: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflow-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Workflow rules in order (admins) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                name: string;
+                                description: string | null;
+                                object: string;
+                                trigger: {
+                                    /** @enum {string} */
+                                    type: "created";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "updated";
+                                    field?: string;
+                                    from?: unknown;
+                                    to?: unknown;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "deleted";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "restored";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "stage_changed";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    field: string;
+                                    offsetDays: number;
+                                    /** @default 09:00 */
+                                    time: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "schedule";
+                                    cron: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "form_submitted";
+                                    /** @default null */
+                                    formId: string | null;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "webhook";
+                                    /** @default null */
+                                    matchField: string | null;
+                                };
+                                conditions: {
+                                    [key: string]: unknown;
+                                } | null;
+                                actions: ({
+                                    /** @enum {string} */
+                                    type: "update_fields";
+                                    updates: {
+                                        field: string;
+                                        value: {
+                                            /** @enum {string} */
+                                            kind: "value";
+                                            value: unknown;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "template";
+                                            template: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "addDays";
+                                            from: "today" | string;
+                                            days: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "math";
+                                            /** @enum {string} */
+                                            op: "add" | "sub" | "mul" | "div";
+                                            left: {
+                                                field: string;
+                                            } | {
+                                                number: string;
+                                            };
+                                            right: {
+                                                field: string;
+                                            } | {
+                                                number: string;
+                                            };
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "copy";
+                                            from: string;
+                                        };
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "create_task";
+                                    subject: string;
+                                    /** @default 0 */
+                                    dueInDays: number;
+                                    /** @default null */
+                                    assigneeId: string | null;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "assign";
+                                    /** Format: uuid */
+                                    userId: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "add_tags";
+                                    /** @default tags */
+                                    field: string;
+                                    tags: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "remove_tags";
+                                    /** @default tags */
+                                    field: string;
+                                    tags: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "notify";
+                                    recipients: ("owner" | string)[];
+                                    title: string;
+                                    /** @default null */
+                                    body: string | null;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "send_email";
+                                    /** Format: uuid */
+                                    templateId: string;
+                                    to: "record" | "owner" | string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "call_webhook";
+                                    /** Format: uuid */
+                                    webhookId: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "start_approval";
+                                    /** @default null */
+                                    processId: string | null;
+                                    /** @default null */
+                                    comment: string | null;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "move_to_pool";
+                                    /** @default null */
+                                    poolId: string | null;
+                                    reason: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "create_record";
+                                    object: string;
+                                    values: {
+                                        field: string;
+                                        value: {
+                                            /** @enum {string} */
+                                            kind: "value";
+                                            value: unknown;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "template";
+                                            template: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "addDays";
+                                            from: "today" | string;
+                                            days: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "math";
+                                            /** @enum {string} */
+                                            op: "add" | "sub" | "mul" | "div";
+                                            left: {
+                                                field: string;
+                                            } | {
+                                                number: string;
+                                            };
+                                            right: {
+                                                field: string;
+                                            } | {
+                                                number: string;
+                                            };
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "copy";
+                                            from: string;
+                                        };
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "wait";
+                                    /** @default 0 */
+                                    days: number;
+                                    /** @default 0 */
+                                    hours: number;
+                                    /** @default 0 */
+                                    minutes: number;
+                                })[];
+                                enabled: boolean;
+                                position: number;
+                                ownerId: string;
+                                nextRunAt: string | null;
+                                hookTokenSet: boolean;
+                                createdAt: string;
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a rule at the end; checked against the object’s fields */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default null */
+                        description?: string | null;
+                        object: string;
+                        trigger: {
+                            /** @enum {string} */
+                            type: "created";
+                        } | {
+                            /** @enum {string} */
+                            type: "updated";
+                            field?: string;
+                            from?: unknown;
+                            to?: unknown;
+                        } | {
+                            /** @enum {string} */
+                            type: "deleted";
+                        } | {
+                            /** @enum {string} */
+                            type: "restored";
+                        } | {
+                            /** @enum {string} */
+                            type: "stage_changed";
+                        } | {
+                            /** @enum {string} */
+                            type: "date";
+                            field: string;
+                            offsetDays: number;
+                            /** @default 09:00 */
+                            time?: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "schedule";
+                            cron: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "form_submitted";
+                            /** @default null */
+                            formId?: string | null;
+                        } | {
+                            /** @enum {string} */
+                            type: "webhook";
+                            /** @default null */
+                            matchField?: string | null;
+                        };
+                        /** @default null */
+                        conditions?: {
+                            [key: string]: unknown;
+                        } | null;
+                        actions: ({
+                            /** @enum {string} */
+                            type: "update_fields";
+                            updates: {
+                                field: string;
+                                value: {
+                                    /** @enum {string} */
+                                    kind: "value";
+                                    value: unknown;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "template";
+                                    template: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "addDays";
+                                    from: "today" | string;
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "math";
+                                    /** @enum {string} */
+                                    op: "add" | "sub" | "mul" | "div";
+                                    left: {
+                                        field: string;
+                                    } | {
+                                        number: string;
+                                    };
+                                    right: {
+                                        field: string;
+                                    } | {
+                                        number: string;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "copy";
+                                    from: string;
+                                };
+                            }[];
+                        } | {
+                            /** @enum {string} */
+                            type: "create_task";
+                            subject: string;
+                            /** @default 0 */
+                            dueInDays?: number;
+                            /** @default null */
+                            assigneeId?: string | null;
+                        } | {
+                            /** @enum {string} */
+                            type: "assign";
+                            /** Format: uuid */
+                            userId: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "add_tags";
+                            /** @default tags */
+                            field?: string;
+                            tags: string[];
+                        } | {
+                            /** @enum {string} */
+                            type: "remove_tags";
+                            /** @default tags */
+                            field?: string;
+                            tags: string[];
+                        } | {
+                            /** @enum {string} */
+                            type: "notify";
+                            recipients: ("owner" | string)[];
+                            title: string;
+                            /** @default null */
+                            body?: string | null;
+                        } | {
+                            /** @enum {string} */
+                            type: "send_email";
+                            /** Format: uuid */
+                            templateId: string;
+                            to: "record" | "owner" | string;
+                        } | {
+                            /** @enum {string} */
+                            type: "call_webhook";
+                            /** Format: uuid */
+                            webhookId: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "start_approval";
+                            /** @default null */
+                            processId?: string | null;
+                            /** @default null */
+                            comment?: string | null;
+                        } | {
+                            /** @enum {string} */
+                            type: "move_to_pool";
+                            /** @default null */
+                            poolId?: string | null;
+                            reason: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "create_record";
+                            object: string;
+                            values: {
+                                field: string;
+                                value: {
+                                    /** @enum {string} */
+                                    kind: "value";
+                                    value: unknown;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "template";
+                                    template: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "addDays";
+                                    from: "today" | string;
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "math";
+                                    /** @enum {string} */
+                                    op: "add" | "sub" | "mul" | "div";
+                                    left: {
+                                        field: string;
+                                    } | {
+                                        number: string;
+                                    };
+                                    right: {
+                                        field: string;
+                                    } | {
+                                        number: string;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "copy";
+                                    from: string;
+                                };
+                            }[];
+                        } | {
+                            /** @enum {string} */
+                            type: "wait";
+                            /** @default 0 */
+                            days?: number;
+                            /** @default 0 */
+                            hours?: number;
+                            /** @default 0 */
+                            minutes?: number;
+                        })[];
+                        /** @default false */
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            object: string;
+                            trigger: {
+                                /** @enum {string} */
+                                type: "created";
+                            } | {
+                                /** @enum {string} */
+                                type: "updated";
+                                field?: string;
+                                from?: unknown;
+                                to?: unknown;
+                            } | {
+                                /** @enum {string} */
+                                type: "deleted";
+                            } | {
+                                /** @enum {string} */
+                                type: "restored";
+                            } | {
+                                /** @enum {string} */
+                                type: "stage_changed";
+                            } | {
+                                /** @enum {string} */
+                                type: "date";
+                                field: string;
+                                offsetDays: number;
+                                /** @default 09:00 */
+                                time: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "schedule";
+                                cron: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "form_submitted";
+                                /** @default null */
+                                formId: string | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "webhook";
+                                /** @default null */
+                                matchField: string | null;
+                            };
+                            conditions: {
+                                [key: string]: unknown;
+                            } | null;
+                            actions: ({
+                                /** @enum {string} */
+                                type: "update_fields";
+                                updates: {
+                                    field: string;
+                                    value: {
+                                        /** @enum {string} */
+                                        kind: "value";
+                                        value: unknown;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "template";
+                                        template: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "addDays";
+                                        from: "today" | string;
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "math";
+                                        /** @enum {string} */
+                                        op: "add" | "sub" | "mul" | "div";
+                                        left: {
+                                            field: string;
+                                        } | {
+                                            number: string;
+                                        };
+                                        right: {
+                                            field: string;
+                                        } | {
+                                            number: string;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "copy";
+                                        from: string;
+                                    };
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "create_task";
+                                subject: string;
+                                /** @default 0 */
+                                dueInDays: number;
+                                /** @default null */
+                                assigneeId: string | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "assign";
+                                /** Format: uuid */
+                                userId: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "add_tags";
+                                /** @default tags */
+                                field: string;
+                                tags: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "remove_tags";
+                                /** @default tags */
+                                field: string;
+                                tags: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "notify";
+                                recipients: ("owner" | string)[];
+                                title: string;
+                                /** @default null */
+                                body: string | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "send_email";
+                                /** Format: uuid */
+                                templateId: string;
+                                to: "record" | "owner" | string;
+                            } | {
+                                /** @enum {string} */
+                                type: "call_webhook";
+                                /** Format: uuid */
+                                webhookId: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "start_approval";
+                                /** @default null */
+                                processId: string | null;
+                                /** @default null */
+                                comment: string | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "move_to_pool";
+                                /** @default null */
+                                poolId: string | null;
+                                reason: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "create_record";
+                                object: string;
+                                values: {
+                                    field: string;
+                                    value: {
+                                        /** @enum {string} */
+                                        kind: "value";
+                                        value: unknown;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "template";
+                                        template: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "addDays";
+                                        from: "today" | string;
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "math";
+                                        /** @enum {string} */
+                                        op: "add" | "sub" | "mul" | "div";
+                                        left: {
+                                            field: string;
+                                        } | {
+                                            number: string;
+                                        };
+                                        right: {
+                                            field: string;
+                                        } | {
+                                            number: string;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "copy";
+                                        from: string;
+                                    };
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "wait";
+                                /** @default 0 */
+                                days: number;
+                                /** @default 0 */
+                                hours: number;
+                                /** @default 0 */
+                                minutes: number;
+                            })[];
+                            enabled: boolean;
+                            position: number;
+                            ownerId: string;
+                            nextRunAt: string | null;
+                            hookTokenSet: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflow-rules/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Reorder all rules */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                name: string;
+                                description: string | null;
+                                object: string;
+                                trigger: {
+                                    /** @enum {string} */
+                                    type: "created";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "updated";
+                                    field?: string;
+                                    from?: unknown;
+                                    to?: unknown;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "deleted";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "restored";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "stage_changed";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    field: string;
+                                    offsetDays: number;
+                                    /** @default 09:00 */
+                                    time: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "schedule";
+                                    cron: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "form_submitted";
+                                    /** @default null */
+                                    formId: string | null;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "webhook";
+                                    /** @default null */
+                                    matchField: string | null;
+                                };
+                                conditions: {
+                                    [key: string]: unknown;
+                                } | null;
+                                actions: ({
+                                    /** @enum {string} */
+                                    type: "update_fields";
+                                    updates: {
+                                        field: string;
+                                        value: {
+                                            /** @enum {string} */
+                                            kind: "value";
+                                            value: unknown;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "template";
+                                            template: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "addDays";
+                                            from: "today" | string;
+                                            days: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "math";
+                                            /** @enum {string} */
+                                            op: "add" | "sub" | "mul" | "div";
+                                            left: {
+                                                field: string;
+                                            } | {
+                                                number: string;
+                                            };
+                                            right: {
+                                                field: string;
+                                            } | {
+                                                number: string;
+                                            };
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "copy";
+                                            from: string;
+                                        };
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "create_task";
+                                    subject: string;
+                                    /** @default 0 */
+                                    dueInDays: number;
+                                    /** @default null */
+                                    assigneeId: string | null;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "assign";
+                                    /** Format: uuid */
+                                    userId: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "add_tags";
+                                    /** @default tags */
+                                    field: string;
+                                    tags: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "remove_tags";
+                                    /** @default tags */
+                                    field: string;
+                                    tags: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "notify";
+                                    recipients: ("owner" | string)[];
+                                    title: string;
+                                    /** @default null */
+                                    body: string | null;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "send_email";
+                                    /** Format: uuid */
+                                    templateId: string;
+                                    to: "record" | "owner" | string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "call_webhook";
+                                    /** Format: uuid */
+                                    webhookId: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "start_approval";
+                                    /** @default null */
+                                    processId: string | null;
+                                    /** @default null */
+                                    comment: string | null;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "move_to_pool";
+                                    /** @default null */
+                                    poolId: string | null;
+                                    reason: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "create_record";
+                                    object: string;
+                                    values: {
+                                        field: string;
+                                        value: {
+                                            /** @enum {string} */
+                                            kind: "value";
+                                            value: unknown;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "template";
+                                            template: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "addDays";
+                                            from: "today" | string;
+                                            days: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "math";
+                                            /** @enum {string} */
+                                            op: "add" | "sub" | "mul" | "div";
+                                            left: {
+                                                field: string;
+                                            } | {
+                                                number: string;
+                                            };
+                                            right: {
+                                                field: string;
+                                            } | {
+                                                number: string;
+                                            };
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "copy";
+                                            from: string;
+                                        };
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "wait";
+                                    /** @default 0 */
+                                    days: number;
+                                    /** @default 0 */
+                                    hours: number;
+                                    /** @default 0 */
+                                    minutes: number;
+                                })[];
+                                enabled: boolean;
+                                position: number;
+                                ownerId: string;
+                                nextRunAt: string | null;
+                                hookTokenSet: boolean;
+                                createdAt: string;
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflow-rules/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What an unsaved rule would do on a record, writing nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        recordId: string;
+                        rule?: {
+                            name: string;
+                            /** @default null */
+                            description?: string | null;
+                            object: string;
+                            trigger: {
+                                /** @enum {string} */
+                                type: "created";
+                            } | {
+                                /** @enum {string} */
+                                type: "updated";
+                                field?: string;
+                                from?: unknown;
+                                to?: unknown;
+                            } | {
+                                /** @enum {string} */
+                                type: "deleted";
+                            } | {
+                                /** @enum {string} */
+                                type: "restored";
+                            } | {
+                                /** @enum {string} */
+                                type: "stage_changed";
+                            } | {
+                                /** @enum {string} */
+                                type: "date";
+                                field: string;
+                                offsetDays: number;
+                                /** @default 09:00 */
+                                time?: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "schedule";
+                                cron: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "form_submitted";
+                                /** @default null */
+                                formId?: string | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "webhook";
+                                /** @default null */
+                                matchField?: string | null;
+                            };
+                            /** @default null */
+                            conditions?: {
+                                [key: string]: unknown;
+                            } | null;
+                            actions: ({
+                                /** @enum {string} */
+                                type: "update_fields";
+                                updates: {
+                                    field: string;
+                                    value: {
+                                        /** @enum {string} */
+                                        kind: "value";
+                                        value: unknown;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "template";
+                                        template: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "addDays";
+                                        from: "today" | string;
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "math";
+                                        /** @enum {string} */
+                                        op: "add" | "sub" | "mul" | "div";
+                                        left: {
+                                            field: string;
+                                        } | {
+                                            number: string;
+                                        };
+                                        right: {
+                                            field: string;
+                                        } | {
+                                            number: string;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "copy";
+                                        from: string;
+                                    };
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "create_task";
+                                subject: string;
+                                /** @default 0 */
+                                dueInDays?: number;
+                                /** @default null */
+                                assigneeId?: string | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "assign";
+                                /** Format: uuid */
+                                userId: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "add_tags";
+                                /** @default tags */
+                                field?: string;
+                                tags: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "remove_tags";
+                                /** @default tags */
+                                field?: string;
+                                tags: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "notify";
+                                recipients: ("owner" | string)[];
+                                title: string;
+                                /** @default null */
+                                body?: string | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "send_email";
+                                /** Format: uuid */
+                                templateId: string;
+                                to: "record" | "owner" | string;
+                            } | {
+                                /** @enum {string} */
+                                type: "call_webhook";
+                                /** Format: uuid */
+                                webhookId: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "start_approval";
+                                /** @default null */
+                                processId?: string | null;
+                                /** @default null */
+                                comment?: string | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "move_to_pool";
+                                /** @default null */
+                                poolId?: string | null;
+                                reason: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "create_record";
+                                object: string;
+                                values: {
+                                    field: string;
+                                    value: {
+                                        /** @enum {string} */
+                                        kind: "value";
+                                        value: unknown;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "template";
+                                        template: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "addDays";
+                                        from: "today" | string;
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "math";
+                                        /** @enum {string} */
+                                        op: "add" | "sub" | "mul" | "div";
+                                        left: {
+                                            field: string;
+                                        } | {
+                                            number: string;
+                                        };
+                                        right: {
+                                            field: string;
+                                        } | {
+                                            number: string;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "copy";
+                                        from: string;
+                                    };
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "wait";
+                                /** @default 0 */
+                                days?: number;
+                                /** @default 0 */
+                                hours?: number;
+                                /** @default 0 */
+                                minutes?: number;
+                            })[];
+                            /** @default false */
+                            enabled?: boolean;
+                        };
+                        changes?: {
+                            [key: string]: {
+                                from: unknown;
+                                to: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            matched: boolean;
+                            reason: string | null;
+                            actions: {
+                                index: number;
+                                type: string;
+                                /** @enum {string} */
+                                status: "succeeded" | "failed" | "skipped" | "planned" | "waiting";
+                                error: string | null;
+                                detail: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflow-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            object: string;
+                            trigger: {
+                                /** @enum {string} */
+                                type: "created";
+                            } | {
+                                /** @enum {string} */
+                                type: "updated";
+                                field?: string;
+                                from?: unknown;
+                                to?: unknown;
+                            } | {
+                                /** @enum {string} */
+                                type: "deleted";
+                            } | {
+                                /** @enum {string} */
+                                type: "restored";
+                            } | {
+                                /** @enum {string} */
+                                type: "stage_changed";
+                            } | {
+                                /** @enum {string} */
+                                type: "date";
+                                field: string;
+                                offsetDays: number;
+                                /** @default 09:00 */
+                                time: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "schedule";
+                                cron: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "form_submitted";
+                                /** @default null */
+                                formId: string | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "webhook";
+                                /** @default null */
+                                matchField: string | null;
+                            };
+                            conditions: {
+                                [key: string]: unknown;
+                            } | null;
+                            actions: ({
+                                /** @enum {string} */
+                                type: "update_fields";
+                                updates: {
+                                    field: string;
+                                    value: {
+                                        /** @enum {string} */
+                                        kind: "value";
+                                        value: unknown;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "template";
+                                        template: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "addDays";
+                                        from: "today" | string;
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "math";
+                                        /** @enum {string} */
+                                        op: "add" | "sub" | "mul" | "div";
+                                        left: {
+                                            field: string;
+                                        } | {
+                                            number: string;
+                                        };
+                                        right: {
+                                            field: string;
+                                        } | {
+                                            number: string;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "copy";
+                                        from: string;
+                                    };
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "create_task";
+                                subject: string;
+                                /** @default 0 */
+                                dueInDays: number;
+                                /** @default null */
+                                assigneeId: string | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "assign";
+                                /** Format: uuid */
+                                userId: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "add_tags";
+                                /** @default tags */
+                                field: string;
+                                tags: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "remove_tags";
+                                /** @default tags */
+                                field: string;
+                                tags: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "notify";
+                                recipients: ("owner" | string)[];
+                                title: string;
+                                /** @default null */
+                                body: string | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "send_email";
+                                /** Format: uuid */
+                                templateId: string;
+                                to: "record" | "owner" | string;
+                            } | {
+                                /** @enum {string} */
+                                type: "call_webhook";
+                                /** Format: uuid */
+                                webhookId: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "start_approval";
+                                /** @default null */
+                                processId: string | null;
+                                /** @default null */
+                                comment: string | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "move_to_pool";
+                                /** @default null */
+                                poolId: string | null;
+                                reason: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "create_record";
+                                object: string;
+                                values: {
+                                    field: string;
+                                    value: {
+                                        /** @enum {string} */
+                                        kind: "value";
+                                        value: unknown;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "template";
+                                        template: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "addDays";
+                                        from: "today" | string;
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "math";
+                                        /** @enum {string} */
+                                        op: "add" | "sub" | "mul" | "div";
+                                        left: {
+                                            field: string;
+                                        } | {
+                                            number: string;
+                                        };
+                                        right: {
+                                            field: string;
+                                        } | {
+                                            number: string;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "copy";
+                                        from: string;
+                                    };
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "wait";
+                                /** @default 0 */
+                                days: number;
+                                /** @default 0 */
+                                hours: number;
+                                /** @default 0 */
+                                minutes: number;
+                            })[];
+                            enabled: boolean;
+                            position: number;
+                            ownerId: string;
+                            nextRunAt: string | null;
+                            hookTokenSet: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a rule (its runs stay in the log) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a rule (switch it on or off); If-Match guards concurrent edits */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string | null;
+                        object?: string;
+                        trigger?: {
+                            /** @enum {string} */
+                            type: "created";
+                        } | {
+                            /** @enum {string} */
+                            type: "updated";
+                            field?: string;
+                            from?: unknown;
+                            to?: unknown;
+                        } | {
+                            /** @enum {string} */
+                            type: "deleted";
+                        } | {
+                            /** @enum {string} */
+                            type: "restored";
+                        } | {
+                            /** @enum {string} */
+                            type: "stage_changed";
+                        } | {
+                            /** @enum {string} */
+                            type: "date";
+                            field: string;
+                            offsetDays: number;
+                            /** @default 09:00 */
+                            time?: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "schedule";
+                            cron: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "form_submitted";
+                            /** @default null */
+                            formId?: string | null;
+                        } | {
+                            /** @enum {string} */
+                            type: "webhook";
+                            /** @default null */
+                            matchField?: string | null;
+                        };
+                        conditions?: {
+                            [key: string]: unknown;
+                        } | null;
+                        actions?: ({
+                            /** @enum {string} */
+                            type: "update_fields";
+                            updates: {
+                                field: string;
+                                value: {
+                                    /** @enum {string} */
+                                    kind: "value";
+                                    value: unknown;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "template";
+                                    template: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "addDays";
+                                    from: "today" | string;
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "math";
+                                    /** @enum {string} */
+                                    op: "add" | "sub" | "mul" | "div";
+                                    left: {
+                                        field: string;
+                                    } | {
+                                        number: string;
+                                    };
+                                    right: {
+                                        field: string;
+                                    } | {
+                                        number: string;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "copy";
+                                    from: string;
+                                };
+                            }[];
+                        } | {
+                            /** @enum {string} */
+                            type: "create_task";
+                            subject: string;
+                            /** @default 0 */
+                            dueInDays?: number;
+                            /** @default null */
+                            assigneeId?: string | null;
+                        } | {
+                            /** @enum {string} */
+                            type: "assign";
+                            /** Format: uuid */
+                            userId: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "add_tags";
+                            /** @default tags */
+                            field?: string;
+                            tags: string[];
+                        } | {
+                            /** @enum {string} */
+                            type: "remove_tags";
+                            /** @default tags */
+                            field?: string;
+                            tags: string[];
+                        } | {
+                            /** @enum {string} */
+                            type: "notify";
+                            recipients: ("owner" | string)[];
+                            title: string;
+                            /** @default null */
+                            body?: string | null;
+                        } | {
+                            /** @enum {string} */
+                            type: "send_email";
+                            /** Format: uuid */
+                            templateId: string;
+                            to: "record" | "owner" | string;
+                        } | {
+                            /** @enum {string} */
+                            type: "call_webhook";
+                            /** Format: uuid */
+                            webhookId: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "start_approval";
+                            /** @default null */
+                            processId?: string | null;
+                            /** @default null */
+                            comment?: string | null;
+                        } | {
+                            /** @enum {string} */
+                            type: "move_to_pool";
+                            /** @default null */
+                            poolId?: string | null;
+                            reason: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "create_record";
+                            object: string;
+                            values: {
+                                field: string;
+                                value: {
+                                    /** @enum {string} */
+                                    kind: "value";
+                                    value: unknown;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "template";
+                                    template: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "addDays";
+                                    from: "today" | string;
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "math";
+                                    /** @enum {string} */
+                                    op: "add" | "sub" | "mul" | "div";
+                                    left: {
+                                        field: string;
+                                    } | {
+                                        number: string;
+                                    };
+                                    right: {
+                                        field: string;
+                                    } | {
+                                        number: string;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "copy";
+                                    from: string;
+                                };
+                            }[];
+                        } | {
+                            /** @enum {string} */
+                            type: "wait";
+                            /** @default 0 */
+                            days?: number;
+                            /** @default 0 */
+                            hours?: number;
+                            /** @default 0 */
+                            minutes?: number;
+                        })[];
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            object: string;
+                            trigger: {
+                                /** @enum {string} */
+                                type: "created";
+                            } | {
+                                /** @enum {string} */
+                                type: "updated";
+                                field?: string;
+                                from?: unknown;
+                                to?: unknown;
+                            } | {
+                                /** @enum {string} */
+                                type: "deleted";
+                            } | {
+                                /** @enum {string} */
+                                type: "restored";
+                            } | {
+                                /** @enum {string} */
+                                type: "stage_changed";
+                            } | {
+                                /** @enum {string} */
+                                type: "date";
+                                field: string;
+                                offsetDays: number;
+                                /** @default 09:00 */
+                                time: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "schedule";
+                                cron: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "form_submitted";
+                                /** @default null */
+                                formId: string | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "webhook";
+                                /** @default null */
+                                matchField: string | null;
+                            };
+                            conditions: {
+                                [key: string]: unknown;
+                            } | null;
+                            actions: ({
+                                /** @enum {string} */
+                                type: "update_fields";
+                                updates: {
+                                    field: string;
+                                    value: {
+                                        /** @enum {string} */
+                                        kind: "value";
+                                        value: unknown;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "template";
+                                        template: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "addDays";
+                                        from: "today" | string;
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "math";
+                                        /** @enum {string} */
+                                        op: "add" | "sub" | "mul" | "div";
+                                        left: {
+                                            field: string;
+                                        } | {
+                                            number: string;
+                                        };
+                                        right: {
+                                            field: string;
+                                        } | {
+                                            number: string;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "copy";
+                                        from: string;
+                                    };
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "create_task";
+                                subject: string;
+                                /** @default 0 */
+                                dueInDays: number;
+                                /** @default null */
+                                assigneeId: string | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "assign";
+                                /** Format: uuid */
+                                userId: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "add_tags";
+                                /** @default tags */
+                                field: string;
+                                tags: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "remove_tags";
+                                /** @default tags */
+                                field: string;
+                                tags: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "notify";
+                                recipients: ("owner" | string)[];
+                                title: string;
+                                /** @default null */
+                                body: string | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "send_email";
+                                /** Format: uuid */
+                                templateId: string;
+                                to: "record" | "owner" | string;
+                            } | {
+                                /** @enum {string} */
+                                type: "call_webhook";
+                                /** Format: uuid */
+                                webhookId: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "start_approval";
+                                /** @default null */
+                                processId: string | null;
+                                /** @default null */
+                                comment: string | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "move_to_pool";
+                                /** @default null */
+                                poolId: string | null;
+                                reason: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "create_record";
+                                object: string;
+                                values: {
+                                    field: string;
+                                    value: {
+                                        /** @enum {string} */
+                                        kind: "value";
+                                        value: unknown;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "template";
+                                        template: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "addDays";
+                                        from: "today" | string;
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "math";
+                                        /** @enum {string} */
+                                        op: "add" | "sub" | "mul" | "div";
+                                        left: {
+                                            field: string;
+                                        } | {
+                                            number: string;
+                                        };
+                                        right: {
+                                            field: string;
+                                        } | {
+                                            number: string;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "copy";
+                                        from: string;
+                                    };
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "wait";
+                                /** @default 0 */
+                                days: number;
+                                /** @default 0 */
+                                hours: number;
+                                /** @default 0 */
+                                minutes: number;
+                            })[];
+                            enabled: boolean;
+                            position: number;
+                            ownerId: string;
+                            nextRunAt: string | null;
+                            hookTokenSet: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workflow-rules/{id}/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What the saved rule would do on a record, writing nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        recordId: string;
+                        rule?: {
+                            name: string;
+                            /** @default null */
+                            description?: string | null;
+                            object: string;
+                            trigger: {
+                                /** @enum {string} */
+                                type: "created";
+                            } | {
+                                /** @enum {string} */
+                                type: "updated";
+                                field?: string;
+                                from?: unknown;
+                                to?: unknown;
+                            } | {
+                                /** @enum {string} */
+                                type: "deleted";
+                            } | {
+                                /** @enum {string} */
+                                type: "restored";
+                            } | {
+                                /** @enum {string} */
+                                type: "stage_changed";
+                            } | {
+                                /** @enum {string} */
+                                type: "date";
+                                field: string;
+                                offsetDays: number;
+                                /** @default 09:00 */
+                                time?: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "schedule";
+                                cron: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "form_submitted";
+                                /** @default null */
+                                formId?: string | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "webhook";
+                                /** @default null */
+                                matchField?: string | null;
+                            };
+                            /** @default null */
+                            conditions?: {
+                                [key: string]: unknown;
+                            } | null;
+                            actions: ({
+                                /** @enum {string} */
+                                type: "update_fields";
+                                updates: {
+                                    field: string;
+                                    value: {
+                                        /** @enum {string} */
+                                        kind: "value";
+                                        value: unknown;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "template";
+                                        template: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "addDays";
+                                        from: "today" | string;
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "math";
+                                        /** @enum {string} */
+                                        op: "add" | "sub" | "mul" | "div";
+                                        left: {
+                                            field: string;
+                                        } | {
+                                            number: string;
+                                        };
+                                        right: {
+                                            field: string;
+                                        } | {
+                                            number: string;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "copy";
+                                        from: string;
+                                    };
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "create_task";
+                                subject: string;
+                                /** @default 0 */
+                                dueInDays?: number;
+                                /** @default null */
+                                assigneeId?: string | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "assign";
+                                /** Format: uuid */
+                                userId: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "add_tags";
+                                /** @default tags */
+                                field?: string;
+                                tags: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "remove_tags";
+                                /** @default tags */
+                                field?: string;
+                                tags: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "notify";
+                                recipients: ("owner" | string)[];
+                                title: string;
+                                /** @default null */
+                                body?: string | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "send_email";
+                                /** Format: uuid */
+                                templateId: string;
+                                to: "record" | "owner" | string;
+                            } | {
+                                /** @enum {string} */
+                                type: "call_webhook";
+                                /** Format: uuid */
+                                webhookId: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "start_approval";
+                                /** @default null */
+                                processId?: string | null;
+                                /** @default null */
+                                comment?: string | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "move_to_pool";
+                                /** @default null */
+                                poolId?: string | null;
+                                reason: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "create_record";
+                                object: string;
+                                values: {
+                                    field: string;
+                                    value: {
+                                        /** @enum {string} */
+                                        kind: "value";
+                                        value: unknown;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "template";
+                                        template: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "addDays";
+                                        from: "today" | string;
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "math";
+                                        /** @enum {string} */
+                                        op: "add" | "sub" | "mul" | "div";
+                                        left: {
+                                            field: string;
+                                        } | {
+                                            number: string;
+                                        };
+                                        right: {
+                                            field: string;
+                                        } | {
+                                            number: string;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "copy";
+                                        from: string;
+                                    };
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                type: "wait";
+                                /** @default 0 */
+                                days?: number;
+                                /** @default 0 */
+                                hours?: number;
+                                /** @default 0 */
+                                minutes?: number;
+                            })[];
+                            /** @default false */
+                            enabled?: boolean;
+                        };
+                        changes?: {
+                            [key: string]: {
+                                from: unknown;
+                                to: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            matched: boolean;
+                            reason: string | null;
+                            actions: {
+                                index: number;
+                                type: string;
+                                /** @enum {string} */
+                                status: "succeeded" | "failed" | "skipped" | "planned" | "waiting";
+                                error: string | null;
+                                detail: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflow-rules/{id}/hook-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make (or replace) an inbound-webhook rule’s secret URL; the token is shown only in this answer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            token: string;
+                            path: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/hooks/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Inbound webhook: fires the rule behind the URL on the record the body names (public; rate-limited; Idempotency-Key honoured) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            matched: boolean;
+                            recordId: string;
+                            status: ("succeeded" | "failed" | "skipped" | "stopped" | "waiting") | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflow-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rule runs, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    ruleId?: string;
+                    recordId?: string;
+                    status?: "succeeded" | "failed" | "skipped" | "stopped" | "waiting";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                ruleId: string;
+                                ruleName: string;
+                                object: string;
+                                recordId: string | null;
+                                triggerEvent: string;
+                                eventId: string | null;
+                                depth: number;
+                                /** @enum {string} */
+                                status: "succeeded" | "failed" | "skipped" | "stopped" | "waiting";
+                                reason: string | null;
+                                actions: {
+                                    index: number;
+                                    type: string;
+                                    /** @enum {string} */
+                                    status: "succeeded" | "failed" | "skipped" | "planned" | "waiting";
+                                    error: string | null;
+                                    detail: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                }[];
+                                startedAt: string;
+                                durationMs: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The SMTP server e-mail goes out through (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            source: "tenant" | "instance" | "none";
+                            host: string | null;
+                            port: number | null;
+                            secure: boolean;
+                            user: string | null;
+                            passwordSet: boolean;
+                            from: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the tenant's SMTP server; the password is encrypted at rest and never returned */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        host: string;
+                        port: number;
+                        /** @default false */
+                        secure?: boolean;
+                        /** @default null */
+                        user?: string | null;
+                        password?: string | null;
+                        from: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            source: "tenant" | "instance" | "none";
+                            host: string | null;
+                            port: number | null;
+                            secure: boolean;
+                            user: string | null;
+                            passwordSet: boolean;
+                            from: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail/settings/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a test e-mail now and wait for the SMTP answer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        to: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "sent";
+                            messageId: string;
+                            response: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail/merge-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The merge fields a template on `object` may name */
+        get: {
+            parameters: {
+                query?: {
+                    object?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @enum {string} */
+                                root: "contact" | "owner" | "record";
+                                path: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** E-mail templates */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                name: string;
+                                object: string | null;
+                                subject: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                body: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                mergeFields: string[];
+                                version: number;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a template (unknown merge fields are refused) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default null */
+                        object?: string | null;
+                        subject: {
+                            zh: string;
+                            en: string;
+                        };
+                        body: {
+                            zh: string;
+                            en: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            object: string | null;
+                            subject: {
+                                zh: string;
+                                en: string;
+                            };
+                            body: {
+                                zh: string;
+                                en: string;
+                            };
+                            mergeFields: string[];
+                            version: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail/templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            object: string | null;
+                            subject: {
+                                zh: string;
+                                en: string;
+                            };
+                            body: {
+                                zh: string;
+                                en: string;
+                            };
+                            mergeFields: string[];
+                            version: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a template (If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        object?: string | null;
+                        subject?: {
+                            zh: string;
+                            en: string;
+                        };
+                        body?: {
+                            zh: string;
+                            en: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            object: string | null;
+                            subject: {
+                                zh: string;
+                                en: string;
+                            };
+                            body: {
+                                zh: string;
+                                en: string;
+                            };
+                            mergeFields: string[];
+                            version: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/mail/templates/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The template filled for a record as you read it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        record?: {
+                            object: string;
+                            /** Format: uuid */
+                            id: string;
+                        };
+                        /** @enum {string} */
+                        locale?: "zh-CN" | "en";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            subject: string;
+                            text: string;
+                            html: string;
+                            to: string | null;
+                            /** @enum {string} */
+                            locale: "zh-CN" | "en";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a template to a record's contact (queued; see the sent log) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        templateId: string;
+                        record: {
+                            object: string;
+                            /** Format: uuid */
+                            id: string;
+                        };
+                        /** Format: email */
+                        to?: string;
+                        /** @enum {string} */
+                        locale?: "zh-CN" | "en";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            messageId: string;
+                            /** @enum {string} */
+                            status: "queued" | "sending" | "retrying" | "sent" | "failed";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sent log, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    object?: string;
+                    recordId?: string;
+                    status?: "queued" | "sending" | "retrying" | "sent" | "failed";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                to: string;
+                                subject: string;
+                                /** @enum {string} */
+                                status: "queued" | "sending" | "retrying" | "sent" | "failed";
+                                attempts: number;
+                                error: string | null;
+                                messageId: string;
+                                record: {
+                                    object: string;
+                                    id: string;
+                                } | null;
+                                templateId: string | null;
+                                locale: string;
+                                createdAt: string;
+                                sentAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail/messages/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Try a failed message again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            to: string;
+                            subject: string;
+                            /** @enum {string} */
+                            status: "queued" | "sending" | "retrying" | "sent" | "failed";
+                            attempts: number;
+                            error: string | null;
+                            messageId: string;
+                            record: {
+                                object: string;
+                                id: string;
+                            } | null;
+                            templateId: string | null;
+                            locale: string;
+                            createdAt: string;
+                            sentAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notifications, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description true: only unread ones */
+                    unread?: "true" | "false";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                /** @description task_reminder, deal_stale, deal_overdue, lead_assigned, workflow, approval, webhook, mention, system or a kind a module declares */
+                                kind: string;
+                                title: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                body: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                link: {
+                                    object: string;
+                                    id: string;
+                                } | null;
+                                createdAt: string;
+                                readAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                            unread: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of my notifications are unread (the bell polls this) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unread: number;
+                            latestAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one notification read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marked: number;
+                            unread: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all my notifications read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marked: number;
+                            unread: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My channel per kind: in_app, email (and in app) or none */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @description task_reminder, deal_stale, deal_overdue, lead_assigned, workflow, approval, webhook, mention, system or a kind a module declares */
+                                kind: string;
+                                /** @enum {string} */
+                                channel: "in_app" | "email" | "none";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Choose my channel per kind */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        preferences: {
+                            /** @description task_reminder, deal_stale, deal_overdue, lead_assigned, workflow, approval, webhook, mention, system or a kind a module declares */
+                            kind: string;
+                            /** @enum {string} */
+                            channel: "in_app" | "email" | "none";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @description task_reminder, deal_stale, deal_overdue, lead_assigned, workflow, approval, webhook, mention, system or a kind a module declares */
+                                kind: string;
+                                /** @enum {string} */
+                                channel: "in_app" | "email" | "none";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approval-processes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    object?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** Format: uuid */
+                                id: string;
+                                object: string;
+                                name: string;
+                                description: string | null;
+                                criteria: {
+                                    [key: string]: unknown;
+                                } | null;
+                                steps: {
+                                    name: string;
+                                    approvers: ({
+                                        /** @enum {string} */
+                                        type: "user";
+                                        /** Format: uuid */
+                                        userId: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "role";
+                                        /** Format: uuid */
+                                        roleId: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "manager";
+                                        /** @default 1 */
+                                        level: number;
+                                    })[];
+                                    /**
+                                     * @default any
+                                     * @enum {string}
+                                     */
+                                    mode: "any" | "all";
+                                    /** @default null */
+                                    criteria: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    /** @default null */
+                                    timeoutHours: number | null;
+                                    /**
+                                     * @default escalate
+                                     * @enum {string}
+                                     */
+                                    onTimeout: "remind" | "escalate" | "approve" | "reject";
+                                    /** @default null */
+                                    calendarId: string | null;
+                                }[];
+                                onApproved: {
+                                    /** @default [] */
+                                    fieldUpdates: {
+                                        field: string;
+                                        value: string | number | boolean | null;
+                                    }[];
+                                    /**
+                                     * @default [
+                                     *       "submitter"
+                                     *     ]
+                                     */
+                                    notify: ("submitter" | "owner" | "approvers")[];
+                                };
+                                onRejected: {
+                                    /** @default [] */
+                                    fieldUpdates: {
+                                        field: string;
+                                        value: string | number | boolean | null;
+                                    }[];
+                                    /**
+                                     * @default [
+                                     *       "submitter"
+                                     *     ]
+                                     */
+                                    notify: ("submitter" | "owner" | "approvers")[];
+                                };
+                                enabled: boolean;
+                                position: number;
+                                createdAt: string;
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        object: string;
+                        name: string;
+                        description?: string | null;
+                        criteria?: {
+                            [key: string]: unknown;
+                        } | null;
+                        steps: {
+                            name: string;
+                            approvers: ({
+                                /** @enum {string} */
+                                type: "user";
+                                /** Format: uuid */
+                                userId: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "role";
+                                /** Format: uuid */
+                                roleId: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "manager";
+                                /** @default 1 */
+                                level?: number;
+                            })[];
+                            /**
+                             * @default any
+                             * @enum {string}
+                             */
+                            mode?: "any" | "all";
+                            /** @default null */
+                            criteria?: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @default null */
+                            timeoutHours?: number | null;
+                            /**
+                             * @default escalate
+                             * @enum {string}
+                             */
+                            onTimeout?: "remind" | "escalate" | "approve" | "reject";
+                            /** @default null */
+                            calendarId?: string | null;
+                        }[];
+                        onApproved?: {
+                            /** @default [] */
+                            fieldUpdates?: {
+                                field: string;
+                                value: string | number | boolean | null;
+                            }[];
+                            /**
+                             * @default [
+                             *       "submitter"
+                             *     ]
+                             */
+                            notify?: ("submitter" | "owner" | "approvers")[];
+                        };
+                        onRejected?: {
+                            /** @default [] */
+                            fieldUpdates?: {
+                                field: string;
+                                value: string | number | boolean | null;
+                            }[];
+                            /**
+                             * @default [
+                             *       "submitter"
+                             *     ]
+                             */
+                            notify?: ("submitter" | "owner" | "approvers")[];
+                        };
+                        enabled?: boolean;
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            object: string;
+                            name: string;
+                            description: string | null;
+                            criteria: {
+                                [key: string]: unknown;
+                            } | null;
+                            steps: {
+                                name: string;
+                                approvers: ({
+                                    /** @enum {string} */
+                                    type: "user";
+                                    /** Format: uuid */
+                                    userId: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "role";
+                                    /** Format: uuid */
+                                    roleId: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "manager";
+                                    /** @default 1 */
+                                    level: number;
+                                })[];
+                                /**
+                                 * @default any
+                                 * @enum {string}
+                                 */
+                                mode: "any" | "all";
+                                /** @default null */
+                                criteria: {
+                                    [key: string]: unknown;
+                                } | null;
+                                /** @default null */
+                                timeoutHours: number | null;
+                                /**
+                                 * @default escalate
+                                 * @enum {string}
+                                 */
+                                onTimeout: "remind" | "escalate" | "approve" | "reject";
+                                /** @default null */
+                                calendarId: string | null;
+                            }[];
+                            onApproved: {
+                                /** @default [] */
+                                fieldUpdates: {
+                                    field: string;
+                                    value: string | number | boolean | null;
+                                }[];
+                                /**
+                                 * @default [
+                                 *       "submitter"
+                                 *     ]
+                                 */
+                                notify: ("submitter" | "owner" | "approvers")[];
+                            };
+                            onRejected: {
+                                /** @default [] */
+                                fieldUpdates: {
+                                    field: string;
+                                    value: string | number | boolean | null;
+                                }[];
+                                /**
+                                 * @default [
+                                 *       "submitter"
+                                 *     ]
+                                 */
+                                notify: ("submitter" | "owner" | "approvers")[];
+                            };
+                            enabled: boolean;
+                            position: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approval-processes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            object: string;
+                            name: string;
+                            description: string | null;
+                            criteria: {
+                                [key: string]: unknown;
+                            } | null;
+                            steps: {
+                                name: string;
+                                approvers: ({
+                                    /** @enum {string} */
+                                    type: "user";
+                                    /** Format: uuid */
+                                    userId: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "role";
+                                    /** Format: uuid */
+                                    roleId: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "manager";
+                                    /** @default 1 */
+                                    level: number;
+                                })[];
+                                /**
+                                 * @default any
+                                 * @enum {string}
+                                 */
+                                mode: "any" | "all";
+                                /** @default null */
+                                criteria: {
+                                    [key: string]: unknown;
+                                } | null;
+                                /** @default null */
+                                timeoutHours: number | null;
+                                /**
+                                 * @default escalate
+                                 * @enum {string}
+                                 */
+                                onTimeout: "remind" | "escalate" | "approve" | "reject";
+                                /** @default null */
+                                calendarId: string | null;
+                            }[];
+                            onApproved: {
+                                /** @default [] */
+                                fieldUpdates: {
+                                    field: string;
+                                    value: string | number | boolean | null;
+                                }[];
+                                /**
+                                 * @default [
+                                 *       "submitter"
+                                 *     ]
+                                 */
+                                notify: ("submitter" | "owner" | "approvers")[];
+                            };
+                            onRejected: {
+                                /** @default [] */
+                                fieldUpdates: {
+                                    field: string;
+                                    value: string | number | boolean | null;
+                                }[];
+                                /**
+                                 * @default [
+                                 *       "submitter"
+                                 *     ]
+                                 */
+                                notify: ("submitter" | "owner" | "approvers")[];
+                            };
+                            enabled: boolean;
+                            position: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        object?: string;
+                        name?: string;
+                        description?: string | null;
+                        criteria?: {
+                            [key: string]: unknown;
+                        } | null;
+                        steps?: {
+                            name: string;
+                            approvers: ({
+                                /** @enum {string} */
+                                type: "user";
+                                /** Format: uuid */
+                                userId: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "role";
+                                /** Format: uuid */
+                                roleId: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "manager";
+                                /** @default 1 */
+                                level?: number;
+                            })[];
+                            /**
+                             * @default any
+                             * @enum {string}
+                             */
+                            mode?: "any" | "all";
+                            /** @default null */
+                            criteria?: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @default null */
+                            timeoutHours?: number | null;
+                            /**
+                             * @default escalate
+                             * @enum {string}
+                             */
+                            onTimeout?: "remind" | "escalate" | "approve" | "reject";
+                            /** @default null */
+                            calendarId?: string | null;
+                        }[];
+                        onApproved?: {
+                            /** @default [] */
+                            fieldUpdates?: {
+                                field: string;
+                                value: string | number | boolean | null;
+                            }[];
+                            /**
+                             * @default [
+                             *       "submitter"
+                             *     ]
+                             */
+                            notify?: ("submitter" | "owner" | "approvers")[];
+                        };
+                        onRejected?: {
+                            /** @default [] */
+                            fieldUpdates?: {
+                                field: string;
+                                value: string | number | boolean | null;
+                            }[];
+                            /**
+                             * @default [
+                             *       "submitter"
+                             *     ]
+                             */
+                            notify?: ("submitter" | "owner" | "approvers")[];
+                        };
+                        enabled?: boolean;
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            object: string;
+                            name: string;
+                            description: string | null;
+                            criteria: {
+                                [key: string]: unknown;
+                            } | null;
+                            steps: {
+                                name: string;
+                                approvers: ({
+                                    /** @enum {string} */
+                                    type: "user";
+                                    /** Format: uuid */
+                                    userId: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "role";
+                                    /** Format: uuid */
+                                    roleId: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "manager";
+                                    /** @default 1 */
+                                    level: number;
+                                })[];
+                                /**
+                                 * @default any
+                                 * @enum {string}
+                                 */
+                                mode: "any" | "all";
+                                /** @default null */
+                                criteria: {
+                                    [key: string]: unknown;
+                                } | null;
+                                /** @default null */
+                                timeoutHours: number | null;
+                                /**
+                                 * @default escalate
+                                 * @enum {string}
+                                 */
+                                onTimeout: "remind" | "escalate" | "approve" | "reject";
+                                /** @default null */
+                                calendarId: string | null;
+                            }[];
+                            onApproved: {
+                                /** @default [] */
+                                fieldUpdates: {
+                                    field: string;
+                                    value: string | number | boolean | null;
+                                }[];
+                                /**
+                                 * @default [
+                                 *       "submitter"
+                                 *     ]
+                                 */
+                                notify: ("submitter" | "owner" | "approvers")[];
+                            };
+                            onRejected: {
+                                /** @default [] */
+                                fieldUpdates: {
+                                    field: string;
+                                    value: string | number | boolean | null;
+                                }[];
+                                /**
+                                 * @default [
+                                 *       "submitter"
+                                 *     ]
+                                 */
+                                notify: ("submitter" | "owner" | "approvers")[];
+                            };
+                            enabled: boolean;
+                            position: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    box?: "inbox" | "submitted" | "all";
+                    status?: "pending" | "approved" | "rejected" | "recalled";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                processId: string;
+                                processName: string;
+                                object: string;
+                                /** Format: uuid */
+                                recordId: string;
+                                recordName: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "recalled";
+                                stepIndex: number;
+                                steps: {
+                                    name: string;
+                                    /** @enum {string} */
+                                    mode: "any" | "all";
+                                    /** @enum {string} */
+                                    state: "waiting" | "pending" | "approved" | "rejected" | "skipped" | "cancelled";
+                                }[];
+                                tasks: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    stepIndex: number;
+                                    /** Format: uuid */
+                                    approverId: string;
+                                    approverName: string | null;
+                                    /** @enum {string} */
+                                    status: "pending" | "approved" | "rejected" | "cancelled" | "reassigned" | "escalated";
+                                    comment: string | null;
+                                    delegatedFromId: string | null;
+                                    delegatedFromName: string | null;
+                                    createdAt: string;
+                                    dueAt: string | null;
+                                    decidedAt: string | null;
+                                }[];
+                                submittedById: string | null;
+                                submittedByName: string | null;
+                                submitComment: string | null;
+                                submittedAt: string;
+                                decidedAt: string | null;
+                                decisionComment: string | null;
+                                mine: {
+                                    canDecide: boolean;
+                                    canRecall: boolean;
+                                };
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        object: string;
+                        /** Format: uuid */
+                        recordId: string;
+                        /** Format: uuid */
+                        processId?: string;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            processId: string;
+                            processName: string;
+                            object: string;
+                            /** Format: uuid */
+                            recordId: string;
+                            recordName: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "recalled";
+                            stepIndex: number;
+                            steps: {
+                                name: string;
+                                /** @enum {string} */
+                                mode: "any" | "all";
+                                /** @enum {string} */
+                                state: "waiting" | "pending" | "approved" | "rejected" | "skipped" | "cancelled";
+                            }[];
+                            tasks: {
+                                /** Format: uuid */
+                                id: string;
+                                stepIndex: number;
+                                /** Format: uuid */
+                                approverId: string;
+                                approverName: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "cancelled" | "reassigned" | "escalated";
+                                comment: string | null;
+                                delegatedFromId: string | null;
+                                delegatedFromName: string | null;
+                                createdAt: string;
+                                dueAt: string | null;
+                                decidedAt: string | null;
+                            }[];
+                            submittedById: string | null;
+                            submittedByName: string | null;
+                            submitComment: string | null;
+                            submittedAt: string;
+                            decidedAt: string | null;
+                            decisionComment: string | null;
+                            mine: {
+                                canDecide: boolean;
+                                canRecall: boolean;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            processId: string;
+                            processName: string;
+                            object: string;
+                            /** Format: uuid */
+                            recordId: string;
+                            recordName: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "recalled";
+                            stepIndex: number;
+                            steps: {
+                                name: string;
+                                /** @enum {string} */
+                                mode: "any" | "all";
+                                /** @enum {string} */
+                                state: "waiting" | "pending" | "approved" | "rejected" | "skipped" | "cancelled";
+                            }[];
+                            tasks: {
+                                /** Format: uuid */
+                                id: string;
+                                stepIndex: number;
+                                /** Format: uuid */
+                                approverId: string;
+                                approverName: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "cancelled" | "reassigned" | "escalated";
+                                comment: string | null;
+                                delegatedFromId: string | null;
+                                delegatedFromName: string | null;
+                                createdAt: string;
+                                dueAt: string | null;
+                                decidedAt: string | null;
+                            }[];
+                            submittedById: string | null;
+                            submittedByName: string | null;
+                            submitComment: string | null;
+                            submittedAt: string;
+                            decidedAt: string | null;
+                            decisionComment: string | null;
+                            mine: {
+                                canDecide: boolean;
+                                canRecall: boolean;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/records/{object}/{recordId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    object: string;
+                    recordId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            pending: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                processId: string;
+                                processName: string;
+                                object: string;
+                                /** Format: uuid */
+                                recordId: string;
+                                recordName: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "recalled";
+                                stepIndex: number;
+                                steps: {
+                                    name: string;
+                                    /** @enum {string} */
+                                    mode: "any" | "all";
+                                    /** @enum {string} */
+                                    state: "waiting" | "pending" | "approved" | "rejected" | "skipped" | "cancelled";
+                                }[];
+                                tasks: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    stepIndex: number;
+                                    /** Format: uuid */
+                                    approverId: string;
+                                    approverName: string | null;
+                                    /** @enum {string} */
+                                    status: "pending" | "approved" | "rejected" | "cancelled" | "reassigned" | "escalated";
+                                    comment: string | null;
+                                    delegatedFromId: string | null;
+                                    delegatedFromName: string | null;
+                                    createdAt: string;
+                                    dueAt: string | null;
+                                    decidedAt: string | null;
+                                }[];
+                                submittedById: string | null;
+                                submittedByName: string | null;
+                                submitComment: string | null;
+                                submittedAt: string;
+                                decidedAt: string | null;
+                                decisionComment: string | null;
+                                mine: {
+                                    canDecide: boolean;
+                                    canRecall: boolean;
+                                };
+                                version: number;
+                            } | null;
+                            history: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                processId: string;
+                                processName: string;
+                                object: string;
+                                /** Format: uuid */
+                                recordId: string;
+                                recordName: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "recalled";
+                                stepIndex: number;
+                                steps: {
+                                    name: string;
+                                    /** @enum {string} */
+                                    mode: "any" | "all";
+                                    /** @enum {string} */
+                                    state: "waiting" | "pending" | "approved" | "rejected" | "skipped" | "cancelled";
+                                }[];
+                                tasks: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    stepIndex: number;
+                                    /** Format: uuid */
+                                    approverId: string;
+                                    approverName: string | null;
+                                    /** @enum {string} */
+                                    status: "pending" | "approved" | "rejected" | "cancelled" | "reassigned" | "escalated";
+                                    comment: string | null;
+                                    delegatedFromId: string | null;
+                                    delegatedFromName: string | null;
+                                    createdAt: string;
+                                    dueAt: string | null;
+                                    decidedAt: string | null;
+                                }[];
+                                submittedById: string | null;
+                                submittedByName: string | null;
+                                submitComment: string | null;
+                                submittedAt: string;
+                                decidedAt: string | null;
+                                decisionComment: string | null;
+                                mine: {
+                                    canDecide: boolean;
+                                    canRecall: boolean;
+                                };
+                                version: number;
+                            }[];
+                            processes: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            processId: string;
+                            processName: string;
+                            object: string;
+                            /** Format: uuid */
+                            recordId: string;
+                            recordName: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "recalled";
+                            stepIndex: number;
+                            steps: {
+                                name: string;
+                                /** @enum {string} */
+                                mode: "any" | "all";
+                                /** @enum {string} */
+                                state: "waiting" | "pending" | "approved" | "rejected" | "skipped" | "cancelled";
+                            }[];
+                            tasks: {
+                                /** Format: uuid */
+                                id: string;
+                                stepIndex: number;
+                                /** Format: uuid */
+                                approverId: string;
+                                approverName: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "cancelled" | "reassigned" | "escalated";
+                                comment: string | null;
+                                delegatedFromId: string | null;
+                                delegatedFromName: string | null;
+                                createdAt: string;
+                                dueAt: string | null;
+                                decidedAt: string | null;
+                            }[];
+                            submittedById: string | null;
+                            submittedByName: string | null;
+                            submitComment: string | null;
+                            submittedAt: string;
+                            decidedAt: string | null;
+                            decisionComment: string | null;
+                            mine: {
+                                canDecide: boolean;
+                                canRecall: boolean;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            processId: string;
+                            processName: string;
+                            object: string;
+                            /** Format: uuid */
+                            recordId: string;
+                            recordName: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "recalled";
+                            stepIndex: number;
+                            steps: {
+                                name: string;
+                                /** @enum {string} */
+                                mode: "any" | "all";
+                                /** @enum {string} */
+                                state: "waiting" | "pending" | "approved" | "rejected" | "skipped" | "cancelled";
+                            }[];
+                            tasks: {
+                                /** Format: uuid */
+                                id: string;
+                                stepIndex: number;
+                                /** Format: uuid */
+                                approverId: string;
+                                approverName: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "cancelled" | "reassigned" | "escalated";
+                                comment: string | null;
+                                delegatedFromId: string | null;
+                                delegatedFromName: string | null;
+                                createdAt: string;
+                                dueAt: string | null;
+                                decidedAt: string | null;
+                            }[];
+                            submittedById: string | null;
+                            submittedByName: string | null;
+                            submitComment: string | null;
+                            submittedAt: string;
+                            decidedAt: string | null;
+                            decisionComment: string | null;
+                            mine: {
+                                canDecide: boolean;
+                                canRecall: boolean;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/recall": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            processId: string;
+                            processName: string;
+                            object: string;
+                            /** Format: uuid */
+                            recordId: string;
+                            recordName: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "recalled";
+                            stepIndex: number;
+                            steps: {
+                                name: string;
+                                /** @enum {string} */
+                                mode: "any" | "all";
+                                /** @enum {string} */
+                                state: "waiting" | "pending" | "approved" | "rejected" | "skipped" | "cancelled";
+                            }[];
+                            tasks: {
+                                /** Format: uuid */
+                                id: string;
+                                stepIndex: number;
+                                /** Format: uuid */
+                                approverId: string;
+                                approverName: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "cancelled" | "reassigned" | "escalated";
+                                comment: string | null;
+                                delegatedFromId: string | null;
+                                delegatedFromName: string | null;
+                                createdAt: string;
+                                dueAt: string | null;
+                                decidedAt: string | null;
+                            }[];
+                            submittedById: string | null;
+                            submittedByName: string | null;
+                            submitComment: string | null;
+                            submittedAt: string;
+                            decidedAt: string | null;
+                            decisionComment: string | null;
+                            mine: {
+                                canDecide: boolean;
+                                canRecall: boolean;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        userId: string;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            processId: string;
+                            processName: string;
+                            object: string;
+                            /** Format: uuid */
+                            recordId: string;
+                            recordName: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "recalled";
+                            stepIndex: number;
+                            steps: {
+                                name: string;
+                                /** @enum {string} */
+                                mode: "any" | "all";
+                                /** @enum {string} */
+                                state: "waiting" | "pending" | "approved" | "rejected" | "skipped" | "cancelled";
+                            }[];
+                            tasks: {
+                                /** Format: uuid */
+                                id: string;
+                                stepIndex: number;
+                                /** Format: uuid */
+                                approverId: string;
+                                approverName: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "cancelled" | "reassigned" | "escalated";
+                                comment: string | null;
+                                delegatedFromId: string | null;
+                                delegatedFromName: string | null;
+                                createdAt: string;
+                                dueAt: string | null;
+                                decidedAt: string | null;
+                            }[];
+                            submittedById: string | null;
+                            submittedByName: string | null;
+                            submitComment: string | null;
+                            submittedAt: string;
+                            decidedAt: string | null;
+                            decisionComment: string | null;
+                            mine: {
+                                canDecide: boolean;
+                                canRecall: boolean;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List products */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description JSON in the filter grammar, e.g. {"city":{"eq":"北京"}} */
+                    filter?: string;
+                    /** @description Comma-separated fields, `-` for descending: -createdAt,name */
+                    sort?: string;
+                    limit?: number;
+                    cursor?: string;
+                    /** @description Search text over names, company, email and phone */
+                    q?: string;
+                    /** @description Comma-separated fields to return */
+                    fields?: string;
+                    /** @description true lists the recycle bin */
+                    deleted?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                sku: string;
+                                name: string;
+                                nameEn: string | null;
+                                category: string | null;
+                                unit: string | null;
+                                listPrice: string;
+                                currency: string;
+                                taxRate: string;
+                                active: boolean;
+                                description: string | null;
+                                stockOnHand: string | null;
+                                stockReserved: string | null;
+                                lowStockThreshold: string | null;
+                                ownerId: string | null;
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                lookups?: {
+                                    [key: string]: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                };
+                                custom: {
+                                    [key: string]: unknown;
+                                };
+                                createdAt: string;
+                                createdBy: string | null;
+                                updatedAt: string;
+                                updatedBy: string | null;
+                                version: number;
+                                deletedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a product */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        sku: string;
+                        name: string;
+                        nameEn?: string | null;
+                        category?: string | null;
+                        unit?: string | null;
+                        listPrice?: string | number;
+                        currency?: string;
+                        taxRate?: string | number;
+                        active?: boolean;
+                        description?: string | null;
+                        stockOnHand?: (string | number) | null;
+                        lowStockThreshold?: (string | number) | null;
+                        /** Format: uuid */
+                        ownerId?: string;
+                        custom?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            sku: string;
+                            name: string;
+                            nameEn: string | null;
+                            category: string | null;
+                            unit: string | null;
+                            listPrice: string;
+                            currency: string;
+                            taxRate: string;
+                            active: boolean;
+                            description: string | null;
+                            stockOnHand: string | null;
+                            stockReserved: string | null;
+                            lowStockThreshold: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count products */
+        get: {
+            parameters: {
+                query?: {
+                    filter?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export products as CSV (export permission) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description JSON in the filter grammar, e.g. {"city":{"eq":"北京"}} */
+                    filter?: string;
+                    /** @description Comma-separated fields, `-` for descending: -createdAt,name */
+                    sort?: string;
+                    /** @description Search text over names, company, email and phone */
+                    q?: string;
+                    /** @description Comma-separated fields to return */
+                    fields?: string;
+                    /** @description true lists the recycle bin */
+                    deleted?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one product */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            sku: string;
+                            name: string;
+                            nameEn: string | null;
+                            category: string | null;
+                            unit: string | null;
+                            listPrice: string;
+                            currency: string;
+                            taxRate: string;
+                            active: boolean;
+                            description: string | null;
+                            stockOnHand: string | null;
+                            stockReserved: string | null;
+                            lowStockThreshold: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Move a product to the recycle bin */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update a product (If-Match: version) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        sku?: string;
+                        name?: string;
+                        nameEn?: string | null;
+                        category?: string | null;
+                        unit?: string | null;
+                        listPrice?: string | number;
+                        currency?: string;
+                        taxRate?: string | number;
+                        active?: boolean;
+                        description?: string | null;
+                        stockOnHand?: (string | number) | null;
+                        lowStockThreshold?: (string | number) | null;
+                        /** Format: uuid */
+                        ownerId?: string;
+                        custom?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            sku: string;
+                            name: string;
+                            nameEn: string | null;
+                            category: string | null;
+                            unit: string | null;
+                            listPrice: string;
+                            currency: string;
+                            taxRate: string;
+                            active: boolean;
+                            description: string | null;
+                            stockOnHand: string | null;
+                            stockReserved: string | null;
+                            lowStockThreshold: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/products/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a product from the recycle bin */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            sku: string;
+                            name: string;
+                            nameEn: string | null;
+                            category: string | null;
+                            unit: string | null;
+                            listPrice: string;
+                            currency: string;
+                            taxRate: string;
+                            active: boolean;
+                            description: string | null;
+                            stockOnHand: string | null;
+                            stockReserved: string | null;
+                            lowStockThreshold: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Show one sensitive field of a product in clear (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        field: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            field: string;
+                            value: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/price-books": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List price-books */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description JSON in the filter grammar, e.g. {"city":{"eq":"北京"}} */
+                    filter?: string;
+                    /** @description Comma-separated fields, `-` for descending: -createdAt,name */
+                    sort?: string;
+                    limit?: number;
+                    cursor?: string;
+                    /** @description Search text over names, company, email and phone */
+                    q?: string;
+                    /** @description Comma-separated fields to return */
+                    fields?: string;
+                    /** @description true lists the recycle bin */
+                    deleted?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                name: string;
+                                currency: string;
+                                validFrom: string | null;
+                                validTo: string | null;
+                                active: boolean;
+                                description: string | null;
+                                ownerId: string | null;
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                lookups?: {
+                                    [key: string]: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                };
+                                custom: {
+                                    [key: string]: unknown;
+                                };
+                                createdAt: string;
+                                createdBy: string | null;
+                                updatedAt: string;
+                                updatedBy: string | null;
+                                version: number;
+                                deletedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a price_book */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        currency?: string;
+                        validFrom?: string | null;
+                        validTo?: string | null;
+                        active?: boolean;
+                        description?: string | null;
+                        /** Format: uuid */
+                        ownerId?: string;
+                        custom?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            currency: string;
+                            validFrom: string | null;
+                            validTo: string | null;
+                            active: boolean;
+                            description: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/price-books/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count price-books */
+        get: {
+            parameters: {
+                query?: {
+                    filter?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/price-books/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export price-books as CSV (export permission) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description JSON in the filter grammar, e.g. {"city":{"eq":"北京"}} */
+                    filter?: string;
+                    /** @description Comma-separated fields, `-` for descending: -createdAt,name */
+                    sort?: string;
+                    /** @description Search text over names, company, email and phone */
+                    q?: string;
+                    /** @description Comma-separated fields to return */
+                    fields?: string;
+                    /** @description true lists the recycle bin */
+                    deleted?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/price-books/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one price_book */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            currency: string;
+                            validFrom: string | null;
+                            validTo: string | null;
+                            active: boolean;
+                            description: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Move a price_book to the recycle bin */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update a price_book (If-Match: version) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        currency?: string;
+                        validFrom?: string | null;
+                        validTo?: string | null;
+                        active?: boolean;
+                        description?: string | null;
+                        /** Format: uuid */
+                        ownerId?: string;
+                        custom?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            currency: string;
+                            validFrom: string | null;
+                            validTo: string | null;
+                            active: boolean;
+                            description: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/price-books/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a price_book from the recycle bin */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            currency: string;
+                            validFrom: string | null;
+                            validTo: string | null;
+                            active: boolean;
+                            description: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/price-books/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Show one sensitive field of a price_book in clear (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        field: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            field: string;
+                            value: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/price-books/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A price book's prices with their products */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                productId: string;
+                                sku: string;
+                                name: string;
+                                nameEn: string | null;
+                                unit: string | null;
+                                listPrice: string;
+                                unitPrice: string;
+                                taxRate: string;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Replace a price book's prices (update permission on the book) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        entries: {
+                            /** Format: uuid */
+                            productId: string;
+                            unitPrice: string | number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                productId: string;
+                                sku: string;
+                                name: string;
+                                nameEn: string | null;
+                                unit: string | null;
+                                listPrice: string;
+                                unitPrice: string;
+                                taxRate: string;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a draft: into approval when a process for quotes applies (e.g. discount > 20), else approved at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            quote: {
+                                id: string;
+                                number: string;
+                                revision: number;
+                                familyId: string;
+                                previousId: string | null;
+                                latest: boolean;
+                                name: string;
+                                dealId: string | null;
+                                deal: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                companyId: string | null;
+                                company: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                contactId: string | null;
+                                contact: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                priceBookId: string | null;
+                                priceBook: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** @enum {string} */
+                                status: "draft" | "in_approval" | "approved" | "sent" | "accepted" | "rejected" | "expired";
+                                currency: string;
+                                baseCurrency: string;
+                                exchangeRate: string | null;
+                                validUntil: string | null;
+                                headerDiscount: string;
+                                lines: {
+                                    productId: string | null;
+                                    sku: string | null;
+                                    name: string;
+                                    nameEn?: string | null;
+                                    description: string | null;
+                                    unit: string | null;
+                                    quantity: string;
+                                    unitPrice: string;
+                                    discountPercent: string;
+                                    taxRate: string;
+                                    gross: string;
+                                    lineDiscount: string;
+                                    net: string;
+                                    headerDiscount: string;
+                                    taxable: string;
+                                    tax: string;
+                                    total: string;
+                                }[];
+                                grossTotal: string;
+                                subtotal: string;
+                                discountAmount: string;
+                                discount: string;
+                                taxTotal: string;
+                                total: string;
+                                totalBase: string | null;
+                                terms: string | null;
+                                sentAt: string | null;
+                                decidedAt: string | null;
+                                ownerId: string | null;
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                lookups?: {
+                                    [key: string]: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                };
+                                custom: {
+                                    [key: string]: unknown;
+                                };
+                                createdAt: string;
+                                createdBy: string | null;
+                                updatedAt: string;
+                                updatedBy: string | null;
+                                version: number;
+                                deletedAt: string | null;
+                            };
+                            approvalId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark an approved quote as sent to the customer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            revision: number;
+                            familyId: string;
+                            previousId: string | null;
+                            latest: boolean;
+                            name: string;
+                            dealId: string | null;
+                            deal: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            contactId: string | null;
+                            contact: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            priceBookId: string | null;
+                            priceBook: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "draft" | "in_approval" | "approved" | "sent" | "accepted" | "rejected" | "expired";
+                            currency: string;
+                            baseCurrency: string;
+                            exchangeRate: string | null;
+                            validUntil: string | null;
+                            headerDiscount: string;
+                            lines: {
+                                productId: string | null;
+                                sku: string | null;
+                                name: string;
+                                nameEn?: string | null;
+                                description: string | null;
+                                unit: string | null;
+                                quantity: string;
+                                unitPrice: string;
+                                discountPercent: string;
+                                taxRate: string;
+                                gross: string;
+                                lineDiscount: string;
+                                net: string;
+                                headerDiscount: string;
+                                taxable: string;
+                                tax: string;
+                                total: string;
+                            }[];
+                            grossTotal: string;
+                            subtotal: string;
+                            discountAmount: string;
+                            discount: string;
+                            taxTotal: string;
+                            total: string;
+                            totalBase: string | null;
+                            terms: string | null;
+                            sentAt: string | null;
+                            decidedAt: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the customer's answer to a sent quote */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "accepted" | "rejected";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            revision: number;
+                            familyId: string;
+                            previousId: string | null;
+                            latest: boolean;
+                            name: string;
+                            dealId: string | null;
+                            deal: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            contactId: string | null;
+                            contact: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            priceBookId: string | null;
+                            priceBook: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "draft" | "in_approval" | "approved" | "sent" | "accepted" | "rejected" | "expired";
+                            currency: string;
+                            baseCurrency: string;
+                            exchangeRate: string | null;
+                            validUntil: string | null;
+                            headerDiscount: string;
+                            lines: {
+                                productId: string | null;
+                                sku: string | null;
+                                name: string;
+                                nameEn?: string | null;
+                                description: string | null;
+                                unit: string | null;
+                                quantity: string;
+                                unitPrice: string;
+                                discountPercent: string;
+                                taxRate: string;
+                                gross: string;
+                                lineDiscount: string;
+                                net: string;
+                                headerDiscount: string;
+                                taxable: string;
+                                tax: string;
+                                total: string;
+                            }[];
+                            grossTotal: string;
+                            subtotal: string;
+                            discountAmount: string;
+                            discount: string;
+                            taxTotal: string;
+                            total: string;
+                            totalBase: string | null;
+                            terms: string | null;
+                            sentAt: string | null;
+                            decidedAt: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/revise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new draft version of a quote out of draft (same number, next revision); the old one is kept */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            revision: number;
+                            familyId: string;
+                            previousId: string | null;
+                            latest: boolean;
+                            name: string;
+                            dealId: string | null;
+                            deal: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            contactId: string | null;
+                            contact: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            priceBookId: string | null;
+                            priceBook: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "draft" | "in_approval" | "approved" | "sent" | "accepted" | "rejected" | "expired";
+                            currency: string;
+                            baseCurrency: string;
+                            exchangeRate: string | null;
+                            validUntil: string | null;
+                            headerDiscount: string;
+                            lines: {
+                                productId: string | null;
+                                sku: string | null;
+                                name: string;
+                                nameEn?: string | null;
+                                description: string | null;
+                                unit: string | null;
+                                quantity: string;
+                                unitPrice: string;
+                                discountPercent: string;
+                                taxRate: string;
+                                gross: string;
+                                lineDiscount: string;
+                                net: string;
+                                headerDiscount: string;
+                                taxable: string;
+                                tax: string;
+                                total: string;
+                            }[];
+                            grossTotal: string;
+                            subtotal: string;
+                            discountAmount: string;
+                            discount: string;
+                            taxTotal: string;
+                            total: string;
+                            totalBase: string | null;
+                            terms: string | null;
+                            sentAt: string | null;
+                            decidedAt: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The quote as a PDF in zh-CN or en (default: the request language); read scope and field masking as for the quote */
+        get: {
+            parameters: {
+                query?: {
+                    locale?: "zh-CN" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** E-mail an approved or sent quote with its PDF attached (default recipient: the quote's contact); an approved quote becomes sent */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        to?: string;
+                        subject?: string;
+                        message?: string;
+                        /** @enum {string} */
+                        locale?: "zh-CN" | "en";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            quote: {
+                                id: string;
+                                number: string;
+                                revision: number;
+                                familyId: string;
+                                previousId: string | null;
+                                latest: boolean;
+                                name: string;
+                                dealId: string | null;
+                                deal: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                companyId: string | null;
+                                company: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                contactId: string | null;
+                                contact: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                priceBookId: string | null;
+                                priceBook: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** @enum {string} */
+                                status: "draft" | "in_approval" | "approved" | "sent" | "accepted" | "rejected" | "expired";
+                                currency: string;
+                                baseCurrency: string;
+                                exchangeRate: string | null;
+                                validUntil: string | null;
+                                headerDiscount: string;
+                                lines: {
+                                    productId: string | null;
+                                    sku: string | null;
+                                    name: string;
+                                    nameEn?: string | null;
+                                    description: string | null;
+                                    unit: string | null;
+                                    quantity: string;
+                                    unitPrice: string;
+                                    discountPercent: string;
+                                    taxRate: string;
+                                    gross: string;
+                                    lineDiscount: string;
+                                    net: string;
+                                    headerDiscount: string;
+                                    taxable: string;
+                                    tax: string;
+                                    total: string;
+                                }[];
+                                grossTotal: string;
+                                subtotal: string;
+                                discountAmount: string;
+                                discount: string;
+                                taxTotal: string;
+                                total: string;
+                                totalBase: string | null;
+                                terms: string | null;
+                                sentAt: string | null;
+                                decidedAt: string | null;
+                                ownerId: string | null;
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                lookups?: {
+                                    [key: string]: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                };
+                                custom: {
+                                    [key: string]: unknown;
+                                };
+                                createdAt: string;
+                                createdBy: string | null;
+                                updatedAt: string;
+                                updatedBy: string | null;
+                                version: number;
+                                deletedAt: string | null;
+                            };
+                            mailId: string;
+                            to: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List quotes */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description JSON in the filter grammar, e.g. {"city":{"eq":"北京"}} */
+                    filter?: string;
+                    /** @description Comma-separated fields, `-` for descending: -createdAt,name */
+                    sort?: string;
+                    limit?: number;
+                    cursor?: string;
+                    /** @description Search text over names, company, email and phone */
+                    q?: string;
+                    /** @description Comma-separated fields to return */
+                    fields?: string;
+                    /** @description true lists the recycle bin */
+                    deleted?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                number: string;
+                                revision: number;
+                                familyId: string;
+                                previousId: string | null;
+                                latest: boolean;
+                                name: string;
+                                dealId: string | null;
+                                deal: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                companyId: string | null;
+                                company: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                contactId: string | null;
+                                contact: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                priceBookId: string | null;
+                                priceBook: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** @enum {string} */
+                                status: "draft" | "in_approval" | "approved" | "sent" | "accepted" | "rejected" | "expired";
+                                currency: string;
+                                baseCurrency: string;
+                                exchangeRate: string | null;
+                                validUntil: string | null;
+                                headerDiscount: string;
+                                lines: {
+                                    productId: string | null;
+                                    sku: string | null;
+                                    name: string;
+                                    nameEn?: string | null;
+                                    description: string | null;
+                                    unit: string | null;
+                                    quantity: string;
+                                    unitPrice: string;
+                                    discountPercent: string;
+                                    taxRate: string;
+                                    gross: string;
+                                    lineDiscount: string;
+                                    net: string;
+                                    headerDiscount: string;
+                                    taxable: string;
+                                    tax: string;
+                                    total: string;
+                                }[];
+                                grossTotal: string;
+                                subtotal: string;
+                                discountAmount: string;
+                                discount: string;
+                                taxTotal: string;
+                                total: string;
+                                totalBase: string | null;
+                                terms: string | null;
+                                sentAt: string | null;
+                                decidedAt: string | null;
+                                ownerId: string | null;
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                lookups?: {
+                                    [key: string]: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                };
+                                custom: {
+                                    [key: string]: unknown;
+                                };
+                                createdAt: string;
+                                createdBy: string | null;
+                                updatedAt: string;
+                                updatedBy: string | null;
+                                version: number;
+                                deletedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a quote */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        dealId?: string | null;
+                        companyId?: string | null;
+                        contactId?: string | null;
+                        priceBookId?: string | null;
+                        currency?: string;
+                        validUntil?: string | null;
+                        headerDiscount?: string | number;
+                        lines?: {
+                            productId?: string | null;
+                            description?: string | null;
+                            quantity: string | number;
+                            unitPrice?: (string | number) | null;
+                            discountPercent?: (string | number) | null;
+                            taxRate?: (string | number) | null;
+                        }[];
+                        terms?: string | null;
+                        /** Format: uuid */
+                        ownerId?: string;
+                        custom?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            revision: number;
+                            familyId: string;
+                            previousId: string | null;
+                            latest: boolean;
+                            name: string;
+                            dealId: string | null;
+                            deal: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            contactId: string | null;
+                            contact: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            priceBookId: string | null;
+                            priceBook: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "draft" | "in_approval" | "approved" | "sent" | "accepted" | "rejected" | "expired";
+                            currency: string;
+                            baseCurrency: string;
+                            exchangeRate: string | null;
+                            validUntil: string | null;
+                            headerDiscount: string;
+                            lines: {
+                                productId: string | null;
+                                sku: string | null;
+                                name: string;
+                                nameEn?: string | null;
+                                description: string | null;
+                                unit: string | null;
+                                quantity: string;
+                                unitPrice: string;
+                                discountPercent: string;
+                                taxRate: string;
+                                gross: string;
+                                lineDiscount: string;
+                                net: string;
+                                headerDiscount: string;
+                                taxable: string;
+                                tax: string;
+                                total: string;
+                            }[];
+                            grossTotal: string;
+                            subtotal: string;
+                            discountAmount: string;
+                            discount: string;
+                            taxTotal: string;
+                            total: string;
+                            totalBase: string | null;
+                            terms: string | null;
+                            sentAt: string | null;
+                            decidedAt: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count quotes */
+        get: {
+            parameters: {
+                query?: {
+                    filter?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export quotes as CSV (export permission) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description JSON in the filter grammar, e.g. {"city":{"eq":"北京"}} */
+                    filter?: string;
+                    /** @description Comma-separated fields, `-` for descending: -createdAt,name */
+                    sort?: string;
+                    /** @description Search text over names, company, email and phone */
+                    q?: string;
+                    /** @description Comma-separated fields to return */
+                    fields?: string;
+                    /** @description true lists the recycle bin */
+                    deleted?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one quote */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            revision: number;
+                            familyId: string;
+                            previousId: string | null;
+                            latest: boolean;
+                            name: string;
+                            dealId: string | null;
+                            deal: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            contactId: string | null;
+                            contact: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            priceBookId: string | null;
+                            priceBook: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "draft" | "in_approval" | "approved" | "sent" | "accepted" | "rejected" | "expired";
+                            currency: string;
+                            baseCurrency: string;
+                            exchangeRate: string | null;
+                            validUntil: string | null;
+                            headerDiscount: string;
+                            lines: {
+                                productId: string | null;
+                                sku: string | null;
+                                name: string;
+                                nameEn?: string | null;
+                                description: string | null;
+                                unit: string | null;
+                                quantity: string;
+                                unitPrice: string;
+                                discountPercent: string;
+                                taxRate: string;
+                                gross: string;
+                                lineDiscount: string;
+                                net: string;
+                                headerDiscount: string;
+                                taxable: string;
+                                tax: string;
+                                total: string;
+                            }[];
+                            grossTotal: string;
+                            subtotal: string;
+                            discountAmount: string;
+                            discount: string;
+                            taxTotal: string;
+                            total: string;
+                            totalBase: string | null;
+                            terms: string | null;
+                            sentAt: string | null;
+                            decidedAt: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Move a quote to the recycle bin */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update a quote (If-Match: version) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        dealId?: string | null;
+                        companyId?: string | null;
+                        contactId?: string | null;
+                        priceBookId?: string | null;
+                        currency?: string;
+                        validUntil?: string | null;
+                        headerDiscount?: string | number;
+                        lines?: {
+                            productId?: string | null;
+                            description?: string | null;
+                            quantity: string | number;
+                            unitPrice?: (string | number) | null;
+                            discountPercent?: (string | number) | null;
+                            taxRate?: (string | number) | null;
+                        }[];
+                        terms?: string | null;
+                        /** Format: uuid */
+                        ownerId?: string;
+                        custom?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            revision: number;
+                            familyId: string;
+                            previousId: string | null;
+                            latest: boolean;
+                            name: string;
+                            dealId: string | null;
+                            deal: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            contactId: string | null;
+                            contact: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            priceBookId: string | null;
+                            priceBook: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "draft" | "in_approval" | "approved" | "sent" | "accepted" | "rejected" | "expired";
+                            currency: string;
+                            baseCurrency: string;
+                            exchangeRate: string | null;
+                            validUntil: string | null;
+                            headerDiscount: string;
+                            lines: {
+                                productId: string | null;
+                                sku: string | null;
+                                name: string;
+                                nameEn?: string | null;
+                                description: string | null;
+                                unit: string | null;
+                                quantity: string;
+                                unitPrice: string;
+                                discountPercent: string;
+                                taxRate: string;
+                                gross: string;
+                                lineDiscount: string;
+                                net: string;
+                                headerDiscount: string;
+                                taxable: string;
+                                tax: string;
+                                total: string;
+                            }[];
+                            grossTotal: string;
+                            subtotal: string;
+                            discountAmount: string;
+                            discount: string;
+                            taxTotal: string;
+                            total: string;
+                            totalBase: string | null;
+                            terms: string | null;
+                            sentAt: string | null;
+                            decidedAt: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a quote from the recycle bin */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            revision: number;
+                            familyId: string;
+                            previousId: string | null;
+                            latest: boolean;
+                            name: string;
+                            dealId: string | null;
+                            deal: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            contactId: string | null;
+                            contact: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            priceBookId: string | null;
+                            priceBook: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "draft" | "in_approval" | "approved" | "sent" | "accepted" | "rejected" | "expired";
+                            currency: string;
+                            baseCurrency: string;
+                            exchangeRate: string | null;
+                            validUntil: string | null;
+                            headerDiscount: string;
+                            lines: {
+                                productId: string | null;
+                                sku: string | null;
+                                name: string;
+                                nameEn?: string | null;
+                                description: string | null;
+                                unit: string | null;
+                                quantity: string;
+                                unitPrice: string;
+                                discountPercent: string;
+                                taxRate: string;
+                                gross: string;
+                                lineDiscount: string;
+                                net: string;
+                                headerDiscount: string;
+                                taxable: string;
+                                tax: string;
+                                total: string;
+                            }[];
+                            grossTotal: string;
+                            subtotal: string;
+                            discountAmount: string;
+                            discount: string;
+                            taxTotal: string;
+                            total: string;
+                            totalBase: string | null;
+                            terms: string | null;
+                            sentAt: string | null;
+                            decidedAt: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Show one sensitive field of a quote in clear (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        field: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            field: string;
+                            value: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a draft contract for approval (signed at once when no process applies) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contract: {
+                                id: string;
+                                number: string;
+                                name: string;
+                                companyId: string | null;
+                                company: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                contactId: string | null;
+                                contact: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                dealId: string | null;
+                                deal: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                signingParty: string | null;
+                                amount: string;
+                                currency: string;
+                                startsOn: string | null;
+                                endsOn: string | null;
+                                signedOn: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "in_approval" | "signed" | "active" | "expired" | "terminated";
+                                terminatedReason: string | null;
+                                terms: string | null;
+                                renewalDealId: string | null;
+                                receivedAmount: string;
+                                invoicedAmount: string;
+                                ownerId: string | null;
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                lookups?: {
+                                    [key: string]: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                };
+                                custom: {
+                                    [key: string]: unknown;
+                                };
+                                createdAt: string;
+                                createdBy: string | null;
+                                updatedAt: string;
+                                updatedBy: string | null;
+                                version: number;
+                                deletedAt: string | null;
+                            };
+                            approvalId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the signature of an approved contract */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        signedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            name: string;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            contactId: string | null;
+                            contact: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            dealId: string | null;
+                            deal: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            signingParty: string | null;
+                            amount: string;
+                            currency: string;
+                            startsOn: string | null;
+                            endsOn: string | null;
+                            signedOn: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "in_approval" | "signed" | "active" | "expired" | "terminated";
+                            terminatedReason: string | null;
+                            terms: string | null;
+                            renewalDealId: string | null;
+                            receivedAmount: string;
+                            invoicedAmount: string;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/terminate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Terminate a signed or active contract */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            name: string;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            contactId: string | null;
+                            contact: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            dealId: string | null;
+                            deal: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            signingParty: string | null;
+                            amount: string;
+                            currency: string;
+                            startsOn: string | null;
+                            endsOn: string | null;
+                            signedOn: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "in_approval" | "signed" | "active" | "expired" | "terminated";
+                            terminatedReason: string | null;
+                            terms: string | null;
+                            renewalDealId: string | null;
+                            receivedAmount: string;
+                            invoicedAmount: string;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a requested invoice issued (today) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            name: string;
+                            contractId: string;
+                            contract: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            amount: string;
+                            taxRate: string;
+                            taxAmount: string;
+                            total: string;
+                            currency: string;
+                            /** @enum {string} */
+                            invoiceType: "vat_normal" | "vat_special" | "plain";
+                            buyerName: string | null;
+                            buyerTaxId: string | null;
+                            /** @enum {string} */
+                            status: "requested" | "issued" | "void";
+                            issuedOn: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void an invoice (it no longer counts against the contract) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            name: string;
+                            contractId: string;
+                            contract: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            amount: string;
+                            taxRate: string;
+                            taxAmount: string;
+                            total: string;
+                            currency: string;
+                            /** @enum {string} */
+                            invoiceType: "vat_normal" | "vat_special" | "plain";
+                            buyerName: string | null;
+                            buyerTaxId: string | null;
+                            /** @enum {string} */
+                            status: "requested" | "issued" | "void";
+                            issuedOn: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/receivables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Receivables by customer: outstanding, overdue and ageing buckets (not due, 1-30, 31-60, 61-90, 90+ days), within the user’s read scope on instalments */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                    companyId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            data: {
+                                companyId: string | null;
+                                company: string | null;
+                                currency: string;
+                                contracted: string;
+                                received: string;
+                                outstanding: string;
+                                overdue: string;
+                                notDue: string;
+                                days1to30: string;
+                                days31to60: string;
+                                days61to90: string;
+                                days90plus: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List contracts */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description JSON in the filter grammar, e.g. {"city":{"eq":"北京"}} */
+                    filter?: string;
+                    /** @description Comma-separated fields, `-` for descending: -createdAt,name */
+                    sort?: string;
+                    limit?: number;
+                    cursor?: string;
+                    /** @description Search text over names, company, email and phone */
+                    q?: string;
+                    /** @description Comma-separated fields to return */
+                    fields?: string;
+                    /** @description true lists the recycle bin */
+                    deleted?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                number: string;
+                                name: string;
+                                companyId: string | null;
+                                company: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                contactId: string | null;
+                                contact: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                dealId: string | null;
+                                deal: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                signingParty: string | null;
+                                amount: string;
+                                currency: string;
+                                startsOn: string | null;
+                                endsOn: string | null;
+                                signedOn: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "in_approval" | "signed" | "active" | "expired" | "terminated";
+                                terminatedReason: string | null;
+                                terms: string | null;
+                                renewalDealId: string | null;
+                                receivedAmount: string;
+                                invoicedAmount: string;
+                                ownerId: string | null;
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                lookups?: {
+                                    [key: string]: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                };
+                                custom: {
+                                    [key: string]: unknown;
+                                };
+                                createdAt: string;
+                                createdBy: string | null;
+                                updatedAt: string;
+                                updatedBy: string | null;
+                                version: number;
+                                deletedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a contract */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        companyId?: string | null;
+                        contactId?: string | null;
+                        dealId?: string | null;
+                        signingParty?: string | null;
+                        amount?: string | number;
+                        currency?: string;
+                        startsOn?: string | null;
+                        endsOn?: string | null;
+                        signedOn?: string | null;
+                        terms?: string | null;
+                        /** Format: uuid */
+                        ownerId?: string;
+                        custom?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            name: string;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            contactId: string | null;
+                            contact: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            dealId: string | null;
+                            deal: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            signingParty: string | null;
+                            amount: string;
+                            currency: string;
+                            startsOn: string | null;
+                            endsOn: string | null;
+                            signedOn: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "in_approval" | "signed" | "active" | "expired" | "terminated";
+                            terminatedReason: string | null;
+                            terms: string | null;
+                            renewalDealId: string | null;
+                            receivedAmount: string;
+                            invoicedAmount: string;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count contracts */
+        get: {
+            parameters: {
+                query?: {
+                    filter?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export contracts as CSV (export permission) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description JSON in the filter grammar, e.g. {"city":{"eq":"北京"}} */
+                    filter?: string;
+                    /** @description Comma-separated fields, `-` for descending: -createdAt,name */
+                    sort?: string;
+                    /** @description Search text over names, company, email and phone */
+                    q?: string;
+                    /** @description Comma-separated fields to return */
+                    fields?: string;
+                    /** @description true lists the recycle bin */
+                    deleted?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one contract */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            name: string;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            contactId: string | null;
+                            contact: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            dealId: string | null;
+                            deal: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            signingParty: string | null;
+                            amount: string;
+                            currency: string;
+                            startsOn: string | null;
+                            endsOn: string | null;
+                            signedOn: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "in_approval" | "signed" | "active" | "expired" | "terminated";
+                            terminatedReason: string | null;
+                            terms: string | null;
+                            renewalDealId: string | null;
+                            receivedAmount: string;
+                            invoicedAmount: string;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Move a contract to the recycle bin */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update a contract (If-Match: version) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        companyId?: string | null;
+                        contactId?: string | null;
+                        dealId?: string | null;
+                        signingParty?: string | null;
+                        amount?: string | number;
+                        currency?: string;
+                        startsOn?: string | null;
+                        endsOn?: string | null;
+                        signedOn?: string | null;
+                        terms?: string | null;
+                        /** Format: uuid */
+                        ownerId?: string;
+                        custom?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            name: string;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            contactId: string | null;
+                            contact: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            dealId: string | null;
+                            deal: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            signingParty: string | null;
+                            amount: string;
+                            currency: string;
+                            startsOn: string | null;
+                            endsOn: string | null;
+                            signedOn: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "in_approval" | "signed" | "active" | "expired" | "terminated";
+                            terminatedReason: string | null;
+                            terms: string | null;
+                            renewalDealId: string | null;
+                            receivedAmount: string;
+                            invoicedAmount: string;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a contract from the recycle bin */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            name: string;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            contactId: string | null;
+                            contact: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            dealId: string | null;
+                            deal: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            signingParty: string | null;
+                            amount: string;
+                            currency: string;
+                            startsOn: string | null;
+                            endsOn: string | null;
+                            signedOn: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "in_approval" | "signed" | "active" | "expired" | "terminated";
+                            terminatedReason: string | null;
+                            terms: string | null;
+                            renewalDealId: string | null;
+                            receivedAmount: string;
+                            invoicedAmount: string;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Show one sensitive field of a contract in clear (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        field: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            field: string;
+                            value: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instalments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List instalments */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description JSON in the filter grammar, e.g. {"city":{"eq":"北京"}} */
+                    filter?: string;
+                    /** @description Comma-separated fields, `-` for descending: -createdAt,name */
+                    sort?: string;
+                    limit?: number;
+                    cursor?: string;
+                    /** @description Search text over names, company, email and phone */
+                    q?: string;
+                    /** @description Comma-separated fields to return */
+                    fields?: string;
+                    /** @description true lists the recycle bin */
+                    deleted?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                name: string;
+                                contractId: string;
+                                contract: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                companyId: string | null;
+                                company: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                dueOn: string;
+                                amount: string;
+                                paidAmount: string;
+                                currency: string;
+                                /** @enum {string} */
+                                status: "pending" | "partly_paid" | "paid" | "overdue";
+                                ownerId: string | null;
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                lookups?: {
+                                    [key: string]: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                };
+                                custom: {
+                                    [key: string]: unknown;
+                                };
+                                createdAt: string;
+                                createdBy: string | null;
+                                updatedAt: string;
+                                updatedBy: string | null;
+                                version: number;
+                                deletedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a instalment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        contractId: string;
+                        /** Format: date */
+                        dueOn: string;
+                        amount: string | number;
+                        /** Format: uuid */
+                        ownerId?: string;
+                        custom?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            contractId: string;
+                            contract: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            dueOn: string;
+                            amount: string;
+                            paidAmount: string;
+                            currency: string;
+                            /** @enum {string} */
+                            status: "pending" | "partly_paid" | "paid" | "overdue";
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instalments/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count instalments */
+        get: {
+            parameters: {
+                query?: {
+                    filter?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instalments/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export instalments as CSV (export permission) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description JSON in the filter grammar, e.g. {"city":{"eq":"北京"}} */
+                    filter?: string;
+                    /** @description Comma-separated fields, `-` for descending: -createdAt,name */
+                    sort?: string;
+                    /** @description Search text over names, company, email and phone */
+                    q?: string;
+                    /** @description Comma-separated fields to return */
+                    fields?: string;
+                    /** @description true lists the recycle bin */
+                    deleted?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instalments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one instalment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            contractId: string;
+                            contract: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            dueOn: string;
+                            amount: string;
+                            paidAmount: string;
+                            currency: string;
+                            /** @enum {string} */
+                            status: "pending" | "partly_paid" | "paid" | "overdue";
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Move a instalment to the recycle bin */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update a instalment (If-Match: version) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        contractId?: string;
+                        /** Format: date */
+                        dueOn?: string;
+                        amount?: string | number;
+                        /** Format: uuid */
+                        ownerId?: string;
+                        custom?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            contractId: string;
+                            contract: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            dueOn: string;
+                            amount: string;
+                            paidAmount: string;
+                            currency: string;
+                            /** @enum {string} */
+                            status: "pending" | "partly_paid" | "paid" | "overdue";
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/instalments/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a instalment from the recycle bin */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            contractId: string;
+                            contract: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            dueOn: string;
+                            amount: string;
+                            paidAmount: string;
+                            currency: string;
+                            /** @enum {string} */
+                            status: "pending" | "partly_paid" | "paid" | "overdue";
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instalments/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Show one sensitive field of a instalment in clear (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        field: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            field: string;
+                            value: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List payments */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description JSON in the filter grammar, e.g. {"city":{"eq":"北京"}} */
+                    filter?: string;
+                    /** @description Comma-separated fields, `-` for descending: -createdAt,name */
+                    sort?: string;
+                    limit?: number;
+                    cursor?: string;
+                    /** @description Search text over names, company, email and phone */
+                    q?: string;
+                    /** @description Comma-separated fields to return */
+                    fields?: string;
+                    /** @description true lists the recycle bin */
+                    deleted?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                name: string;
+                                contractId: string;
+                                contract: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                instalmentId: string;
+                                instalment: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                companyId: string | null;
+                                company: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                receivedOn: string;
+                                amount: string;
+                                currency: string;
+                                /** @enum {string} */
+                                method: "bank_transfer" | "cash" | "cheque" | "card" | "alipay" | "wechat_pay" | "other";
+                                bankReference: string | null;
+                                note: string | null;
+                                ownerId: string | null;
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                lookups?: {
+                                    [key: string]: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                };
+                                custom: {
+                                    [key: string]: unknown;
+                                };
+                                createdAt: string;
+                                createdBy: string | null;
+                                updatedAt: string;
+                                updatedBy: string | null;
+                                version: number;
+                                deletedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a payment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        instalmentId: string;
+                        /** Format: date */
+                        receivedOn: string;
+                        amount: string | number;
+                        /** @enum {string} */
+                        method?: "bank_transfer" | "cash" | "cheque" | "card" | "alipay" | "wechat_pay" | "other";
+                        bankReference?: string | null;
+                        note?: string | null;
+                        /** Format: uuid */
+                        ownerId?: string;
+                        custom?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            contractId: string;
+                            contract: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            instalmentId: string;
+                            instalment: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            receivedOn: string;
+                            amount: string;
+                            currency: string;
+                            /** @enum {string} */
+                            method: "bank_transfer" | "cash" | "cheque" | "card" | "alipay" | "wechat_pay" | "other";
+                            bankReference: string | null;
+                            note: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count payments */
+        get: {
+            parameters: {
+                query?: {
+                    filter?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export payments as CSV (export permission) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description JSON in the filter grammar, e.g. {"city":{"eq":"北京"}} */
+                    filter?: string;
+                    /** @description Comma-separated fields, `-` for descending: -createdAt,name */
+                    sort?: string;
+                    /** @description Search text over names, company, email and phone */
+                    q?: string;
+                    /** @description Comma-separated fields to return */
+                    fields?: string;
+                    /** @description true lists the recycle bin */
+                    deleted?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one payment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            contractId: string;
+                            contract: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            instalmentId: string;
+                            instalment: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            receivedOn: string;
+                            amount: string;
+                            currency: string;
+                            /** @enum {string} */
+                            method: "bank_transfer" | "cash" | "cheque" | "card" | "alipay" | "wechat_pay" | "other";
+                            bankReference: string | null;
+                            note: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Move a payment to the recycle bin */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update a payment (If-Match: version) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        instalmentId?: string;
+                        /** Format: date */
+                        receivedOn?: string;
+                        amount?: string | number;
+                        /** @enum {string} */
+                        method?: "bank_transfer" | "cash" | "cheque" | "card" | "alipay" | "wechat_pay" | "other";
+                        bankReference?: string | null;
+                        note?: string | null;
+                        /** Format: uuid */
+                        ownerId?: string;
+                        custom?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            contractId: string;
+                            contract: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            instalmentId: string;
+                            instalment: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            receivedOn: string;
+                            amount: string;
+                            currency: string;
+                            /** @enum {string} */
+                            method: "bank_transfer" | "cash" | "cheque" | "card" | "alipay" | "wechat_pay" | "other";
+                            bankReference: string | null;
+                            note: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a payment from the recycle bin */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            contractId: string;
+                            contract: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            instalmentId: string;
+                            instalment: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            receivedOn: string;
+                            amount: string;
+                            currency: string;
+                            /** @enum {string} */
+                            method: "bank_transfer" | "cash" | "cheque" | "card" | "alipay" | "wechat_pay" | "other";
+                            bankReference: string | null;
+                            note: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Show one sensitive field of a payment in clear (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        field: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            field: string;
+                            value: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List invoices */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description JSON in the filter grammar, e.g. {"city":{"eq":"北京"}} */
+                    filter?: string;
+                    /** @description Comma-separated fields, `-` for descending: -createdAt,name */
+                    sort?: string;
+                    limit?: number;
+                    cursor?: string;
+                    /** @description Search text over names, company, email and phone */
+                    q?: string;
+                    /** @description Comma-separated fields to return */
+                    fields?: string;
+                    /** @description true lists the recycle bin */
+                    deleted?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                number: string;
+                                name: string;
+                                contractId: string;
+                                contract: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                companyId: string | null;
+                                company: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                amount: string;
+                                taxRate: string;
+                                taxAmount: string;
+                                total: string;
+                                currency: string;
+                                /** @enum {string} */
+                                invoiceType: "vat_normal" | "vat_special" | "plain";
+                                buyerName: string | null;
+                                buyerTaxId: string | null;
+                                /** @enum {string} */
+                                status: "requested" | "issued" | "void";
+                                issuedOn: string | null;
+                                ownerId: string | null;
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                lookups?: {
+                                    [key: string]: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                };
+                                custom: {
+                                    [key: string]: unknown;
+                                };
+                                createdAt: string;
+                                createdBy: string | null;
+                                updatedAt: string;
+                                updatedBy: string | null;
+                                version: number;
+                                deletedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a invoice */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        contractId: string;
+                        amount: string | number;
+                        taxRate?: string | number;
+                        /** @enum {string} */
+                        invoiceType?: "vat_normal" | "vat_special" | "plain";
+                        buyerName?: string | null;
+                        buyerTaxId?: string | null;
+                        /** Format: uuid */
+                        ownerId?: string;
+                        custom?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            name: string;
+                            contractId: string;
+                            contract: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            amount: string;
+                            taxRate: string;
+                            taxAmount: string;
+                            total: string;
+                            currency: string;
+                            /** @enum {string} */
+                            invoiceType: "vat_normal" | "vat_special" | "plain";
+                            buyerName: string | null;
+                            buyerTaxId: string | null;
+                            /** @enum {string} */
+                            status: "requested" | "issued" | "void";
+                            issuedOn: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count invoices */
+        get: {
+            parameters: {
+                query?: {
+                    filter?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export invoices as CSV (export permission) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description JSON in the filter grammar, e.g. {"city":{"eq":"北京"}} */
+                    filter?: string;
+                    /** @description Comma-separated fields, `-` for descending: -createdAt,name */
+                    sort?: string;
+                    /** @description Search text over names, company, email and phone */
+                    q?: string;
+                    /** @description Comma-separated fields to return */
+                    fields?: string;
+                    /** @description true lists the recycle bin */
+                    deleted?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one invoice */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            name: string;
+                            contractId: string;
+                            contract: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            amount: string;
+                            taxRate: string;
+                            taxAmount: string;
+                            total: string;
+                            currency: string;
+                            /** @enum {string} */
+                            invoiceType: "vat_normal" | "vat_special" | "plain";
+                            buyerName: string | null;
+                            buyerTaxId: string | null;
+                            /** @enum {string} */
+                            status: "requested" | "issued" | "void";
+                            issuedOn: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Move a invoice to the recycle bin */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update a invoice (If-Match: version) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        contractId?: string;
+                        amount?: string | number;
+                        taxRate?: string | number;
+                        /** @enum {string} */
+                        invoiceType?: "vat_normal" | "vat_special" | "plain";
+                        buyerName?: string | null;
+                        buyerTaxId?: string | null;
+                        /** Format: uuid */
+                        ownerId?: string;
+                        custom?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            name: string;
+                            contractId: string;
+                            contract: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            amount: string;
+                            taxRate: string;
+                            taxAmount: string;
+                            total: string;
+                            currency: string;
+                            /** @enum {string} */
+                            invoiceType: "vat_normal" | "vat_special" | "plain";
+                            buyerName: string | null;
+                            buyerTaxId: string | null;
+                            /** @enum {string} */
+                            status: "requested" | "issued" | "void";
+                            issuedOn: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a invoice from the recycle bin */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            name: string;
+                            contractId: string;
+                            contract: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            amount: string;
+                            taxRate: string;
+                            taxAmount: string;
+                            total: string;
+                            currency: string;
+                            /** @enum {string} */
+                            invoiceType: "vat_normal" | "vat_special" | "plain";
+                            buyerName: string | null;
+                            buyerTaxId: string | null;
+                            /** @enum {string} */
+                            status: "requested" | "issued" | "void";
+                            issuedOn: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Show one sensitive field of a invoice in clear (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        field: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            field: string;
+                            value: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/ship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a confirmed order shipped (its reserved stock is deducted) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            name: string;
+                            quoteId: string | null;
+                            quote: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            dealId: string | null;
+                            deal: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            contactId: string | null;
+                            contact: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "confirmed" | "shipped" | "delivered" | "completed" | "cancelled";
+                            currency: string;
+                            baseCurrency: string;
+                            exchangeRate: string | null;
+                            orderedOn: string | null;
+                            headerDiscount: string;
+                            lines: {
+                                productId: string | null;
+                                sku: string | null;
+                                name: string;
+                                nameEn?: string | null;
+                                description: string | null;
+                                unit: string | null;
+                                quantity: string;
+                                unitPrice: string;
+                                discountPercent: string;
+                                taxRate: string;
+                                gross: string;
+                                lineDiscount: string;
+                                net: string;
+                                headerDiscount: string;
+                                taxable: string;
+                                tax: string;
+                                total: string;
+                            }[];
+                            grossTotal: string;
+                            subtotal: string;
+                            discountAmount: string;
+                            taxTotal: string;
+                            total: string;
+                            totalBase: string | null;
+                            shippingAddress: string | null;
+                            notes: string | null;
+                            shippedAt: string | null;
+                            deliveredAt: string | null;
+                            completedAt: string | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a shipped order delivered */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            name: string;
+                            quoteId: string | null;
+                            quote: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            dealId: string | null;
+                            deal: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            contactId: string | null;
+                            contact: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "confirmed" | "shipped" | "delivered" | "completed" | "cancelled";
+                            currency: string;
+                            baseCurrency: string;
+                            exchangeRate: string | null;
+                            orderedOn: string | null;
+                            headerDiscount: string;
+                            lines: {
+                                productId: string | null;
+                                sku: string | null;
+                                name: string;
+                                nameEn?: string | null;
+                                description: string | null;
+                                unit: string | null;
+                                quantity: string;
+                                unitPrice: string;
+                                discountPercent: string;
+                                taxRate: string;
+                                gross: string;
+                                lineDiscount: string;
+                                net: string;
+                                headerDiscount: string;
+                                taxable: string;
+                                tax: string;
+                                total: string;
+                            }[];
+                            grossTotal: string;
+                            subtotal: string;
+                            discountAmount: string;
+                            taxTotal: string;
+                            total: string;
+                            totalBase: string | null;
+                            shippingAddress: string | null;
+                            notes: string | null;
+                            shippedAt: string | null;
+                            deliveredAt: string | null;
+                            completedAt: string | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete a delivered order */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            name: string;
+                            quoteId: string | null;
+                            quote: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            dealId: string | null;
+                            deal: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            contactId: string | null;
+                            contact: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "confirmed" | "shipped" | "delivered" | "completed" | "cancelled";
+                            currency: string;
+                            baseCurrency: string;
+                            exchangeRate: string | null;
+                            orderedOn: string | null;
+                            headerDiscount: string;
+                            lines: {
+                                productId: string | null;
+                                sku: string | null;
+                                name: string;
+                                nameEn?: string | null;
+                                description: string | null;
+                                unit: string | null;
+                                quantity: string;
+                                unitPrice: string;
+                                discountPercent: string;
+                                taxRate: string;
+                                gross: string;
+                                lineDiscount: string;
+                                net: string;
+                                headerDiscount: string;
+                                taxable: string;
+                                tax: string;
+                                total: string;
+                            }[];
+                            grossTotal: string;
+                            subtotal: string;
+                            discountAmount: string;
+                            taxTotal: string;
+                            total: string;
+                            totalBase: string | null;
+                            shippingAddress: string | null;
+                            notes: string | null;
+                            shippedAt: string | null;
+                            deliveredAt: string | null;
+                            completedAt: string | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a confirmed order, with a reason (its reserved stock is released) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            name: string;
+                            quoteId: string | null;
+                            quote: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            dealId: string | null;
+                            deal: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            contactId: string | null;
+                            contact: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "confirmed" | "shipped" | "delivered" | "completed" | "cancelled";
+                            currency: string;
+                            baseCurrency: string;
+                            exchangeRate: string | null;
+                            orderedOn: string | null;
+                            headerDiscount: string;
+                            lines: {
+                                productId: string | null;
+                                sku: string | null;
+                                name: string;
+                                nameEn?: string | null;
+                                description: string | null;
+                                unit: string | null;
+                                quantity: string;
+                                unitPrice: string;
+                                discountPercent: string;
+                                taxRate: string;
+                                gross: string;
+                                lineDiscount: string;
+                                net: string;
+                                headerDiscount: string;
+                                taxable: string;
+                                tax: string;
+                                total: string;
+                            }[];
+                            grossTotal: string;
+                            subtotal: string;
+                            discountAmount: string;
+                            taxTotal: string;
+                            total: string;
+                            totalBase: string | null;
+                            shippingAddress: string | null;
+                            notes: string | null;
+                            shippedAt: string | null;
+                            deliveredAt: string | null;
+                            completedAt: string | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List orders */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description JSON in the filter grammar, e.g. {"city":{"eq":"北京"}} */
+                    filter?: string;
+                    /** @description Comma-separated fields, `-` for descending: -createdAt,name */
+                    sort?: string;
+                    limit?: number;
+                    cursor?: string;
+                    /** @description Search text over names, company, email and phone */
+                    q?: string;
+                    /** @description Comma-separated fields to return */
+                    fields?: string;
+                    /** @description true lists the recycle bin */
+                    deleted?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                number: string;
+                                name: string;
+                                quoteId: string | null;
+                                quote: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                dealId: string | null;
+                                deal: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                companyId: string | null;
+                                company: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                contactId: string | null;
+                                contact: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** @enum {string} */
+                                status: "confirmed" | "shipped" | "delivered" | "completed" | "cancelled";
+                                currency: string;
+                                baseCurrency: string;
+                                exchangeRate: string | null;
+                                orderedOn: string | null;
+                                headerDiscount: string;
+                                lines: {
+                                    productId: string | null;
+                                    sku: string | null;
+                                    name: string;
+                                    nameEn?: string | null;
+                                    description: string | null;
+                                    unit: string | null;
+                                    quantity: string;
+                                    unitPrice: string;
+                                    discountPercent: string;
+                                    taxRate: string;
+                                    gross: string;
+                                    lineDiscount: string;
+                                    net: string;
+                                    headerDiscount: string;
+                                    taxable: string;
+                                    tax: string;
+                                    total: string;
+                                }[];
+                                grossTotal: string;
+                                subtotal: string;
+                                discountAmount: string;
+                                taxTotal: string;
+                                total: string;
+                                totalBase: string | null;
+                                shippingAddress: string | null;
+                                notes: string | null;
+                                shippedAt: string | null;
+                                deliveredAt: string | null;
+                                completedAt: string | null;
+                                cancelledAt: string | null;
+                                cancelReason: string | null;
+                                ownerId: string | null;
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                lookups?: {
+                                    [key: string]: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                };
+                                custom: {
+                                    [key: string]: unknown;
+                                };
+                                createdAt: string;
+                                createdBy: string | null;
+                                updatedAt: string;
+                                updatedBy: string | null;
+                                version: number;
+                                deletedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a order */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        quoteId?: string | null;
+                        dealId?: string | null;
+                        companyId?: string | null;
+                        contactId?: string | null;
+                        currency?: string;
+                        orderedOn?: string | null;
+                        headerDiscount?: string | number;
+                        lines?: {
+                            productId?: string | null;
+                            description?: string | null;
+                            quantity: string | number;
+                            unitPrice?: (string | number) | null;
+                            discountPercent?: (string | number) | null;
+                            taxRate?: (string | number) | null;
+                        }[];
+                        shippingAddress?: string | null;
+                        notes?: string | null;
+                        /** Format: uuid */
+                        ownerId?: string;
+                        custom?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            name: string;
+                            quoteId: string | null;
+                            quote: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            dealId: string | null;
+                            deal: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            contactId: string | null;
+                            contact: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "confirmed" | "shipped" | "delivered" | "completed" | "cancelled";
+                            currency: string;
+                            baseCurrency: string;
+                            exchangeRate: string | null;
+                            orderedOn: string | null;
+                            headerDiscount: string;
+                            lines: {
+                                productId: string | null;
+                                sku: string | null;
+                                name: string;
+                                nameEn?: string | null;
+                                description: string | null;
+                                unit: string | null;
+                                quantity: string;
+                                unitPrice: string;
+                                discountPercent: string;
+                                taxRate: string;
+                                gross: string;
+                                lineDiscount: string;
+                                net: string;
+                                headerDiscount: string;
+                                taxable: string;
+                                tax: string;
+                                total: string;
+                            }[];
+                            grossTotal: string;
+                            subtotal: string;
+                            discountAmount: string;
+                            taxTotal: string;
+                            total: string;
+                            totalBase: string | null;
+                            shippingAddress: string | null;
+                            notes: string | null;
+                            shippedAt: string | null;
+                            deliveredAt: string | null;
+                            completedAt: string | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count orders */
+        get: {
+            parameters: {
+                query?: {
+                    filter?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export orders as CSV (export permission) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description JSON in the filter grammar, e.g. {"city":{"eq":"北京"}} */
+                    filter?: string;
+                    /** @description Comma-separated fields, `-` for descending: -createdAt,name */
+                    sort?: string;
+                    /** @description Search text over names, company, email and phone */
+                    q?: string;
+                    /** @description Comma-separated fields to return */
+                    fields?: string;
+                    /** @description true lists the recycle bin */
+                    deleted?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one order */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            name: string;
+                            quoteId: string | null;
+                            quote: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            dealId: string | null;
+                            deal: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            contactId: string | null;
+                            contact: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "confirmed" | "shipped" | "delivered" | "completed" | "cancelled";
+                            currency: string;
+                            baseCurrency: string;
+                            exchangeRate: string | null;
+                            orderedOn: string | null;
+                            headerDiscount: string;
+                            lines: {
+                                productId: string | null;
+                                sku: string | null;
+                                name: string;
+                                nameEn?: string | null;
+                                description: string | null;
+                                unit: string | null;
+                                quantity: string;
+                                unitPrice: string;
+                                discountPercent: string;
+                                taxRate: string;
+                                gross: string;
+                                lineDiscount: string;
+                                net: string;
+                                headerDiscount: string;
+                                taxable: string;
+                                tax: string;
+                                total: string;
+                            }[];
+                            grossTotal: string;
+                            subtotal: string;
+                            discountAmount: string;
+                            taxTotal: string;
+                            total: string;
+                            totalBase: string | null;
+                            shippingAddress: string | null;
+                            notes: string | null;
+                            shippedAt: string | null;
+                            deliveredAt: string | null;
+                            completedAt: string | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Move a order to the recycle bin */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update a order (If-Match: version) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        quoteId?: string | null;
+                        dealId?: string | null;
+                        companyId?: string | null;
+                        contactId?: string | null;
+                        currency?: string;
+                        orderedOn?: string | null;
+                        headerDiscount?: string | number;
+                        lines?: {
+                            productId?: string | null;
+                            description?: string | null;
+                            quantity: string | number;
+                            unitPrice?: (string | number) | null;
+                            discountPercent?: (string | number) | null;
+                            taxRate?: (string | number) | null;
+                        }[];
+                        shippingAddress?: string | null;
+                        notes?: string | null;
+                        /** Format: uuid */
+                        ownerId?: string;
+                        custom?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            name: string;
+                            quoteId: string | null;
+                            quote: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            dealId: string | null;
+                            deal: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            contactId: string | null;
+                            contact: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "confirmed" | "shipped" | "delivered" | "completed" | "cancelled";
+                            currency: string;
+                            baseCurrency: string;
+                            exchangeRate: string | null;
+                            orderedOn: string | null;
+                            headerDiscount: string;
+                            lines: {
+                                productId: string | null;
+                                sku: string | null;
+                                name: string;
+                                nameEn?: string | null;
+                                description: string | null;
+                                unit: string | null;
+                                quantity: string;
+                                unitPrice: string;
+                                discountPercent: string;
+                                taxRate: string;
+                                gross: string;
+                                lineDiscount: string;
+                                net: string;
+                                headerDiscount: string;
+                                taxable: string;
+                                tax: string;
+                                total: string;
+                            }[];
+                            grossTotal: string;
+                            subtotal: string;
+                            discountAmount: string;
+                            taxTotal: string;
+                            total: string;
+                            totalBase: string | null;
+                            shippingAddress: string | null;
+                            notes: string | null;
+                            shippedAt: string | null;
+                            deliveredAt: string | null;
+                            completedAt: string | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a order from the recycle bin */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            name: string;
+                            quoteId: string | null;
+                            quote: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            dealId: string | null;
+                            deal: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            contactId: string | null;
+                            contact: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "confirmed" | "shipped" | "delivered" | "completed" | "cancelled";
+                            currency: string;
+                            baseCurrency: string;
+                            exchangeRate: string | null;
+                            orderedOn: string | null;
+                            headerDiscount: string;
+                            lines: {
+                                productId: string | null;
+                                sku: string | null;
+                                name: string;
+                                nameEn?: string | null;
+                                description: string | null;
+                                unit: string | null;
+                                quantity: string;
+                                unitPrice: string;
+                                discountPercent: string;
+                                taxRate: string;
+                                gross: string;
+                                lineDiscount: string;
+                                net: string;
+                                headerDiscount: string;
+                                taxable: string;
+                                tax: string;
+                                total: string;
+                            }[];
+                            grossTotal: string;
+                            subtotal: string;
+                            discountAmount: string;
+                            taxTotal: string;
+                            total: string;
+                            totalBase: string | null;
+                            shippingAddress: string | null;
+                            notes: string | null;
+                            shippedAt: string | null;
+                            deliveredAt: string | null;
+                            completedAt: string | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Show one sensitive field of a order in clear (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        field: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            field: string;
+                            value: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ticket's thread, oldest first: customer mail, public replies and internal notes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "inbound" | "reply" | "note";
+                                author: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                fromAddress: string | null;
+                                fromName: string | null;
+                                toAddress: string | null;
+                                subject: string | null;
+                                bodyText: string;
+                                bodyHtml: string | null;
+                                mentions: string[];
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** A public reply (e-mailed to the customer; the ticket then waits on them) or an internal note; mentions are notified */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "reply" | "note";
+                        body: string;
+                        /** @default [] */
+                        mentions?: string[];
+                        /** @enum {string} */
+                        status?: "new" | "open" | "waiting_customer" | "waiting_third_party" | "resolved" | "closed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "inbound" | "reply" | "note";
+                            author: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            fromAddress: string | null;
+                            fromName: string | null;
+                            toAddress: string | null;
+                            subject: string | null;
+                            bodyText: string;
+                            bodyHtml: string | null;
+                            mentions: string[];
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge this duplicate into another ticket: its messages move there, it is closed with a link to it; returns the target */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        targetId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            subject: string;
+                            description: string | null;
+                            contactId: string | null;
+                            contact: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            requesterEmail: string | null;
+                            /** @enum {string} */
+                            channel: "email" | "web" | "portal" | "api" | "phone";
+                            category: string | null;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /** @enum {string} */
+                            status: "new" | "open" | "waiting_customer" | "waiting_third_party" | "resolved" | "closed";
+                            assigneeId: string | null;
+                            assignee: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            queueId: string | null;
+                            queue: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            mergedIntoId: string | null;
+                            mergedInto: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            tags: string[];
+                            slaPolicyId: string | null;
+                            slaPolicy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            firstResponseDueAt: string | null;
+                            resolutionDueAt: string | null;
+                            slaPausedAt: string | null;
+                            slaWarnedAt: string | null;
+                            slaBreachedAt: string | null;
+                            /** @enum {string} */
+                            slaState: "none" | "ok" | "warning" | "breached" | "paused" | "met";
+                            firstResponseAt: string | null;
+                            lastMessageAt: string | null;
+                            resolvedAt: string | null;
+                            closedAt: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/messages/{messageId}/split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Split a customer or agent message off into a new ticket for the same customer; returns the new ticket */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                    messageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            subject: string;
+                            description: string | null;
+                            contactId: string | null;
+                            contact: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            requesterEmail: string | null;
+                            /** @enum {string} */
+                            channel: "email" | "web" | "portal" | "api" | "phone";
+                            category: string | null;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /** @enum {string} */
+                            status: "new" | "open" | "waiting_customer" | "waiting_third_party" | "resolved" | "closed";
+                            assigneeId: string | null;
+                            assignee: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            queueId: string | null;
+                            queue: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            mergedIntoId: string | null;
+                            mergedInto: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            tags: string[];
+                            slaPolicyId: string | null;
+                            slaPolicy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            firstResponseDueAt: string | null;
+                            resolutionDueAt: string | null;
+                            slaPausedAt: string | null;
+                            slaWarnedAt: string | null;
+                            slaBreachedAt: string | null;
+                            /** @enum {string} */
+                            slaState: "none" | "ok" | "warning" | "breached" | "paused" | "met";
+                            firstResponseAt: string | null;
+                            lastMessageAt: string | null;
+                            resolvedAt: string | null;
+                            closedAt: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/apply-macro": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply a canned response: the fields it sets change now, its body comes back filled with the ticket's merge fields */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        macroId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            kind: "reply" | "note";
+                            body: string;
+                            ticket: {
+                                id: string;
+                                number: string;
+                                subject: string;
+                                description: string | null;
+                                contactId: string | null;
+                                contact: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                companyId: string | null;
+                                company: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                requesterEmail: string | null;
+                                /** @enum {string} */
+                                channel: "email" | "web" | "portal" | "api" | "phone";
+                                category: string | null;
+                                /** @enum {string} */
+                                priority: "low" | "normal" | "high" | "urgent";
+                                /** @enum {string} */
+                                status: "new" | "open" | "waiting_customer" | "waiting_third_party" | "resolved" | "closed";
+                                assigneeId: string | null;
+                                assignee: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                queueId: string | null;
+                                queue: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                mergedIntoId: string | null;
+                                mergedInto: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                tags: string[];
+                                slaPolicyId: string | null;
+                                slaPolicy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                firstResponseDueAt: string | null;
+                                resolutionDueAt: string | null;
+                                slaPausedAt: string | null;
+                                slaWarnedAt: string | null;
+                                slaBreachedAt: string | null;
+                                /** @enum {string} */
+                                slaState: "none" | "ok" | "warning" | "breached" | "paused" | "met";
+                                firstResponseAt: string | null;
+                                lastMessageAt: string | null;
+                                resolvedAt: string | null;
+                                closedAt: string | null;
+                                ownerId: string | null;
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                lookups?: {
+                                    [key: string]: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                };
+                                custom: {
+                                    [key: string]: unknown;
+                                };
+                                createdAt: string;
+                                createdBy: string | null;
+                                updatedAt: string;
+                                updatedBy: string | null;
+                                version: number;
+                                deletedAt: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ticket-agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service agents: whether queues route to them, and their open tickets */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                userId: string;
+                                name: string;
+                                available: boolean;
+                                openTickets: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ticket-agents/{userId}/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Mark an agent available or away for queue routing (oneself; anyone for admins) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        available: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                userId: string;
+                                name: string;
+                                available: boolean;
+                                openTickets: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List tickets */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description JSON in the filter grammar, e.g. {"city":{"eq":"北京"}} */
+                    filter?: string;
+                    /** @description Comma-separated fields, `-` for descending: -createdAt,name */
+                    sort?: string;
+                    limit?: number;
+                    cursor?: string;
+                    /** @description Search text over names, company, email and phone */
+                    q?: string;
+                    /** @description Comma-separated fields to return */
+                    fields?: string;
+                    /** @description true lists the recycle bin */
+                    deleted?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                number: string;
+                                subject: string;
+                                description: string | null;
+                                contactId: string | null;
+                                contact: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                companyId: string | null;
+                                company: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                requesterEmail: string | null;
+                                /** @enum {string} */
+                                channel: "email" | "web" | "portal" | "api" | "phone";
+                                category: string | null;
+                                /** @enum {string} */
+                                priority: "low" | "normal" | "high" | "urgent";
+                                /** @enum {string} */
+                                status: "new" | "open" | "waiting_customer" | "waiting_third_party" | "resolved" | "closed";
+                                assigneeId: string | null;
+                                assignee: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                queueId: string | null;
+                                queue: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                mergedIntoId: string | null;
+                                mergedInto: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                tags: string[];
+                                slaPolicyId: string | null;
+                                slaPolicy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                firstResponseDueAt: string | null;
+                                resolutionDueAt: string | null;
+                                slaPausedAt: string | null;
+                                slaWarnedAt: string | null;
+                                slaBreachedAt: string | null;
+                                /** @enum {string} */
+                                slaState: "none" | "ok" | "warning" | "breached" | "paused" | "met";
+                                firstResponseAt: string | null;
+                                lastMessageAt: string | null;
+                                resolvedAt: string | null;
+                                closedAt: string | null;
+                                ownerId: string | null;
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                lookups?: {
+                                    [key: string]: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                };
+                                custom: {
+                                    [key: string]: unknown;
+                                };
+                                createdAt: string;
+                                createdBy: string | null;
+                                updatedAt: string;
+                                updatedBy: string | null;
+                                version: number;
+                                deletedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a ticket */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        subject: string;
+                        description?: string | null;
+                        contactId?: string | null;
+                        companyId?: string | null;
+                        requesterEmail?: string | null;
+                        /** @enum {string} */
+                        channel?: "email" | "web" | "portal" | "api" | "phone";
+                        category?: string | null;
+                        /** @enum {string} */
+                        priority?: "low" | "normal" | "high" | "urgent";
+                        /** @enum {string} */
+                        status?: "new" | "open" | "waiting_customer" | "waiting_third_party" | "resolved" | "closed";
+                        assigneeId?: string | null;
+                        queueId?: string | null;
+                        tags?: string[];
+                        /** Format: uuid */
+                        ownerId?: string;
+                        custom?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            subject: string;
+                            description: string | null;
+                            contactId: string | null;
+                            contact: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            requesterEmail: string | null;
+                            /** @enum {string} */
+                            channel: "email" | "web" | "portal" | "api" | "phone";
+                            category: string | null;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /** @enum {string} */
+                            status: "new" | "open" | "waiting_customer" | "waiting_third_party" | "resolved" | "closed";
+                            assigneeId: string | null;
+                            assignee: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            queueId: string | null;
+                            queue: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            mergedIntoId: string | null;
+                            mergedInto: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            tags: string[];
+                            slaPolicyId: string | null;
+                            slaPolicy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            firstResponseDueAt: string | null;
+                            resolutionDueAt: string | null;
+                            slaPausedAt: string | null;
+                            slaWarnedAt: string | null;
+                            slaBreachedAt: string | null;
+                            /** @enum {string} */
+                            slaState: "none" | "ok" | "warning" | "breached" | "paused" | "met";
+                            firstResponseAt: string | null;
+                            lastMessageAt: string | null;
+                            resolvedAt: string | null;
+                            closedAt: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count tickets */
+        get: {
+            parameters: {
+                query?: {
+                    filter?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export tickets as CSV (export permission) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description JSON in the filter grammar, e.g. {"city":{"eq":"北京"}} */
+                    filter?: string;
+                    /** @description Comma-separated fields, `-` for descending: -createdAt,name */
+                    sort?: string;
+                    /** @description Search text over names, company, email and phone */
+                    q?: string;
+                    /** @description Comma-separated fields to return */
+                    fields?: string;
+                    /** @description true lists the recycle bin */
+                    deleted?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one ticket */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            subject: string;
+                            description: string | null;
+                            contactId: string | null;
+                            contact: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            requesterEmail: string | null;
+                            /** @enum {string} */
+                            channel: "email" | "web" | "portal" | "api" | "phone";
+                            category: string | null;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /** @enum {string} */
+                            status: "new" | "open" | "waiting_customer" | "waiting_third_party" | "resolved" | "closed";
+                            assigneeId: string | null;
+                            assignee: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            queueId: string | null;
+                            queue: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            mergedIntoId: string | null;
+                            mergedInto: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            tags: string[];
+                            slaPolicyId: string | null;
+                            slaPolicy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            firstResponseDueAt: string | null;
+                            resolutionDueAt: string | null;
+                            slaPausedAt: string | null;
+                            slaWarnedAt: string | null;
+                            slaBreachedAt: string | null;
+                            /** @enum {string} */
+                            slaState: "none" | "ok" | "warning" | "breached" | "paused" | "met";
+                            firstResponseAt: string | null;
+                            lastMessageAt: string | null;
+                            resolvedAt: string | null;
+                            closedAt: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Move a ticket to the recycle bin */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update a ticket (If-Match: version) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        subject?: string;
+                        description?: string | null;
+                        contactId?: string | null;
+                        companyId?: string | null;
+                        requesterEmail?: string | null;
+                        /** @enum {string} */
+                        channel?: "email" | "web" | "portal" | "api" | "phone";
+                        category?: string | null;
+                        /** @enum {string} */
+                        priority?: "low" | "normal" | "high" | "urgent";
+                        /** @enum {string} */
+                        status?: "new" | "open" | "waiting_customer" | "waiting_third_party" | "resolved" | "closed";
+                        assigneeId?: string | null;
+                        queueId?: string | null;
+                        tags?: string[];
+                        /** Format: uuid */
+                        ownerId?: string;
+                        custom?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            subject: string;
+                            description: string | null;
+                            contactId: string | null;
+                            contact: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            requesterEmail: string | null;
+                            /** @enum {string} */
+                            channel: "email" | "web" | "portal" | "api" | "phone";
+                            category: string | null;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /** @enum {string} */
+                            status: "new" | "open" | "waiting_customer" | "waiting_third_party" | "resolved" | "closed";
+                            assigneeId: string | null;
+                            assignee: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            queueId: string | null;
+                            queue: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            mergedIntoId: string | null;
+                            mergedInto: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            tags: string[];
+                            slaPolicyId: string | null;
+                            slaPolicy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            firstResponseDueAt: string | null;
+                            resolutionDueAt: string | null;
+                            slaPausedAt: string | null;
+                            slaWarnedAt: string | null;
+                            slaBreachedAt: string | null;
+                            /** @enum {string} */
+                            slaState: "none" | "ok" | "warning" | "breached" | "paused" | "met";
+                            firstResponseAt: string | null;
+                            lastMessageAt: string | null;
+                            resolvedAt: string | null;
+                            closedAt: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a ticket from the recycle bin */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            subject: string;
+                            description: string | null;
+                            contactId: string | null;
+                            contact: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            requesterEmail: string | null;
+                            /** @enum {string} */
+                            channel: "email" | "web" | "portal" | "api" | "phone";
+                            category: string | null;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /** @enum {string} */
+                            status: "new" | "open" | "waiting_customer" | "waiting_third_party" | "resolved" | "closed";
+                            assigneeId: string | null;
+                            assignee: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            queueId: string | null;
+                            queue: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            mergedIntoId: string | null;
+                            mergedInto: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            tags: string[];
+                            slaPolicyId: string | null;
+                            slaPolicy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            firstResponseDueAt: string | null;
+                            resolutionDueAt: string | null;
+                            slaPausedAt: string | null;
+                            slaWarnedAt: string | null;
+                            slaBreachedAt: string | null;
+                            /** @enum {string} */
+                            slaState: "none" | "ok" | "warning" | "breached" | "paused" | "met";
+                            firstResponseAt: string | null;
+                            lastMessageAt: string | null;
+                            resolvedAt: string | null;
+                            closedAt: string | null;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Show one sensitive field of a ticket in clear (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        field: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            field: string;
+                            value: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ticket-queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List ticket-queues */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description JSON in the filter grammar, e.g. {"city":{"eq":"北京"}} */
+                    filter?: string;
+                    /** @description Comma-separated fields, `-` for descending: -createdAt,name */
+                    sort?: string;
+                    limit?: number;
+                    cursor?: string;
+                    /** @description Search text over names, company, email and phone */
+                    q?: string;
+                    /** @description Comma-separated fields to return */
+                    fields?: string;
+                    /** @description true lists the recycle bin */
+                    deleted?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                name: string;
+                                description: string | null;
+                                /** @enum {string} */
+                                method: "round_robin" | "least_open" | "skill_match" | "manual";
+                                members: {
+                                    userId: string;
+                                    skills: string[];
+                                }[];
+                                active: boolean;
+                                ownerId: string | null;
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                lookups?: {
+                                    [key: string]: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                };
+                                custom: {
+                                    [key: string]: unknown;
+                                };
+                                createdAt: string;
+                                createdBy: string | null;
+                                updatedAt: string;
+                                updatedBy: string | null;
+                                version: number;
+                                deletedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a ticket_queue */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string | null;
+                        /** @enum {string} */
+                        method?: "round_robin" | "least_open" | "skill_match" | "manual";
+                        members?: {
+                            /** Format: uuid */
+                            userId: string;
+                            /** @default [] */
+                            skills?: string[];
+                        }[];
+                        active?: boolean;
+                        /** Format: uuid */
+                        ownerId?: string;
+                        custom?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            method: "round_robin" | "least_open" | "skill_match" | "manual";
+                            members: {
+                                userId: string;
+                                skills: string[];
+                            }[];
+                            active: boolean;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ticket-queues/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count ticket-queues */
+        get: {
+            parameters: {
+                query?: {
+                    filter?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ticket-queues/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export ticket-queues as CSV (export permission) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description JSON in the filter grammar, e.g. {"city":{"eq":"北京"}} */
+                    filter?: string;
+                    /** @description Comma-separated fields, `-` for descending: -createdAt,name */
+                    sort?: string;
+                    /** @description Search text over names, company, email and phone */
+                    q?: string;
+                    /** @description Comma-separated fields to return */
+                    fields?: string;
+                    /** @description true lists the recycle bin */
+                    deleted?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ticket-queues/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one ticket_queue */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            method: "round_robin" | "least_open" | "skill_match" | "manual";
+                            members: {
+                                userId: string;
+                                skills: string[];
+                            }[];
+                            active: boolean;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Move a ticket_queue to the recycle bin */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update a ticket_queue (If-Match: version) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string | null;
+                        /** @enum {string} */
+                        method?: "round_robin" | "least_open" | "skill_match" | "manual";
+                        members?: {
+                            /** Format: uuid */
+                            userId: string;
+                            /** @default [] */
+                            skills?: string[];
+                        }[];
+                        active?: boolean;
+                        /** Format: uuid */
+                        ownerId?: string;
+                        custom?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            method: "round_robin" | "least_open" | "skill_match" | "manual";
+                            members: {
+                                userId: string;
+                                skills: string[];
+                            }[];
+                            active: boolean;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/ticket-queues/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a ticket_queue from the recycle bin */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            method: "round_robin" | "least_open" | "skill_match" | "manual";
+                            members: {
+                                userId: string;
+                                skills: string[];
+                            }[];
+                            active: boolean;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ticket-queues/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Show one sensitive field of a ticket_queue in clear (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        field: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            field: string;
+                            value: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ticket-macros": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List ticket-macros */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description JSON in the filter grammar, e.g. {"city":{"eq":"北京"}} */
+                    filter?: string;
+                    /** @description Comma-separated fields, `-` for descending: -createdAt,name */
+                    sort?: string;
+                    limit?: number;
+                    cursor?: string;
+                    /** @description Search text over names, company, email and phone */
+                    q?: string;
+                    /** @description Comma-separated fields to return */
+                    fields?: string;
+                    /** @description true lists the recycle bin */
+                    deleted?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "reply" | "note";
+                                body: string | null;
+                                setStatus: ("new" | "open" | "waiting_customer" | "waiting_third_party" | "resolved" | "closed") | null;
+                                setPriority: ("low" | "normal" | "high" | "urgent") | null;
+                                setQueueId: string | null;
+                                setQueue: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                active: boolean;
+                                ownerId: string | null;
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                lookups?: {
+                                    [key: string]: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                };
+                                custom: {
+                                    [key: string]: unknown;
+                                };
+                                createdAt: string;
+                                createdBy: string | null;
+                                updatedAt: string;
+                                updatedBy: string | null;
+                                version: number;
+                                deletedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a ticket_macro */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        kind?: "reply" | "note";
+                        body?: string | null;
+                        setStatus?: ("new" | "open" | "waiting_customer" | "waiting_third_party" | "resolved" | "closed") | null;
+                        setPriority?: ("low" | "normal" | "high" | "urgent") | null;
+                        setQueueId?: string | null;
+                        active?: boolean;
+                        /** Format: uuid */
+                        ownerId?: string;
+                        custom?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "reply" | "note";
+                            body: string | null;
+                            setStatus: ("new" | "open" | "waiting_customer" | "waiting_third_party" | "resolved" | "closed") | null;
+                            setPriority: ("low" | "normal" | "high" | "urgent") | null;
+                            setQueueId: string | null;
+                            setQueue: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            active: boolean;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ticket-macros/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count ticket-macros */
+        get: {
+            parameters: {
+                query?: {
+                    filter?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ticket-macros/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export ticket-macros as CSV (export permission) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description JSON in the filter grammar, e.g. {"city":{"eq":"北京"}} */
+                    filter?: string;
+                    /** @description Comma-separated fields, `-` for descending: -createdAt,name */
+                    sort?: string;
+                    /** @description Search text over names, company, email and phone */
+                    q?: string;
+                    /** @description Comma-separated fields to return */
+                    fields?: string;
+                    /** @description true lists the recycle bin */
+                    deleted?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ticket-macros/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one ticket_macro */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "reply" | "note";
+                            body: string | null;
+                            setStatus: ("new" | "open" | "waiting_customer" | "waiting_third_party" | "resolved" | "closed") | null;
+                            setPriority: ("low" | "normal" | "high" | "urgent") | null;
+                            setQueueId: string | null;
+                            setQueue: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            active: boolean;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Move a ticket_macro to the recycle bin */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update a ticket_macro (If-Match: version) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @enum {string} */
+                        kind?: "reply" | "note";
+                        body?: string | null;
+                        setStatus?: ("new" | "open" | "waiting_customer" | "waiting_third_party" | "resolved" | "closed") | null;
+                        setPriority?: ("low" | "normal" | "high" | "urgent") | null;
+                        setQueueId?: string | null;
+                        active?: boolean;
+                        /** Format: uuid */
+                        ownerId?: string;
+                        custom?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "reply" | "note";
+                            body: string | null;
+                            setStatus: ("new" | "open" | "waiting_customer" | "waiting_third_party" | "resolved" | "closed") | null;
+                            setPriority: ("low" | "normal" | "high" | "urgent") | null;
+                            setQueueId: string | null;
+                            setQueue: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            active: boolean;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/ticket-macros/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a ticket_macro from the recycle bin */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "reply" | "note";
+                            body: string | null;
+                            setStatus: ("new" | "open" | "waiting_customer" | "waiting_third_party" | "resolved" | "closed") | null;
+                            setPriority: ("low" | "normal" | "high" | "urgent") | null;
+                            setQueueId: string | null;
+                            setQueue: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            active: boolean;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ticket-macros/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Show one sensitive field of a ticket_macro in clear (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        field: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            field: string;
+                            value: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ticket-sla-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List ticket-sla-policies */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description JSON in the filter grammar, e.g. {"city":{"eq":"北京"}} */
+                    filter?: string;
+                    /** @description Comma-separated fields, `-` for descending: -createdAt,name */
+                    sort?: string;
+                    limit?: number;
+                    cursor?: string;
+                    /** @description Search text over names, company, email and phone */
+                    q?: string;
+                    /** @description Comma-separated fields to return */
+                    fields?: string;
+                    /** @description true lists the recycle bin */
+                    deleted?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                name: string;
+                                priority: ("low" | "normal" | "high" | "urgent") | null;
+                                category: string | null;
+                                firstResponseMinutes: number | null;
+                                resolutionMinutes: number | null;
+                                warnBeforeMinutes: number;
+                                calendarId: string | null;
+                                active: boolean;
+                                ownerId: string | null;
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                lookups?: {
+                                    [key: string]: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                };
+                                custom: {
+                                    [key: string]: unknown;
+                                };
+                                createdAt: string;
+                                createdBy: string | null;
+                                updatedAt: string;
+                                updatedBy: string | null;
+                                version: number;
+                                deletedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a ticket_sla_policy */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        priority?: ("low" | "normal" | "high" | "urgent") | null;
+                        category?: string | null;
+                        firstResponseMinutes?: number | null;
+                        resolutionMinutes?: number | null;
+                        warnBeforeMinutes?: number;
+                        calendarId?: string | null;
+                        active?: boolean;
+                        /** Format: uuid */
+                        ownerId?: string;
+                        custom?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            priority: ("low" | "normal" | "high" | "urgent") | null;
+                            category: string | null;
+                            firstResponseMinutes: number | null;
+                            resolutionMinutes: number | null;
+                            warnBeforeMinutes: number;
+                            calendarId: string | null;
+                            active: boolean;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ticket-sla-policies/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count ticket-sla-policies */
+        get: {
+            parameters: {
+                query?: {
+                    filter?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ticket-sla-policies/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export ticket-sla-policies as CSV (export permission) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description JSON in the filter grammar, e.g. {"city":{"eq":"北京"}} */
+                    filter?: string;
+                    /** @description Comma-separated fields, `-` for descending: -createdAt,name */
+                    sort?: string;
+                    /** @description Search text over names, company, email and phone */
+                    q?: string;
+                    /** @description Comma-separated fields to return */
+                    fields?: string;
+                    /** @description true lists the recycle bin */
+                    deleted?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ticket-sla-policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one ticket_sla_policy */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            priority: ("low" | "normal" | "high" | "urgent") | null;
+                            category: string | null;
+                            firstResponseMinutes: number | null;
+                            resolutionMinutes: number | null;
+                            warnBeforeMinutes: number;
+                            calendarId: string | null;
+                            active: boolean;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Move a ticket_sla_policy to the recycle bin */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update a ticket_sla_policy (If-Match: version) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        priority?: ("low" | "normal" | "high" | "urgent") | null;
+                        category?: string | null;
+                        firstResponseMinutes?: number | null;
+                        resolutionMinutes?: number | null;
+                        warnBeforeMinutes?: number;
+                        calendarId?: string | null;
+                        active?: boolean;
+                        /** Format: uuid */
+                        ownerId?: string;
+                        custom?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            priority: ("low" | "normal" | "high" | "urgent") | null;
+                            category: string | null;
+                            firstResponseMinutes: number | null;
+                            resolutionMinutes: number | null;
+                            warnBeforeMinutes: number;
+                            calendarId: string | null;
+                            active: boolean;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/ticket-sla-policies/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a ticket_sla_policy from the recycle bin */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            priority: ("low" | "normal" | "high" | "urgent") | null;
+                            category: string | null;
+                            firstResponseMinutes: number | null;
+                            resolutionMinutes: number | null;
+                            warnBeforeMinutes: number;
+                            calendarId: string | null;
+                            active: boolean;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ticket-sla-policies/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Show one sensitive field of a ticket_sla_policy in clear (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -11681,6 +29814,21 @@ export type paths = {
                                 actions: ("read" | "create" | "update" | "delete" | "export" | "import")[];
                                 sensitiveFields: string[];
                                 capabilities: ("owned" | "audited" | "recycleBin" | "customFields" | "import" | "export" | "search" | "timeline" | "pool" | "assignment" | "dedup")[];
+                                fields: {
+                                    name: string;
+                                    /** @enum {string} */
+                                    type: "text" | "enum" | "uuid" | "date" | "datetime" | "integer" | "decimal" | "boolean" | "tags" | "json" | "custom" | "computed";
+                                    required: boolean;
+                                    readOnly: boolean;
+                                    filterable: boolean;
+                                    sortable: boolean;
+                                    /** @enum {string} */
+                                    classification: "none" | "personal" | "sensitive";
+                                    masked: boolean;
+                                    values?: string[];
+                                    maxLength?: number;
+                                    refTable?: string;
+                                }[];
                             }[];
                         };
                     };
@@ -11783,7 +29931,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -11850,7 +30001,10 @@ export type paths = {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -11873,7 +30027,10 @@ export type paths = {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -11995,7 +30152,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     object: string;
                 };
@@ -12201,7 +30361,10 @@ export type paths = {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     object: string;
                     id: string;
@@ -12225,7 +30388,10 @@ export type paths = {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     object: string;
                     id: string;
@@ -12293,7 +30459,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     object: string;
                     id: string;
@@ -12354,7 +30523,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     object: string;
                     id: string;
@@ -12389,6 +30561,271 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A record’s files (read access on the record) */
+        get: {
+            parameters: {
+                query: {
+                    recordType: string;
+                    recordId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                name: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                recordType: string;
+                                recordId: string;
+                                createdAt: string;
+                                createdBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Attach a file to a record (multipart/form-data, one part named `file`; update access on the record); type sniffed from the bytes */
+        post: {
+            parameters: {
+                query: {
+                    recordType: string;
+                    recordId: string;
+                };
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            contentType: string;
+                            size: number;
+                            sha256: string;
+                            recordType: string;
+                            recordId: string;
+                            createdAt: string;
+                            createdBy: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file’s details */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            contentType: string;
+                            size: number;
+                            sha256: string;
+                            recordType: string;
+                            recordId: string;
+                            createdAt: string;
+                            createdBy: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove a file (update access on its record) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a file (read access on its record) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/file-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant’s upload limits */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            maxBytes: number;
+                            allowedTypes: string[];
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the upload limits (admins) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        maxBytes: number;
+                        allowedTypes: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            maxBytes: number;
+                            allowedTypes: string[];
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports": {
         parameters: {
             query?: never;
@@ -12415,8 +30852,7 @@ export type paths = {
                         "application/json": {
                             data: {
                                 id: string;
-                                /** @enum {string} */
-                                object: "contact" | "company" | "lead" | "deal" | "activity";
+                                object: string;
                                 fileName: string;
                                 /** @enum {string} */
                                 format: "csv" | "xlsx" | "vcf";
@@ -12438,6 +30874,8 @@ export type paths = {
                                     /** @enum {string} */
                                     action: "skip" | "update" | "create";
                                 };
+                                matches: ("email" | "phone" | "nameCompany")[];
+                                matchesParent: boolean;
                                 options: {
                                     batchSize: number;
                                     defaultSource: string;
@@ -12469,10 +30907,13 @@ export type paths = {
         post: {
             parameters: {
                 query: {
-                    object: "contact" | "company" | "lead" | "deal" | "activity";
+                    object: string;
                     fileName?: string;
                 };
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -12486,8 +30927,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             id: string;
-                            /** @enum {string} */
-                            object: "contact" | "company" | "lead" | "deal" | "activity";
+                            object: string;
                             fileName: string;
                             /** @enum {string} */
                             format: "csv" | "xlsx" | "vcf";
@@ -12509,6 +30949,8 @@ export type paths = {
                                 /** @enum {string} */
                                 action: "skip" | "update" | "create";
                             };
+                            matches: ("email" | "phone" | "nameCompany")[];
+                            matchesParent: boolean;
                             options: {
                                 batchSize: number;
                                 defaultSource: string;
@@ -12547,7 +30989,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Fields a column may be mapped to, per object (plus custom.<key>) */
+        /** Fields a column may be mapped to, per importable object of the tenant, custom objects included (plus custom.<key>) */
         get: {
             parameters: {
                 query?: never;
@@ -12605,8 +31047,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             id: string;
-                            /** @enum {string} */
-                            object: "contact" | "company" | "lead" | "deal" | "activity";
+                            object: string;
                             fileName: string;
                             /** @enum {string} */
                             format: "csv" | "xlsx" | "vcf";
@@ -12628,6 +31069,8 @@ export type paths = {
                                 /** @enum {string} */
                                 action: "skip" | "update" | "create";
                             };
+                            matches: ("email" | "phone" | "nameCompany")[];
+                            matchesParent: boolean;
                             options: {
                                 batchSize: number;
                                 defaultSource: string;
@@ -12662,7 +31105,10 @@ export type paths = {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -12701,8 +31147,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             id: string;
-                            /** @enum {string} */
-                            object: "contact" | "company" | "lead" | "deal" | "activity";
+                            object: string;
                             fileName: string;
                             /** @enum {string} */
                             format: "csv" | "xlsx" | "vcf";
@@ -12724,6 +31169,8 @@ export type paths = {
                                 /** @enum {string} */
                                 action: "skip" | "update" | "create";
                             };
+                            matches: ("email" | "phone" | "nameCompany")[];
+                            matchesParent: boolean;
                             options: {
                                 batchSize: number;
                                 defaultSource: string;
@@ -12764,7 +31211,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -12780,8 +31230,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             id: string;
-                            /** @enum {string} */
-                            object: "contact" | "company" | "lead" | "deal" | "activity";
+                            object: string;
                             fileName: string;
                             /** @enum {string} */
                             format: "csv" | "xlsx" | "vcf";
@@ -12803,6 +31252,8 @@ export type paths = {
                                 /** @enum {string} */
                                 action: "skip" | "update" | "create";
                             };
+                            matches: ("email" | "phone" | "nameCompany")[];
+                            matchesParent: boolean;
                             options: {
                                 batchSize: number;
                                 defaultSource: string;
@@ -12847,7 +31298,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -12863,8 +31317,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             id: string;
-                            /** @enum {string} */
-                            object: "contact" | "company" | "lead" | "deal" | "activity";
+                            object: string;
                             fileName: string;
                             /** @enum {string} */
                             format: "csv" | "xlsx" | "vcf";
@@ -12886,6 +31339,8 @@ export type paths = {
                                 /** @enum {string} */
                                 action: "skip" | "update" | "create";
                             };
+                            matches: ("email" | "phone" | "nameCompany")[];
+                            matchesParent: boolean;
                             options: {
                                 batchSize: number;
                                 defaultSource: string;
@@ -12932,7 +31387,10 @@ export type paths = {
                 query?: {
                     limit?: number;
                 };
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -12990,7 +31448,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -13006,8 +31467,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             id: string;
-                            /** @enum {string} */
-                            object: "contact" | "company" | "lead" | "deal" | "activity";
+                            object: string;
                             fileName: string;
                             /** @enum {string} */
                             format: "csv" | "xlsx" | "vcf";
@@ -13029,6 +31489,8 @@ export type paths = {
                                 /** @enum {string} */
                                 action: "skip" | "update" | "create";
                             };
+                            matches: ("email" | "phone" | "nameCompany")[];
+                            matchesParent: boolean;
                             options: {
                                 batchSize: number;
                                 defaultSource: string;
@@ -13071,7 +31533,7 @@ export type paths = {
         get: {
             parameters: {
                 query: {
-                    object: "contact" | "company" | "lead" | "deal" | "activity";
+                    object: string;
                 };
                 header?: never;
                 path?: never;
@@ -13088,8 +31550,7 @@ export type paths = {
                         "application/json": {
                             data: {
                                 id: string;
-                                /** @enum {string} */
-                                object: "contact" | "company" | "lead" | "deal" | "activity";
+                                object: string;
                                 name: string;
                                 mapping: {
                                     header: string;
@@ -13108,15 +31569,17 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @enum {string} */
-                        object: "contact" | "company" | "lead" | "deal" | "activity";
+                        object: string;
                         name: string;
                         mapping: {
                             header: string;
@@ -13134,8 +31597,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             id: string;
-                            /** @enum {string} */
-                            object: "contact" | "company" | "lead" | "deal" | "activity";
+                            object: string;
                             name: string;
                             mapping: {
                                 header: string;
@@ -13167,7 +31629,10 @@ export type paths = {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version this change is based on ("3"). Where the resource is versioned (its GET answers an ETag), a stale one answers 412 and a malformed one 412 too; absent, the last write wins. */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };

@@ -21,6 +21,7 @@ const meta = (name: string, path: string, custom: boolean): ObjectMeta => ({
   record: true,
   actions: ['read'],
   sensitiveFields: [],
+  fields: [],
   capabilities: [],
 });
 const OBJECTS = [meta('company', 'companies', false), meta('distributors', 'distributors', true)];

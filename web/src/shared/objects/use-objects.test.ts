@@ -10,6 +10,7 @@ const meta = (over: Partial<ObjectMeta>): ObjectMeta => ({
   record: true,
   actions: ['read'],
   sensitiveFields: [],
+  fields: [],
   capabilities: ['customFields'],
   ...over,
 });

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { OBJECTS_KEY, type ObjectMeta, objectsApi } from './objects-api';
+import { OBJECTS_KEY, type ObjectCapability, type ObjectMeta, objectsApi } from './objects-api';
 
 const EMPTY: ObjectMeta[] = [];
 
@@ -22,6 +22,6 @@ export function objectLabel(meta: Pick<ObjectMeta, 'label' | 'name'> | undefined
   return first || second || meta.name;
 }
 
-export function hasCapability(meta: ObjectMeta | undefined, capability: string): boolean {
+export function hasCapability(meta: ObjectMeta | undefined, capability: ObjectCapability): boolean {
   return meta?.capabilities.includes(capability) ?? false;
 }

@@ -1,8 +1,8 @@
 import { Alert, Button, Col, Form, Row, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '#app/auth/auth-context';
-import { fieldAccess } from '#app/auth/permissions';
+import { useMe } from '#shared/auth/session';
+import { fieldAccess } from '#shared/auth/permissions';
 import { isApiError } from '#shared/api/problem';
 import type { CrmRecord } from '#shared/api/types';
 import { FieldInput } from '#shared/fields/field-input';
@@ -60,7 +60,7 @@ export function RecordForm({ def, fields, record, initial: extra, submitLabel, o
   };
 
   return (
-    <Form form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish} scrollToFirstError data-testid="record-form">
+    <Form form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish} scrollToFirstError={{ focus: true }} data-testid="record-form">
       {conflict && <ConflictAlert onReload={onReload} />}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
       <Row gutter={16}>

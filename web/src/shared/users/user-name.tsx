@@ -1,4 +1,4 @@
-import { useAuth } from '#app/auth/auth-context';
+import { useAuth } from '#shared/auth/session';
 import { useUsers } from './users-api';
 
 /** A user's name from the cached user list; users who may not list users still see their own name. */

@@ -3,11 +3,16 @@ import { App, Card, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useMe } from '#app/auth/auth-context';
-import { can, canOnRecord, recordFieldAccess } from '#app/auth/permissions';
-import { QuickAddActivity } from '#modules/activities/quick-add-activity';
-import { RelatedDeals } from '#modules/deals/related/related-deals';
-import { Timeline } from '#modules/activities/timeline';
+import { useMe } from '#shared/auth/session';
+import { can, canOnRecord, recordFieldAccess } from '#shared/auth/permissions';
+import { QuickAddActivity, Timeline } from '#modules/activities';
+import { ApprovalPanel } from '#modules/approvals';
+import { RecordMail } from '#modules/mail';
+import { RelatedDeals } from '#modules/deals';
+import { RelatedContracts } from '#modules/contracts';
+import { RelatedOrders } from '#modules/orders';
+import { RelatedQuotes } from '#modules/quotes';
+import { RelatedTickets } from '#modules/tickets';
 import { RelatedObjectLists } from '#modules/objects';
 import { useRecordDetail } from '#shared/records/detail/use-record-detail';
 import type { ObjectDef } from '#shared/records/object-def';
@@ -87,6 +92,24 @@ export function RecordDetailPage({ def }: { def: ObjectDef }) {
     ...(can(me, 'deal', 'read')
       ? [{ key: 'deals', label: t('nav.deals'), children: <RelatedDeals field={def.object === 'companies' ? 'companyId' : 'contactId'} id={id} /> }]
       : []),
+    ...(can(me, 'quote', 'read')
+      ? [{ key: 'quotes', label: t('nav.quotes'), children: <RelatedQuotes field={def.object === 'companies' ? 'companyId' : 'contactId'} id={id} /> }]
+      : []),
+    ...(can(me, 'order', 'read')
+      ? [{ key: 'orders', label: t('nav.orders'), children: <RelatedOrders field={def.object === 'companies' ? 'companyId' : 'contactId'} id={id} /> }]
+      : []),
+    ...(can(me, 'contract', 'read')
+      ? [
+          {
+            key: 'contracts',
+            label: t('nav.contracts', { defaultValue: '合同' }),
+            children: <RelatedContracts field={def.object === 'companies' ? 'companyId' : 'contactId'} id={id} />,
+          },
+        ]
+      : []),
+    ...(can(me, 'ticket', 'read')
+      ? [{ key: 'tickets', label: t('nav.tickets'), children: <RelatedTickets field={def.object === 'companies' ? 'companyId' : 'contactId'} id={id} /> }]
+      : []),
     { key: 'history', label: t('detail.history'), children: <Timeline object={def.object} id={id} fields={fields} only="change" /> },
   ];
 
@@ -109,6 +132,15 @@ export function RecordDetailPage({ def }: { def: ObjectDef }) {
           <RelatedObjectLists object={def.entity} id={id} />
         </div>
         <div>
+          <ApprovalPanel
+            object={def.entity}
+            recordId={id}
+            onChanged={() => {
+              void q.refetch();
+              refreshTimeline();
+            }}
+          />
+          <RecordMail object={def.entity} recordId={id} onSent={refreshTimeline} />
           <Card title={t('activities.quickAdd')} style={{ marginBottom: 16 }}>
             <QuickAddActivity link={link} onAdded={refreshTimeline} />
           </Card>

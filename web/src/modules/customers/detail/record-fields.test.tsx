@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { contactObject } from '#modules/customers/objects/contact-object';
-import { recordFieldAccess } from '#app/auth/permissions';
+import { recordFieldAccess } from '#shared/auth/permissions';
 import type { CrmRecord, Me } from '#shared/api/types';
 import { toFieldDef } from '#shared/fields/custom-fields-api';
 import { adminMe, mockFetch, renderApp } from '../../../test/render';

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Empty, Input, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { activitiesApi } from '#modules/activities/activities-api';
+import { activitiesApi } from '#modules/activities';
 import { api } from '#shared/api/client';
 import type { ListResponse } from '#shared/api/types';
 import { formatDateTime } from '#shared/format/format';

@@ -3,9 +3,14 @@ import { Alert, App, Button, Card, Drawer, Popconfirm, Space, Tag, Typography } 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { useMe } from '#app/auth/auth-context';
-import { canOnRecord } from '#app/auth/permissions';
+import { useMe } from '#shared/auth/session';
+import { can, canOnRecord } from '#shared/auth/permissions';
+import { ApprovalPanel, useApprovalLock } from '#modules/approvals';
+import { RecordMail } from '#modules/mail';
 import { RelatedObjectLists } from '#modules/objects';
+import { RelatedContracts } from '#modules/contracts';
+import { RelatedOrders } from '#modules/orders';
+import { RelatedQuotes } from '#modules/quotes';
 import { PageSpinner } from '#shared/ui/page-spinner';
 import { DealForm } from '../deal-form';
 import { dealKeys, dealsApi, type LostReason, nameOf } from '../deals-api';
@@ -31,11 +36,13 @@ export function DealDetailPage() {
   const pipelines = usePipelines();
   const [editing, setEditing] = useState(false);
   const [lostTarget, setLostTarget] = useState<string | null>(null);
+  // A pending approval locks the deal for everyone but admins and its approvers.
+  const locked = useApprovalLock('deal', id);
   if (deal.isPending || pipelines.isPending) return <PageSpinner />;
   if (deal.isError) return <Alert type="error" message={deal.error.message} />;
   const d = deal.data;
   const pipeline = pipelines.data?.find((p) => p.id === d.pipelineId);
-  const mayEdit = canOnRecord(me, 'deal', 'update', d.ownerId);
+  const mayEdit = canOnRecord(me, 'deal', 'update', d.ownerId) && !locked;
   const refresh = () => qc.invalidateQueries({ queryKey: dealKeys.all });
 
   const move = async (stageId: string, lost?: { lostReason: LostReason; lostNote?: string }) => {
@@ -76,7 +83,11 @@ export function DealDetailPage() {
             )}
           </Space>
         )}
-        {mayEdit && <Button onClick={() => setEditing(true)}>{t('deals.detail.edit')}</Button>}
+        {mayEdit && (
+          <Button onClick={() => setEditing(true)} data-testid="deal-edit">
+            {t('deals.detail.edit')}
+          </Button>
+        )}
         {canOnRecord(me, 'deal', 'delete', d.ownerId) && (
           <Popconfirm
             title={t('deals.detail.deleteConfirm')}
@@ -100,9 +111,24 @@ export function DealDetailPage() {
       )}
       <div className={styles.grid}>
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
+          <ApprovalPanel object="deal" recordId={d.id} recordVersion={d.version} onChanged={() => void deal.refetch()} style={{}} />
+          <RecordMail object="deal" recordId={d.id} style={{}} />
           <Card title={t('deals.detail.facts')} size="small">
             <DealFacts deal={d} pipeline={pipeline} />
           </Card>
+          <Card title={t('nav.quotes')} size="small">
+            <RelatedQuotes field="dealId" id={d.id} />
+          </Card>
+          {can(me, 'order', 'read') && (
+            <Card title={t('nav.orders')} size="small">
+              <RelatedOrders field="dealId" id={d.id} />
+            </Card>
+          )}
+          {can(me, 'contract', 'read') && (
+            <Card title={t('nav.contracts', { defaultValue: '合同' })} size="small">
+              <RelatedContracts field="dealId" id={d.id} />
+            </Card>
+          )}
           <Card title={t('deals.detail.history')} size="small">
             <StageHistory deal={d} pipelines={pipelines.data ?? []} />
           </Card>

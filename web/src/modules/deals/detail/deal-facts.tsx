@@ -100,7 +100,8 @@ export function DealFacts({ deal, pipeline }: { deal: Deal; pipeline: Pipeline |
     layout?.sections,
   );
   if (loading) return <Spin />;
-  if (!groups) return grid(facts);
+  // Without sections, custom fields follow the facts (a lookup names its record, linked).
+  if (!groups) return grid([...facts, ...fields.filter((f) => f.custom).flatMap((f) => byKey.get(f.key) ?? [])]);
   return (
     <Collapse
       ghost

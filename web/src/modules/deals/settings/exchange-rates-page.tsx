@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Form, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { currencyOptions } from '#modules/settings/tenant/currencies';
+import { currencyOptions } from '#shared/format/currencies';
 import { isApiError } from '#shared/api/problem';
 import '../messages';
 import { dealKeys, dealsApi, type ExchangeRate, trimDecimal } from '../deals-api';

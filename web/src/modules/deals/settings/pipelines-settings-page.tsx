@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Collapse, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { settingsApi } from '#modules/settings/settings-api';
+import { listTeams, TEAMS_KEY } from '#shared/users/teams-api';
 import '../messages';
 import { dealKeys, dealsApi, nameOf, type Pipeline } from '../deals-api';
 import { StageTable } from './stage-table';
@@ -13,7 +13,7 @@ export function PipelinesSettingsPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const pipelines = useQuery({ queryKey: [...dealKeys.pipelines, 'settings'], queryFn: () => dealsApi.pipelines(true) });
-  const teams = useQuery({ queryKey: ['teams'], queryFn: settingsApi.teams.list });
+  const teams = useQuery({ queryKey: TEAMS_KEY, queryFn: listTeams });
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<{ zh: string; en: string }>();
   const refresh = () => qc.invalidateQueries({ queryKey: dealKeys.pipelines });

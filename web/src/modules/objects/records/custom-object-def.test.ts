@@ -11,6 +11,7 @@ const meta: ObjectMeta & { path: string } = {
   record: true,
   actions: ['read', 'create', 'update', 'delete', 'export'],
   sensitiveFields: [],
+  fields: [],
   capabilities: ['owned', 'customFields', 'recycleBin', 'export', 'search'],
 };
 const t = ((key: string, params?: { label?: string }) => `${key}:${params?.label ?? ''}`) as unknown as TFunction;

@@ -3,13 +3,15 @@ import { App, Card } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useMe } from '#app/auth/auth-context';
-import { canOnRecord, recordFieldAccess } from '#app/auth/permissions';
+import { useMe } from '#shared/auth/session';
+import { canOnRecord, recordFieldAccess } from '#shared/auth/permissions';
 import { useRecordDetail } from '#shared/records/detail/use-record-detail';
 import { RecordFields } from '#shared/records/detail/record-fields';
 import { type ObjectDef, pagePath } from '#shared/records/object-def';
 import { RecordForm } from '#shared/records/record-form';
 import { recordKeys, recordsApi } from '#shared/records/records-api';
+import { ApprovalPanel } from '#modules/approvals';
+import { RecordMail } from '#modules/mail';
 import { RelatedObjectLists } from '../related/related-object-lists';
 import type { RecordObjectMeta } from './custom-object-def';
 import { ObjectRecordHeader } from './object-record-header';
@@ -57,6 +59,8 @@ export function ObjectRecordPage({ def, meta }: Props) {
         onEdit={() => setEditing(true)}
         onDelete={onDelete}
       />
+      <ApprovalPanel object={meta.name} recordId={id} onChanged={() => void q.refetch()} />
+      <RecordMail object={meta.name} recordId={id} />
       <div className={styles.grid}>
         <Card title={t('detail.overview')}>
           {editing ? (

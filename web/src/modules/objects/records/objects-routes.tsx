@@ -1,7 +1,8 @@
 import { Route, Routes, useParams } from 'react-router';
-import { useMe } from '#app/auth/auth-context';
-import { can } from '#app/auth/permissions';
+import { useMe } from '#shared/auth/session';
+import { can } from '#shared/auth/permissions';
 import { NotFound } from '#app/not-found';
+import { ExportButton } from '#modules/exports';
 import { RecordListPage } from '#shared/records/list/record-list-page';
 import { RecordCreatePage } from '#shared/records/record-create-page';
 import { PageSpinner } from '#shared/ui/page-spinner';
@@ -17,7 +18,7 @@ export function ObjectsRoutes() {
   if (!meta || !def || !can(me, meta.name, 'read')) return <NotFound />;
   return (
     <Routes>
-      <Route index element={<RecordListPage key={meta.name} def={def} />} />
+      <Route index element={<RecordListPage key={meta.name} def={def} exportButton={ExportButton} />} />
       <Route path="new" element={<RecordCreatePage key={meta.name} def={def} />} />
       <Route path=":id" element={<ObjectRecordPage key={meta.name} def={def} meta={meta} />} />
       <Route path="*" element={<NotFound />} />

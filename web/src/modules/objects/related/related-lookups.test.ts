@@ -11,6 +11,7 @@ const obj = (name: string, over: Partial<ObjectMeta> = {}): ObjectMeta => ({
   record: true,
   actions: ['read'],
   sensitiveFields: [],
+  fields: [],
   capabilities: ['customFields'],
   ...over,
 });

@@ -16,6 +16,7 @@ const distributors: ObjectMeta = {
   record: true,
   actions: ['read', 'create'],
   sensitiveFields: [],
+  fields: [],
   capabilities: ['customFields'],
 };
 const lookup: CustomFieldDef = {

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { CSSProperties } from 'react';
-import { useMe } from '#app/auth/auth-context';
-import { can } from '#app/auth/permissions';
+import { useMe } from '#shared/auth/session';
+import { can } from '#shared/auth/permissions';
 import { CUSTOM_FIELDS_KEY, customFieldsApi } from '#shared/fields/custom-fields-api';
 import { useObjects } from '#shared/objects/use-objects';
 import { RelatedObjectCard } from './related-object-card';

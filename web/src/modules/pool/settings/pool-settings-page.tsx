@@ -5,7 +5,7 @@ import { App, Button, Card, Empty, Form, List, Modal, Space, Tag, Typography } f
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useMe } from '#app/auth/auth-context';
+import { useMe } from '#shared/auth/session';
 import { NotFound } from '#app/not-found';
 import { isApiError } from '#shared/api/problem';
 import { POOLS_KEY, type Pool, poolApi, usePools } from '../pool-api';

@@ -15,6 +15,7 @@ const meta = (name: string, path: string | null, zh: string, en: string, over: P
   record: path !== null,
   actions: ['read'],
   sensitiveFields: [],
+  fields: [],
   capabilities: path ? ['customFields'] : [],
   ...over,
 });

@@ -15,6 +15,7 @@ const OBJECTS: ObjectMeta[] = [
     record: true,
     actions: ['read', 'create', 'update', 'delete', 'export', 'import'],
     sensitiveFields: [],
+    fields: [],
     capabilities: [],
   },
   {
@@ -26,6 +27,7 @@ const OBJECTS: ObjectMeta[] = [
     record: false,
     actions: ['read', 'update'],
     sensitiveFields: [],
+    fields: [],
     capabilities: [],
   },
   {
@@ -37,6 +39,7 @@ const OBJECTS: ObjectMeta[] = [
     record: true,
     actions: ['read', 'create'],
     sensitiveFields: [],
+    fields: [],
     capabilities: [],
   },
 ];

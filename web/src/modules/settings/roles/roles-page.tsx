@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { type Role, settingsApi } from '../settings-api';
 import { ROLES_KEY, useRoles } from '../use-settings-data';
 import { RoleEditor } from './role-editor';
+import { roleDescription, roleLabel } from '#shared/users/role-label';
 
 export function RolesPage() {
   const { t } = useTranslation();
@@ -16,7 +17,7 @@ export function RolesPage() {
   const selected = selectedId === 'new' ? null : (data.find((r) => r.id === selectedId) ?? data[0] ?? null);
   const remove = (r: Role) =>
     modal.confirm({
-      title: t('settings.roles.deleteConfirm', { name: r.name }),
+      title: t('settings.roles.deleteConfirm', { name: roleLabel(r, t) }),
       okButtonProps: { danger: true },
       onOk: async () => {
         try {
@@ -72,8 +73,12 @@ export function RolesPage() {
                 }
               >
                 <List.Item.Meta
-                  title={r.name}
-                  description={<Typography.Text type="secondary">{t('settings.roles.users', { count: r.userCount })}</Typography.Text>}
+                  title={roleLabel(r, t)}
+                  description={
+                    <Typography.Text type="secondary">
+                      {[roleDescription(r, t), t('settings.roles.users', { count: r.userCount })].filter(Boolean).join(' · ')}
+                    </Typography.Text>
+                  }
                 />
               </List.Item>
             )}
@@ -81,7 +86,7 @@ export function RolesPage() {
         </Card>
       </Col>
       <Col xs={24} lg={18}>
-        <Card title={selectedId === 'new' ? t('settings.roles.create') : selected?.name}>
+        <Card title={selectedId === 'new' ? t('settings.roles.create') : selected && roleLabel(selected, t)}>
           {(selected || selectedId === 'new') && <RoleEditor role={selectedId === 'new' ? null : selected} onSaved={(r) => setSelectedId(r.id)} />}
         </Card>
       </Col>

@@ -2,6 +2,8 @@ import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Empty, Input, Modal, Space, Tree, Typography } from 'antd';
 import { useState } from 'react';
+import { UserName } from '#shared/users/user-name';
+import { UserSelect } from '#shared/users/user-select';
 import { useTranslation } from 'react-i18next';
 import { type Team, settingsApi } from '../settings-api';
 import styles from '../settings.module.css';
@@ -18,6 +20,8 @@ export function TeamsPage() {
   const { data = [], isPending } = useTeams();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [name, setName] = useState('');
+  // Approvals' "owner's manager" walks up the tree to the nearest team with one.
+  const [managerId, setManagerId] = useState<string | null>(null);
   const done = async () => {
     await qc.invalidateQueries({ queryKey: TEAMS_KEY });
     setDialog(null);
@@ -25,8 +29,8 @@ export function TeamsPage() {
   const fail = (e: unknown) => message.error(e instanceof Error ? e.message : String(e));
   const save = async () => {
     try {
-      if (dialog?.mode === 'create') await settingsApi.teams.create({ name: name.trim(), parentId: dialog.parentId });
-      if (dialog?.mode === 'rename') await settingsApi.teams.update(dialog.team.id, { name: name.trim() }, dialog.team.version);
+      if (dialog?.mode === 'create') await settingsApi.teams.create({ name: name.trim(), parentId: dialog.parentId, managerId });
+      if (dialog?.mode === 'rename') await settingsApi.teams.update(dialog.team.id, { name: name.trim(), managerId }, dialog.team.version);
       await done();
     } catch (e) {
       fail(e);
@@ -47,6 +51,11 @@ export function TeamsPage() {
         <Space>
           <span>{n.team.name}</span>
           <Typography.Text type="secondary">{t('settings.teams.members', { count: n.team.memberCount })}</Typography.Text>
+          {n.team.managerId && (
+            <Typography.Text type="secondary">
+              · {t('approvals.teamManager')}: <UserName id={n.team.managerId} />
+            </Typography.Text>
+          )}
           <Button
             size="small"
             type="text"
@@ -54,6 +63,7 @@ export function TeamsPage() {
             aria-label={t('settings.teams.addChild')}
             onClick={() => {
               setName('');
+              setManagerId(null);
               setDialog({ mode: 'create', parentId: n.team.id });
             }}
           />
@@ -64,6 +74,7 @@ export function TeamsPage() {
             aria-label={t('common.edit')}
             onClick={() => {
               setName(n.team.name);
+              setManagerId(n.team.managerId ?? null);
               setDialog({ mode: 'rename', team: n.team });
             }}
           />
@@ -82,6 +93,7 @@ export function TeamsPage() {
           icon={<PlusOutlined />}
           onClick={() => {
             setName('');
+            setManagerId(null);
             setDialog({ mode: 'create', parentId: null });
           }}
         >
@@ -97,7 +109,10 @@ export function TeamsPage() {
         okButtonProps={{ disabled: !name.trim() }}
         destroyOnHidden
       >
-        <Input autoFocus value={name} onChange={(e) => setName(e.target.value)} placeholder={t('settings.teams.name')} maxLength={100} />
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Input autoFocus value={name} onChange={(e) => setName(e.target.value)} placeholder={t('settings.teams.name')} maxLength={100} />
+          <UserSelect value={managerId} onChange={setManagerId} placeholder={t('approvals.teamManager')} />
+        </Space>
       </Modal>
     </Card>
   );

@@ -2,13 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '#app/auth/auth-context';
+import { useAuth } from '#shared/auth/session';
 import { api } from '#shared/api/client';
 import { isApiError } from '#shared/api/problem';
 import { allTimeZones, zoneOffset } from '#shared/format/time-zone';
 import { ConflictAlert } from '#shared/ui/conflict-alert';
 import '../messages';
-import { currencyOptions } from './currencies';
+import { currencyOptions } from '#shared/format/currencies';
 import { regionOptions } from './regions';
 
 type Tenant = { id: string; name: string; locale: string; timezone: string; currency: string; phoneRegion: string; version: number };

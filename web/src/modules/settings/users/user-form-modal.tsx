@@ -7,6 +7,7 @@ import { errorPath } from '#shared/records/payload';
 import { USERS_KEY, type UserRow } from '#shared/users/users-api';
 import { settingsApi } from '../settings-api';
 import { useRoles, useTeams } from '../use-settings-data';
+import { roleLabel } from '#shared/users/role-label';
 
 type Values = { email: string; name: string; password?: string; teamId?: string | null; roleIds: string[] };
 type Props = { user: UserRow | null; open: boolean; onClose: () => void };
@@ -77,7 +78,7 @@ export function UserFormModal({ user, open, onClose }: Props) {
           <Select allowClear options={teams.map((x) => ({ value: x.id, label: x.name }))} />
         </Form.Item>
         <Form.Item name="roleIds" label={t('settings.users.roles')}>
-          <Select mode="multiple" options={roles.map((r) => ({ value: r.id, label: r.name }))} />
+          <Select mode="multiple" options={roles.map((r) => ({ value: r.id, label: roleLabel(r, t) }))} />
         </Form.Item>
       </Form>
     </Modal>

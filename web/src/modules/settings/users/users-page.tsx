@@ -11,6 +11,7 @@ import styles from '../settings.module.css';
 import { useRoles, useTeams } from '../use-settings-data';
 import { ResetPasswordModal } from './reset-password-modal';
 import { UserFormModal } from './user-form-modal';
+import { roleLabel } from '#shared/users/role-label';
 
 export function UsersPage() {
   const { t, i18n } = useTranslation();
@@ -65,7 +66,11 @@ export function UsersPage() {
           {
             key: 'roles',
             title: t('settings.users.roles'),
-            render: (_, u) => (u.roleIds ?? []).map((id) => <Tag key={id}>{roles.find((r) => r.id === id)?.name ?? id}</Tag>),
+            render: (_, u) =>
+              (u.roleIds ?? []).map((id) => {
+                const role = roles.find((r) => r.id === id);
+                return <Tag key={id}>{role ? roleLabel(role, t) : id}</Tag>;
+              }),
           },
           {
             key: 'status',

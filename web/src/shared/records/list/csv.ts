@@ -1,6 +1,14 @@
-/** RFC 4180 CSV with a BOM so Excel opens Chinese text correctly. */
+import { neutraliseFormula } from './formula-cells';
+
+/**
+ * RFC 4180 CSV with a BOM so Excel opens Chinese text correctly; cells a spreadsheet would run
+ * as a formula are neutralised by the server's rule (formula-cells.ts; numbers and phones kept).
+ */
 export function toCsv(header: string[], rows: string[][]): string {
-  const cell = (v: string) => (/[",\r\n]/.test(v) || /^[=+\-@]/.test(v) ? `"${v.replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"` : v);
+  const cell = (raw: string) => {
+    const v = neutraliseFormula(raw);
+    return /[",\r\n\t]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  };
   return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 

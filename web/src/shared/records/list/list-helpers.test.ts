@@ -19,6 +19,11 @@ describe('toCsv', () => {
   });
   it('defuses spreadsheet formulas', () => {
     expect(toCsv(['a'], [['=HYPERLINK("x")']])).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(toCsv(['a', 'b'], [['@SUM(A1)', '\t=1']])).toContain(`'@SUM(A1),"'\t=1"`);
+  });
+  it('keeps numbers and phone numbers as written (the server rule)', () => {
+    const csv = toCsv(['amount', 'phone', 'intl'], [['-12.5', '+86 138 0013 8000', '+1 (415) 555-0100']]);
+    expect(csv).toContain('\r\n-12.5,+86 138 0013 8000,+1 (415) 555-0100\r\n');
   });
 });
 

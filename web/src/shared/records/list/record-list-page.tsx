@@ -1,14 +1,14 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Grid, Input, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { type ComponentType, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useMe } from '#app/auth/auth-context';
-import { can } from '#app/auth/permissions';
+import { useMe } from '#shared/auth/session';
+import { can } from '#shared/auth/permissions';
 import type { CrmRecord } from '#shared/api/types';
-import { ExportButton } from '#modules/exports/export-button';
 import { groupToFilter } from '#shared/filter/filter-model';
 import { fieldLabel } from '#shared/fields/field-label';
+import { hasCapability, objectByName, useObjects } from '#shared/objects/use-objects';
 import { useDebounced } from '#shared/ui/use-debounced';
 import { type ObjectDef, objectText, pagePath } from '../object-def';
 import { layoutColumns } from '../layout';
@@ -28,10 +28,22 @@ import { SavedViews } from './saved-views';
 import { useInfiniteList } from './use-infinite-list';
 import { useListView } from './use-list-view';
 
-/** Record lists that link to the import wizard (deals have their own page with the same button). */
-const IMPORTABLE = new Set<string>(['contact', 'company', 'lead']);
+/** What the list asks its export control to export: everything matching, in the visible columns. */
+export type ListExportProps = {
+  request: { object: string; filter?: string; sort?: string; q?: string; columns: { key: string; label: string }[] };
+  objectLabel: string;
+  /** The list's API path (contacts). */
+  listPath: string;
+  compact?: boolean;
+};
 
-export function RecordListPage({ def }: { def: ObjectDef }) {
+export type RecordListPageProps = {
+  def: ObjectDef;
+  /** The toolbar's export control (the exports feature's ExportButton), shown to users who may export. */
+  exportButton?: ComponentType<ListExportProps>;
+};
+
+export function RecordListPage({ def, exportButton: ExportButton }: RecordListPageProps) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const me = useMe();
@@ -39,6 +51,8 @@ export function RecordListPage({ def }: { def: ObjectDef }) {
   const mobile = Grid.useBreakpoint().md === false;
   const { fields, loading: fieldsLoading } = useObjectFields(def);
   const { layout, loading: layoutLoading } = useObjectLayout(def.entity);
+  // Every object the registry marks importable (custom ones too) links to the import page, preselected.
+  const importable = hasCapability(objectByName(useObjects().objects, def.entity), 'import');
   const defaults = useMemo(() => layoutColumns(fields, layout?.listColumns), [fields, layout]);
   const { view, setView, viewId, pickView, resetColumns } = useListView(def, fields, !fieldsLoading && !layoutLoading, defaults);
   const [text, setText] = useState('');
@@ -83,7 +97,7 @@ export function RecordListPage({ def }: { def: ObjectDef }) {
           {title} <ListCount object={def.object} filter={filter} q={q} />
         </Typography.Title>
         <SavedViews entity={def.entity} view={view} activeId={viewId} onPick={pickView} />
-        {can(me, def.entity, 'export') && (
+        {ExportButton && can(me, def.entity, 'export') && (
           <ExportButton
             objectLabel={title}
             listPath={def.object}
@@ -97,7 +111,7 @@ export function RecordListPage({ def }: { def: ObjectDef }) {
             }}
           />
         )}
-        {can(me, def.entity, 'import') && IMPORTABLE.has(def.entity) && (
+        {can(me, def.entity, 'import') && importable && (
           <Button icon={<UploadOutlined />} onClick={() => navigate(`/imports?object=${def.entity}`)} data-testid="import-records">
             {!mobile && t('imports.import')}
           </Button>

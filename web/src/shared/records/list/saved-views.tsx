@@ -3,7 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Checkbox, Form, Input, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '#app/auth/auth-context';
+import { scopeOf } from '#shared/auth/permissions';
+import { useMe } from '#shared/auth/session';
 import { filterToGroup, groupToFilter } from '#shared/filter/filter-model';
 import type { ListView } from './list-state';
 import { type SavedView, savedViewsApi } from './saved-views-api';
@@ -61,6 +62,9 @@ export function SavedViews({ entity, view, activeId, onPick }: Props) {
   const isMine = (v: SavedView) => v.mine ?? v.userId === me.user.id;
   const mine = data.filter(isMine);
   const shared = data.filter((v) => !isMine(v));
+  // The unfiltered list shows what the read scope lets the user see: a rep's is their own records, not all of them.
+  const scope = scopeOf(me, entity, 'read');
+  const allLabel = scope === 'own' ? t('views.ownScope') : scope === 'team' ? t('views.teamScope') : t('views.all');
 
   return (
     <Space wrap>
@@ -72,7 +76,7 @@ export function SavedViews({ entity, view, activeId, onPick }: Props) {
           onPick(s ? s.id : null, s ? viewFromSaved(s, view.columns) : null);
         }}
         options={[
-          { value: '', label: t('views.all') },
+          { value: '', label: allLabel },
           ...(mine.length ? [{ label: t('views.mine'), options: mine.map((v) => ({ value: v.id, label: v.name })) }] : []),
           ...(shared.length ? [{ label: t('views.shared'), options: shared.map((v) => ({ value: v.id, label: v.name })) }] : []),
         ]}

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { contactObject } from '#modules/customers/objects/contact-object';
+import { RecordForm } from '#shared/records/record-form';
 import { toFieldDef } from '#shared/fields/custom-fields-api';
 import { ApiError } from '#shared/api/problem';
-import { mockFetch, renderApp } from '../../test/render';
-import { RecordForm } from './record-form';
+import { mockFetch, renderApp } from '../../../test/render';
+import { contactObject } from './contact-object';
 
 const wechat = toFieldDef({
   id: 'f1',
