@@ -230,6 +230,8 @@ describe('public pool (公海) in a real browser', { concurrency: false }, () =>
     await a.page.goto('/pool?tab=expiring');
     await a.page.locator('.ant-select', { hasText: '14 天内' }).click();
     await a.page.locator('.ant-select-item-option', { hasText: '30 天内' }).click();
+    // Let the period dropdown finish closing, or its options are read as the pool picker's below.
+    await a.page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     const due = a.page.getByTestId('expiring-customer').filter({ hasText: '刘洋' });
     await due.waitFor();
     assert.match((await due.textContent()) ?? '', /联系人/);

@@ -146,6 +146,14 @@ describe('lead scoring and assignment in a real browser', { concurrency: false }
     await onPage.getByTestId('score-explanation').waitFor();
     assert.match((await onPage.getByTestId('score-explanation').textContent()) ?? '', /制造业/);
     assert.match((await page.getByTestId('lead-detail').textContent()) ?? '', /李娜/);
+    // #22: the table fits the narrow card: no column (the detail one was) ends outside it.
+    const overflow = await onPage.evaluate((cardEl) => {
+      const right = cardEl.getBoundingClientRect().right;
+      return Array.from(cardEl.querySelectorAll('[data-testid=score-explanation] th, [data-testid=score-explanation] td'))
+        .filter((cell) => cell.getBoundingClientRect().right > right + 1)
+        .map((cell) => cell.textContent);
+    });
+    assert.deepEqual(overflow, [], 'every column of the explanation is inside the card');
     await shot(page, 'scoring-06-lead-page');
   });
 

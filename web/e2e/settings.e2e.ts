@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Api } from './support/api';
+import { choose } from './support/antd';
 import { DESKTOP, launch, newContext, PHONE, shot, switchLanguage, keepFailure } from './support/browser';
 import { login } from './support/login';
 import { ADMIN, type RunningServer, startServer } from './support/server';
@@ -14,13 +15,6 @@ let browser: Browser;
 let ctx: BrowserContext;
 let page: Page;
 let api: Api;
-
-/** Picks an option of an antd Select by typing into its search box. */
-async function choose(p: Page, testId: string, search: string, option: string | RegExp): Promise<void> {
-  await p.getByTestId(testId).click();
-  await p.keyboard.type(search);
-  await p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-}
 
 const selected = async (p: Page, testId: string) =>
   (await p.getByTestId(testId).locator('.ant-select-content, .ant-select-selection-item').first().textContent()) ?? '';
@@ -47,11 +41,10 @@ describe('Settings > General and personal preferences', { concurrency: false }, 
     await page.getByTestId('tenant-save').waitFor();
     await shot(page, '20-settings-general');
     await page.getByTestId('tenant-name').fill('星辰贸易');
-    await page.getByTestId('tenant-locale').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'English' }).click();
-    await choose(page, 'tenant-timezone', 'New_York', 'America/New_York');
-    await choose(page, 'tenant-currency', 'USD', /^USD/);
-    await choose(page, 'tenant-phone-region', '新加坡', /^SG/);
+    await choose(page, page.getByTestId('tenant-locale'), 'English');
+    await choose(page, page.getByTestId('tenant-timezone'), 'America/New_York', { search: 'New_York' });
+    await choose(page, page.getByTestId('tenant-currency'), /^USD/, { search: 'USD' });
+    await choose(page, page.getByTestId('tenant-phone-region'), /^SG/, { search: '新加坡' });
     await page.getByTestId('tenant-save').click();
     await page.locator('.ant-message-success').waitFor();
 
@@ -103,7 +96,7 @@ describe('Settings > General and personal preferences', { concurrency: false }, 
 
     await page.getByTestId('user-menu').click();
     await page.getByTestId('open-preferences').click();
-    await choose(page, 'preferences-timezone', 'Shanghai', 'Asia/Shanghai');
+    await choose(page, page.getByTestId('preferences-timezone'), 'Asia/Shanghai', { search: 'Shanghai' });
     await shot(page, '23-preferences');
     await page.getByTestId('preferences-save').click();
     await page.locator('.ant-modal').waitFor({ state: 'hidden' });
@@ -201,9 +194,7 @@ describe('Settings > General and personal preferences', { concurrency: false }, 
   test('the audit log filters by object type', async () => {
     await page.goto('/settings/audit-log');
     await page.locator('.ant-table-row').first().waitFor();
-    await page.getByTestId('audit-object').click();
-    await page.keyboard.type('API');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'API token' }).first().click();
+    await choose(page, page.getByTestId('audit-object'), 'API token', { search: 'API' });
     await page.locator('.ant-table-row', { hasText: 'Revoked' }).first().waitFor();
     const rows = await page.locator('.ant-table-row').allTextContents();
     assert.ok(rows.length >= 2 && rows.every((r) => /API token/.test(r)), `only token entries remain: ${rows.join(' | ')}`);
@@ -227,9 +218,7 @@ describe('Settings > General and personal preferences', { concurrency: false }, 
 
     await role('Sales Rep').click();
     await page.getByTestId('role-admin-notice').waitFor({ state: 'detached' });
-    await page.getByTestId('perm-lead-read').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^Team$/ }).click();
-    await page.getByTestId('perm-lead-read').filter({ hasText: 'Team' }).waitFor();
+    await choose(page, page.getByTestId('perm-lead-read'), 'Team', { exact: true });
     await page.getByTestId('role-editor').getByRole('button', { name: 'Save' }).click();
     await page.locator('.ant-message-success').first().waitFor();
     const roles = await api.call<{ data: RoleRow[] }>('GET', '/roles');
@@ -246,11 +235,12 @@ describe('Settings > General and personal preferences', { concurrency: false }, 
     await shot(page, '30-settings-roles-sales-rep-en');
 
     await switchLanguage(page, '简体中文');
-    await role('Sales Rep').click();
+    // Built-in roles show their names in the user's language (#22).
+    await role('销售代表').click();
     await page.getByTestId('perm-lead-read').filter({ hasText: '本团队' }).waitFor();
     await matrix.locator('tr[data-row-key="lead"]').filter({ hasText: '线索' }).waitFor();
     await shot(page, '31-settings-roles-sales-rep-zh');
-    await role('Administrator').click();
+    await role('管理员').click();
     await page.getByTestId('role-admin-notice').filter({ hasText: '管理员拥有全部权限' }).waitFor();
     assert.doesNotMatch((await matrix.locator('tbody').textContent()) ?? '', /无/);
     await shot(page, '32-settings-roles-admin-zh');
@@ -268,15 +258,12 @@ describe('Settings > General and personal preferences', { concurrency: false }, 
     await dialog.locator('#key').fill('account');
     await dialog.locator('#label_zh').fill('上级客户');
     await dialog.locator('#label_en').fill('Parent account');
-    await page.getByTestId('custom-field-type').click();
-    await page.keyboard.type('关联');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '关联' }).first().click();
+    await choose(page, page.getByTestId('custom-field-type'), '关联', { search: '关联' });
     // The target object is required for a lookup.
     await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
     await dialog.getByText('请选择该字段关联的对象').waitFor();
-    await page.getByTestId('custom-field-target').click();
-    // The registry's Chinese label of companies (公司 or 客户).
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^(公司|客户)$/ }).click();
+    // The registry's Chinese label of companies.
+    await choose(page, page.getByTestId('custom-field-target'), '客户', { exact: true });
     await shot(page, '33-custom-field-lookup');
     await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
     await page.locator('.ant-modal').waitFor({ state: 'hidden' });
@@ -294,9 +281,7 @@ describe('Settings > General and personal preferences', { concurrency: false }, 
     const contact = await api.call<{ id: string }>('POST', '/contacts', { familyName: '周', givenName: '洋', name: '周洋' });
     await page.goto(`/contacts/${contact.id}`);
     await page.getByTestId('inline-custom.account').click();
-    await page.getByTestId('inline-editor-custom.account').getByTestId('lookup-select').click();
-    await page.keyboard.type('远洋');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '远洋贸易集团' }).click();
+    await choose(page, page.getByTestId('inline-editor-custom.account').getByTestId('lookup-select'), '远洋贸易集团', { search: '远洋' });
     await page.getByTestId('inline-save').click();
     const link = page.getByTestId('inline-custom.account').getByTestId('lookup-link');
     await link.filter({ hasText: '远洋贸易集团' }).waitFor();
@@ -311,13 +296,9 @@ describe('Settings > General and personal preferences', { concurrency: false }, 
     await page.getByTestId('record-table').getByText('吴山').waitFor();
     await page.getByTestId('filter-button').click();
     await page.getByTestId('filter-add').click();
-    await page.getByTestId('filter-field').click();
-    await page.keyboard.type('上级');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '上级客户' }).click();
+    await choose(page, page.getByTestId('filter-field'), '上级客户', { search: '上级' });
     await page.getByTestId('filter-op').filter({ hasText: '等于' }).waitFor();
-    await page.locator('[data-testid=filter-row] [data-testid=lookup-select]').click();
-    await page.keyboard.type('远洋');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '远洋贸易集团' }).click();
+    await choose(page, page.locator('[data-testid=filter-row] [data-testid=lookup-select]'), '远洋贸易集团', { search: '远洋' });
     await shot(page, '35-contacts-lookup-filter');
     await page.getByTestId('filter-apply').click();
     await page.getByTestId('record-table').getByText('吴山').waitFor({ state: 'detached' });
@@ -333,5 +314,33 @@ describe('Settings > General and personal preferences', { concurrency: false }, 
     await page.mouse.wheel(2000, 0);
     assert.equal(await cell.getAttribute('href'), `/companies/${target.id}`);
     await shot(page, '36-contacts-lookup-column');
+  });
+  test('numbering: an admin sees each numbered object with its next number, a bad pattern is refused in Chinese, a new one numbers the next quote', async () => {
+    if (!(await page.getByTestId('language-switch').textContent())?.includes('简体中文')) await switchLanguage(page, '简体中文');
+    await page.goto('/settings/numbering');
+    await page.getByTestId('settings-menu').getByText('编号规则').waitFor();
+    const next = page.getByTestId('numbering-next-quote');
+    await next.waitFor();
+    assert.match(await next.innerText(), /^QT-\d{4}-0001$/);
+    assert.match(await page.getByTestId('numbering-next-ticket').innerText(), /^TK-\d{4}-000001$/);
+    await page.getByTestId('numbering-pattern-quote').fill('BJ-{yyyy}');
+    await page.getByTestId('numbering-save-quote').click();
+    await page.getByTestId('numbering-error-quote').filter({ hasText: '编号规则需要一个流水号' }).waitFor();
+    await shot(page, '37-numbering-refused');
+    assert.match(await next.innerText(), /^QT-/); // nothing was saved
+    await page.getByTestId('numbering-pattern-quote').fill('BJ{yy}{mm}-{000}');
+    await page.getByTestId('numbering-save-quote').click();
+    await next.filter({ hasText: /^BJ\d{4}-001$/ }).waitFor();
+    await shot(page, '38-numbering-saved');
+    // The next quote takes that number.
+    const customer = await api.call<{ id: string }>('POST', '/companies', { name: '编号测试公司' });
+    const quote = await api.call<{ number: string }>('POST', '/quotes', { name: '编号测试报价', companyId: customer.id });
+    assert.match(quote.number, /^BJ\d{4}-001$/);
+    await page.reload();
+    await next.filter({ hasText: /^BJ\d{4}-002$/ }).waitFor();
+    await switchLanguage(page, 'English');
+    await page.getByTestId('settings-menu').getByText('Numbering').waitFor();
+    await page.getByText('Next number').waitFor();
+    await shot(page, '39-numbering-en');
   });
 });

@@ -37,8 +37,8 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
   throw new Error('server did not become healthy in time');
 }
 
-/** Starts the real server on a free port against a fresh PGlite data dir. */
-export async function startServer(): Promise<RunningServer> {
+/** Starts the real server on a free port against a fresh PGlite data dir; `env` overrides (demo data, say). */
+export async function startServer(o: { env?: Record<string, string> } = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'kehu-e2e-'));
   let output = '';
@@ -53,6 +53,7 @@ export async function startServer(): Promise<RunningServer> {
       KEHU_ADMIN_PASSWORD: ADMIN.password,
       KEHU_DEMO_DATA: '0',
       NODE_ENV: 'test',
+      ...o.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
