@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, afterEach, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { choose, clickUntilGone } from './support/antd';
 import { Api } from './support/api';
 import { DESKTOP, keepFailure, launch, newContext, shot, switchLanguage } from './support/browser';
 import { login } from './support/login';
@@ -26,7 +27,7 @@ const hits: Hit[] = [];
 const until = async (check: () => boolean, what: string, ms = 20_000) => {
   const end = Date.now() + ms;
   while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; the server said:\n${serverNotes()}`);
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; deliveries: ${await deliveriesNow()}; the server said:\n${serverNotes()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 };
@@ -39,6 +40,13 @@ const serverNotes = () =>
     .filter((l) => !/"msg":"(incoming request|request completed)"/.test(l))
     .join('\n')
     .slice(-6000);
+
+/** The deliveries the server holds, to tell an event never relayed from an attempt never made. */
+const deliveriesNow = async () => {
+  const hooks = await api.call<{ data: { id: string }[] }>('GET', '/webhooks').catch(() => ({ data: [] }));
+  const lists = await Promise.all(hooks.data.map((h) => api.call<unknown>('GET', `/webhooks/${h.id}/deliveries`).catch((e: Error) => e.message)));
+  return JSON.stringify({ hooks: hooks.data, lists }).slice(0, 4000);
+};
 
 /** Stripe-style check, as docs/webhooks.md describes it. */
 const signedBy = (hit: Hit, secret: string) => {
@@ -83,10 +91,10 @@ describe('Settings > Webhooks', { concurrency: false }, () => {
     const modal = page.getByTestId('webhook-modal');
     await modal.getByTestId('webhook-name').fill('CRM 同步');
     await modal.getByTestId('webhook-url').fill('http://169.254.169.254/latest/meta-data/');
-    await modal.getByTestId('webhook-events').click();
-    for (const label of ['联系人 · 新建', '联系人 · 更新'])
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
-    await page.keyboard.press('Escape');
+    for (const label of ['联系人 · 新建', '联系人 · 更新']) {
+      await choose(page, modal.getByTestId('webhook-events'), label);
+      await page.keyboard.press('Escape');
+    }
     // One object: the filter builder appears.
     await modal.getByTestId('filter-builder').waitFor();
     await shot(page, '60-webhook-form');
@@ -99,7 +107,7 @@ describe('Settings > Webhooks', { concurrency: false }, () => {
     const secret = (await page.getByTestId('webhook-secret').textContent())?.trim() ?? '';
     assert.match(secret, /^whsec_/);
     await shot(page, '62-webhook-secret');
-    await page.getByTestId('secret-done').click();
+    await clickUntilGone(page.getByTestId('secret-done'));
     await page.getByText('CRM 同步').waitFor();
     await shot(page, '63-webhook-list');
 
@@ -138,7 +146,7 @@ describe('Settings > Webhooks', { concurrency: false }, () => {
     await page.getByTestId('webhook-more').first().click();
     await page.locator('.ant-dropdown-menu-item', { hasText: '查看密钥' }).click();
     const old = (await page.getByTestId('webhook-secret').textContent())?.trim() ?? '';
-    await page.getByTestId('secret-done').click();
+    await clickUntilGone(page.getByTestId('secret-done'));
     await page.getByTestId('webhook-more').first().click();
     await page.locator('.ant-dropdown-menu-item', { hasText: '轮换密钥' }).click();
     await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
@@ -146,7 +154,7 @@ describe('Settings > Webhooks', { concurrency: false }, () => {
     assert.notEqual(fresh, old);
     await page.getByText(/旧密钥在 .* 之前仍会签名/).waitFor();
     await shot(page, '66-webhook-rotated');
-    await page.getByTestId('secret-done').click();
+    await clickUntilGone(page.getByTestId('secret-done'));
     const before = hits.length;
     await api.call('POST', '/contacts', { name: '王芳' });
     await until(() => hits.length === before + 1, 'a delivery after rotation');

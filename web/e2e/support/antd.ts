@@ -20,11 +20,13 @@ const settled = (l: Locator, timeout: number) =>
   );
 
 /**
- * Picks `label` in the select and waits until the select shows it. `search` is typed into the
+ * Picks `label` in the select (single or multiple) and waits until the select shows it. `search` is typed into the
  * select first (searchable selects; long lists are virtual and need not hold still for a click).
  */
 export async function choose(p: Page, select: Locator, label: string | RegExp, o: { search?: string; exact?: boolean } = {}): Promise<void> {
   for (let attempt = 1; attempt <= 4; attempt++) {
+    // A click that took after the last check: clicking again would unpick it in a multiple select.
+    if (attempt > 1 && (await select.filter({ hasText: label }).count()) > 0) return;
     await select.click();
     if (o.search) await p.keyboard.type(o.search);
     const item = option(p, label, o);
