@@ -74,7 +74,15 @@ export function DealList({ pipeline, q, filter }: { pipeline: Pipeline; q: strin
   ];
   return (
     <div data-testid="deal-list">
-      <Table rowKey="id" size="middle" columns={columns} dataSource={layoutLoading ? [] : rows} loading={list.isPending || layoutLoading} pagination={false} scroll={{ x: 1100 }} />
+      <Table
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={layoutLoading ? [] : rows}
+        loading={list.isPending || layoutLoading}
+        pagination={false}
+        scroll={{ x: 1100 }}
+      />
       {list.hasNextPage && (
         <Button block onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} style={{ marginTop: 12 }}>
           {t('deals.loadMore')}
