@@ -8,6 +8,7 @@ import { sweepApprovalTimeouts } from './timeouts.service.ts';
 export { approvalProcessOf, submitApproval, type SubmitApprovalOptions } from './submit.service.ts';
 export { sweepApprovalTimeouts };
 export { seedDemoApprovals } from './approvals.demo.ts';
+export { type ApprovalMove, approvalStatusSubscriber } from './approval-status.subscribers.ts';
 
 /** The sweep that acts on unanswered approvals; every minute. */
 export const APPROVAL_TIMEOUT_JOB = 'approvals.timeouts';
