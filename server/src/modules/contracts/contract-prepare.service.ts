@@ -1,6 +1,5 @@
 import { Decimal } from 'decimal.js';
 import { calendarDay } from '#platform/objects/fields.ts';
-import { nextNumber } from '#platform/numbering/numbering.ts';
 import type { PrepareOptions } from '#platform/records/object-definition.ts';
 import { loadVisible } from '#platform/records/record-service.ts';
 import { findRecord, type Row } from '#platform/records/records.repo.ts';
@@ -12,9 +11,6 @@ import * as repo from './contracts.repo.ts';
 /** What the module's own actions write (status, dates, renewal); never part of a request body (the zod schemas are strict). */
 export const TRANSITION = '_transition';
 export type Transition = Record<string, unknown>;
-
-export const CONTRACT_SERIES = { series: 'contract', defaultPattern: 'HT-{yyyy}-{0000}' } as const;
-export const INVOICE_SERIES = { series: 'invoice', defaultPattern: 'FP-{yyyy}-{0000}' } as const;
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
@@ -44,7 +40,6 @@ export async function prepareContract(o: PrepareOptions & { contractDef: Paramet
     const planned = await repo.plannedAmount(tx, existing.id, null);
     if (new Decimal(planned).gt(String(columns.amount))) errors.push(...contractsErrors.planExceeds(money(planned), money(String(columns.amount))).errors);
   }
-  if (!existing && !columns.number && errors.length === 0) columns.number = await nextNumber(tx, { ...CONTRACT_SERIES, tenantId: o.ctx.tenantId });
 }
 
 /** The contract a plan line, payment or invoice belongs to: visible to the user, not terminated or in the bin. */
@@ -131,5 +126,4 @@ export async function prepareInvoice(o: PrepareOptions & { contractDef: Paramete
   columns.tax_amount = totals.taxAmount;
   columns.total = totals.total;
   columns.name = `${contract.number} · ${money(String(merged.amount ?? '0'))}`;
-  if (!existing && !columns.number && errors.length === 0) columns.number = await nextNumber(tx, { ...INVOICE_SERIES, tenantId: o.ctx.tenantId });
 }

@@ -3,7 +3,6 @@ import type { KehuModule } from '#platform/module.ts';
 import { ALL_ACTIONS } from '#platform/objects/object-registry.ts';
 import { recordRoutes } from '#platform/records/record-routes.ts';
 import { CONTRACT_FIELDS, INSTALMENT_FIELDS, INVOICE_FIELDS, PAYMENT_FIELDS } from './contract-fields.definition.ts';
-import { CONTRACT_SERIES, INVOICE_SERIES } from './contract-prepare.service.ts';
 import { contractDefinition, instalmentDefinition, invoiceDefinition, paymentDefinition } from './contracts.definition.ts';
 import { CONTRACTS_DAILY_JOB, runContractsDaily } from './contracts.jobs.ts';
 import { contractRoutes } from './contracts.routes.ts';
@@ -36,7 +35,7 @@ export const contractsModule: KehuModule = {
       definition: contractDefinition,
       fields: CONTRACT_FIELDS.names,
       listColumns: ['number', 'name', 'company', 'status', 'amount', 'currency', 'receivedAmount', 'endsOn', 'owner'],
-      numbering: { defaultPattern: CONTRACT_SERIES.defaultPattern },
+      numbering: { defaultPattern: 'HT-{yyyy}-{0000}' },
     },
     {
       name: 'instalment',
@@ -67,7 +66,7 @@ export const contractsModule: KehuModule = {
       definition: invoiceDefinition,
       fields: INVOICE_FIELDS.names,
       listColumns: ['number', 'contract', 'company', 'amount', 'taxAmount', 'total', 'status', 'issuedOn', 'owner'],
-      numbering: { defaultPattern: INVOICE_SERIES.defaultPattern },
+      numbering: { defaultPattern: 'FP-{yyyy}-{0000}' },
     },
   ],
   register(app, deps) {

@@ -2,7 +2,6 @@ import type { KehuModule } from '#platform/module.ts';
 import { ALL_ACTIONS } from '#platform/objects/object-registry.ts';
 import { recordRoutes } from '#platform/records/record-routes.ts';
 import { ORDER_FIELDS } from './order-fields.definition.ts';
-import { ORDER_SERIES } from './order-prepare.service.ts';
 import { orderDefinition } from './orders.definition.ts';
 import { orderRoutes } from './orders.routes.ts';
 import { ZCreateOrderRequest, ZOrder, ZUpdateOrderRequest } from './orders.schema.ts';
@@ -28,7 +27,7 @@ export const ordersModule: KehuModule = {
       definition: orderDefinition,
       fields: ORDER_FIELDS.names,
       listColumns: ['number', 'name', 'company', 'status', 'total', 'currency', 'orderedOn', 'owner'],
-      numbering: { defaultPattern: ORDER_SERIES.defaultPattern },
+      numbering: { defaultPattern: 'SO-{yyyy}-{0000}' },
     },
   ],
   register(app, deps) {

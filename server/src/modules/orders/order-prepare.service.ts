@@ -2,7 +2,6 @@ import { priceLines, quoteDefinition, type TQuoteLineInput } from '#modules/quot
 import { mayTouch, scopeOf } from '#platform/access/access.ts';
 import type { RequestContext } from '#platform/context.ts';
 import { AppError, type FieldError } from '#platform/errors/app-error.ts';
-import { nextNumber } from '#platform/numbering/numbering.ts';
 import type { PrepareOptions } from '#platform/records/object-definition.ts';
 import { loadVisible } from '#platform/records/record-service.ts';
 import { findRecord } from '#platform/records/records.repo.ts';
@@ -21,9 +20,6 @@ export type Transition = {
   cancelReason?: string;
 };
 export const TRANSITION = '_transition';
-
-/** The order number series; admins change the pattern under Settings (GET/PUT /api/v1/number-series). */
-export const ORDER_SERIES = { series: 'order', defaultPattern: 'SO-{yyyy}-{0000}' } as const;
 
 /** Fields fixed once an order exists: what was ordered, from whom, at what price. */
 const FIXED = ['quoteId', 'lines', 'currency', 'headerDiscount', 'dealId', 'companyId', 'contactId'];
@@ -110,7 +106,8 @@ async function directOrder(o: PrepareOptions, errors: FieldError[]): Promise<voi
 
 /**
  * The database half of order validation: a new order copies an accepted quote or prices its own
- * lines, and is numbered from the tenant's SO series; afterwards what was ordered is fixed (409).
+ * lines (the record service numbers it once valid: the object declares `numbering`); afterwards
+ * what was ordered is fixed (409).
  */
 export async function prepareOrder(o: PrepareOptions): Promise<void> {
   const { input, columns, existing, errors } = o;
@@ -120,6 +117,4 @@ export async function prepareOrder(o: PrepareOptions): Promise<void> {
   }
   if (typeof columns.quote_id === 'string') await copyQuote(o, columns.quote_id, errors);
   else await directOrder(o, errors);
-  // Last, once the order is valid: the series stays locked until this transaction commits (gap-free).
-  if (errors.length === 0) columns.number = await nextNumber(o.tx, { ...ORDER_SERIES, tenantId: o.ctx.tenantId });
 }

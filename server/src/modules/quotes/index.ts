@@ -3,7 +3,6 @@ import type { KehuModule } from '#platform/module.ts';
 import { ALL_ACTIONS } from '#platform/objects/object-registry.ts';
 import { recordRoutes } from '#platform/records/record-routes.ts';
 import { QUOTE_FIELDS } from './quote-fields.definition.ts';
-import { QUOTE_SERIES } from './quote-prepare.service.ts';
 import { quoteDefinition } from './quotes.definition.ts';
 import { expireQuotes, QUOTE_EXPIRY_JOB } from './quotes.jobs.ts';
 import { quoteRoutes } from './quotes.routes.ts';
@@ -35,7 +34,7 @@ export const quotesModule: KehuModule = {
       definition: quoteDefinition,
       fields: QUOTE_FIELDS.names,
       listColumns: ['number', 'revision', 'name', 'company', 'status', 'total', 'currency', 'validUntil', 'owner'],
-      numbering: { defaultPattern: QUOTE_SERIES.defaultPattern },
+      numbering: { defaultPattern: 'QT-{yyyy}-{0000}' },
     },
   ],
   register(app, deps) {

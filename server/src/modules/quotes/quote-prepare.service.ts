@@ -7,7 +7,6 @@ import type { FieldError } from '#platform/errors/app-error.ts';
 import { calendarDay } from '#platform/objects/fields.ts';
 import type { PrepareOptions } from '#platform/records/object-definition.ts';
 import type { Tx } from '#db/tx.ts';
-import { nextNumber } from '#platform/numbering/numbering.ts';
 import type { QuoteStatus, TQuoteLine, TQuoteLineInput } from './quote-fields.definition.ts';
 import { fitsMoney, type PricedLine, quoteTotals, toBase } from './quote-money.rules.ts';
 import { quotesErrors } from './quotes.errors.ts';
@@ -225,7 +224,9 @@ async function applyLines(o: PrepareOptions, errors: FieldError[]): Promise<void
 /**
  * The database half of quote validation for create, PATCH and the module's own transitions: a
  * quote out of draft is locked (423, revise instead); links are checked and a deal's customer
- * comes along; lines are priced from the price book and every amount is computed here.
+ * comes along; lines are priced from the price book and every amount is computed here. The record
+ * service numbers a new quote once valid (the object declares `numbering`); a revision brings its
+ * family's number in its transition, which the platform keeps.
  */
 export async function prepareQuote(o: PrepareOptions): Promise<void> {
   const { tx, input, columns, existing, errors } = o;
@@ -240,9 +241,4 @@ export async function prepareQuote(o: PrepareOptions): Promise<void> {
   const merged = { ...existing, ...columns };
   const relevant = ['lines', 'headerDiscount', 'priceBookId', 'currency'].some((k) => k in input) || merged.currency !== existing?.currency;
   if (!existing || relevant) await applyLines(o, errors);
-  // Last, once the quote is valid: the series stays locked until this transaction commits.
-  if (!existing && !columns.number && errors.length === 0) columns.number = await nextNumber(tx, { ...QUOTE_SERIES, tenantId: o.ctx.tenantId });
 }
-
-/** The quote number series; admins change the pattern under Settings (GET/PUT /api/v1/number-series). */
-export const QUOTE_SERIES = { series: 'quote', defaultPattern: 'QT-{yyyy}-{0000}' } as const;

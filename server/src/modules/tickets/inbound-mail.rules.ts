@@ -1,5 +1,7 @@
 import sanitizeHtml from 'sanitize-html';
-import { SUBJECT_NUMBER } from './ticket-number.service.ts';
+
+/** Recognises a ticket number in a mail subject (`Re: [TK-2026-000012] ...`), whatever the pattern: the bracketed token. */
+const SUBJECT_NUMBER = /\[([\p{L}\p{N}\-_/.#]{3,40})\]/u;
 
 /** The parts of a parsed message (mailparser) the inbound pipeline reads. */
 export type InboundMail = {

@@ -11,7 +11,6 @@ import { SLA_POLICY_FIELDS } from './sla-policy-fields.definition.ts';
 import { slaPolicyDefinition, ZCreateSlaPolicyRequest, ZSlaPolicy, ZUpdateSlaPolicyRequest } from './sla-policies.definition.ts';
 import { runSlaTimers, SLA_NOTIFICATION_KINDS, SLA_TIMER_JOB } from './sla.jobs.ts';
 import { ticketImport } from './ticket-import.definition.ts';
-import { TICKET_SERIES } from './ticket-number.service.ts';
 import { ticketDefinition } from './tickets.definition.ts';
 import { ticketRoutes } from './tickets.routes.ts';
 import { ZCreateTicketRequest, ZTicket, ZUpdateTicketRequest } from './tickets.schema.ts';
@@ -37,7 +36,7 @@ export const ticketsModule: KehuModule = {
       name: 'ticket',
       path: 'tickets',
       label: { zh: '工单', en: 'Ticket' },
-      numbering: { defaultPattern: TICKET_SERIES.defaultPattern },
+      numbering: { defaultPattern: 'TK-{yyyy}-{000000}' },
       actions: ALL_ACTIONS,
       capabilities: ['owned', 'audited', 'recycleBin', 'customFields', 'import', 'export', 'search', 'timeline'],
       definition: ticketDefinition,

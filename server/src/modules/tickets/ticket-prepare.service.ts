@@ -3,7 +3,6 @@ import type { RequestContext } from '#platform/context.ts';
 import type { PrepareOptions } from '#platform/records/object-definition.ts';
 import type { Tx } from '#db/tx.ts';
 import type { TicketStatus } from './ticket-fields.definition.ts';
-import { nextTicketNumber } from './ticket-number.service.ts';
 import { routeToQueue } from './routing.service.ts';
 import { applySla } from './sla.service.ts';
 import { findCompany, findContact, type LinkTarget, phoneDigitsOfLinks } from './tickets.repo.ts';
@@ -21,13 +20,12 @@ async function visibleLink(tx: Tx, ctx: RequestContext, object: 'company' | 'con
 }
 
 /**
- * The number on create; linked customers the user may see (a contact brings its company);
- * resolved/closed times following the status; thread times; phone digits for search.
+ * Linked customers the user may see (a contact brings its company);
+ * resolved/closed times following the status; thread times; phone digits for search. The record
+ * service numbers a new ticket once valid (the object declares `numbering`), e-mailed ones too.
  */
 export async function prepareTicket(o: PrepareOptions): Promise<void> {
   const { tx, ctx, input, columns, existing, errors } = o;
-  if (!existing) columns.number = await nextTicketNumber(tx, ctx.tenantId);
-
   const contactId = input.contactId as string | null | undefined;
   if (contactId) {
     const contact = await visibleLink(tx, ctx, 'contact', contactId);

@@ -54,6 +54,51 @@ describe.skipIf(!databaseAvailable)('number series', () => {
     expect(taken).toEqual(Array.from({ length: 45 }, (_, i) => `C-${String(i + 1).padStart(4, '0')}`));
   });
 
+  it('numbers quotes, orders, contracts, invoices and tickets on create only, once valid: a refused create takes no number, an update keeps it', async () => {
+    const admin = await t.createTenant('numbering-objects');
+    const call = (method: 'POST' | 'PATCH', url: string, payload: object) => t.request(admin, { method, url, payload });
+    // A record of another tenant: a valid id this tenant may not reference (a field error on create).
+    const foreign = (await t.request(t.admin, { method: 'POST', url: '/api/v1/companies', payload: { name: 'Foreign Co' } })).json().id as string;
+    const company = (await call('POST', '/api/v1/companies', { name: '星辰科技' })).json().id as string;
+    const lines = [{ description: '实施服务', quantity: '1', unitPrice: '100', taxRate: '0' }];
+    let contractId = '';
+    const objects = [
+      { path: 'quotes', prefix: 'QT', bad: { name: 'Q', companyId: foreign, lines }, good: { name: 'Q', companyId: company, lines }, edit: { name: 'Q2' } },
+      { path: 'orders', prefix: 'SO', bad: { name: 'O', companyId: foreign, lines }, good: { name: 'O', companyId: company, lines }, edit: { name: 'O2' } },
+      {
+        path: 'contracts',
+        prefix: 'HT',
+        bad: { name: 'C', amount: '1000', currency: 'CNY' },
+        good: { name: 'C', companyId: company, amount: '1000', currency: 'CNY' },
+        edit: { name: 'C2' },
+      },
+      {
+        path: 'invoices',
+        prefix: 'FP',
+        bad: () => ({ contractId, amount: '10', taxRate: '6', invoiceType: 'vat_special', buyerTaxId: '91350100M000100Y44' }),
+        good: () => ({ contractId, amount: '10', taxRate: '6', invoiceType: 'plain' }),
+        edit: { taxRate: '13' },
+      },
+      { path: 'tickets', prefix: 'TK', bad: { subject: 'T', companyId: foreign }, good: { subject: 'T' }, edit: { subject: 'T2' } },
+    ];
+    for (const o of objects) {
+      const body = (b: object | (() => object)) => (typeof b === 'function' ? b() : b);
+      const refused = await call('POST', `/api/v1/${o.path}`, body(o.bad));
+      expect(refused.statusCode, `${o.path}: ${refused.body}`).toBe(400);
+      const first = await call('POST', `/api/v1/${o.path}`, body(o.good));
+      expect(first.statusCode, `${o.path}: ${first.body}`).toBe(201);
+      const number = first.json().number as string;
+      expect(number).toMatch(new RegExp(`^${o.prefix}-\\d{4}-0+1$`));
+      if (o.path === 'contracts') contractId = first.json().id;
+      const edited = await call('PATCH', `/api/v1/${o.path}/${first.json().id}`, o.edit);
+      expect(edited.statusCode, `${o.path}: ${edited.body}`).toBe(200);
+      expect(edited.json().number).toBe(number);
+      // Neither the refused create nor the update took a number: the next one is the second.
+      const second = await call('POST', `/api/v1/${o.path}`, body(o.good));
+      expect(second.json().number, `${o.path}: ${second.body}`).toMatch(new RegExp(`^${o.prefix}-\\d{4}-0+2$`));
+    }
+  });
+
   it('serves the series to admins only and refuses a bad pattern with a translated reason, writing nothing', async () => {
     const rep = await t.createUser({ role: 'Sales Rep' });
     expect((await t.request(rep, { method: 'GET', url: '/api/v1/number-series' })).statusCode).toBe(403);
