@@ -908,6 +908,12 @@ export interface NumberSeries {
   version: Generated<number>;
 }
 
+export interface ObjectGrants {
+  granted_at: Generated<Timestamp>;
+  object: string;
+  tenant_id: string;
+}
+
 export interface ObjectLayouts {
   id: string;
   list_columns: Json | null;
@@ -1663,6 +1669,7 @@ export interface DB {
   notification_preferences: NotificationPreferences;
   notifications: Notifications;
   number_series: NumberSeries;
+  object_grants: ObjectGrants;
   object_layouts: ObjectLayouts;
   orders: Orders;
   outbox: Outbox;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ObjectDeclaration } from '../objects/object-registry.ts';
-import { defaultRoles } from './default-roles.ts';
+import { defaultRoles, objectsWithDefaults } from './default-roles.ts';
 
 const mask = (v: string) => v;
 const objects = [
@@ -39,5 +39,12 @@ describe('default roles from the registry', () => {
   it('lets managers read every sensitive field and reps only those not encrypted at rest', () => {
     expect(manager?.fields).toEqual({ contact: { phones: { read: true, edit: true }, idNumber: { read: true, edit: true } } });
     expect(rep?.fields).toEqual({ contact: { phones: { read: true, edit: true } } });
+  });
+
+  it('names the objects some default role gets a grant on, which the grants table records per tenant', () => {
+    const automation = { name: 'automation', path: null, label: { zh: '自动化', en: 'Automation' }, actions: ['read'], capabilities: [] };
+    const managed = { ...automation, roleDefaults: { 'Sales Manager': { read: 'team' } } } as unknown as ObjectDeclaration;
+    expect(objectsWithDefaults(objects)).toEqual(['contact', 'note', 'pool']);
+    expect(objectsWithDefaults([...objects, managed])).toEqual(['contact', 'note', 'pool', 'automation']);
   });
 });

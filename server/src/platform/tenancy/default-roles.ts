@@ -42,6 +42,15 @@ export function defaultRoles(objects: readonly ObjectDeclaration[]): RoleSeed[] 
   return baseRoles(objects).map((role) => withRoleDefaults(objects, role));
 }
 
+/**
+ * The objects some default role gets a grant on (owned, everyone-reads, `roleDefaults`): what
+ * `object_grants` records per tenant once those grants were given (object-grants.service.ts).
+ */
+export function objectsWithDefaults(objects: readonly ObjectDeclaration[]): string[] {
+  const granted = new Set(defaultRoles(objects).flatMap((role) => [...Object.keys(role.permissions), ...Object.keys(role.fields)]));
+  return objects.filter((o) => granted.has(o.name)).map((o) => o.name);
+}
+
 function baseRoles(objects: readonly ObjectDeclaration[]): RoleSeed[] {
   return [
     { name: 'Administrator', description: 'Everything, including settings', isAdmin: true, permissions: {}, fields: {} },

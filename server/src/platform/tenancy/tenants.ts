@@ -6,7 +6,8 @@ import { insertDefaultCalendar } from '../calendars/calendars.repo.ts';
 import { newSealedDataKey } from '../crypto/field-crypto.ts';
 import { newId } from '../ids.ts';
 import type { ObjectDeclaration } from '../objects/object-registry.ts';
-import { defaultRoles } from './default-roles.ts';
+import { defaultRoles, objectsWithDefaults } from './default-roles.ts';
+import { recordObjectGrants } from './object-grants.repo.ts';
 
 export type CreateTenantOptions = {
   slug: string;
@@ -20,7 +21,7 @@ export type CreateTenantOptions = {
   objects: readonly ObjectDeclaration[];
 };
 
-/** A tenant with its data key, the default roles, a root team and its first administrator. */
+/** A tenant with its data key, the default roles (their objects recorded as granted), a root team and its first administrator. */
 export async function createTenant(db: Kysely<DB>, o: CreateTenantOptions) {
   const tenantId = newId();
   const passwordHash = await hashPassword(o.adminPassword);
@@ -34,6 +35,8 @@ export async function createTenant(db: Kysely<DB>, o: CreateTenantOptions) {
     const { timezone } = await tx.selectFrom('tenants').select('timezone').where('id', '=', tenantId).executeTakeFirstOrThrow();
     await insertDefaultCalendar(tx, { tenantId, timeZone: timezone });
     const roleIds = await insertDefaultRoles(tx, tenantId, o.objects);
+    // The roles hold every object's defaults: the start-up sync has nothing to add (object-grants.service.ts).
+    await recordObjectGrants(tx, tenantId, objectsWithDefaults(o.objects));
     const teamId = newId();
     await tx.insertInto('teams').values({ tenant_id: tenantId, id: teamId, name: o.name }).execute();
     const userId = newId();
