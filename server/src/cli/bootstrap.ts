@@ -3,6 +3,7 @@ import type { Database } from '#db/database.ts';
 import type { Config } from '#platform/config.ts';
 import { rewrapDataKeys } from '#platform/crypto/ciphers.ts';
 import { masterKeyFrom } from '#platform/crypto/field-crypto.ts';
+import { syncObjectGrants } from '#platform/tenancy/object-grants.service.ts';
 import { countTenants, createTenant } from '#platform/tenancy/tenants.ts';
 import { STANDARD_OBJECTS } from '../modules.ts';
 import { DEMO_USERS } from './demo-data.ts';
@@ -11,6 +12,7 @@ import { seedDemoData } from './seed.ts';
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
 
 /**
+ * Every start: existing tenants' default roles get the grants of objects new to them.
  * First start: the default tenant and its administrator (password from the environment or
  * generated and printed once), then the bilingual demo data unless KEHU_DEMO_DATA=0, whose
  * users get KEHU_DEMO_PASSWORD or a generated password printed once with their e-mails.
@@ -18,6 +20,9 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string }).code 
 export async function bootstrap(db: Database, config: Config, secret: string, say: (line: string) => void) {
   const rewrapped = await rewrapDataKeys(db.kysely, masterKeyFrom(secret));
   if (rewrapped) say(`Tenant data keys wrapped again with the current wrapping key: ${rewrapped}`);
+  for (const g of await syncObjectGrants({ db: db.kysely, objects: STANDARD_OBJECTS })) {
+    say(`Default roles of tenant ${g.tenantId} granted the new objects: ${g.objects.join(', ')}`);
+  }
   if ((await countTenants(db.kysely)) > 0) return;
   const password = config.adminPassword ?? generatedPassword();
   let created: Awaited<ReturnType<typeof createTenant>>;
