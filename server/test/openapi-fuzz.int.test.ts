@@ -27,6 +27,12 @@ const SKIPPED = new Set(['POST /api/v1/auth/logout', 'POST /api/v1/auth/change-p
 /** A failed sign-in is recorded (rate limiting, audit): a write that a 401 is meant to make. */
 const WRITES_ON_REFUSAL = new Set(['POST /api/v1/auth/login']);
 
+/** What a validation message must not say: the schema library's words for types and bounds. */
+const TECHNICAL =
+  /expected:? (a |an )?(string|number|boolean|object|array|integer|int|date|bigint)|received|期望|接收|undefined|<=|>=|invalid_type|too_big|too_small|NaN/i;
+/** A Chinese message carries at least one Han character. */
+const CHINESE = /\p{Script=Han}/u;
+
 type Request = { op: number; who: number; variant: 'valid' | 'mutated' | 'params' | 'content'; seed: number };
 
 describe.skipIf(!databaseAvailable)('OpenAPI fuzzer', () => {
@@ -213,6 +219,8 @@ describe.skipIf(!databaseAvailable)('OpenAPI fuzzer', () => {
       const read = await t.request(user, { method: 'GET', url: req.url.split('?')[0] as string });
       req.headers['if-match'] = String(read.headers.etag ?? '"1"');
     }
+    // Half the requests ask for Chinese: their refusals must be in Chinese.
+    if (r.seed % 2 === 0) req.headers['accept-language'] = 'zh-CN';
     const before = await snapshot();
     const res = await t.request(user, {
       method: req.method,
@@ -241,6 +249,12 @@ describe.skipIf(!databaseAvailable)('OpenAPI fuzzer', () => {
     }
     if (res.statusCode >= 400) {
       expect(String(res.headers['content-type']), say).toContain('application/problem+json');
+      // A refusal names the field and the limit in the user's language, never a type (#22).
+      for (const e of (res.json() as { errors?: { field?: unknown; message?: unknown }[] }).errors ?? []) {
+        expect(typeof e.message === 'string' && !TECHNICAL.test(e.message), `${say}: a validation message speaks of types: ${JSON.stringify(e)}`).toBe(true);
+        if (req.headers['accept-language'] === 'zh-CN')
+          expect(CHINESE.test(String(e.message)), `${say}: an untranslated message: ${JSON.stringify(e)}`).toBe(true);
+      }
       if (!WRITES_ON_REFUSAL.has(`${req.op.method} ${req.op.path}`)) expect(await snapshot(), `${say}: a refused request wrote`).toBe(before);
     }
   }
