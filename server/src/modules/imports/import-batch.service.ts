@@ -47,9 +47,9 @@ export async function importBatch(tx: Tx, rc: RowContext, rows: BatchRow[]): Pro
 
 /**
  * A unique custom field cannot be checked against rows of the same statement, and a lookup cell
- * names its record by name (resolved per row): such objects go row by row.
+ * names its record by name (resolved per row): such objects go row by row, as do matches by a unique field.
  */
-const setBased = (rc: RowContext) => !!rc.spec.batched && !rc.customDefs.some((d) => d.unique || d.type === 'lookup');
+const setBased = (rc: RowContext) => !!rc.spec.batched && rc.dedup.match !== 'field' && !rc.customDefs.some((d) => d.unique || d.type === 'lookup');
 
 /** The strings a match key is known by within a batch: a row sharing one with an earlier row must see that row's write. */
 function keyStrings(key: MatchKey | null, parentName: string | null): string[] {

@@ -2,6 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import type { Tx } from '#db/tx.ts';
 import { newId } from '#platform/ids.ts';
 import type { RecordTable, Row } from '#platform/records/records.repo.ts';
+import type { UniqueKey } from './match-keys.rules.ts';
 
 export type JournalEntry = {
   object: string;
@@ -120,6 +121,18 @@ export async function findMatches(tx: Tx, table: RecordTable, keys: (MatchKey | 
     found[i] = fits.reduce<Row | undefined>((best, r) => (!best || (r.created_at as Date) < (best.created_at as Date) ? r : best), undefined);
   });
   return found;
+}
+
+/**
+ * Live records of `table` whose unique field holds the key's value (both trimmed, lowercased and
+ * NFKC-normalised), the earliest first; at most two: a second one makes the row ambiguous.
+ */
+export async function findByUniqueKey(tx: Tx, table: RecordTable, key: UniqueKey): Promise<Row[]> {
+  const held = 'custom' in key ? sql`t.custom->>${sql.lit(key.custom)}` : sql`${sql.ref(`t.${key.column}`)}::text`;
+  const { rows } = await sql<Row>`select * from ${sql.table(table)} t
+    where t.deleted_at is null and lower(btrim(normalize(${held}, NFKC))) = lower(btrim(normalize(${key.value}::text, NFKC)))
+    order by t.created_at, t.id limit 2`.execute(tx);
+  return rows;
 }
 
 /** findByName for many names: lower(name) -> the earliest live record of `table` with that name. */

@@ -10,7 +10,8 @@ import { toE164 } from '#platform/phones.ts';
 import type { ObjectDefinition } from '#platform/records/object-definition.ts';
 import { createInTx, updateInTx, type Versioned } from '#platform/records/record-service.ts';
 import type { Row } from '#platform/records/records.repo.ts';
-import { findByName, findMatch, journal, journalEntry, type MatchKey } from './import-records.repo.ts';
+import { findByName, findByUniqueKey, findMatch, journal, journalEntry, type MatchKey } from './import-records.repo.ts';
+import { uniqueKeyOf } from './match-keys.rules.ts';
 import { resolveReferences } from './row-references.service.ts';
 import type { TDedupRule, TImportOptions } from './imports.schema.ts';
 import { rowToInput, type MappingEntry } from './row-input.mapper.ts';
@@ -55,12 +56,31 @@ export const lookupKey = <K>(rc: RowContext, key: K | null, unborn: boolean): K 
 
 export function matchKey(rc: RowContext, input: Record<string, unknown>): MatchKey | null {
   const { match } = rc.dedup;
-  if (match === 'none' || !rc.spec.matches.includes(match)) return null;
+  if (match === 'none' || match === 'field' || !rc.spec.matches.includes(match)) return null;
   if (match === 'email') return { email: (input.emails as { address: string }[] | undefined)?.[0]?.address };
   if (match === 'phone')
     return { e164: ((input.phones as { number: string }[] | undefined) ?? []).map((p) => toE164(p.number)).filter((e): e is string => !!e) };
   const parent = rc.spec.parent;
   return { name: input.name as string | undefined, parentId: parent ? ((input[parent.idField] as string | undefined) ?? null) : null };
+}
+
+/**
+ * The record a row is the same as: by the dedup rule's key, or (match `field`) the one live record
+ * holding the row's unique value; a blank value or several holders refuse the row. `create` matches nothing.
+ */
+async function existingOf(tx: Tx, rc: RowContext, input: Record<string, unknown>, unborn: boolean): Promise<{ existing?: Row } | { errors: FieldError[] }> {
+  const { match, field, action } = rc.dedup;
+  if (match !== 'field') {
+    const key = lookupKey(rc, matchKey(rc, input), unborn);
+    return key ? { existing: await findMatch(tx, rc.def.table, key, rc.spec.parent?.column) } : {};
+  }
+  if (action === 'create' || !field) return {};
+  const key = uniqueKeyOf({ spec: rc.spec, customDefs: rc.customDefs, field, input });
+  if (!key) return {};
+  if ('error' in key) return { errors: [key.error] };
+  const holders = await findByUniqueKey(tx, rc.def.table, key);
+  if (holders.length > 1) return { errors: [{ field, message: 'imports.match_ambiguous', params: { value: key.value } }] };
+  return { existing: holders[0] };
 }
 
 /** Writes one row: links its parent, applies the dedup rule, creates or updates through the record service. */
@@ -77,13 +97,14 @@ async function writeRow(tx: Tx, rc: RowContext, row: string[], rowNumber: number
   const { parentName } = built;
   if (parentName && spec.parent && rc.parentDef) input[spec.parent.idField] = (await findByName(tx, rc.parentDef.table, parentName))?.id ?? null;
   const unborn = parentToCreate(rc, parentName, input);
-  const key = lookupKey(rc, matchKey(rc, input), unborn);
-  const existing: Row | undefined = key ? await findMatch(tx, def.table, key, spec.parent?.column) : undefined;
+  const found = await existingOf(tx, rc, input, unborn);
+  if ('errors' in found) return found;
+  const { existing } = found;
   if (existing && rc.dedup.action === 'skip') return 'skipped';
   if (unborn && parentName && spec.parent) input[spec.parent.idField] = await createParent(tx, rc, parentName, rowNumber);
   if (existing && rc.dedup.action === 'update') {
     const scope = scopeOf(ctx.access, object, 'update');
-    if (scope === 'none' || !mayTouch(ctx.access, scope, existing.owner_id)) return { errors: [{ field: 'row', message: 'imports.may_not_update' }] };
+    if (scope === 'none' || !mayTouch(ctx.access, scope, existing.owner_id ?? null)) return { errors: [{ field: 'row', message: 'imports.may_not_update' }] };
     const checked = validateInput(spec, 'update', input);
     if (!checked.ok) return { errors: checked.errors };
     const updated = await updateInTx(tx, { deps, ctx, def, input: checked.value, row: existing });

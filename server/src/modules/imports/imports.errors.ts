@@ -21,6 +21,8 @@ export const importsErrors = {
   sheetNoRows: (sheet: string) => invalid('sheet', 'imports.sheet_no_rows', { sheet }),
   noSuchColumn: (field: string, column: number) => invalid(field, 'imports.no_such_column', { column }),
   unknownTarget: (field: string, target: string) => invalid(field, 'imports.unknown_target', { field: target }),
+  /** `dedup.field` is not one of the import's `matchFields`. */
+  unknownMatchField: (field: string) => invalid('dedup.field', 'imports.unknown_match_field', { field }),
   /** Not an object of the tenant's registry with the import capability. */
   unknownObject: (object: string) => invalid('object', 'imports.unknown_object', { object }),
   forbidden: () => new AppError('forbidden'),

@@ -10,8 +10,13 @@ export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 export const ZMappingEntry = z.object({ column: z.number().int().min(0).max(10_000), field: z.string().min(1).max(120) }).strict();
 export const ZDedupRule = z
   .object({
-    /** Which existing record a row is the same as: first email, a phone in E.164, or name (+ company for contacts). */
-    match: z.enum(['none', 'email', 'phone', 'nameCompany']),
+    /**
+     * Which existing record a row is the same as: first email, a phone in E.164, name (+ company for
+     * contacts), or the value of a unique field (`field`, one of the import's `matchFields`).
+     */
+    match: z.enum(['none', 'email', 'phone', 'nameCompany', 'field']),
+    /** With match `field`: the unique field rows are matched by (`sku`, `custom.<key>`). */
+    field: z.string().min(1).max(120).optional(),
     /** What to do with a match: leave it, update it from the row, or create another record anyway. */
     action: z.enum(['skip', 'update', 'create']),
   })
@@ -65,6 +70,11 @@ export const ZImport = z.object({
   matches: z.array(z.enum(['email', 'phone', 'nameCompany'])),
   /** Whether `nameCompany` also compares the parent record (a contact's company); otherwise it compares the name only. */
   matchesParent: z.boolean(),
+  /**
+   * The unique fields rows may match by (match `field`): the object's declared keys (a product's
+   * `sku`), then its custom fields marked unique (`custom.<key>`).
+   */
+  matchFields: z.array(z.string()),
   options: ZImportOptions,
   status: z.enum(IMPORT_STATUSES),
   progress: z.object({

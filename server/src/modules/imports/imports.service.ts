@@ -14,6 +14,9 @@ import { detectPreset, presetMapping } from './crm-presets.rules.ts';
 import { isKnownTarget, suggestMapping } from './import-fields.definition.ts';
 import { type ImportTarget, importablesOf, importTarget } from './importable-objects.service.ts';
 import type { ImportSpec } from '#platform/objects/import-spec.ts';
+import { listDefs } from '#platform/custom-fields/custom-fields.repo.ts';
+import type { CustomFieldDef } from '#platform/custom-fields/custom-fields.types.ts';
+import { matchFieldsOf } from './match-keys.rules.ts';
 import { templateMapping } from './mapping-templates.service.ts';
 import { enqueueImportJob } from './imports.jobs.ts';
 import { importSettings } from './import-settings.rules.ts';
@@ -42,8 +45,11 @@ function pace(r: repo.ImportRow, processed: number): { rowsPerSecond: number | n
   return { rowsPerSecond: Math.round(rate * 10) / 10, etaSeconds: r.status === 'done' ? 0 : left === null ? null : Math.ceil(left / rate) };
 }
 
-/** An import as the API shows it; `spec`: its object's import spec (its default match), undefined once the object is gone. */
-export const toApi = (r: repo.ImportRow, spec: ImportSpec | undefined): TImport => ({
+/**
+ * An import as the API shows it; `spec`: its object's import spec (its default match and keys), undefined once the
+ * object is gone; `customDefs`: the object's custom fields (the unique ones are match fields).
+ */
+export const toApi = (r: repo.ImportRow, spec: ImportSpec | undefined, customDefs: CustomFieldDef[]): TImport => ({
   id: r.id,
   object: r.object,
   fileName: r.file_name,
@@ -60,6 +66,7 @@ export const toApi = (r: repo.ImportRow, spec: ImportSpec | undefined): TImport 
   ...importSettings(r, spec),
   matches: [...(spec?.matches ?? [])],
   matchesParent: !!spec?.parent,
+  matchFields: spec ? matchFieldsOf(spec, customDefs) : [],
   status: r.status as TImport['status'],
   progress: {
     processed: r.created + r.updated + r.skipped + r.failed,
@@ -88,7 +95,8 @@ export async function visibleImport(tx: Tx, ctx: RequestContext, { id, ...option
 /** The import as stored now, for the API. */
 async function presented(tx: Tx, deps: Deps, id: string): Promise<TImport> {
   const row = (await repo.findImport(tx, id)) as repo.ImportRow;
-  return toApi(row, (await importablesOf(tx, deps)).find((i) => i.name === row.object)?.spec);
+  const target = await importTarget(tx, deps, row.object);
+  return toApi(row, target?.spec, target?.customDefs ?? []);
 }
 
 /** The object's import target, or a 400 on `object` for a name the tenant cannot import into. */
@@ -190,7 +198,14 @@ export const importFields = (deps: Deps, ctx: RequestContext): Promise<Record<st
 export const listImports = (deps: Deps, ctx: RequestContext) =>
   inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const specs = new Map((await importablesOf(tx, deps)).map((i) => [i.name, i.spec]));
-    return (await repo.listImports(tx, ctx.access.isAdmin ? null : ctx.userId, 50)).map((r) => toApi(r, specs.get(r.object)));
+    const defs = await listDefs(tx);
+    return (await repo.listImports(tx, ctx.access.isAdmin ? null : ctx.userId, 50)).map((r) =>
+      toApi(
+        r,
+        specs.get(r.object),
+        defs.filter((d) => d.object === r.object),
+      ),
+    );
   });
 
 /**
@@ -232,6 +247,8 @@ export async function configureImport(deps: Deps, ctx: RequestContext, { id, inp
         if (!isKnownTarget(target.spec, m.field, target.customDefs)) throw importsErrors.unknownTarget(`mapping.${i}.field`, m.field);
       });
     }
+    const field = input.dedup?.match === 'field' ? (input.dedup.field ?? '') : null;
+    if (field !== null && !matchFieldsOf(target.spec, target.customDefs).includes(field)) throw importsErrors.unknownMatchField(field);
     const settings = importSettings(row, target.spec);
     await repo.updateImport(tx, id, {
       ...sheetValues,

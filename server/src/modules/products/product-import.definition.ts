@@ -1,7 +1,7 @@
 import type { ImportSpec } from '#platform/objects/import-spec.ts';
 import { ZCreateProductRequest, ZUpdateProductRequest } from './products.schema.ts';
 
-/** Products are always created; a SKU already taken refuses its row (products.sku_taken). */
+/** Products are created, or matched by SKU when the import says so; a SKU already taken refuses a created row (products.sku_taken). */
 export const productImport: ImportSpec = {
   fields: ['sku', 'name', 'nameEn', 'category', 'unit', 'listPrice', 'currency', 'taxRate', 'active', 'description'],
   synonyms: {
@@ -15,5 +15,6 @@ export const productImport: ImportSpec = {
   },
   cells: { listPrice: 'money', currency: 'currency', taxRate: 'percent' },
   matches: [],
+  keys: { sku: 'sku' },
   schemas: { create: ZCreateProductRequest, update: ZUpdateProductRequest },
 };

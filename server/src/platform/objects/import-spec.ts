@@ -72,6 +72,11 @@ export type ImportSpec = {
   parent?: ImportParent;
   /** The match rules that apply; with none, rows are always created. */
   matches: readonly ImportMatch[];
+  /**
+   * Fields whose value names one live record (a product's SKU), input field -> column: a row may
+   * match by one of them (`dedup.match` 'field'), compared trimmed and lowercased.
+   */
+  keys?: Readonly<Record<string, string>>;
   /** The rule a new import starts with ('none' when absent). */
   defaultMatch?: ImportMatch;
   /** The API's request schemas: a row is accepted or refused exactly as a POST or PATCH would be. */

@@ -4,7 +4,8 @@ import { toApiError } from '#shared/api/problem';
 /** A registry object with the import capability (GET /api/v1/objects): contact, company, lead, deal, activity or a custom object. */
 export type ImportObject = string;
 export type MappingEntry = { column: number; field: string };
-export type DedupRule = { match: 'none' | 'email' | 'phone' | 'nameCompany'; action: 'skip' | 'update' | 'create' };
+/** `field`: match by a unique field's value, `field` naming it (one of the import's `matchFields`). */
+export type DedupRule = { match: 'none' | 'email' | 'phone' | 'nameCompany' | 'field'; field?: string; action: 'skip' | 'update' | 'create' };
 export type ImportStatus = 'uploaded' | 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'rolling_back' | 'rolled_back';
 export type CrmPreset = 'salesforce' | 'hubspot' | 'zoho' | 'suitecrm';
 export type MappingTemplate = { id: string; object: ImportObject; name: string; mapping: { header: string; field: string }[]; updatedAt: string };
@@ -23,9 +24,11 @@ export type ImportJob = {
   preset: CrmPreset | null;
   dedup: DedupRule;
   /** The match rules the object supports (besides none), from its import spec. */
-  matches: Exclude<DedupRule['match'], 'none'>[];
+  matches: Exclude<DedupRule['match'], 'none' | 'field'>[];
   /** Whether name matching also compares the parent record (a contact's company). */
   matchesParent: boolean;
+  /** Unique fields rows may match by: the object's keys (a product's `sku`), then its unique custom fields (`custom.<key>`). */
+  matchFields: string[];
   status: ImportStatus;
   progress: {
     processed: number;

@@ -7,10 +7,13 @@ import { importsApi } from './imports-api';
 import { MappingTemplates } from './mapping-templates';
 import { SheetPicker } from './sheet-picker';
 
-/** The object's match rules, then "do not check"; a name match compares the parent too only where the object has one. */
-const matchesOf = (job: ImportJob): DedupRule['match'][] => [...job.matches, 'none'];
+/**
+ * The object's match rules, a unique field when it has one, then "do not check"; a name match
+ * compares the parent too only where the object has one.
+ */
+const matchesOf = (job: ImportJob): DedupRule['match'][] => [...job.matches, ...(job.matchFields.length ? (['field'] as const) : []), 'none'];
 const matchLabel = (job: ImportJob, m: DedupRule['match']) =>
-  m !== 'nameCompany' ? `imports.match.${m}` : job.matchesParent ? 'imports.match.nameCompany' : 'imports.matchName';
+  m === 'field' ? 'imports.matchField' : m !== 'nameCompany' ? `imports.match.${m}` : job.matchesParent ? 'imports.match.nameCompany' : 'imports.matchName';
 
 type Props = {
   job: ImportJob;
@@ -37,6 +40,12 @@ export function MappingStep({ job, mapping, dedup, onMapping, onDedup, onStart, 
     ...(fields.data?.[job.object] ?? []).map((f) => ({ value: f, label: t(`imports.field.${f}`, { defaultValue: f }) })),
     ...(custom.data ?? []).filter((d) => d.object === job.object).map((d) => ({ value: `custom.${d.key}`, label: (zh ? d.label.zh : d.label.en) ?? d.key })),
   ];
+  const labelOf = (field: string) => options.find((o) => o.value === field)?.label ?? field;
+  /** Choosing the unique-field rule starts on its first field; another rule drops the field. */
+  const withMatch = (d: DedupRule, match: DedupRule['match']): DedupRule =>
+    match === 'field'
+      ? { match, field: d.field && job.matchFields.includes(d.field) ? d.field : job.matchFields[0], action: d.action }
+      : { match, action: d.action };
   const fieldOf = (column: number) => mapping.find((m) => m.column === column)?.field ?? '';
   const setField = (column: number, field: string) =>
     onMapping([...mapping.filter((m) => m.column !== column), ...(field ? [{ column, field }] : [])].sort((a, b) => a.column - b.column));
@@ -83,13 +92,23 @@ export function MappingStep({ job, mapping, dedup, onMapping, onDedup, onStart, 
       </div>
       <Space wrap>
         <Typography.Text strong>{t('imports.matchOn')}</Typography.Text>
-        <Radio.Group value={dedup.match} onChange={(e) => onDedup({ ...dedup, match: e.target.value as DedupRule['match'] })}>
+        <Radio.Group value={dedup.match} onChange={(e) => onDedup(withMatch(dedup, e.target.value as DedupRule['match']))}>
           {matchesOf(job).map((m) => (
             <Radio.Button key={m} value={m}>
               {t(matchLabel(job, m))}
             </Radio.Button>
           ))}
         </Radio.Group>
+        {dedup.match === 'field' && (
+          <Select
+            data-testid="import-match-field"
+            aria-label={t('imports.matchFieldPick')}
+            style={{ minWidth: 180 }}
+            value={dedup.field}
+            options={job.matchFields.map((f) => ({ value: f, label: labelOf(f) }))}
+            onChange={(field: string) => onDedup({ ...dedup, field })}
+          />
+        )}
         {dedup.match !== 'none' && (
           <Radio.Group value={dedup.action} onChange={(e) => onDedup({ ...dedup, action: e.target.value as DedupRule['action'] })}>
             {(['skip', 'update', 'create'] as const).map((a) => (

@@ -30870,12 +30870,14 @@ export type paths = {
                                 preset: ("salesforce" | "hubspot" | "zoho" | "suitecrm") | null;
                                 dedup: {
                                     /** @enum {string} */
-                                    match: "none" | "email" | "phone" | "nameCompany";
+                                    match: "none" | "email" | "phone" | "nameCompany" | "field";
+                                    field?: string;
                                     /** @enum {string} */
                                     action: "skip" | "update" | "create";
                                 };
                                 matches: ("email" | "phone" | "nameCompany")[];
                                 matchesParent: boolean;
+                                matchFields: string[];
                                 options: {
                                     batchSize: number;
                                     defaultSource: string;
@@ -30945,12 +30947,14 @@ export type paths = {
                             preset: ("salesforce" | "hubspot" | "zoho" | "suitecrm") | null;
                             dedup: {
                                 /** @enum {string} */
-                                match: "none" | "email" | "phone" | "nameCompany";
+                                match: "none" | "email" | "phone" | "nameCompany" | "field";
+                                field?: string;
                                 /** @enum {string} */
                                 action: "skip" | "update" | "create";
                             };
                             matches: ("email" | "phone" | "nameCompany")[];
                             matchesParent: boolean;
+                            matchFields: string[];
                             options: {
                                 batchSize: number;
                                 defaultSource: string;
@@ -31065,12 +31069,14 @@ export type paths = {
                             preset: ("salesforce" | "hubspot" | "zoho" | "suitecrm") | null;
                             dedup: {
                                 /** @enum {string} */
-                                match: "none" | "email" | "phone" | "nameCompany";
+                                match: "none" | "email" | "phone" | "nameCompany" | "field";
+                                field?: string;
                                 /** @enum {string} */
                                 action: "skip" | "update" | "create";
                             };
                             matches: ("email" | "phone" | "nameCompany")[];
                             matchesParent: boolean;
+                            matchFields: string[];
                             options: {
                                 batchSize: number;
                                 defaultSource: string;
@@ -31126,7 +31132,8 @@ export type paths = {
                         templateId?: string;
                         dedup?: {
                             /** @enum {string} */
-                            match: "none" | "email" | "phone" | "nameCompany";
+                            match: "none" | "email" | "phone" | "nameCompany" | "field";
+                            field?: string;
                             /** @enum {string} */
                             action: "skip" | "update" | "create";
                         };
@@ -31165,12 +31172,14 @@ export type paths = {
                             preset: ("salesforce" | "hubspot" | "zoho" | "suitecrm") | null;
                             dedup: {
                                 /** @enum {string} */
-                                match: "none" | "email" | "phone" | "nameCompany";
+                                match: "none" | "email" | "phone" | "nameCompany" | "field";
+                                field?: string;
                                 /** @enum {string} */
                                 action: "skip" | "update" | "create";
                             };
                             matches: ("email" | "phone" | "nameCompany")[];
                             matchesParent: boolean;
+                            matchFields: string[];
                             options: {
                                 batchSize: number;
                                 defaultSource: string;
@@ -31248,12 +31257,14 @@ export type paths = {
                             preset: ("salesforce" | "hubspot" | "zoho" | "suitecrm") | null;
                             dedup: {
                                 /** @enum {string} */
-                                match: "none" | "email" | "phone" | "nameCompany";
+                                match: "none" | "email" | "phone" | "nameCompany" | "field";
+                                field?: string;
                                 /** @enum {string} */
                                 action: "skip" | "update" | "create";
                             };
                             matches: ("email" | "phone" | "nameCompany")[];
                             matchesParent: boolean;
+                            matchFields: string[];
                             options: {
                                 batchSize: number;
                                 defaultSource: string;
@@ -31335,12 +31346,14 @@ export type paths = {
                             preset: ("salesforce" | "hubspot" | "zoho" | "suitecrm") | null;
                             dedup: {
                                 /** @enum {string} */
-                                match: "none" | "email" | "phone" | "nameCompany";
+                                match: "none" | "email" | "phone" | "nameCompany" | "field";
+                                field?: string;
                                 /** @enum {string} */
                                 action: "skip" | "update" | "create";
                             };
                             matches: ("email" | "phone" | "nameCompany")[];
                             matchesParent: boolean;
+                            matchFields: string[];
                             options: {
                                 batchSize: number;
                                 defaultSource: string;
@@ -31485,12 +31498,14 @@ export type paths = {
                             preset: ("salesforce" | "hubspot" | "zoho" | "suitecrm") | null;
                             dedup: {
                                 /** @enum {string} */
-                                match: "none" | "email" | "phone" | "nameCompany";
+                                match: "none" | "email" | "phone" | "nameCompany" | "field";
+                                field?: string;
                                 /** @enum {string} */
                                 action: "skip" | "update" | "create";
                             };
                             matches: ("email" | "phone" | "nameCompany")[];
                             matchesParent: boolean;
+                            matchFields: string[];
                             options: {
                                 batchSize: number;
                                 defaultSource: string;
