@@ -3,8 +3,9 @@ import { Button, Card, Descriptions, Space, Tabs, Tag, Typography, message } fro
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatDate, formatMoney } from '#shared/format/format';
-import { ContractFiles, ContractInvoices, ContractPayments, ContractPlan } from './contract-parts';
+import { filesPart, invoicesPart, paymentsPart, planPart } from './contract-parts';
 import { contractKeys, contractsApi, STATUS_COLOR } from './contracts-api';
+import { RelatedPartTab } from './related-part-tab';
 
 /** A contract: its facts and totals, and tabs for attachments, the payment plan, payments and invoices. */
 export function ContractDetailPage() {
@@ -60,10 +61,10 @@ export function ContractDetailPage() {
       <Card>
         <Tabs
           items={[
-            { key: 'files', label: t('contracts.tabs.files'), children: <ContractFiles contract={c} /> },
-            { key: 'plan', label: t('contracts.tabs.plan'), children: <ContractPlan contract={c} onChanged={refetch} /> },
-            { key: 'payments', label: t('contracts.tabs.payments'), children: <ContractPayments contract={c} onChanged={refetch} /> },
-            { key: 'invoices', label: t('contracts.tabs.invoices'), children: <ContractInvoices contract={c} /> },
+            { key: 'files', label: t('contracts.tabs.files'), children: <RelatedPartTab contract={c} part={filesPart} /> },
+            { key: 'plan', label: t('contracts.tabs.plan'), children: <RelatedPartTab contract={c} part={planPart} onChanged={refetch} /> },
+            { key: 'payments', label: t('contracts.tabs.payments'), children: <RelatedPartTab contract={c} part={paymentsPart} onChanged={refetch} /> },
+            { key: 'invoices', label: t('contracts.tabs.invoices'), children: <RelatedPartTab contract={c} part={invoicesPart} /> },
           ]}
         />
       </Card>
