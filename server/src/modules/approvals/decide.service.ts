@@ -11,8 +11,9 @@ import { targetOf } from './target.service.ts';
 
 type Base = { deps: Deps; ctx: RequestContext; id: string };
 
+export type LockedFlowOptions = Base & { tx: Tx; now?: Date };
 /** The request locked for a change, pending, with its target object; 404 / 409 otherwise. */
-export async function lockedFlow(tx: Tx, deps: Deps, ctx: RequestContext, id: string, now = new Date()): Promise<Flow> {
+export async function lockedFlow({ tx, deps, ctx, id, now = new Date() }: LockedFlowOptions): Promise<Flow> {
   const request = await findRequest(tx, id, true);
   if (!request) throw approvalsErrors.notFound();
   if (request.status !== 'pending') throw approvalsErrors.alreadyDecided();
@@ -49,7 +50,7 @@ export async function approveTask({ f, task, comment }: ApproveTaskOptions): Pro
 
 export async function approve(o: Base & { comment?: string | undefined }): Promise<void> {
   await inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
-    const f = await lockedFlow(tx, o.deps, o.ctx, o.id);
+    const f = await lockedFlow({ tx, deps: o.deps, ctx: o.ctx, id: o.id });
     await approveTask({ f, task: await myTask(f), comment: o.comment || null });
   });
 }
@@ -58,7 +59,7 @@ export async function approve(o: Base & { comment?: string | undefined }): Promi
 export async function reject(o: Base & { comment?: string | undefined }): Promise<void> {
   if (!o.comment?.trim()) throw approvalsErrors.commentRequired();
   await inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
-    const f = await lockedFlow(tx, o.deps, o.ctx, o.id);
+    const f = await lockedFlow({ tx, deps: o.deps, ctx: o.ctx, id: o.id });
     const task = await myTask(f);
     await setTask(tx, task.id, { status: 'rejected', comment: o.comment as string, decided_at: f.now });
     await finish({ f, status: 'rejected', comment: o.comment as string });
@@ -71,7 +72,7 @@ export async function recall(o: Base & { comment?: string | undefined }): Promis
     const request = await findRequest(tx, o.id, true);
     if (!request) throw approvalsErrors.notFound();
     if (request.submitted_by !== o.ctx.userId) throw approvalsErrors.notSubmitter();
-    const f = await lockedFlow(tx, o.deps, o.ctx, o.id);
+    const f = await lockedFlow({ tx, deps: o.deps, ctx: o.ctx, id: o.id });
     await finish({ f, status: 'recalled', comment: o.comment || null });
   });
 }
@@ -80,7 +81,7 @@ export async function recall(o: Base & { comment?: string | undefined }): Promis
 export async function reassign(o: Base & { userId: string; comment?: string | undefined }): Promise<void> {
   if (o.userId === o.ctx.userId) throw approvalsErrors.badDelegate();
   await inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
-    const f = await lockedFlow(tx, o.deps, o.ctx, o.id);
+    const f = await lockedFlow({ tx, deps: o.deps, ctx: o.ctx, id: o.id });
     const task = await myTask(f);
     if (!(await activeUsers(tx, [o.userId])).length) throw approvalsErrors.badDelegate();
     const open = (await tasksOf(tx, [f.request.id])).some((t) => t.step_index === task.step_index && t.status === 'pending' && t.approver_id === o.userId);

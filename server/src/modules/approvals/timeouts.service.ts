@@ -90,7 +90,7 @@ export async function sweepApprovalTimeouts(o: { deps: Deps; now?: Date }): Prom
     const done = await inTenant(o.deps.db.kysely, d.tenant_id, async (tx) => {
       let f: Flow;
       try {
-        f = await lockedFlow(tx, o.deps, systemCtx(d.tenant_id), d.request_id, now);
+        f = await lockedFlow({ tx, deps: o.deps, ctx: systemCtx(d.tenant_id), id: d.request_id, now });
       } catch (error) {
         if (error instanceof AppError) return false;
         throw error;

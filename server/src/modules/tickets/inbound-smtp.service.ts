@@ -69,7 +69,7 @@ export async function startInboundSmtp(o: InboundSmtpOptions): Promise<InboundSm
     logger: false,
     banner: 'Kehu ticket inbound',
     onRcptTo(address, session, callback) {
-      tenantForRecipient(o.deps, address.address)
+      tenantForRecipient({ deps: o.deps, recipient: address.address })
         .then((tenantId) => {
           if (!tenantId) return callback(smtpError(550, '5.1.1 No such mailbox here'));
           const set = tenants.get(session.id) ?? new Set<string>();
@@ -120,8 +120,9 @@ export async function startInboundSmtp(o: InboundSmtpOptions): Promise<InboundSm
   return { port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
+export type StartInboundFromEnvOptions = { app: FastifyInstance; deps: Deps };
 /** With KEHU_SMTP_INBOUND_PORT set, `serve` listens for mail beside HTTP (docs/operations.md); stopped with the app. */
-export function startInboundFromEnv(app: FastifyInstance, deps: Deps): void {
+export function startInboundFromEnv({ app, deps }: StartInboundFromEnvOptions): void {
   const text = process.env.KEHU_SMTP_INBOUND_PORT;
   if (!text) return;
   // A bad value stops start-up and names the variable, as the platform's settings do.

@@ -31,8 +31,9 @@ const mailContext = (tenantId: string, locale: string): RequestContext => ({
   access: { userId: null, isAdmin: true, permissions: {}, fields: {}, teamUserIds: [] },
 });
 
+export type TenantForRecipientOptions = { deps: Deps; recipient: string };
 /** The tenant a recipient addresses (its slug in the address), or the only tenant of a single-company install. */
-export async function tenantForRecipient(deps: Deps, recipient: string): Promise<string | null> {
+export async function tenantForRecipient({ deps, recipient }: TenantForRecipientOptions): Promise<string | null> {
   return inSystem(deps.db.kysely, async (tx) => (await findTenantBySlugs(tx, slugCandidates(recipient))) ?? (await onlyTenant(tx)));
 }
 

@@ -118,6 +118,6 @@ export const ticketsModule: KehuModule = {
       const counts = await runSlaTimers({ deps });
       if (counts.warned || counts.breached) deps.log.info(counts, 'ticket SLA warnings and breaches');
     });
-    startInboundFromEnv(app, deps);
+    startInboundFromEnv({ app, deps });
   },
 };

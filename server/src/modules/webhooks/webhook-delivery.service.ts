@@ -33,8 +33,9 @@ export const attemptJobId = (job: AttemptJob, salt = '') => uuidFrom(`webhook\n$
 
 const JOB_OPTIONS = { expireInSeconds: 120, retry: { limit: 3, delaySeconds: 30, backoff: true } };
 
+export type EnqueueAttemptOptions = { tx: Tx; deps: Deps; job: AttemptJob; afterSeconds?: number };
 /** Queues an attempt in the caller's transaction; without a runner in this process the sweep sends it. */
-export async function enqueueAttempt(tx: Tx, deps: Deps, job: AttemptJob, afterSeconds = 0): Promise<void> {
+export async function enqueueAttempt({ tx, deps, job, afterSeconds = 0 }: EnqueueAttemptOptions): Promise<void> {
   await jobsOf(deps).sendInTx(tx, WEBHOOK_QUEUE, job, { ...JOB_OPTIONS, id: attemptJobId(job), ...(afterSeconds > 0 ? { startAfter: afterSeconds } : {}) });
 }
 
@@ -146,7 +147,7 @@ export async function recordAttempt(o: RecordOptions) {
       attempts: o.attempt,
       next_attempt_at: sql<Date>`now() + make_interval(secs => ${delay})` as never,
     });
-    await enqueueAttempt(tx, o.deps, { tenantId: o.tenantId, deliveryId: delivery.id, attempt: o.attempt + 1 }, delay);
+    await enqueueAttempt({ tx, deps: o.deps, job: { tenantId: o.tenantId, deliveryId: delivery.id, attempt: o.attempt + 1 }, afterSeconds: delay });
   }
   const streak = await repo.markFailed(tx, o.sub.id);
   const lastedSeconds = streak?.failing_since ? (Date.now() - new Date(streak.failing_since).getTime()) / 1000 : 0;

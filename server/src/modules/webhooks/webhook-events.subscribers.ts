@@ -49,7 +49,7 @@ export async function createDelivery(o: CreateDeliveryOptions): Promise<{ id: st
     next_attempt_at: new Date(),
   });
   if (!id) return null;
-  await enqueueAttempt(o.tx, o.deps, { tenantId: o.tenantId, deliveryId: id, attempt: 1 });
+  await enqueueAttempt({ tx: o.tx, deps: o.deps, job: { tenantId: o.tenantId, deliveryId: id, attempt: 1 } });
   return { id, created: true };
 }
 

@@ -52,7 +52,7 @@ export async function dryRun({ deps, ctx, ...o }: DryRunOptions): Promise<TDryRu
       const saved = o.ruleId ? await repo.findRule(tx, o.ruleId) : undefined;
       if (o.ruleId && (!saved || !mayAutomate(ctx, 'read', saved.owner_id))) throw workflowsErrors.notFound();
       const rule = o.input.rule ?? toRule(saved as repo.RuleRow);
-      const env = await envFor(tx, deps, ctx.tenantId);
+      const env = await envFor({ tx, deps, tenantId: ctx.tenantId });
       const target = await checkRule({ tx, deps, rule, timeZone: env.timeZone, access: ctx.access });
       // A record the user may not read is not found for them (its conditions would tell about it).
       if (!(await readable({ tx, ctx, table: target.def.table, object: target.def.object, id: o.input.recordId }))) throw workflowsErrors.recordNotFound();

@@ -25,7 +25,9 @@ export const MAX_DEPTH = 3;
 /** What one firing needs to know besides the rule: the tenant's clock and language, and the objects looked up once. */
 export type Env = { tx: Tx; deps: Deps; tenantId: string; timeZone: string; locale: Locale; now: Date; objects: Map<string, RuleObject | undefined> };
 
-export async function envFor(tx: Tx, deps: Deps, tenantId: string, now = new Date()): Promise<Env> {
+export type EnvForOptions = { tx: Tx; deps: Deps; tenantId: string; now?: Date };
+/** A firing's Env in the caller's transaction, `now` the time rules see (a job passes its own). */
+export async function envFor({ tx, deps, tenantId, now = new Date() }: EnvForOptions): Promise<Env> {
   const t = await tenantSettings(tx, tenantId);
   return { tx, deps, tenantId, timeZone: t.timezone, locale: t.locale === 'en' ? 'en' : 'zh-CN', now, objects: new Map() };
 }

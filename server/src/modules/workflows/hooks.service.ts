@@ -50,7 +50,7 @@ export async function callHook({ deps, ...o }: CallHookOptions) {
       if (!rule || rule.hook_token_hash !== hash) throw workflowsErrors.hookNotFound();
       const trigger = rule.trigger as TTrigger;
       if (!rule.enabled || trigger.type !== 'webhook') throw workflowsErrors.hookOff();
-      const env = await envFor(tx, deps, found.tenant_id);
+      const env = await envFor({ tx, deps, tenantId: found.tenant_id });
       const target = await objectOf(env, rule.object);
       if (!target) throw workflowsErrors.hookOff();
       const field = trigger.matchField ?? 'recordId';

@@ -49,7 +49,7 @@ async function resumeOne(deps: Deps, tx: Parameters<typeof repo.takeWait>[0], te
   };
   const rule = await repo.findRule(tx, wait.rule_id);
   if (!rule?.enabled) return finish('skipped', 'rule_off');
-  const env = await envFor(tx, deps, tenantId, now);
+  const env = await envFor({ tx, deps, tenantId, now });
   const target = await objectOf(env, wait.object);
   if (!target) return finish('skipped', 'rule_off');
   const payload = (wait.payload ?? null) as Record<string, unknown> | null;

@@ -83,7 +83,7 @@ export async function tickWorkflows(o: { deps: Deps; now?: Date }): Promise<numb
     fired += await inTenant(o.deps.db.kysely, tenantId, async (tx) => {
       const rule = await findRule(tx, id, true);
       if (!rule?.enabled) return 0;
-      const env = await envFor(tx, o.deps, tenantId, now);
+      const env = await envFor({ tx, deps: o.deps, tenantId, now });
       const trigger = rule.trigger as TTrigger;
       if (trigger.type === 'date') return scanDateRule(env, rule, trigger);
       if (trigger.type === 'schedule') return runScheduleRule(env, rule, trigger);

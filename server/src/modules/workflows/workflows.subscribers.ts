@@ -47,7 +47,7 @@ async function onImportBatch(deps: Deps, event: OutboxEvent, tx: Tx): Promise<vo
       const records = ids[verb] ?? [];
       const rules = records.length ? (await rulesForEvent(tx, object, verb)).filter((r) => new Date(r.updated_at).getTime() <= event.createdAt.getTime()) : [];
       if (!rules.length) continue;
-      env ??= await envFor(tx, deps, event.tenantId);
+      env ??= await envFor({ tx, deps, tenantId: event.tenantId });
       for (const rule of rules)
         for (const recordId of records) {
           const changes = verb === 'updated' ? (p.changes?.[recordId] ?? null) : null;
@@ -65,7 +65,7 @@ export async function onRecordEvent(deps: Deps, event: OutboxEvent, tx: Tx): Pro
   if (!event.objectId || !verb) return;
   const rules = (await rulesForEvent(tx, event.objectType, verb)).filter((r) => formMatches(r.trigger as TTrigger, event));
   if (rules.length === 0) return;
-  const env = await envFor(tx, deps, event.tenantId);
+  const env = await envFor({ tx, deps, tenantId: event.tenantId });
   const depth = (event.payload.cause as EventCause | undefined)?.depth ?? 0;
   const changes = changesOf(event, verb);
   for (const rule of rules) {

@@ -80,11 +80,12 @@ export async function logout({ deps, token }: LogoutOptions) {
   await repo.deleteSession(deps.db.kysely, hashToken(token));
 }
 
+export type AuthenticateOptions = { deps: Deps; token: string };
 /**
  * Resolves a bearer/cookie token to its user and access profile in one query; throws 401 for
  * anything unknown, expired, revoked or deactivated.
  */
-export async function authenticate(deps: Deps, token: string): Promise<{ principal: Principal; access: AccessProfile }> {
+export async function authenticate({ deps, token }: AuthenticateOptions): Promise<{ principal: Principal; access: AccessProfile }> {
   const kind = tokenKind(token);
   if (!kind) throw new AppError('unauthorized');
   const db = deps.db.kysely;

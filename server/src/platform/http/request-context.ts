@@ -56,7 +56,7 @@ export function requestContextHook(deps: Deps) {
     }
     let resolved: Awaited<ReturnType<typeof authenticate>>;
     try {
-      resolved = await authenticate(deps, found.token);
+      resolved = await authenticate({ deps, token: found.token });
     } catch (error) {
       if (request.routeOptions.config?.public) return;
       throw error;
