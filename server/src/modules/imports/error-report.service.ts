@@ -14,8 +14,10 @@ const PAGE = 1000;
  * The refused rows as CSV (UTF-8 with BOM, for Excel): row number, field, reason in the reader's
  * language, then the original cells, so the file can be fixed and imported again.
  */
-export async function errorReport(deps: Deps, ctx: RequestContext, id: string): Promise<Readable> {
-  const imp = await inTenant(deps.db.kysely, ctx.tenantId, (tx) => visibleImport(tx, ctx, { id }));
+export type ErrorReportOptions = { deps: Deps; ctx: RequestContext; id: string };
+
+export async function errorReport({ deps, ctx, id }: ErrorReportOptions): Promise<Readable> {
+  const imp = await inTenant(deps.db.kysely, ctx.tenantId, (tx) => visibleImport(tx, { ctx, id }));
   const t = (key: string) => translate(ctx.locale, key);
   async function* rows() {
     yield [t('imports.report_row'), t('imports.report_field'), t('imports.report_message'), ...imp.columns];

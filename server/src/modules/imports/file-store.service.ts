@@ -12,7 +12,9 @@ export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 export type StoredFile = { size: number; head: Buffer };
 
 /** Streams the request body into import_chunks (bytea), so any instance sharing the database can read it. */
-export async function storeFile(deps: Deps, tenantId: string, importId: string, body: Readable): Promise<StoredFile> {
+export type StoreFileOptions = { deps: Deps; tenantId: string; importId: string; body: Readable };
+
+export async function storeFile({ deps, tenantId, importId, body }: StoreFileOptions): Promise<StoredFile> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let size = 0;
@@ -38,7 +40,9 @@ export async function storeFile(deps: Deps, tenantId: string, importId: string, 
 }
 
 /** The stored file, chunk by chunk, each read in its own short transaction. */
-export async function* storedChunks(deps: Deps, tenantId: string, importId: string): AsyncGenerator<Buffer> {
+export type StoredChunksOptions = { deps: Deps; tenantId: string; importId: string };
+
+export async function* storedChunks({ deps, tenantId, importId }: StoredChunksOptions): AsyncGenerator<Buffer> {
   for (let seq = 0; ; seq++) {
     const chunk = await inTenant(deps.db.kysely, tenantId, (tx) => repo.readChunk(tx, importId, seq));
     if (!chunk) return;

@@ -23,7 +23,9 @@ class RowByRow extends Error {}
  * row of the batch follow one by one, in file order; if the set-based part fails it is rolled back and the
  * whole batch goes row by row, so the outcome is the same either way. Outcomes come in the rows' order.
  */
-export async function importBatch(tx: Tx, rc: RowContext, rows: BatchRow[]): Promise<RowOutcome[]> {
+export type ImportBatchOptions = { rc: RowContext; rows: BatchRow[] };
+
+export async function importBatch(tx: Tx, { rc, rows }: ImportBatchOptions): Promise<RowOutcome[]> {
   const outcomes = new Map<number, RowOutcome>();
   await lockMatching(tx, rc.ctx.tenantId, [rc.object, ...(rc.spec.parent ? [rc.spec.parent.object] : [])]);
   let deferred = rows;
@@ -41,7 +43,7 @@ export async function importBatch(tx: Tx, rc: RowContext, rows: BatchRow[]): Pro
       deferred = rows;
     }
   }
-  for (const row of deferred) outcomes.set(row.rowNumber, await importRow(tx, rc, row.values, row.rowNumber));
+  for (const row of deferred) outcomes.set(row.rowNumber, await importRow(tx, { rc, row: row.values, rowNumber: row.rowNumber }));
   return rows.map((row) => outcomes.get(row.rowNumber) as RowOutcome);
 }
 
@@ -98,11 +100,7 @@ async function writeSet(tx: Tx, rc: RowContext, rows: BatchRow[], outcomes: Map<
     if (b.errors.length) outcomes.set(row.rowNumber, { errors: b.errors });
     else candidates.push({ row, input: b.input, parentName: b.parentName });
   }
-  const suppressed = await suppressedInputs(
-    tx,
-    rc,
-    candidates.map((c) => c.input),
-  );
+  const suppressed = await suppressedInputs(tx, { rc, inputs: candidates.map((c) => c.input) });
   candidates.forEach((c, i) => {
     if (suppressed.has(i)) outcomes.set(c.row.rowNumber, { errors: [SUPPRESSED] });
     else built.push(c);
@@ -114,7 +112,7 @@ async function writeSet(tx: Tx, rc: RowContext, rows: BatchRow[], outcomes: Map<
   // Matching: a key seen earlier in the batch, or a record another row already matched, waits for the row-by-row path.
   const matching = rc.dedup.action !== 'create';
   const keys = built.map((c) => (matching ? matchKey(rc, c.input) : null));
-  const lookups = built.map((c, i) => lookupKey(rc, keys[i] ?? null, parentToCreate(rc, c.parentName, c.input)));
+  const lookups = built.map((c, i) => lookupKey({ rc, key: keys[i] ?? null, unborn: parentToCreate({ rc, parentName: c.parentName, input: c.input }) }));
   const existing = matching ? await findMatches(tx, def.table, lookups, spec.parent?.column) : [];
   const seen = new Set<string>();
   const creates: Candidate[] = [];

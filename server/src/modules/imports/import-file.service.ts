@@ -38,30 +38,32 @@ const toEntries = (columns: string[], mapping: NonNullable<ImportFileOptions['ma
  * the first rows and throws the upload away.
  */
 export async function importFile(o: ImportFileOptions): Promise<{ job: TImport; preview?: Preview }> {
-  const created = await service.createImport(o.deps, o.ctx, { object: o.object, fileName: basename(o.path), body: createReadStream(o.path) });
+  const created = await service.createImport({ deps: o.deps, ctx: o.ctx, object: o.object, fileName: basename(o.path), body: createReadStream(o.path) });
   let job: TImport;
   try {
     // The sheet first: a mapping by header names means that sheet's headers.
     const columns =
-      o.sheet === undefined ? created.columns : (await service.configureImport(o.deps, o.ctx, { id: created.id, input: { sheet: o.sheet } })).columns;
+      o.sheet === undefined
+        ? created.columns
+        : (await service.configureImport({ deps: o.deps, ctx: o.ctx, id: created.id, input: { sheet: o.sheet } })).columns;
     const mapping = o.mapping ? toEntries(columns, o.mapping) : undefined;
-    job = await service.configureImport(o.deps, o.ctx, { id: created.id, input: { ...(o.settings ?? {}), ...(mapping ? { mapping } : {}) } });
+    job = await service.configureImport({ deps: o.deps, ctx: o.ctx, id: created.id, input: { ...(o.settings ?? {}), ...(mapping ? { mapping } : {}) } });
   } catch (error) {
     // A refused mapping leaves no half-configured upload behind.
-    await service.discardImport(o.deps, o.ctx, created.id);
+    await service.discardImport({ deps: o.deps, ctx: o.ctx, id: created.id });
     throw error;
   }
   if (o.dryRun) {
-    const preview = await previewImport(o.deps, o.ctx, { id: job.id, limit: o.previewRows ?? 20 });
-    await service.discardImport(o.deps, o.ctx, job.id);
+    const preview = await previewImport({ deps: o.deps, ctx: o.ctx, id: job.id, limit: o.previewRows ?? 20 });
+    await service.discardImport({ deps: o.deps, ctx: o.ctx, id: job.id });
     return { job, preview };
   }
-  job = await service.startImport(o.deps, o.ctx, job.id);
+  job = await service.startImport({ deps: o.deps, ctx: o.ctx, id: job.id });
   const run = runImport({ deps: o.deps, tenantId: o.ctx.tenantId, importId: job.id });
   let finished = false;
   const poll = (async () => {
     while (!finished) {
-      o.onProgress?.(await service.getImport(o.deps, o.ctx, job.id));
+      o.onProgress?.(await service.getImport({ deps: o.deps, ctx: o.ctx, id: job.id }));
       await new Promise((r) => setTimeout(r, 500));
     }
   })();
@@ -71,7 +73,7 @@ export async function importFile(o: ImportFileOptions): Promise<{ job: TImport; 
     finished = true;
     await poll;
   }
-  job = await service.getImport(o.deps, o.ctx, job.id);
+  job = await service.getImport({ deps: o.deps, ctx: o.ctx, id: job.id });
   o.onProgress?.(job);
   return { job };
 }

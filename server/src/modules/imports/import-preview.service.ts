@@ -19,19 +19,19 @@ export type Preview = { rows: PreviewRow[]; counts: Record<PreviewRow['outcome']
 /** Thrown to roll the preview's transaction back after it has seen every outcome. */
 class PreviewDone extends Error {}
 
-export type PreviewImportOptions = { id: string; limit: number };
+export type PreviewImportOptions = { deps: Deps; ctx: RequestContext; id: string; limit: number };
 
 /**
  * Dry run: the first `limit` rows go through exactly the path the job takes (cleaning,
  * validation, dedup, company links) inside one transaction that is then rolled back,
  * so the answer says what would be created, updated, skipped or refused and why; nothing is kept.
  */
-export async function previewImport(deps: Deps, ctx: RequestContext, { id, limit }: PreviewImportOptions): Promise<Preview> {
+export async function previewImport({ deps, ctx, id, limit }: PreviewImportOptions): Promise<Preview> {
   const imp = await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    const row = await visibleImport(tx, ctx, { id });
+    const row = await visibleImport(tx, { ctx, id });
     if (row.status !== 'uploaded') throw importsErrors.alreadyStarted();
     if (!row.mapping.length) throw importsErrors.mappingEmpty();
-    const target = await importTarget(tx, deps, row.object);
+    const target = await importTarget(tx, { deps, object: row.object });
     if (!target) throw importsErrors.unknownObject(row.object);
     return { ...row, target, phoneRegion: await phoneRegionOf(tx, ctx.tenantId) };
   });
@@ -50,7 +50,12 @@ export async function previewImport(deps: Deps, ctx: RequestContext, { id, limit
   };
   const sample: { rowNumber: number; values: string[] }[] = [];
   let rowNumber = 0;
-  for await (const values of readRows({ format: imp.format, encoding: imp.encoding, sheet: imp.sheet, chunks: () => storedChunks(deps, ctx.tenantId, id) })) {
+  for await (const values of readRows({
+    format: imp.format,
+    encoding: imp.encoding,
+    sheet: imp.sheet,
+    chunks: () => storedChunks({ deps, tenantId: ctx.tenantId, importId: id }),
+  })) {
     if (++rowNumber === 1) continue;
     sample.push({ rowNumber, values });
     if (sample.length >= limit) break;
@@ -59,7 +64,7 @@ export async function previewImport(deps: Deps, ctx: RequestContext, { id, limit
   try {
     await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
       for (const s of sample) {
-        const outcome = await importRow(tx, rc, s.values, s.rowNumber);
+        const outcome = await importRow(tx, { rc, row: s.values, rowNumber: s.rowNumber });
         rows.push(
           typeof outcome === 'string'
             ? { rowNumber: s.rowNumber, outcome, errors: [] }

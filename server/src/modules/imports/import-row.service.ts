@@ -48,11 +48,13 @@ async function createParent(tx: Tx, rc: RowContext, name: string, rowNumber: num
 }
 
 /** Whether the row names a parent record that is not there yet and will be created for it. */
-export const parentToCreate = (rc: RowContext, parentName: string | null, input: Record<string, unknown>) =>
+export type ParentToCreateOptions = { rc: RowContext; parentName: string | null; input: Record<string, unknown> };
+export const parentToCreate = ({ rc, parentName, input }: ParentToCreateOptions) =>
   !!parentName && !!rc.spec.parent && !input[rc.spec.parent.idField] && rc.options.createCompanies;
 
 /** The key to look a row up by: none when it is name + parent and the parent is still to be created (it has no children yet). */
-export const lookupKey = <K>(rc: RowContext, key: K | null, unborn: boolean): K | null => (unborn && rc.dedup.match === 'nameCompany' ? null : key);
+export type LookupKeyOptions<K> = { rc: RowContext; key: K | null; unborn: boolean };
+export const lookupKey = <K>({ rc, key, unborn }: LookupKeyOptions<K>): K | null => (unborn && rc.dedup.match === 'nameCompany' ? null : key);
 
 export function matchKey(rc: RowContext, input: Record<string, unknown>): MatchKey | null {
   const { match } = rc.dedup;
@@ -71,7 +73,7 @@ export function matchKey(rc: RowContext, input: Record<string, unknown>): MatchK
 async function existingOf(tx: Tx, rc: RowContext, input: Record<string, unknown>, unborn: boolean): Promise<{ existing?: Row } | { errors: FieldError[] }> {
   const { match, field, action } = rc.dedup;
   if (match !== 'field') {
-    const key = lookupKey(rc, matchKey(rc, input), unborn);
+    const key = lookupKey({ rc, key: matchKey(rc, input), unborn });
     return key ? { existing: await findMatch(tx, rc.def.table, key, rc.spec.parent?.column) } : {};
   }
   if (action === 'create' || !field) return {};
@@ -89,14 +91,14 @@ async function writeRow(tx: Tx, rc: RowContext, row: string[], rowNumber: number
   const built = rowToInput(spec, row, rc.mapping, rc.customDefs, rc.phoneRegion);
   if (built.errors.length) return { errors: built.errors };
   const input = built.input;
-  if ((await suppressedInputs(tx, rc, [input])).size) return { errors: [SUPPRESSED] };
-  const unresolved = await resolveReferences(tx, rc, built.refs, input);
+  if ((await suppressedInputs(tx, { rc, inputs: [input] })).size) return { errors: [SUPPRESSED] };
+  const unresolved = await resolveReferences(tx, { rc, refs: built.refs, input });
   if (unresolved.length) return { errors: unresolved };
   // The parent is created only for a row that is written (a skipped row adds nothing); until then
   // it has no children, so a row naming it cannot match by name + parent.
   const { parentName } = built;
   if (parentName && spec.parent && rc.parentDef) input[spec.parent.idField] = (await findByName(tx, rc.parentDef.table, parentName))?.id ?? null;
-  const unborn = parentToCreate(rc, parentName, input);
+  const unborn = parentToCreate({ rc, parentName, input });
   const found = await existingOf(tx, rc, input, unborn);
   if ('errors' in found) return found;
   const { existing } = found;
@@ -137,7 +139,9 @@ export function forget(rc: RowContext, mark: number): void {
 }
 
 /** One row in a savepoint: a refused row leaves nothing behind (not even the parent it would have created). */
-export async function importRow(tx: Tx, rc: RowContext, row: string[], rowNumber: number): Promise<RowOutcome> {
+export type ImportRowOptions = { rc: RowContext; row: string[]; rowNumber: number };
+
+export async function importRow(tx: Tx, { rc, row, rowNumber }: ImportRowOptions): Promise<RowOutcome> {
   await savepoint(tx, 'import_row');
   const mark = rc.ctx.collect?.length ?? 0;
   try {

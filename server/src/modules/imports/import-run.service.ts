@@ -50,7 +50,7 @@ async function commitBatch(rc: RowContext, batch: Pending[]): Promise<boolean> {
     const errors: repo.RowError[] = [];
     const rows = batch.filter((row) => row.rowNumber > current.cursor);
     const collected: CollectedChange[] = [];
-    const outcomes = await importBatch(tx, { ...rc, ctx: { ...rc.ctx, collect: collected } }, rows);
+    const outcomes = await importBatch(tx, { rc: { ...rc, ctx: { ...rc.ctx, collect: collected } }, rows });
     for (const [i, row] of rows.entries()) {
       const outcome = outcomes[i] as RowOutcome;
       if (typeof outcome === 'string') counts[outcome]++;
@@ -98,7 +98,7 @@ export async function runImport(o: RunImportOptions): Promise<'done' | 'paused' 
     const row = await repo.findImport(tx, importId, { lock: true });
     if (!row || (row.status !== 'queued' && row.status !== 'running')) return null;
     if (row.status === 'queued') await repo.updateImport(tx, importId, { status: 'running', started_at: new Date() });
-    return { ...row, target: await importTarget(tx, deps, row.object), phoneRegion: await phoneRegionOf(tx, tenantId) };
+    return { ...row, target: await importTarget(tx, { deps, object: row.object }), phoneRegion: await phoneRegionOf(tx, tenantId) };
   });
   if (!imp?.created_by) return 'skipped';
   if (!imp.target) {
@@ -129,7 +129,7 @@ export async function runImport(o: RunImportOptions): Promise<'done' | 'paused' 
       format: imp.format,
       encoding: imp.encoding,
       sheet: imp.sheet,
-      chunks: () => storedChunks(deps, tenantId, importId),
+      chunks: () => storedChunks({ deps, tenantId, importId }),
     })) {
       rowNumber++;
       if (rowNumber === 1 || rowNumber <= imp.cursor) continue;

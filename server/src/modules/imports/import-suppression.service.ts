@@ -15,7 +15,9 @@ export const SUPPRESSED: FieldError = { field: 'row', message: 'imports.suppress
  * by any of their e-mail addresses or phones, with one lookup for the whole batch (#21): an
  * import must not bring them back silently.
  */
-export async function suppressedInputs(tx: Tx, rc: RowContext, inputs: Record<string, unknown>[]): Promise<Set<number>> {
+export type SuppressedInputsOptions = { rc: RowContext; inputs: Record<string, unknown>[] };
+
+export async function suppressedInputs(tx: Tx, { rc, inputs }: SuppressedInputsOptions): Promise<Set<number>> {
   const emails = inputs.flatMap(emailsOf);
   const phones = inputs.flatMap(phonesOf);
   if (!emails.length && !phones.length) return new Set();

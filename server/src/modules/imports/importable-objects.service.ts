@@ -19,7 +19,9 @@ export async function importablesOf(tx: Tx, deps: Deps): Promise<Importable[]> {
 }
 
 /** The importable object of that name, or undefined (unknown, not a record object, or not importable). */
-export async function importableOf(tx: Tx, deps: Deps, object: string): Promise<Importable | undefined> {
+export type ImportableOfOptions = { deps: Deps; object: string };
+
+export async function importableOf(tx: Tx, { deps, object }: ImportableOfOptions): Promise<Importable | undefined> {
   return (await importablesOf(tx, deps)).find((i) => i.name === object);
 }
 
@@ -31,8 +33,10 @@ export type ImportTarget = {
   customDefs: CustomFieldDef[];
 };
 
-export async function importTarget(tx: Tx, deps: Deps, object: string): Promise<ImportTarget | undefined> {
-  const found = await importableOf(tx, deps, object);
+export type ImportTargetOptions = { deps: Deps; object: string };
+
+export async function importTarget(tx: Tx, { deps, object }: ImportTargetOptions): Promise<ImportTarget | undefined> {
+  const found = await importableOf(tx, { deps, object });
   if (!found) return undefined;
   const parent = found.spec.parent ? (await deps.objects.forTenant(tx)).find((d) => d.name === found.spec.parent?.object) : undefined;
   return { spec: found.spec, def: found.def, parentDef: parent && definitionOf<Versioned>(parent), customDefs: await listDefs(tx, object) };

@@ -47,10 +47,12 @@ export async function importRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await service.createImport(deps, req.ctx, { object: req.query.object, fileName: req.query.fileName, body: req.body as Readable })),
+      reply
+        .status(201)
+        .send(await service.createImport({ deps, ctx: req.ctx, object: req.query.object, fileName: req.query.fileName, body: req.body as Readable })),
   );
   r.get('/api/v1/imports', { schema: { tags, summary: 'Recent imports', response: { 200: z.object({ data: z.array(ZImport) }) } } }, async (req) => ({
-    data: await service.listImports(deps, req.ctx),
+    data: await service.listImports({ deps, ctx: req.ctx }),
   }));
   r.get(
     '/api/v1/imports/fields',
@@ -61,25 +63,25 @@ export async function importRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: z.record(z.string(), z.array(z.string())) },
       },
     },
-    async (req) => service.importFields(deps, req.ctx),
+    async (req) => service.importFields({ deps, ctx: req.ctx }),
   );
   r.get('/api/v1/imports/:id', { schema: { tags, summary: 'An import with its progress', params: ZIdParams, response: { 200: ZImport } } }, async (req) =>
-    service.getImport(deps, req.ctx, req.params.id),
+    service.getImport({ deps, ctx: req.ctx, id: req.params.id }),
   );
   r.patch(
     '/api/v1/imports/:id',
     { schema: { tags, summary: 'Set the mapping, dedup rule and options', params: ZIdParams, body: ZUpdateImportRequest, response: { 200: ZImport } } },
-    async (req) => service.configureImport(deps, req.ctx, { id: req.params.id, input: req.body }),
+    async (req) => service.configureImport({ deps, ctx: req.ctx, id: req.params.id, input: req.body }),
   );
   r.post(
     '/api/v1/imports/:id/start',
     { schema: { tags, summary: 'Run the import as a background job', params: ZIdParams, response: { 202: ZImport } } },
-    async (req, reply) => reply.status(202).send(await service.startImport(deps, req.ctx, req.params.id)),
+    async (req, reply) => reply.status(202).send(await service.startImport({ deps, ctx: req.ctx, id: req.params.id })),
   );
   r.post(
     '/api/v1/imports/:id/rollback',
     { schema: { tags, summary: 'Undo the import: remove what it created, restore what it updated', params: ZIdParams, response: { 202: ZImport } } },
-    async (req, reply) => reply.status(202).send(await service.rollbackImport(deps, req.ctx, req.params.id)),
+    async (req, reply) => reply.status(202).send(await service.rollbackImport({ deps, ctx: req.ctx, id: req.params.id })),
   );
   r.post(
     '/api/v1/imports/:id/preview',
@@ -92,14 +94,14 @@ export async function importRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: ZImportPreview },
       },
     },
-    async (req) => previewImport(deps, req.ctx, { id: req.params.id, limit: req.query.limit }),
+    async (req) => previewImport({ deps, ctx: req.ctx, id: req.params.id, limit: req.query.limit }),
   );
   r.post(
     '/api/v1/imports/:id/cancel',
     {
       schema: { tags, summary: 'Stop a queued or running import (rows already written stay until rolled back)', params: ZIdParams, response: { 200: ZImport } },
     },
-    async (req) => service.cancelImport(deps, req.ctx, req.params.id),
+    async (req) => service.cancelImport({ deps, ctx: req.ctx, id: req.params.id }),
   );
   r.get(
     '/api/v1/imports/templates',
@@ -111,7 +113,7 @@ export async function importRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: z.object({ data: z.array(ZMappingTemplate), presets: z.array(z.enum(CRM_PRESETS)) }) },
       },
     },
-    async (req) => ({ data: await templates.listTemplates(deps, req.ctx, req.query.object), presets: [...CRM_PRESETS] }),
+    async (req) => ({ data: await templates.listTemplates({ deps, ctx: req.ctx, object: req.query.object }), presets: [...CRM_PRESETS] }),
   );
   r.post(
     '/api/v1/imports/templates',
@@ -123,14 +125,14 @@ export async function importRoutes(app: FastifyInstance, deps: Deps) {
         response: { 201: ZMappingTemplate },
       },
     },
-    async (req, reply) => reply.status(201).send(await templates.saveTemplate(deps, req.ctx, req.body)),
+    async (req, reply) => reply.status(201).send(await templates.saveTemplate({ deps, ctx: req.ctx, input: req.body })),
   );
   r.delete('/api/v1/imports/templates/:id', { schema: { tags, summary: 'Delete a mapping template', params: ZIdParams } }, async (req, reply) => {
-    await templates.deleteTemplate(deps, req.ctx, req.params.id);
+    await templates.deleteTemplate({ deps, ctx: req.ctx, id: req.params.id });
     return reply.status(204).send();
   });
   r.get('/api/v1/imports/:id/errors.csv', { schema: { tags, summary: 'Refused rows with their reasons, as CSV', params: ZIdParams } }, async (req, reply) => {
-    const csv = await errorReport(deps, req.ctx, req.params.id);
+    const csv = await errorReport({ deps, ctx: req.ctx, id: req.params.id });
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="import-${req.params.id}-errors.csv"`)

@@ -46,10 +46,10 @@ function pace(r: repo.ImportRow, processed: number): { rowsPerSecond: number | n
 }
 
 /**
- * An import as the API shows it; `spec`: its object's import spec (its default match and keys), undefined once the
- * object is gone; `customDefs`: the object's custom fields (the unique ones are match fields).
+ * An import as the API shows it; `target`: its object's import spec (its default match and keys) and custom fields
+ * (the unique ones are match fields), undefined once the object is gone.
  */
-export const toApi = (r: repo.ImportRow, spec: ImportSpec | undefined, customDefs: CustomFieldDef[]): TImport => ({
+export const toApi = (r: repo.ImportRow, target: { spec: ImportSpec; customDefs: CustomFieldDef[] } | undefined): TImport => ({
   id: r.id,
   object: r.object,
   fileName: r.file_name,
@@ -63,10 +63,10 @@ export const toApi = (r: repo.ImportRow, spec: ImportSpec | undefined, customDef
   totalRows: r.total_rows,
   mapping: r.mapping,
   preset: (r.preset as TImport['preset']) ?? null,
-  ...importSettings(r, spec),
-  matches: [...(spec?.matches ?? [])],
-  matchesParent: !!spec?.parent,
-  matchFields: spec ? matchFieldsOf(spec, customDefs) : [],
+  ...importSettings(r, target?.spec),
+  matches: [...(target?.spec.matches ?? [])],
+  matchesParent: !!target?.spec.parent,
+  matchFields: target ? matchFieldsOf(target.spec, target.customDefs) : [],
   status: r.status as TImport['status'],
   progress: {
     processed: r.created + r.updated + r.skipped + r.failed,
@@ -82,10 +82,10 @@ export const toApi = (r: repo.ImportRow, spec: ImportSpec | undefined, customDef
   finishedAt: iso(r.finished_at),
 });
 
-export type VisibleImportOptions = { id: string; lock?: boolean };
+export type VisibleImportOptions = { ctx: RequestContext; id: string; lock?: boolean };
 
 /** The import if the user may see it: its author, or an admin. */
-export async function visibleImport(tx: Tx, ctx: RequestContext, { id, ...options }: VisibleImportOptions): Promise<repo.ImportRow> {
+export async function visibleImport(tx: Tx, { ctx, id, ...options }: VisibleImportOptions): Promise<repo.ImportRow> {
   const row = await repo.findImport(tx, id, options);
   if (!row || (row.created_by !== ctx.userId && !ctx.access.isAdmin)) throw notFound('import');
   requireAccess(ctx.access, row.object, 'import');
@@ -95,13 +95,12 @@ export async function visibleImport(tx: Tx, ctx: RequestContext, { id, ...option
 /** The import as stored now, for the API. */
 async function presented(tx: Tx, deps: Deps, id: string): Promise<TImport> {
   const row = (await repo.findImport(tx, id)) as repo.ImportRow;
-  const target = await importTarget(tx, deps, row.object);
-  return toApi(row, target?.spec, target?.customDefs ?? []);
+  return toApi(row, await importTarget(tx, { deps, object: row.object }));
 }
 
 /** The object's import target, or a 400 on `object` for a name the tenant cannot import into. */
 async function targetOf(tx: Tx, deps: Deps, object: string): Promise<ImportTarget> {
-  const target = await importTarget(tx, deps, object);
+  const target = await importTarget(tx, { deps, object });
   if (!target) throw importsErrors.unknownObject(object);
   return target;
 }
@@ -147,7 +146,9 @@ async function firstSheetWithRows(sheets: string[] | null, read: (sheet: string 
 }
 
 /** Stores the upload, reads its header, a sample and the row count, and suggests a mapping. */
-export async function createImport(deps: Deps, ctx: RequestContext, o: { object: string; fileName: string; body: Readable }): Promise<TImport> {
+export type CreateImportOptions = { deps: Deps; ctx: RequestContext; object: string; fileName: string; body: Readable };
+
+export async function createImport({ deps, ctx, ...o }: CreateImportOptions): Promise<TImport> {
   const id = newId();
   const tenantId = ctx.tenantId;
   await inTenant(deps.db.kysely, tenantId, async (tx) => {
@@ -157,13 +158,15 @@ export async function createImport(deps: Deps, ctx: RequestContext, o: { object:
     await repo.insertImport(tx, { tenantId, id, object: o.object, fileName: o.fileName, createdBy: ctx.userId });
   });
   try {
-    const stored = await storeFile(deps, tenantId, id, o.body);
+    const stored = await storeFile({ deps, tenantId, importId: id, body: o.body });
     if (stored.size === 0) throw importsErrors.emptyFile();
     const format = detectFormat(stored.head, o.fileName);
     const encoding = format !== 'xlsx' ? detectEncoding(stored.head) : 'utf-8';
     // Once, on upload: later reads (preview, the job, a resume) read the same stored file.
-    const sheets = format === 'xlsx' ? (await inspectXlsx(storedChunks(deps, tenantId, id))).map((s) => s.name) : null;
-    const { sheet, head } = await firstSheetWithRows(sheets, (sheet) => readHead({ format, encoding, sheet, chunks: () => storedChunks(deps, tenantId, id) }));
+    const sheets = format === 'xlsx' ? (await inspectXlsx(storedChunks({ deps, tenantId, importId: id }))).map((s) => s.name) : null;
+    const { sheet, head } = await firstSheetWithRows(sheets, (sheet) =>
+      readHead({ format, encoding, sheet, chunks: () => storedChunks({ deps, tenantId, importId: id }) }),
+    );
     if (!head) throw importsErrors.emptyFile();
     if (head.total === 0) throw importsErrors.noRows();
     return await inTenant(deps.db.kysely, tenantId, async (tx) => {
@@ -185,27 +188,30 @@ export async function createImport(deps: Deps, ctx: RequestContext, o: { object:
   }
 }
 
-export const getImport = (deps: Deps, ctx: RequestContext, id: string) =>
+export type GetImportOptions = { deps: Deps; ctx: RequestContext; id: string };
+
+export const getImport = ({ deps, ctx, id }: GetImportOptions) =>
   inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    await visibleImport(tx, ctx, { id });
+    await visibleImport(tx, { ctx, id });
     return presented(tx, deps, id);
   });
 
 /** Fields a column may be mapped to, per object the tenant can import into (custom fields come as `custom.<key>` besides). */
-export const importFields = (deps: Deps, ctx: RequestContext): Promise<Record<string, string[]>> =>
+export type ImportFieldsOptions = { deps: Deps; ctx: RequestContext };
+
+export const importFields = ({ deps, ctx }: ImportFieldsOptions): Promise<Record<string, string[]>> =>
   inTenantRead(deps.db.kysely, ctx.tenantId, async (tx) => Object.fromEntries((await importablesOf(tx, deps)).map((i) => [i.name, [...i.spec.fields]])));
 
-export const listImports = (deps: Deps, ctx: RequestContext) =>
+export type ListImportsOptions = { deps: Deps; ctx: RequestContext };
+
+export const listImports = ({ deps, ctx }: ListImportsOptions) =>
   inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const specs = new Map((await importablesOf(tx, deps)).map((i) => [i.name, i.spec]));
     const defs = await listDefs(tx);
-    return (await repo.listImports(tx, ctx.access.isAdmin ? null : ctx.userId, 50)).map((r) =>
-      toApi(
-        r,
-        specs.get(r.object),
-        defs.filter((d) => d.object === r.object),
-      ),
-    );
+    return (await repo.listImports(tx, ctx.access.isAdmin ? null : ctx.userId, 50)).map((r) => {
+      const spec = specs.get(r.object);
+      return toApi(r, spec && { spec, customDefs: defs.filter((d) => d.object === r.object) });
+    });
   });
 
 /**
@@ -215,32 +221,37 @@ export const listImports = (deps: Deps, ctx: RequestContext) =>
  */
 async function chosenSheet(deps: Deps, ctx: RequestContext, id: string, sheet: string | undefined): Promise<{ sheet: string; head: Head } | null> {
   if (sheet === undefined) return null;
-  const row = await inTenant(deps.db.kysely, ctx.tenantId, (tx) => visibleImport(tx, ctx, { id }));
+  const row = await inTenant(deps.db.kysely, ctx.tenantId, (tx) => visibleImport(tx, { ctx, id }));
   if (row.status !== 'uploaded') throw importsErrors.alreadyStarted();
   if (row.format !== 'xlsx' || !row.sheets) throw importsErrors.notAWorkbook();
   if (!row.sheets.includes(sheet)) throw importsErrors.noSuchSheet(sheet);
   if (sheet === row.sheet) return null;
-  const head = await readHead({ format: row.format, encoding: row.encoding, sheet, chunks: () => storedChunks(deps, ctx.tenantId, id) });
+  const head = await readHead({
+    format: row.format,
+    encoding: row.encoding,
+    sheet,
+    chunks: () => storedChunks({ deps, tenantId: ctx.tenantId, importId: id }),
+  });
   if (!head || head.total === 0) throw importsErrors.sheetNoRows(sheet);
   return { sheet, head };
 }
 
-export type ConfigureImportOptions = { id: string; input: TUpdateImportRequest };
+export type ConfigureImportOptions = { deps: Deps; ctx: RequestContext; id: string; input: TUpdateImportRequest };
 
 /**
  * Sheet, mapping, dedup rule and options; only before the import starts. Unknown targets are
  * refused. A new sheet brings its own header, sample, count and suggested mapping, which a
  * mapping or template in the same request then replaces.
  */
-export async function configureImport(deps: Deps, ctx: RequestContext, { id, input }: ConfigureImportOptions): Promise<TImport> {
+export async function configureImport({ deps, ctx, id, input }: ConfigureImportOptions): Promise<TImport> {
   const chosen = await chosenSheet(deps, ctx, id, input.sheet);
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    const locked = await visibleImport(tx, ctx, { id, lock: true });
+    const locked = await visibleImport(tx, { ctx, id, lock: true });
     if (locked.status !== 'uploaded') throw importsErrors.alreadyStarted();
     const target = await targetOf(tx, deps, locked.object);
     const sheetValues = chosen ? { sheet: chosen.sheet, ...(await headValues(tx, deps, target, chosen.head)) } : {};
     const row = { ...locked, ...sheetValues };
-    if (input.templateId) input.mapping = await templateMapping(tx, input.templateId, row.object, row.columns);
+    if (input.templateId) input.mapping = await templateMapping(tx, { id: input.templateId, object: row.object, headers: row.columns });
     if (input.mapping) {
       input.mapping.forEach((m, i) => {
         if (m.column >= row.columns.length) throw importsErrors.noSuchColumn(`mapping.${i}.column`, m.column);
@@ -260,10 +271,13 @@ export async function configureImport(deps: Deps, ctx: RequestContext, { id, inp
   });
 }
 
+/** The import an action applies to, by id. */
+export type ImportActionOptions = { deps: Deps; ctx: RequestContext; id: string };
+
 /** Queues the import as a durable job (audited); answers at once with status queued. */
-export async function startImport(deps: Deps, ctx: RequestContext, id: string): Promise<TImport> {
+export async function startImport({ deps, ctx, id }: ImportActionOptions): Promise<TImport> {
   const result = await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    const row = await visibleImport(tx, ctx, { id, lock: true });
+    const row = await visibleImport(tx, { ctx, id, lock: true });
     requireAccess(ctx.access, row.object, 'create');
     if (row.status !== 'uploaded') throw importsErrors.alreadyStarted();
     if (!row.mapping.length) throw importsErrors.mappingEmpty();
@@ -276,9 +290,9 @@ export async function startImport(deps: Deps, ctx: RequestContext, id: string): 
 }
 
 /** Undoes a finished import as a durable job (audited). */
-export async function rollbackImport(deps: Deps, ctx: RequestContext, id: string): Promise<TImport> {
+export async function rollbackImport({ deps, ctx, id }: ImportActionOptions): Promise<TImport> {
   const result = await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    const row = await visibleImport(tx, ctx, { id, lock: true });
+    const row = await visibleImport(tx, { ctx, id, lock: true });
     requireAccess(ctx.access, row.object, 'delete');
     if (row.status !== 'done' && row.status !== 'failed' && row.status !== 'cancelled') throw importsErrors.notFinished();
     await repo.updateImport(tx, id, { status: 'rolling_back' });
@@ -298,9 +312,9 @@ export async function rollbackImport(deps: Deps, ctx: RequestContext, id: string
  * Stops a queued or running import: the job notices before its next batch. Rows already
  * committed stay (the import can then be rolled back as a whole); audited.
  */
-export async function cancelImport(deps: Deps, ctx: RequestContext, id: string): Promise<TImport> {
+export async function cancelImport({ deps, ctx, id }: ImportActionOptions): Promise<TImport> {
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    const row = await visibleImport(tx, ctx, { id, lock: true });
+    const row = await visibleImport(tx, { ctx, id, lock: true });
     if (row.status !== 'queued' && row.status !== 'running') throw importsErrors.notRunning();
     await repo.updateImport(tx, id, { status: 'cancelled', finished_at: new Date() });
     await writeAudit(tx, ctx, { action: 'import_cancelled', objectType: 'import', objectId: id, changes: { status: { from: row.status, to: 'cancelled' } } });
@@ -309,9 +323,9 @@ export async function cancelImport(deps: Deps, ctx: RequestContext, id: string):
 }
 
 /** Removes an import that never started (a dry run's upload), with its stored file. */
-export async function discardImport(deps: Deps, ctx: RequestContext, id: string): Promise<void> {
+export async function discardImport({ deps, ctx, id }: ImportActionOptions): Promise<void> {
   await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    const row = await visibleImport(tx, ctx, { id, lock: true });
+    const row = await visibleImport(tx, { ctx, id, lock: true });
     if (row.status !== 'uploaded') throw importsErrors.alreadyStarted();
     await repo.deleteImport(tx, id);
   });

@@ -21,21 +21,25 @@ const toApi = (r: repo.TemplateRow): TMappingTemplate => ({
   updatedAt: new Date(r.updated_at).toISOString(),
 });
 
-export const listTemplates = (deps: Deps, ctx: RequestContext, object: string) =>
+export type ListTemplatesOptions = { deps: Deps; ctx: RequestContext; object: string };
+
+export const listTemplates = ({ deps, ctx, object }: ListTemplatesOptions) =>
   inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    if (!(await importTarget(tx, deps, object))) throw importsErrors.unknownObject(object);
+    if (!(await importTarget(tx, { deps, object }))) throw importsErrors.unknownObject(object);
     requireAccess(ctx.access, object, 'import');
     return (await repo.listTemplates(tx, object)).map(toApi);
   });
 
 /** Saves a mapping by header name (so it applies to next month's file whatever the column order); audited. */
-export async function saveTemplate(
-  deps: Deps,
-  ctx: RequestContext,
-  input: { object: string; name: string; mapping: { header: string; field: string }[] },
-): Promise<TMappingTemplate> {
+export type SaveTemplateOptions = {
+  deps: Deps;
+  ctx: RequestContext;
+  input: { object: string; name: string; mapping: { header: string; field: string }[] };
+};
+
+export async function saveTemplate({ deps, ctx, input }: SaveTemplateOptions): Promise<TMappingTemplate> {
   return inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
-    const target = await importTarget(tx, deps, input.object);
+    const target = await importTarget(tx, { deps, object: input.object });
     if (!target) throw importsErrors.unknownObject(input.object);
     requireAccess(ctx.access, input.object, 'import');
     input.mapping.forEach((m, i) => {
@@ -47,7 +51,9 @@ export async function saveTemplate(
   });
 }
 
-export async function deleteTemplate(deps: Deps, ctx: RequestContext, id: string): Promise<void> {
+export type DeleteTemplateOptions = { deps: Deps; ctx: RequestContext; id: string };
+
+export async function deleteTemplate({ deps, ctx, id }: DeleteTemplateOptions): Promise<void> {
   await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
     const row = await repo.findTemplate(tx, id);
     if (!row) throw notFound('importTemplate');
@@ -59,7 +65,9 @@ export async function deleteTemplate(deps: Deps, ctx: RequestContext, id: string
 }
 
 /** A template's mapping for this file's columns: each saved header found in the file, by normalised name. */
-export async function templateMapping(tx: Tx, id: string, object: string, headers: string[]) {
+export type TemplateMappingOptions = { id: string; object: string; headers: string[] };
+
+export async function templateMapping(tx: Tx, { id, object, headers }: TemplateMappingOptions) {
   const row = await repo.findTemplate(tx, id);
   if (!row || row.object !== object) throw notFound('importTemplate');
   const index = new Map<string, number>();

@@ -32,7 +32,9 @@ async function resolveLookups(r: ImportRefsContext, defs: CustomFieldDef[], erro
  * fields, then whatever the object's spec resolves. A name, email or id that finds nothing is a
  * row error (never a silently empty link).
  */
-export async function resolveReferences(tx: Tx, rc: RefContext, refs: Record<string, string>, input: Record<string, unknown>): Promise<FieldError[]> {
+export type ResolveReferencesOptions = { rc: RefContext; refs: Record<string, string>; input: Record<string, unknown> };
+
+export async function resolveReferences(tx: Tx, { rc, refs, input }: ResolveReferencesOptions): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   const r: ImportRefsContext = {
     tx,
