@@ -35,6 +35,19 @@ describe('Rough edges in a real browser', { concurrency: false }, () => {
     await shot(page, 'rough-01-kanban-1440');
   });
 
+  test('an English browser stays English after signing in: the tenant default (Chinese) does not override it', async () => {
+    const english = await (await newContext(browser, server.url, { viewport: { width: 1440, height: 900 }, locale: 'en-US' })).newPage();
+    await english.goto('/login');
+    await english.locator('button[type=submit]', { hasText: /sign in/i }).waitFor();
+    await login(english, ADMIN.email, ADMIN.password);
+    // The signed-in user (who never chose a language) is loaded by now; the app has had its chance to switch.
+    await english.waitForLoadState('networkidle');
+    await english.locator('.ant-menu', { hasText: 'Contacts' }).first().waitFor();
+    assert.equal(await english.locator('.ant-menu', { hasText: '联系人' }).count(), 0, 'no Chinese menu');
+    await shot(english, 'rough-03-english-browser');
+    await english.context().close();
+  });
+
   test('an empty required field on the company form is scrolled into sight below the sticky header', async () => {
     await page.goto('/companies');
     await page.getByTestId('create-record').click();

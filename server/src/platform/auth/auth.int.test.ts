@@ -46,6 +46,14 @@ describe.skipIf(!databaseAvailable)('sign-in, sessions and tokens', () => {
     expect((await login('nobody@acme.test', PASSWORD)).json().code).toBe('invalid_credentials');
   });
 
+  it("gives the user's own language only: null until they choose, so an English browser is not turned Chinese by the tenant default", async () => {
+    const user = await t.createUser({ role: 'Sales Rep' });
+    const me = async () => (await t.request(user, { method: 'GET', url: '/api/v1/auth/me' })).json().user.locale;
+    expect(await me()).toBeNull();
+    await inTenant(t.db.kysely, t.admin.tenantId, (tx) => tx.updateTable('users').set({ locale: 'en' }).where('id', '=', user.id).execute());
+    expect(await me()).toBe('en');
+  });
+
   it('writes a login audit entry', async () => {
     const res = await t.request(t.admin, { method: 'GET', url: '/api/v1/auth/me' });
     expect(res.statusCode).toBe(200);

@@ -9,6 +9,7 @@ export const ZMe = z.object({
     id: z.string(),
     email: z.string(),
     name: z.string(),
+    /** The language the user chose (null until they do: the web app then keeps the browser's). */
     locale: z.string().nullable(),
     timezone: z.string().nullable(),
     tenantId: z.string(),
@@ -35,7 +36,6 @@ export async function getMe(deps: Deps, tenantId: string, userId: string, access
         'users.locale',
         'users.timezone',
         'tenants.name as tenant_name',
-        'tenants.locale as tenant_locale',
         'tenants.timezone as tenant_timezone',
         'tenants.base_currency as tenant_currency',
       ])
@@ -47,7 +47,7 @@ export async function getMe(deps: Deps, tenantId: string, userId: string, access
       id: row.id,
       email: row.email,
       name: row.name,
-      locale: row.locale ?? row.tenant_locale,
+      locale: row.locale,
       timezone: row.timezone,
       tenantId,
       tenantTimezone: row.tenant_timezone,
