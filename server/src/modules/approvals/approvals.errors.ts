@@ -1,4 +1,4 @@
-import { AppError, invalid } from '#platform/errors/app-error.ts';
+import { AppError, type FieldError, invalid } from '#platform/errors/app-error.ts';
 
 /** The approvals module's refusals; messages live in ./locales under `approvals.`. */
 export const approvalsErrors = {
@@ -15,4 +15,9 @@ export const approvalsErrors = {
   badDelegate: () => invalid('userId', 'approvals.bad_delegate'),
   processInUse: () => new AppError('conflict', { message: 'approvals.process_in_use' }),
   recordLocked: () => new AppError('locked', { message: 'approvals.record_locked' }),
+  /** A record or object the request names that is not there. */
+  missing: (object: string) => new AppError('not_found', { message: 'not_found', params: { object } }),
+  unknownObject: (value: string) => invalid('object', 'approvals.unknown_object', { value }),
+  /** Field errors collected while checking a process. */
+  invalidProcess: (errors: FieldError[]) => new AppError('validation', { errors }),
 };

@@ -1,10 +1,11 @@
 import type { Tx } from '#db/tx.ts';
 import type { Deps } from '#platform/deps.ts';
-import { AppError, type FieldError } from '#platform/errors/app-error.ts';
+import type { FieldError } from '#platform/errors/app-error.ts';
 import { activeUsers, rolesExist } from './approvers.repo.ts';
 import type { TCreateApprovalProcessRequest, TOutcome } from './approvals.schema.ts';
 import { unknownCalendars } from './due.service.ts';
 import { filterErrors, type Target, targetOf } from './target.service.ts';
+import { approvalsErrors } from './approvals.errors.ts';
 
 /** Fields the system keeps: an outcome may not write them. */
 const READ_ONLY = new Set(['id', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'version', 'deletedAt', 'owner']);
@@ -24,7 +25,7 @@ export type CheckProcessOptions = { tx: Tx; deps: Deps; p: TCreateApprovalProces
  */
 export async function checkProcess({ tx, deps, p }: CheckProcessOptions): Promise<Target> {
   const target = await targetOf({ tx, deps, name: p.object });
-  if (!target) throw new AppError('validation', { errors: [{ field: 'object', message: 'approvals.unknown_object', params: { value: p.object } }] });
+  if (!target) throw approvalsErrors.unknownObject(p.object);
   const errors: FieldError[] = [];
   if (p.steps.length === 0) errors.push({ field: 'steps', message: 'approvals.no_steps' });
   errors.push(...filterErrors({ filter: p.criteria, catalog: target.catalog, path: 'criteria' }));
@@ -55,6 +56,6 @@ export async function checkProcess({ tx, deps, p }: CheckProcessOptions): Promis
   errors.push(...(await unknownCalendars(tx, p.steps)));
   outcome('onApproved', p.onApproved);
   outcome('onRejected', p.onRejected);
-  if (errors.length) throw new AppError('validation', { errors });
+  if (errors.length) throw approvalsErrors.invalidProcess(errors);
   return target;
 }

@@ -79,7 +79,7 @@ export async function getApproval(o: Base & { id: string }): Promise<TApprovalRe
 export async function recordApprovals(o: Base & { object: string; recordId: string }): Promise<TRecordApprovals> {
   return inTenantRead(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
     const target = await targetOf({ tx, deps: o.deps, name: o.object });
-    if (!target) throw new AppError('not_found', { message: 'not_found', params: { object: o.object } });
+    if (!target) throw approvalsErrors.missing(o.object);
     await loadVisible({ tx, ctx: o.ctx, def: target.def, id: o.recordId, action: 'read' });
     const history = await presentRequests({ tx, ctx: o.ctx, rows: await requestsOfRecord(tx, target.def.object, o.recordId) });
     const pending = history.find((r) => r.status === 'pending') ?? null;

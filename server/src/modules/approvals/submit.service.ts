@@ -1,7 +1,6 @@
 import type { Tx } from '#db/tx.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
-import { AppError } from '#platform/errors/app-error.ts';
 import { newId } from '#platform/ids.ts';
 import { loadVisible, present } from '#platform/records/record-service.ts';
 import { approvalsErrors } from './approvals.errors.ts';
@@ -53,7 +52,7 @@ export async function applicableProcesses({ tx, target, recordId }: ApplicablePr
 export async function submitApproval(o: SubmitApprovalOptions): Promise<{ id: string; status: string; processId: string }> {
   const { tx, deps, ctx } = o;
   const target = await targetOf({ tx, deps, name: o.object });
-  if (!target) throw new AppError('not_found', { message: 'not_found', params: { object: o.object } });
+  if (!target) throw approvalsErrors.missing(o.object);
   const row = await loadVisible({ tx, ctx, def: target.def, id: o.recordId, action: 'update' });
   if (await pendingFor(tx, target.def.object, row.id)) throw approvalsErrors.alreadyPending();
   let process: ProcessRow | undefined;

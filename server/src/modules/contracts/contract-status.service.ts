@@ -21,7 +21,7 @@ export async function transition<T extends Versioned>(
 ): Promise<Row> {
   const ctx: RequestContext = { ...o.ctx, access: { ...o.ctx.access, isAdmin: true } };
   const row = await updateInTx(tx, { deps: o.deps, ctx, def: o.def, row: o.row, input: { [TRANSITION]: o.to } });
-  if (!row) throw new AppError('precondition_failed', { params: { expected: o.row.version, actual: o.row.version + 1 } });
+  if (!row) throw contractsErrors.staleVersion(o.row.version);
   return row;
 }
 

@@ -27,4 +27,6 @@ export const contractsErrors = {
   badTaxId: () => invalid('buyerTaxId', 'contracts.bad_tax_id'),
   contractNotOpen: () => invalid('contractId', 'contracts.contract_not_open'),
   invoiceWrongStatus: (action: 'issue' | 'void') => new AppError('conflict', { message: `contracts.cannot_${action}_invoice` }),
+  /** 412: another write moved the record first (its version is no longer the one read). */
+  staleVersion: (expected: number) => new AppError('precondition_failed', { params: { expected, actual: expected + 1 } }),
 };

@@ -1,7 +1,7 @@
 import { inTenant, inTenantRead } from '#db/tx.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
-import { AppError, notFound } from '#platform/errors/app-error.ts';
+import { notificationsErrors } from './notifications.errors.ts';
 import * as repo from './notifications.repo.ts';
 import { NOTIFICATION_KINDS, type NotificationChannel, type TNotification, type TNotificationsQuery } from './notifications.schema.ts';
 
@@ -9,7 +9,7 @@ type Ctx = { deps: Deps; ctx: RequestContext };
 
 /** Notifications are personal: an API token of no user (none exist today) has none. */
 function me(ctx: RequestContext): string {
-  if (!ctx.userId) throw new AppError('forbidden');
+  if (!ctx.userId) throw notificationsErrors.noUser();
   return ctx.userId;
 }
 
@@ -56,7 +56,7 @@ export async function unreadCount(o: Ctx) {
 export async function markRead(o: Ctx & { id: string | null }) {
   const userId = me(o.ctx);
   return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
-    if (o.id && !(await repo.notificationExists(tx, { userId, id: o.id }))) throw notFound('notification');
+    if (o.id && !(await repo.notificationExists(tx, { userId, id: o.id }))) throw notificationsErrors.notFound();
     const marked = await repo.markRead(tx, { userId, ids: o.id ? [o.id] : null });
     return { marked, unread: (await repo.unreadCount(tx, userId)).unread };
   });
@@ -79,7 +79,7 @@ export async function putPreferences(o: Ctx & { preferences: { kind: string; cha
   const errors = o.preferences.flatMap((p, i) =>
     known.has(p.kind) ? [] : [{ field: `preferences.${i}.kind`, message: 'notifications.unknown_kind', params: { kind: p.kind } }],
   );
-  if (errors.length) throw new AppError('validation', { errors });
+  if (errors.length) throw notificationsErrors.unknownKinds(errors);
   await inTenant(o.deps.db.kysely, o.ctx.tenantId, (tx) => repo.putPreferences(tx, { tenantId: o.ctx.tenantId, userId, preferences: o.preferences }));
   return getPreferences(o);
 }

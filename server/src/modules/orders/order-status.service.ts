@@ -1,6 +1,5 @@
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
-import { AppError } from '#platform/errors/app-error.ts';
 import { loadVisible, present, updateInTx } from '#platform/records/record-service.ts';
 import { inTenant } from '#db/tx.ts';
 import type { OrderStatus } from './order-fields.definition.ts';
@@ -30,7 +29,7 @@ export function moveOrder(o: MoveOrderOptions): Promise<TOrder> {
     const step = FLOW[o.action];
     if (row.status !== step.from) throw ordersErrors.wrongStatus(o.action, row.status as OrderStatus);
     const updated = await updateInTx(tx, { deps: o.deps, ctx: o.ctx, def: orderDefinition, row, input: { [TRANSITION]: step.to(new Date(), o.reason) } });
-    if (!updated) throw new AppError('precondition_failed', { params: { expected: row.version, actual: row.version + 1 } });
+    if (!updated) throw ordersErrors.staleVersion(row.version);
     return (await present({ tx, deps: o.deps, ctx: o.ctx, def: orderDefinition, rows: [updated] }))[0] as TOrder;
   });
 }

@@ -13,4 +13,6 @@ export const ordersErrors = {
   insufficientStock: (sku: string, available: string) => new AppError('conflict', { message: 'orders.insufficient_stock', params: { sku, available } }),
   quoteNotAccepted: () => invalid('quoteId', 'orders.quote_not_accepted'),
   quoteOrdered: () => invalid('quoteId', 'orders.quote_ordered'),
+  /** 412: another write moved the record first (its version is no longer the one read). */
+  staleVersion: (expected: number) => new AppError('precondition_failed', { params: { expected, actual: expected + 1 } }),
 };

@@ -17,4 +17,10 @@ export const privacyErrors = {
   unknownUser: () => invalid('handlerId', 'fields.privacy_unknown_user'),
   /** The person asked to be erased or to receive nothing more: the address is never shown back. */
   suppressed: () => new AppError('conflict', { message: 'errors.privacy_suppressed' }),
+  retentionObject: () => invalid('object', 'fields.privacy_retention_object'),
+  retentionField: () => invalid('field', 'fields.privacy_retention_field'),
+  /** 409: the policy would erase every record of the object: the count is said, the admin confirms. */
+  retentionEverything: (count: number) =>
+    new AppError('conflict', { message: 'errors.privacy_retention_everything', params: { count }, extensions: { count } }),
+  retentionNotFound: () => notFound('retention_policy'),
 };

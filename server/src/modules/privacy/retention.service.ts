@@ -2,7 +2,6 @@ import { inSystem, inTenant, inTenantRead, type Tx } from '#db/tx.ts';
 import { redactTrail } from '#platform/audit/redact-trail.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
-import { AppError } from '#platform/errors/app-error.ts';
 import { type RecordChangeOptions, recordChange, recordChanges } from '#platform/events/record-change.ts';
 import { newId } from '#platform/ids.ts';
 import { anonymiseRows, redactorOf } from './anonymise.service.ts';
@@ -51,8 +50,8 @@ type Resolved = { target: Awaited<ReturnType<typeof targets>>[number]; due: { pl
 
 async function resolve(tx: Tx, deps: Deps, p: { object: string; field: string; months: number; action: string }, now: Date): Promise<Resolved> {
   const target = (await targets(tx, deps)).find((t) => t.plan.object === p.object);
-  if (!target) throw new AppError('validation', { errors: [{ field: 'object', message: 'fields.privacy_retention_object' }] });
-  if (!target.fields.includes(p.field)) throw new AppError('validation', { errors: [{ field: 'field', message: 'fields.privacy_retention_field' }] });
+  if (!target) throw privacyErrors.retentionObject();
+  if (!target.fields.includes(p.field)) throw privacyErrors.retentionField();
   const due = { plan: target.plan, column: snake(p.field), before: new Date(now.getTime() - p.months * MONTH), anonymise: p.action === 'anonymise' };
   return { target, due };
 }
@@ -60,8 +59,7 @@ async function resolve(tx: Tx, deps: Deps, p: { object: string; field: string; m
 /** A policy that would act on every record of its object needs the count confirmed (the "delete everything" guard). */
 async function guardEverything(tx: Tx, r: Resolved, confirmCount: number | undefined) {
   const { count, total } = await repo.countDue(tx, r.due);
-  if (total > 0 && count === total && confirmCount !== count)
-    throw new AppError('conflict', { message: 'errors.privacy_retention_everything', params: { count }, extensions: { count } });
+  if (total > 0 && count === total && confirmCount !== count) throw privacyErrors.retentionEverything(count);
 }
 
 export async function listRetentionTargets(o: Options) {
@@ -95,7 +93,7 @@ export async function updatePolicy(o: Options & { id: string; input: TUpdateRete
   requireAdmin(o.ctx);
   return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
     const before = await repo.findPolicy(tx, o.id);
-    if (!before) throw new AppError('not_found', { message: 'not_found', params: { object: 'retention_policy' } });
+    if (!before) throw privacyErrors.retentionNotFound();
     if (o.version !== undefined && o.version !== before.version) throw privacyErrors.stale(o.version, before.version);
     const { confirmCount, ...changes } = o.input;
     const next = { object: before.object, field: before.field, months: changes.months ?? before.months, action: changes.action ?? before.action };
@@ -113,7 +111,7 @@ export async function deletePolicy(o: Options & { id: string }): Promise<void> {
   requireAdmin(o.ctx);
   await inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
     const row = await repo.findPolicy(tx, o.id);
-    if (!row) throw new AppError('not_found', { message: 'not_found', params: { object: 'retention_policy' } });
+    if (!row) throw privacyErrors.retentionNotFound();
     await repo.deletePolicy(tx, o.id);
     await recordChange(tx, o.ctx, { action: 'deleted', objectType: 'retention_policy', objectId: o.id, before: { object: row.object }, after: null });
   });
@@ -123,7 +121,7 @@ export async function previewPolicy(o: Options & { id: string; now?: Date }) {
   requireAdmin(o.ctx);
   return inTenantRead(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
     const row = await repo.findPolicy(tx, o.id);
-    if (!row) throw new AppError('not_found', { message: 'not_found', params: { object: 'retention_policy' } });
+    if (!row) throw privacyErrors.retentionNotFound();
     return repo.countDue(tx, (await resolve(tx, o.deps, row, o.now ?? new Date())).due);
   });
 }
@@ -159,7 +157,7 @@ export async function runPolicyNow(o: Options & { id: string; confirmCount?: num
   requireAdmin(o.ctx);
   return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
     const row = await repo.findPolicy(tx, o.id);
-    if (!row) throw new AppError('not_found', { message: 'not_found', params: { object: 'retention_policy' } });
+    if (!row) throw privacyErrors.retentionNotFound();
     await runPolicy(tx, { ...o, row, now: o.now ?? new Date(), guard: true });
     const after = (await repo.findPolicy(tx, o.id)) as repo.PolicyRow;
     const label = (await targets(tx, o.deps)).find((t) => t.plan.object === row.object)?.plan.label ?? { zh: row.object, en: row.object };

@@ -17,7 +17,7 @@ type Options = { deps: Deps; ctx: RequestContext; id: string };
 export async function transition(tx: Tx, o: { deps: Deps; ctx: RequestContext; row: Row; to: Transition }): Promise<Row> {
   const ctx: RequestContext = { ...o.ctx, access: { ...o.ctx.access, isAdmin: true } };
   const row = await updateInTx(tx, { deps: o.deps, ctx, def: quoteDefinition, row: o.row, input: { [TRANSITION]: o.to } });
-  if (!row) throw new AppError('precondition_failed', { params: { expected: o.row.version, actual: o.row.version + 1 } });
+  if (!row) throw quotesErrors.staleVersion(o.row.version);
   return row;
 }
 

@@ -13,4 +13,6 @@ export const quotesErrors = {
   /** 422: no recipient given and the quote's contact has no address. */
   noRecipient: () => invalid('to', 'quotes.no_recipient'),
   notLatest: () => new AppError('conflict', { message: 'quotes.not_latest' }),
+  /** 412: another write moved the record first (its version is no longer the one read). */
+  staleVersion: (expected: number) => new AppError('precondition_failed', { params: { expected, actual: expected + 1 } }),
 };

@@ -2,7 +2,6 @@ import type { Tx } from '#db/tx.ts';
 import { requireAccess } from '#platform/access/access.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
-import { AppError } from '#platform/errors/app-error.ts';
 import { createInTx, loadVisible, present, updateInTx } from '#platform/records/record-service.ts';
 import { findRecord } from '#platform/records/records.repo.ts';
 import { moveToPool, startApproval } from './module-actions.service.ts';
@@ -11,6 +10,7 @@ import { evaluateValue, readField, type RecordView, renderTemplate } from './for
 import type { RuleObject } from './rule-check.service.ts';
 import { runOutreach } from './outreach.service.ts';
 import type { TAction } from './workflows.schema.ts';
+import { workflowsErrors } from './workflows.errors.ts';
 
 /** Everything one action needs: who acts, on which record, and the clock. */
 export type ActionContext = {
@@ -125,7 +125,7 @@ export async function runAction({ a, action, index }: RunActionOptions): Promise
 
 async function createTask(a: ActionContext, action: Extract<TAction, { type: 'create_task' }>) {
   const activity = a.deps.objects.byName('activity')?.definition;
-  if (!activity) throw new AppError('not_found', { message: 'not_found', params: { object: 'activity' } });
+  if (!activity) throw workflowsErrors.missing('activity');
   requireAccess(a.ctx.access, 'activity', 'create');
   const { row, view } = await current(a, 'read');
   const object = a.target.def.object;

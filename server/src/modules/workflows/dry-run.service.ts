@@ -3,7 +3,6 @@ import { mayTouch, scopeOf } from '#platform/access/access.ts';
 import { mayAutomate } from '#platform/access/automation-access.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
-import { AppError } from '#platform/errors/app-error.ts';
 import { newId } from '#platform/ids.ts';
 import { findRecord, type RecordTable } from '#platform/records/records.repo.ts';
 import { actorOf, conditionsHold, envFor, runActions } from './engine.service.ts';
@@ -46,7 +45,7 @@ export type DryRunOptions = { deps: Deps; ctx: RequestContext; ruleId: string | 
 export async function dryRun({ deps, ctx, ...o }: DryRunOptions): Promise<TDryRunResult> {
   requireAdmin(ctx);
   // The unsaved rule's dry run has nothing to run without the rule (the fuzzer found a 500 here).
-  if (!o.ruleId && !o.input.rule) throw new AppError('validation', { errors: [{ field: 'rule', message: 'fields.required' }] });
+  if (!o.ruleId && !o.input.rule) throw workflowsErrors.ruleRequired();
   try {
     await inTenant(deps.db.kysely, ctx.tenantId, async (tx) => {
       const saved = o.ruleId ? await repo.findRule(tx, o.ruleId) : undefined;

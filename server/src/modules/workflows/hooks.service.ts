@@ -2,7 +2,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { inSystem, inTenant } from '#db/tx.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
-import { AppError } from '#platform/errors/app-error.ts';
 import { compileFilter } from '#platform/query/filter.ts';
 import { WriteConflict } from './actions.service.ts';
 import { envFor, fireRule, objectOf } from './engine.service.ts';
@@ -67,7 +66,7 @@ export async function callHook({ deps, ...o }: CallHookOptions) {
     });
   } catch (error) {
     // A concurrent edit of the record won: the caller may retry (with the same Idempotency-Key).
-    if (error instanceof WriteConflict) throw new AppError('conflict');
+    if (error instanceof WriteConflict) throw workflowsErrors.conflict();
     throw error;
   }
 }

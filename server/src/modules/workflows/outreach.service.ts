@@ -1,10 +1,10 @@
 import { findTemplateInTx, mergeValuesFor, renderTemplate as renderMail, sendMail } from '#modules/mail/index.ts';
 import { notify } from '#modules/notifications/index.ts';
 import { callWebhook } from '#modules/webhooks/index.ts';
-import { AppError } from '#platform/errors/app-error.ts';
 import type { ActionContext } from './actions.service.ts';
 import { type RecordView, renderTemplate } from './formula.rules.ts';
 import type { TAction } from './workflows.schema.ts';
+import { workflowsErrors } from './workflows.errors.ts';
 
 /** An action that cannot do its work on this record (no address to write to); the message is `workflows.<key>`. */
 export class ActionRefusal extends Error {}
@@ -39,7 +39,7 @@ export async function runOutreach({ a, action, ...o }: RunOutreachOptions) {
     }
     case 'send_email': {
       const template = await findTemplateInTx(a.tx, action.templateId);
-      if (!template) throw new AppError('not_found', { message: 'not_found', params: { object: 'mail_template' } });
+      if (!template) throw workflowsErrors.missing('mail_template');
       const values = await mergeValuesFor({ tx: a.tx, deps: a.deps, ctx: a.ctx, record });
       const to = action.to === 'record' ? values.recipient : action.to === 'owner' ? ((values.owner?.email as string | undefined) ?? null) : action.to;
       if (!to) throw new ActionRefusal('no_recipient');

@@ -1,10 +1,10 @@
 import { requireAccess } from '#platform/access/access.ts';
-import { AppError } from '#platform/errors/app-error.ts';
 import { createInTx } from '#platform/records/record-service.ts';
 import { type ActionContext, asStored, current, inputOf } from './actions.service.ts';
 import { evaluateValue } from './formula.rules.ts';
 import { ruleObject } from './rule-check.service.ts';
 import type { TAction } from './workflows.schema.ts';
+import { workflowsErrors } from './workflows.errors.ts';
 
 type CreateRecord = Extract<TAction, { type: 'create_record' }>;
 
@@ -17,7 +17,7 @@ type CreateRecord = Extract<TAction, { type: 'create_record' }>;
  */
 export async function createRecord(a: ActionContext, action: CreateRecord) {
   const target = await ruleObject({ tx: a.tx, deps: a.deps, name: action.object });
-  if (!target) throw new AppError('not_found', { message: 'not_found', params: { object: action.object } });
+  if (!target) throw workflowsErrors.missing(action.object);
   requireAccess(a.ctx.access, target.def.object, 'create');
   const { row, view } = await current(a, 'read');
   const values: Record<string, unknown> = {};
@@ -31,14 +31,7 @@ export async function createRecord(a: ActionContext, action: CreateRecord) {
   if (target.declaration.capabilities.includes('owned') && input.ownerId === undefined) input.ownerId = row.owner_id ?? a.ctx.userId;
   const spec = target.declaration.import;
   const parsed = spec?.schemas.create.safeParse(input);
-  if (parsed && !parsed.success)
-    throw new AppError('validation', {
-      errors: parsed.error.issues.map((i) => ({
-        field: i.path.join('.') || 'values',
-        message: 'fields.workflow_invalid_value',
-        params: { detail: i.message },
-      })),
-    });
+  if (parsed && !parsed.success) throw workflowsErrors.invalidValues(parsed.error.issues);
   const body = (parsed?.data ?? input) as Record<string, unknown>;
   const created = spec?.create
     ? (await spec.create(a.tx, { deps: a.deps, ctx: a.ctx, input: body })).record

@@ -23,6 +23,7 @@ import { relatedCatalog } from './related-conditions.service.ts';
 import { cronValid } from './schedule.rules.ts';
 import { activeUser } from './workflows.repo.ts';
 import type { TAction, TCreateWorkflowRuleRequest, TTrigger, TValueSpec } from './workflows.schema.ts';
+import { workflowsErrors } from './workflows.errors.ts';
 
 /**
  * A record object of the tenant's registry (standard or custom), with its catalog custom fields
@@ -68,7 +69,7 @@ export type CheckRuleOptions = {
 export async function checkRule({ tx, deps, rule, timeZone, access }: CheckRuleOptions): Promise<RuleObject> {
   const found = await ruleObject({ tx, deps, name: rule.object });
   const target = found && access ? await readableFor(tx, found, access) : found;
-  if (!target) throw new AppError('validation', { errors: [{ field: 'object', message: 'fields.workflow_unknown_object', params: { value: rule.object } }] });
+  if (!target) throw workflowsErrors.unknownObject(rule.object);
   const errors: FieldError[] = [];
   const { catalog } = target;
   const typeOf = (field: string) => (Object.hasOwn(catalog, field) ? catalog[field]?.type : undefined);
@@ -118,7 +119,7 @@ export async function checkRule({ tx, deps, rule, timeZone, access }: CheckRuleO
       meta: (field) => target.def.fields?.find((f) => f.name === field),
       table: target.def.table,
     });
-  if (errors.length) throw new AppError('validation', { errors });
+  if (errors.length) throw workflowsErrors.invalidRule(errors);
   return target;
 }
 

@@ -1,4 +1,4 @@
-import { AppError, invalid, notFound } from '#platform/errors/app-error.ts';
+import { AppError, type FieldError, invalid, notFound } from '#platform/errors/app-error.ts';
 
 /** The workflow rules' refusals; messages live in ./locales under `fields.` and `workflows.`. */
 export const workflowsErrors = {
@@ -16,4 +16,17 @@ export const workflowsErrors = {
   /** The call names no record, or one that is not there (or several, for a match field). */
   hookNoRecord: (field: string) => invalid(field, 'fields.workflow_hook_no_record'),
   notHookRule: () => invalid('trigger.type', 'fields.workflow_not_hook_rule'),
+  ruleRequired: () => invalid('rule', 'fields.required'),
+  /** A record, template or activity a rule names that is not there (any more). */
+  missing: (object: string) => notFound(object),
+  unknownObject: (value: string) => invalid('object', 'fields.workflow_unknown_object', { value }),
+  /** A related record's values the object's own schema refuses: each issue on its field. */
+  invalidValues: (issues: { path: PropertyKey[]; message: string }[]) =>
+    new AppError('validation', {
+      errors: issues.map((i) => ({ field: i.path.join('.') || 'values', message: 'fields.workflow_invalid_value', params: { detail: i.message } })),
+    }),
+  /** Field errors collected while checking a rule. */
+  invalidRule: (errors: FieldError[]) => new AppError('validation', { errors }),
+  /** Another write took the record first (an inbound call racing a user). */
+  conflict: () => new AppError('conflict'),
 };
