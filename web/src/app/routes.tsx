@@ -27,7 +27,7 @@ const Quotes = lazy(() => import('#modules/quotes/quotes-routes').then((m) => ({
 const Contracts = lazy(() => import('#modules/contracts/contracts-routes').then((m) => ({ default: m.ContractsRoutes })));
 const Orders = lazy(() => import('#modules/orders/orders-routes').then((m) => ({ default: m.OrdersRoutes })));
 const Tickets = lazy(() => import('#modules/tickets/tickets-routes').then((m) => ({ default: m.TicketsRoutes })));
-const Settings = lazy(() => import('#modules/settings/settings-routes').then((m) => ({ default: m.SettingsRoutes })));
+const Settings = lazy(() => import('./settings-page').then((m) => ({ default: m.SettingsPage })));
 
 export const router = createBrowserRouter([
   {

@@ -2,5 +2,8 @@
 // columns and arrange its detail page in sections. The record pages read layouts through
 // #shared/records/use-object-layout, not through this feature.
 import './messages';
+import type { SettingsSection } from '#shared/settings/settings-section';
+import { LayoutsSettingsPage } from './layouts-settings-page';
 
-export { LayoutsSettingsPage } from './layouts-settings-page';
+/** Its sections of Settings (app/settings-page.tsx collects them). */
+export const layoutsSettings: SettingsSection[] = [{ key: 'layouts', group: 'customization', page: LayoutsSettingsPage }];

@@ -3,7 +3,14 @@
 // Settings > Privacy requests: the data-subject request queue, each request's steps, the export
 // package and the erasure.
 import './messages';
+import type { SettingsSection } from '#shared/settings/settings-section';
+import { ProcessingRecordsPage } from './processing-records-page';
+import { PrivacyRequestsRoutes } from './privacy-requests-routes';
+import { RetentionPoliciesPage } from './retention-policies-page';
 
-export { ProcessingRecordsPage } from './processing-records-page';
-export { PrivacyRequestsRoutes } from './privacy-requests-routes';
-export { RetentionPoliciesPage } from './retention-policies-page';
+/** Its sections of Settings (app/settings-page.tsx collects them). */
+export const privacySettings: SettingsSection[] = [
+  { key: 'privacy', group: 'privacy', page: ProcessingRecordsPage },
+  { key: 'privacy-requests', group: 'privacy', page: PrivacyRequestsRoutes, path: 'privacy-requests/*' },
+  { key: 'privacy-retention', group: 'privacy', page: RetentionPoliciesPage },
+];

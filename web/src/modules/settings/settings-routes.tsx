@@ -3,18 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { can } from '#shared/auth/permissions';
 import { useMe } from '#shared/auth/session';
+import { SETTINGS_GROUPS, type SettingsSection } from '#shared/settings/settings-section';
 import { NotFound } from '#app/not-found';
-import { ApprovalProcessesPage } from '#modules/approvals';
-import { ExchangeRatesPage, PipelinesSettingsPage } from '#modules/deals';
-import { LeadFormsPage, LeadRulesPage } from '#modules/leads';
-import { AssignmentSettingsPage, ScoringSettingsPage } from '#modules/scoring';
-import { LayoutsSettingsPage } from '#modules/layouts';
-import { MailTemplatesPage, SmtpSettingsPage } from '#modules/mail';
-import { ObjectsSettingsPage } from '#modules/objects';
-import { PrivacyRequestsRoutes, ProcessingRecordsPage, RetentionPoliciesPage } from '#modules/privacy';
-import { TicketMacrosPage, TicketQueuesPage } from '#modules/tickets';
-import { WebhooksSettingsPage } from '#modules/webhooks';
-import { WorkflowRulesPage } from '#modules/workflows';
 import { ApiTokensPage } from './api-tokens/api-tokens-page';
 import { AuditLogPage } from './audit/audit-log-page';
 import { BusinessCalendarsPage } from './calendars/calendars-page';
@@ -26,57 +16,47 @@ import { TeamsPage } from './teams/teams-page';
 import { TenantPage } from './tenant/tenant-page';
 import { UsersPage } from './users/users-page';
 
-const SECTIONS = [
-  'users',
-  'teams',
-  'roles',
-  'objects',
-  'custom-fields',
-  'layouts',
-  'api-tokens',
-  'audit-log',
-  'privacy',
-  'privacy-requests',
-  'privacy-retention',
-  'general',
-  'numbering',
-  'business-hours',
-  'lead-forms',
-  'lead-rules',
-  'lead-scoring',
-  'lead-assignment',
-  'pipelines',
-  'exchange-rates',
-  'webhooks',
-  'workflow-rules',
-  'approval-processes',
-  'mail',
-  'mail-templates',
-  'ticket-queues',
-  'ticket-macros',
-] as const;
+/** Settings' own sections; the features' come in through `sections` (app/settings-page.tsx). */
+const OWN: SettingsSection[] = [
+  { key: 'users', group: 'organization', page: UsersPage },
+  { key: 'teams', group: 'organization', page: TeamsPage },
+  { key: 'roles', group: 'organization', page: RolesPage },
+  { key: 'api-tokens', group: 'organization', page: ApiTokensPage },
+  { key: 'audit-log', group: 'organization', page: AuditLogPage },
+  { key: 'general', group: 'customization', page: TenantPage },
+  { key: 'custom-fields', group: 'customization', page: CustomFieldsPage },
+  { key: 'numbering', group: 'customization', page: NumberingPage },
+  { key: 'business-hours', group: 'customization', page: BusinessCalendarsPage },
+];
 
-/** What a non-admin granted `automation` sees: the rules they build and the templates those send. */
-const AUTOMATION_SECTIONS: readonly string[] = ['workflow-rules', 'mail-templates'];
-
-export function SettingsRoutes() {
+/**
+ * Settings: its sections grouped (organization, customization, sales, service, automation, privacy)
+ * in a list beside the page, or one select above it on a phone. Administrators see every section;
+ * users with the `automation` permission see the sections marked for them.
+ */
+export function SettingsRoutes({ sections: theirs = [] }: { sections?: readonly SettingsSection[] }) {
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
   const asked = useLocation().pathname.split('/')[2];
-  const sections = me.user.isAdmin ? SECTIONS : SECTIONS.filter((s) => can(me, 'automation', 'read') && AUTOMATION_SECTIONS.includes(s));
-  const section = asked ?? sections[0] ?? 'users';
+  const all = [...OWN, ...theirs].sort((a, b) => SETTINGS_GROUPS.indexOf(a.group) - SETTINGS_GROUPS.indexOf(b.group));
+  const sections = me.user.isAdmin ? all : all.filter((s) => s.access === 'automation' && can(me, 'automation', 'read'));
+  const keys = sections.map((s) => s.key);
+  const section = asked ?? keys[0] ?? 'users';
   // On a phone the section list is one select above the content, not a long menu pushing it off screen.
   const phone = Grid.useBreakpoint().md === false;
-  const items = sections.map((s) => ({ key: s, label: t(`settings.sections.${s}`) }));
-  if (sections.length === 0 || (asked && !(sections as readonly string[]).includes(asked))) return <NotFound />;
+  const groups = SETTINGS_GROUPS.flatMap((group) => {
+    const members = sections.filter((s) => s.group === group).map((s) => ({ key: s.key, label: t(`settings.sections.${s.key}`) }));
+    return members.length ? [{ group, label: t(`settings.groups.${group}`), members }] : [];
+  });
+  if (sections.length === 0 || (asked && !keys.includes(asked))) return <NotFound />;
   return (
     <div className={styles.layout}>
       {phone ? (
         <Select
           style={{ width: '100%' }}
           value={section}
-          options={items.map((i) => ({ value: i.key, label: i.label }))}
+          options={groups.map((g) => ({ label: g.label, options: g.members.map((m) => ({ value: m.key, label: m.label })) }))}
           onChange={(key: string) => navigate(`/settings/${key}`)}
           data-testid="settings-section-select"
         />
@@ -86,41 +66,17 @@ export function SettingsRoutes() {
           style={{ borderInlineEnd: 'none' }}
           mode="inline"
           selectedKeys={[section]}
-          items={items}
+          items={groups.map((g) => ({ type: 'group' as const, key: `group-${g.group}`, label: g.label, children: g.members }))}
           onClick={({ key }) => navigate(`/settings/${key}`)}
           data-testid="settings-menu"
         />
       )}
       <div className={styles.body}>
         <Routes>
-          <Route index element={<Navigate to={sections[0] ?? 'users'} replace />} />
-          <Route path="users" element={<UsersPage />} />
-          <Route path="teams" element={<TeamsPage />} />
-          <Route path="roles" element={<RolesPage />} />
-          <Route path="objects" element={<ObjectsSettingsPage />} />
-          <Route path="custom-fields" element={<CustomFieldsPage />} />
-          <Route path="layouts" element={<LayoutsSettingsPage />} />
-          <Route path="api-tokens" element={<ApiTokensPage />} />
-          <Route path="audit-log" element={<AuditLogPage />} />
-          <Route path="privacy" element={<ProcessingRecordsPage />} />
-          <Route path="privacy-requests/*" element={<PrivacyRequestsRoutes />} />
-          <Route path="privacy-retention" element={<RetentionPoliciesPage />} />
-          <Route path="general" element={<TenantPage />} />
-          <Route path="numbering" element={<NumberingPage />} />
-          <Route path="business-hours" element={<BusinessCalendarsPage />} />
-          <Route path="lead-forms" element={<LeadFormsPage />} />
-          <Route path="lead-rules" element={<LeadRulesPage />} />
-          <Route path="lead-scoring" element={<ScoringSettingsPage />} />
-          <Route path="lead-assignment" element={<AssignmentSettingsPage />} />
-          <Route path="pipelines" element={<PipelinesSettingsPage />} />
-          <Route path="exchange-rates" element={<ExchangeRatesPage />} />
-          <Route path="webhooks" element={<WebhooksSettingsPage />} />
-          <Route path="workflow-rules" element={<WorkflowRulesPage />} />
-          <Route path="approval-processes" element={<ApprovalProcessesPage />} />
-          <Route path="mail" element={<SmtpSettingsPage />} />
-          <Route path="mail-templates" element={<MailTemplatesPage />} />
-          <Route path="ticket-queues" element={<TicketQueuesPage />} />
-          <Route path="ticket-macros" element={<TicketMacrosPage />} />
+          <Route index element={<Navigate to={keys[0] ?? 'users'} replace />} />
+          {sections.map((s) => (
+            <Route key={s.key} path={s.path ?? s.key} element={<s.page />} />
+          ))}
           <Route path="*" element={<NotFound />} />
         </Routes>
       </div>
