@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { choose, clickUntilGone } from './support/antd';
 import { Api } from './support/api';
 import { DESKTOP, launch, newContext, PHONE, shot, keepFailure } from './support/browser';
 import { login } from './support/login';
@@ -144,9 +145,8 @@ describe('Deals in a real browser', { concurrency: false }, () => {
 
     await page.goto(`/deals/${deal.id}`);
     await page.getByTestId('mark-lost').click();
-    await page.getByTestId('lost-reason').click();
-    await page.locator('.ant-select-item-option', { hasText: '输给竞争对手' }).click();
-    await page.getByTestId('lost-ok').click();
+    await choose(page, page.getByTestId('lost-reason'), '输给竞争对手');
+    await clickUntilGone(page.getByTestId('lost-ok'));
     await page.locator('.ant-tag', { hasText: '输单' }).first().waitFor();
     const after = await api.call<{ status: string; lostReason: string }>('GET', `/deals/${deal.id}`);
     assert.deepEqual([after.status, after.lostReason], ['lost', 'competitor']);

@@ -172,9 +172,7 @@ describe('leads: web form capture, duplicates, conversion in a real browser', { 
     const en = await (await newContext(browser, server.url, { viewport: DESKTOP, locale: 'en' })).newPage();
     await login(en, ADMIN.email, ADMIN.password);
     await en.goto(`/leads/${lead.id}`);
-    // The admin's saved language wins over this browser's until the browser chooses one.
-    await en.getByTestId('lead-timeline-tab').filter({ hasText: '时间线' }).waitFor();
-    await switchLanguage(en, 'English');
+    // The admin never chose a language: this English browser keeps English after signing in (#22).
     await en.getByTestId('lead-timeline-tab').filter({ hasText: 'Timeline' }).click();
     await en.locator('[data-testid=timeline-change][data-action=converted]').waitFor();
     const english = (await en.getByTestId('timeline').textContent()) ?? '';

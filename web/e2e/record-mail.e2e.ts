@@ -4,6 +4,7 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
+import { choose } from './support/antd';
 import { Api } from './support/api';
 import { DESKTOP, keepFailure, launch, newContext, shot, switchLanguage } from './support/browser';
 import { login } from './support/login';
@@ -102,8 +103,7 @@ describe('Send e-mail from a record page', { concurrency: false }, () => {
     await card.getByText('还没有关于该记录的邮件').waitFor();
     await card.getByTestId('record-mail-send').click();
     const modal = page.getByTestId('record-mail-modal');
-    await modal.getByTestId('record-mail-template').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '资料确认 Details check' }).click();
+    await choose(page, modal.getByTestId('record-mail-template'), '资料确认 Details check');
     // Only the contact's template is offered: the deal's is for another record type.
     const preview = modal.getByTestId('record-mail-preview');
     await preview.getByText('Anna Schmidt, please check your details').waitFor();
