@@ -1,4 +1,4 @@
-import { type Tally as BaseTally, settleTally } from './tally.ts';
+import { contactUpdatePhase, type Tally as BaseTally } from './tally.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,8 +8,6 @@ import type { FastifyInstance } from 'fastify';
 import { type Database, openDatabase } from '#db/database.ts';
 import type { Deps } from '#platform/deps.ts';
 import { createSubscribers, type OutboxEvent } from '#platform/events/subscribers.ts';
-import type { Logger } from '#platform/jobs/job-types.ts';
-import { startJobs } from '#platform/jobs/start-jobs.ts';
 import { webhookSubscriber } from '#modules/webhooks/webhook-events.subscribers.ts';
 import { throwawayPostgres, writeBenchSection } from './store.ts';
 import { benchTenantApp } from './tenant-app.ts';
@@ -17,7 +15,6 @@ import { benchTenantApp } from './tenant-app.ts';
 export type WebhooksBenchOptions = { engine: 'postgres' | 'pglite'; n: number; keep: boolean; out: string; command: string };
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
-const quiet: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 
 /** Event id -> how many times it arrived, and each first arrival's latency from the event's commit. */
 type Tally = BaseTally & { first: number };
@@ -134,31 +131,10 @@ type PhaseOptions = {
 };
 
 async function phase(o: PhaseOptions): Promise<Phase> {
-  const jobs = await startJobs({ db: o.deps.db, subscribers: o.subscribers, log: quiet, jobs: o.deps.jobs });
-  try {
-    const started = Date.now();
-    let next = 0;
-    const worker = async () => {
-      for (let i = next++; i < o.n; i = next++) {
-        const id = o.contacts[i % o.contacts.length] as string;
-        for (;;) {
-          try {
-            await o.call('PATCH', `/api/v1/contacts/${id}`, { title: `${o.name.slice(0, 4)} ${i}` });
-            break;
-          } catch (error) {
-            if (!String(error).includes(': 412')) throw error; // another worker got to this contact first
-          }
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: 8 }, worker));
-    const { arrived, doubled, seconds, perSecond, p50, p99 } = await settleTally(o.tally, o.n, started);
-    const figures = { name: o.name, produced: o.n, delivered: arrived, doubled, seconds, perSecond, p50, p99 };
-    say(
-      `Webhooks bench, ${o.name}: ${figures.delivered}/${o.n} in ${seconds.toFixed(1)} s (${Math.round(figures.perSecond)}/s), p50 ${figures.p50} ms, p99 ${figures.p99} ms, doubled ${doubled}`,
-    );
-    return figures;
-  } finally {
-    await jobs.stop();
-  }
+  const { arrived, doubled, seconds, perSecond, p50, p99 } = await contactUpdatePhase(o);
+  const figures = { name: o.name, produced: o.n, delivered: arrived, doubled, seconds, perSecond, p50, p99 };
+  say(
+    `Webhooks bench, ${o.name}: ${figures.delivered}/${o.n} in ${seconds.toFixed(1)} s (${Math.round(figures.perSecond)}/s), p50 ${figures.p50} ms, p99 ${figures.p99} ms, doubled ${doubled}`,
+  );
+  return figures;
 }
