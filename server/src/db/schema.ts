@@ -286,6 +286,7 @@ export interface ContractInstalments {
   overdue_notified_on: Timestamp | null;
   owner_id: string | null;
   paid_amount: Generated<Numeric>;
+  percent: Numeric | null;
   phone_digits: Generated<string>;
   search_text: Generated<string>;
   status: Generated<string>;
@@ -296,17 +297,19 @@ export interface ContractInstalments {
 }
 
 export interface ContractPayments {
+  allocations: Generated<Json>;
   amount: Numeric;
   bank_reference: string | null;
   company_id: string | null;
   contract_id: string;
   created_at: Generated<Timestamp>;
   created_by: string | null;
+  credit_amount: Generated<Numeric>;
   currency: string;
   custom: Generated<Json>;
   deleted_at: Timestamp | null;
   id: string;
-  instalment_id: string;
+  instalment_id: string | null;
   method: Generated<string>;
   name: string;
   note: string | null;
@@ -326,6 +329,7 @@ export interface Contracts {
   contact_id: string | null;
   created_at: Generated<Timestamp>;
   created_by: string | null;
+  credit_amount: Generated<Numeric>;
   currency: string;
   custom: Generated<Json>;
   deal_id: string | null;
@@ -1105,6 +1109,20 @@ export interface PrivacyExports {
   tenant_id: string;
 }
 
+export interface PrivacyLegalHolds {
+  id: string;
+  object: string | null;
+  placed_at: Generated<Timestamp>;
+  placed_by: string | null;
+  reason: string;
+  record_id: string | null;
+  release_reason: string | null;
+  released_at: Timestamp | null;
+  released_by: string | null;
+  request_id: string | null;
+  tenant_id: string;
+}
+
 export interface PrivacyProcessing {
   id: string;
   legal_basis: string | null;
@@ -1123,6 +1141,9 @@ export interface PrivacyRequests {
   created_at: Generated<Timestamp>;
   created_by: string | null;
   due_at: Timestamp;
+  extended_at: Timestamp | null;
+  extended_by: string | null;
+  extension_reason: string | null;
   handler_id: string | null;
   id: string;
   kind: string;
@@ -1158,6 +1179,15 @@ export interface PrivacyRetentionPolicies {
   updated_at: Generated<Timestamp>;
   updated_by: string | null;
   version: Generated<number>;
+}
+
+export interface PrivacySettings {
+  gdpr_days: Generated<number>;
+  pipl_days: Generated<number>;
+  remind_days: Generated<number>;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
 }
 
 export interface PrivacySuppressions {
@@ -1360,6 +1390,15 @@ export interface TicketAgents {
   user_id: string;
 }
 
+export interface TicketDeskSettings {
+  closed_reply: Generated<string>;
+  reopen_within_days: number | null;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
 export interface TicketMacros {
   active: Generated<boolean>;
   body: Generated<string>;
@@ -1432,6 +1471,7 @@ export interface Tickets {
   description: string | null;
   first_response_at: Timestamp | null;
   first_response_due_at: Timestamp | null;
+  follow_up_of_id: string | null;
   id: string;
   last_message_at: Timestamp | null;
   merged_into_id: string | null;
@@ -1466,7 +1506,10 @@ export interface TicketSlaPolicies {
   created_at: Generated<Timestamp>;
   created_by: string | null;
   custom: Generated<Json>;
+  customer_tier: string | null;
   deleted_at: Timestamp | null;
+  escalate_priority: Generated<boolean>;
+  escalate_to_manager: Generated<boolean>;
   first_response_minutes: number | null;
   id: string;
   name: string;
@@ -1682,9 +1725,11 @@ export interface DB {
   price_book_entries: PriceBookEntries;
   price_books: PriceBooks;
   privacy_exports: PrivacyExports;
+  privacy_legal_holds: PrivacyLegalHolds;
   privacy_processing: PrivacyProcessing;
   privacy_requests: PrivacyRequests;
   privacy_retention_policies: PrivacyRetentionPolicies;
+  privacy_settings: PrivacySettings;
   privacy_suppressions: PrivacySuppressions;
   products: Products;
   quotes: Quotes;
@@ -1698,6 +1743,7 @@ export interface DB {
   teams: Teams;
   tenants: Tenants;
   ticket_agents: TicketAgents;
+  ticket_desk_settings: TicketDeskSettings;
   ticket_macros: TicketMacros;
   ticket_messages: TicketMessages;
   ticket_queues: TicketQueues;
