@@ -159,7 +159,64 @@ describe.skipIf(!databaseAvailable)('e-mail to ticket through the inbound SMTP l
     const followUp = (await tickets()).find((x) => x.subject === `Re: [${old.number}] Old issue`);
     expect(followUp?.id).not.toBe(old.id);
     expect(followUp?.description).toContain(old.number);
+    expect(followUp?.followUpOf).toEqual({ id: old.id, name: old.subject });
     expect((await kit.get(old.id)).status).toBe('closed');
+  });
+
+  it('a reply to a resolved ticket reopens it; past the desk’s window it opens a linked follow-up instead', async () => {
+    await send({ from: 'resolved@customer.test', subject: 'Printer offline', text: 'help', messageId: '<printer@customer.test>' });
+    const first = (await tickets()).find((x) => x.subject === 'Printer offline') as TTicket;
+    await kit.json(t.admin, 'PATCH', `/api/v1/tickets/${first.id}`, { status: 'resolved' });
+    await send({
+      from: 'resolved@customer.test',
+      subject: `Re: [${first.number}] Printer offline`,
+      text: 'still offline',
+      inReplyTo: '<printer@customer.test>',
+    });
+    const reopened = await kit.get(first.id);
+    expect([reopened.status, reopened.resolvedAt]).toEqual(['open', null]);
+    expect((await kit.thread(first.id)).map((m) => m.bodyText)).toEqual(['help', 'still offline']);
+
+    // The desk reopens within 2 days only: resolved 3 days ago, the reply opens a new ticket that links the old one.
+    expect((await kit.json(t.admin, 'PATCH', '/api/v1/ticket-desk-settings', { reopenWithinDays: 2 })).statusCode).toBe(200);
+    await kit.json(t.admin, 'PATCH', `/api/v1/tickets/${first.id}`, { status: 'resolved' });
+    await sql`update tickets set resolved_at = now() - interval '3 days' where id = ${first.id}`.execute(t.db.kysely);
+    const count = (await tickets()).length;
+    await send({
+      from: 'resolved@customer.test',
+      subject: `Re: [${first.number}] Printer offline`,
+      text: 'broken again',
+      inReplyTo: '<printer@customer.test>',
+    });
+    const all = await tickets();
+    expect(all.length).toBe(count + 1);
+    const followUp = all.at(-1) as TTicket;
+    expect(followUp).toMatchObject({ followUpOfId: first.id, status: 'new', channel: 'email', contactId: first.contactId });
+    expect((await kit.thread(followUp.id)).map((m) => m.bodyText)).toEqual(['broken again']);
+    expect((await kit.get(first.id)).status).toBe('resolved');
+    // Within the window (resolved just now) it reopens again.
+    await sql`update tickets set resolved_at = now() - interval '1 day' where id = ${first.id}`.execute(t.db.kysely);
+    await send({
+      from: 'resolved@customer.test',
+      subject: `Re: [${first.number}] Printer offline`,
+      text: 'one more thing',
+      inReplyTo: '<printer@customer.test>',
+    });
+    expect((await kit.get(first.id)).status).toBe('open');
+    expect((await tickets()).length).toBe(count + 1);
+  });
+
+  it('a desk that reopens closed tickets threads the reply into the closed ticket', async () => {
+    expect((await kit.json(t.admin, 'PATCH', '/api/v1/ticket-desk-settings', { closedReply: 'reopen', reopenWithinDays: null })).statusCode).toBe(200);
+    await send({ from: 'reopen@customer.test', subject: 'VPN drops', text: 'vpn', messageId: '<vpn@customer.test>' });
+    const vpn = (await tickets()).find((x) => x.subject === 'VPN drops') as TTicket;
+    await kit.json(t.admin, 'PATCH', `/api/v1/tickets/${vpn.id}`, { status: 'closed' });
+    const count = (await tickets()).length;
+    await send({ from: 'reopen@customer.test', subject: 'Re: VPN drops', text: 'drops again', inReplyTo: '<vpn@customer.test>' });
+    expect((await tickets()).length).toBe(count);
+    expect((await kit.get(vpn.id)).status).toBe('open');
+    // Back to the default for the tests after this one.
+    await kit.json(t.admin, 'PATCH', '/api/v1/ticket-desk-settings', { closedReply: 'follow_up' });
   });
 
   it('refuses a 30 MB message at the SMTP level and limits a sender (a mail bomb is not a ticket per message)', async () => {

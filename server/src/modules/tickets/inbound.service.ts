@@ -7,7 +7,10 @@ import { findRecord, type Row } from '#platform/records/records.repo.ts';
 import { contactDefinition } from '#modules/customers/index.ts';
 import { automatedReason, bodyText, type InboundMail, numberInSubject, referencedIds, sanitizeMailHtml, slugCandidates } from './inbound-mail.rules.ts';
 import { insertTicketMessage } from './ticket-messages.repo.ts';
-import { MESSAGE_TOUCH, type MessageTouch } from './ticket-prepare.service.ts';
+import { findDeskSettings } from './desk-settings.repo.ts';
+import type { ClosedReplyAction } from './desk-settings.schema.ts';
+import { replyAction } from './reopen.rules.ts';
+import { FOLLOW_UP_OF, MESSAGE_TOUCH, type MessageTouch } from './ticket-prepare.service.ts';
 import { ticketDefinition } from './tickets.definition.ts';
 import { contactByEmail, inboundCountSince, lockTicket, ticketIdByMessageIds, ticketIdByNumber } from './tickets.repo.ts';
 import { findTenantBySlugs, onlyTenant, tenantLocale } from './inbound.repo.ts';
@@ -57,13 +60,18 @@ async function threadOf(tx: Tx, mail: InboundMail): Promise<Row | undefined> {
   const id = byHeaders ?? (number ? await ticketIdByNumber(tx, number) : undefined);
   if (!id) return undefined;
   await lockTicket(tx, id);
-  return findRecord(tx, 'tickets', id);
+  const ticket = await findRecord(tx, 'tickets', id);
+  // A reply to a duplicate that was merged away belongs to the ticket it was merged into.
+  const target = ticket?.merged_into_id as string | null | undefined;
+  if (!target) return ticket;
+  await lockTicket(tx, target);
+  return (await findRecord(tx, 'tickets', target)) ?? ticket;
 }
 
 /**
  * One parsed message into the tenant's desk, in one transaction: ignored when automated or
  * already stored (same Message-ID), refused past the sender's limit, threaded into its ticket
- * (which reopens unless closed: a closed ticket gets a follow-up ticket instead), else a new
+ * (which reopens, or past the desk's reopen settings gets a follow-up ticket that links it), else a new
  * ticket for the sender's contact (found by address or created). Audited and announced as any write.
  */
 export async function receiveMail(o: { deps: Deps; tenantId: string; mail: InboundMail; limits?: InboundLimits; now?: Date }): Promise<InboundOutcome> {
@@ -82,8 +90,13 @@ export async function receiveMail(o: { deps: Deps; tenantId: string; mail: Inbou
     const html = mail.html ? sanitizeMailHtml(mail.html) : null;
     const subject = mail.subject.trim().slice(0, 300) || '(no subject)';
     let ticket = await threadOf(tx, mail);
-    const followUpOf = ticket?.status === 'closed' ? (ticket.number as string) : null;
-    if (ticket && followUpOf) ticket = undefined;
+    let followUp: Row | null = null;
+    if (ticket) {
+      const desk = await findDeskSettings(tx);
+      const settings = { reopenWithinDays: desk.reopen_within_days, closedReply: desk.closed_reply as ClosedReplyAction };
+      const action = replyAction({ status: ticket.status as string, resolvedAt: (ticket.resolved_at as Date | null) ?? null, now, settings });
+      if (action === 'follow_up') [followUp, ticket] = [ticket, undefined];
+    }
     const touch: MessageTouch = { at: now, agentReply: false };
     let outcome: 'created' | 'threaded';
     if (ticket) {
@@ -95,7 +108,7 @@ export async function receiveMail(o: { deps: Deps; tenantId: string; mail: Inbou
       outcome = 'threaded';
     } else {
       const contactId = await requesterContact(tx, deps, ctx, from);
-      const description = followUpOf ? `↪ ${followUpOf}\n\n${text}` : text;
+      const description = followUp ? `↪ ${followUp.number as string}\n\n${text}` : text;
       ticket = await createInTx(tx, {
         deps,
         ctx,
@@ -107,6 +120,7 @@ export async function receiveMail(o: { deps: Deps; tenantId: string; mail: Inbou
           requesterEmail: from.address.slice(0, 320),
           channel: 'email',
           [MESSAGE_TOUCH]: touch,
+          ...(followUp ? { [FOLLOW_UP_OF]: followUp.id } : {}),
         },
       });
       outcome = 'created';

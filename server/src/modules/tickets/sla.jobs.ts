@@ -3,6 +3,7 @@ import type { Deps } from '#platform/deps.ts';
 import { emitEvent } from '#platform/events/outbox.ts';
 import { translate } from '#platform/i18n/i18n.ts';
 import { notify } from '#modules/notifications/index.ts';
+import { escalateBreach } from './sla-escalation.service.ts';
 import { dueForAnnouncement, markSla, type SlaDueRow } from './sla.repo.ts';
 import { nextDue } from './sla.rules.ts';
 
@@ -32,6 +33,7 @@ async function announce(deps: Deps, row: SlaDueRow, now: Date): Promise<'warned'
       link: { object: 'ticket', id: row.id },
       dedupeKey: `ticket-sla:${what}:${row.id}`,
     });
+    if (what === 'breached') await escalateBreach({ tx, deps, row, target });
     return what;
   });
 }
@@ -39,7 +41,8 @@ async function announce(deps: Deps, row: SlaDueRow, now: Date): Promise<'warned'
 /**
  * The SLA timer pass (every minute, a durable job): a warning when a ticket's next target is within
  * its policy's warning window, a breach once it passes unmet; each announced once per ticket
- * (a notification to the assignee and `ticket.sla_warning` / `ticket.sla_breached` for rules and webhooks).
+ * (a notification to the assignee and `ticket.sla_warning` / `ticket.sla_breached` for rules and webhooks);
+ * a breach escalates as its policy says (the manager, the priority: `ticket.sla_escalated`).
  */
 export async function runSlaTimers(o: { deps: Deps; now?: Date }): Promise<{ warned: number; breached: number }> {
   const now = o.now ?? new Date();

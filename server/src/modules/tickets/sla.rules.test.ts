@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BusinessCalendarRules } from '#platform/calendars/business-time.ts';
 import { CHINA_HOLIDAYS, CHINA_WORKDAYS, DEFAULT_WEEK } from '#platform/calendars/default-calendar.ts';
-import { choosePolicy, dueTimes, type SlaFacts, type SlaPolicy, slaState } from './sla.rules.ts';
+import { choosePolicy, dueTimes, raisedPriority, type SlaFacts, type SlaPolicy, slaState } from './sla.rules.ts';
 
 // Mon-Fri 09:00-18:00 in Shanghai, with China's 2026 holidays and make-up Saturdays.
 const shanghai: BusinessCalendarRules = { timeZone: 'Asia/Shanghai', week: DEFAULT_WEEK, holidays: CHINA_HOLIDAYS, workdays: CHINA_WORKDAYS };
@@ -28,6 +28,23 @@ describe('SLA policies and due times', () => {
     expect(choosePolicy(all, { priority: 'low', category: '发票' })?.id).toBe('billing');
     expect(choosePolicy(all, { priority: 'low', category: 'x' })?.id).toBe('any');
     expect(choosePolicy([urgent], { priority: 'low', category: null })).toBeNull();
+  });
+
+  it("a customer tier narrows a policy: a VIP customer's urgent ticket gets the VIP one, others never do", () => {
+    const urgent = policy({ id: 'urgent', priority: 'urgent' });
+    const vip = policy({ id: 'vip', customerTier: 'VIP' });
+    const vipUrgent = policy({ id: 'vip-urgent', priority: 'urgent', customerTier: 'vip' });
+    const all = [urgent, vip, vipUrgent];
+    expect(choosePolicy(all, { priority: 'urgent', category: null, customerTier: 'VIP' })?.id).toBe('vip-urgent');
+    expect(choosePolicy(all, { priority: 'low', category: null, customerTier: ' vip ' })?.id).toBe('vip');
+    expect(choosePolicy(all, { priority: 'urgent', category: null, customerTier: 'B' })?.id).toBe('urgent');
+    expect(choosePolicy([vip], { priority: 'urgent', category: null })).toBeNull();
+    // A priority alone still beats a tier alone (same count: priority first).
+    expect(choosePolicy([vip, urgent], { priority: 'urgent', category: null, customerTier: 'VIP' })?.id).toBe('urgent');
+  });
+
+  it('a breach raises the priority one step, urgent stays urgent', () => {
+    expect(['low', 'normal', 'high', 'urgent'].map(raisedPriority)).toEqual(['normal', 'high', 'urgent', 'urgent']);
   });
 
   it('counts business minutes across a weekend', () => {

@@ -4,28 +4,43 @@ export type SlaPolicy = {
   id: string;
   priority: string | null;
   category: string | null;
+  customerTier?: string | null;
   firstResponseMinutes: number | null;
   resolutionMinutes: number | null;
   warnBeforeMinutes: number;
   calendarId: string | null;
+  escalateToManager?: boolean;
+  escalatePriority?: boolean;
 };
 
 /**
- * The policy for a ticket: among those whose priority and category match (a policy without one
- * matches any), the most specific (both named, then priority, then category, then neither);
- * ties go to the earlier in `policies` order.
+ * The policy for a ticket: among those whose priority, category and customer tier match (a policy
+ * without one matches any), the most specific (the most criteria named; among as many, priority
+ * before category before tier); ties go to the earlier in `policies` order.
  */
-export function choosePolicy(policies: readonly SlaPolicy[], ticket: { priority: string; category: string | null }): SlaPolicy | null {
-  const norm = (s: string | null) => s?.trim().toLowerCase() ?? null;
+export function choosePolicy(
+  policies: readonly SlaPolicy[],
+  ticket: { priority: string; category: string | null; customerTier?: string | null },
+): SlaPolicy | null {
+  const norm = (s: string | null | undefined) => s?.trim().toLowerCase() ?? null;
   let best: SlaPolicy | null = null;
   let bestScore = -1;
   for (const p of policies) {
     if (p.priority && p.priority !== ticket.priority) continue;
     if (p.category && norm(p.category) !== norm(ticket.category)) continue;
-    const score = (p.priority ? 2 : 0) + (p.category ? 1 : 0);
+    if (p.customerTier && norm(p.customerTier) !== norm(ticket.customerTier)) continue;
+    const named = [p.priority, p.category, p.customerTier].filter(Boolean).length;
+    const score = named * 8 + (p.priority ? 4 : 0) + (p.category ? 2 : 0) + (p.customerTier ? 1 : 0);
     if (score > bestScore) [best, bestScore] = [p, score];
   }
   return best;
+}
+
+const PRIORITY_STEPS = ['low', 'normal', 'high', 'urgent'] as const;
+/** One step up (urgent stays urgent): what a breach escalation sets when its policy says so. */
+export function raisedPriority(priority: string): string {
+  const i = PRIORITY_STEPS.indexOf(priority as (typeof PRIORITY_STEPS)[number]);
+  return i < 0 ? priority : (PRIORITY_STEPS[Math.min(i + 1, PRIORITY_STEPS.length - 1)] ?? priority);
 }
 
 /**

@@ -1,14 +1,14 @@
 import { businessMinutesBetween } from '#platform/calendars/business-time.ts';
 import { loadCalendar } from '#platform/calendars/calendars.repo.ts';
 import type { PrepareOptions } from '#platform/records/object-definition.ts';
-import { activePolicies, findPolicy } from './sla.repo.ts';
+import { activePolicies, companyTier, findPolicy } from './sla.repo.ts';
 import { choosePolicy, dueTimes, type SlaPolicy } from './sla.rules.ts';
 
 const CLOSED = new Set(['resolved', 'closed']);
 
 /**
- * A ticket's SLA on every write: the policy is chosen on create and again when the priority or
- * category changes (the most specific active one); due times count business minutes on its
+ * A ticket's SLA on every write: the policy is chosen on create and again when the priority,
+ * category or company (its tier) changes (the most specific active one); due times count business minutes on its
  * calendar from the ticket's creation. Waiting on the customer pauses the clock: the business
  * minutes spent so push the resolution due time when the ticket leaves that status.
  */
@@ -23,9 +23,13 @@ export async function applySla(o: PrepareOptions): Promise<void> {
   let policy: SlaPolicy | null | undefined;
   let recompute = false;
 
-  const reclassified = !existing || merged.priority !== existing.priority || merged.category !== existing.category;
+  const reclassified = !existing || merged.priority !== existing.priority || merged.category !== existing.category || merged.company_id !== existing.company_id;
   if (reclassified && !CLOSED.has(status)) {
-    policy = choosePolicy(await activePolicies(tx), { priority: merged.priority as string, category: (merged.category as string | null) ?? null });
+    policy = choosePolicy(await activePolicies(tx), {
+      priority: merged.priority as string,
+      category: (merged.category as string | null) ?? null,
+      customerTier: await companyTier(tx, (merged.company_id as string | null) ?? null),
+    });
     if ((policy?.id ?? null) !== ((existing?.sla_policy_id as string | null) ?? null)) {
       columns.sla_policy_id = policy?.id ?? null;
       columns.sla_warned_at = null;

@@ -38,6 +38,9 @@ export const TICKET_FIELDS = defineFields({
   /** The ticket a merge closed this one into. */
   mergedIntoId: ref({ to: 'tickets', named: true, readOnly: true }),
   mergedInto: refName('merged_into_id'),
+  /** The finished ticket a customer's late reply followed up (the desk's reopen settings). */
+  followUpOfId: ref({ to: 'tickets', named: true, readOnly: true }),
+  followUpOf: refName('follow_up_of_id'),
   tags: tags(),
   /** The SLA policy that applies (the most specific active one for the priority and category). */
   slaPolicyId: ref({ to: 'ticket_sla_policies', named: true, readOnly: true }),

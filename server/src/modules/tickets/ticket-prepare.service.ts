@@ -12,6 +12,8 @@ export const MESSAGE_TOUCH = '_message';
 export type MessageTouch = { at: Date; agentReply: boolean };
 /** Internal input a merge passes: the ticket this one was merged into (a read-only field). */
 export const MERGED_INTO = '_mergedInto';
+/** Internal input mail in passes: the finished ticket a new one follows up (a read-only field). */
+export const FOLLOW_UP_OF = '_followUpOf';
 
 async function visibleLink(tx: Tx, ctx: RequestContext, object: 'company' | 'contact', id: string): Promise<LinkTarget | undefined> {
   const target = object === 'contact' ? await findContact(tx, id) : await findCompany(tx, id);
@@ -55,6 +57,7 @@ export async function prepareTicket(o: PrepareOptions): Promise<void> {
   }
 
   if (typeof input[MERGED_INTO] === 'string') columns.merged_into_id = input[MERGED_INTO];
+  if (!existing && typeof input[FOLLOW_UP_OF] === 'string') columns.follow_up_of_id = input[FOLLOW_UP_OF];
 
   await applySla(o);
 

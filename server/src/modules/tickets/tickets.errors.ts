@@ -13,4 +13,8 @@ export const ticketsErrors = {
   /** Marking another agent available or not takes an admin. */
   notYourAvailability: () => new AppError('forbidden', { message: 'tickets.not_your_availability' }),
   changedMeanwhile: () => new AppError('conflict', { message: 'tickets.changed_meanwhile' }),
+  /** The desk's reopen settings are the admins'. */
+  deskSettingsAdminOnly: () => new AppError('forbidden', { message: 'tickets.desk_settings_admin_only' }),
+  /** The settings changed since they were read (If-Match). */
+  staleSettings: (expected: number, actual: number) => new AppError('precondition_failed', { params: { expected, actual } }),
 };

@@ -2,7 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '#platform/deps.ts';
+import { expectedVersion, withEtag } from '#platform/http/conditional.ts';
 import { ZIdParams } from '#platform/http/list-query.ts';
+import { ZTicketDeskSettings, ZUpdateTicketDeskSettingsRequest } from './desk-settings.schema.ts';
+import { getDeskSettings, updateDeskSettings } from './desk-settings.service.ts';
 import { ZCreateTicketMessageRequest, ZTicketMessage } from './tickets.schema.ts';
 import { addMessage, listThread } from './ticket-thread.service.ts';
 import { agents, markAvailable, ZAvailabilityRequest, ZTicketAgent } from './agents.service.ts';
@@ -107,5 +110,33 @@ export function ticketRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (req) => ({ data: await markAvailable({ deps, ctx: req.ctx, userId: req.params.userId, available: req.body.available }) }),
+  );
+
+  r.get(
+    '/api/v1/ticket-desk-settings',
+    {
+      schema: {
+        tags,
+        summary: "How a customer's reply to a resolved or closed ticket is handled (reopen, or a follow-up ticket that links it)",
+        response: { 200: ZTicketDeskSettings },
+      },
+    },
+    async (req, reply) => withEtag(reply, await getDeskSettings({ deps, ctx: req.ctx })),
+  );
+
+  r.patch(
+    '/api/v1/ticket-desk-settings',
+    {
+      schema: {
+        tags,
+        summary: "Change the desk's reopen settings (admins; If-Match)",
+        body: ZUpdateTicketDeskSettingsRequest,
+        response: { 200: ZTicketDeskSettings },
+      },
+    },
+    async (req, reply) => {
+      const version = expectedVersion(req);
+      return withEtag(reply, await updateDeskSettings({ deps, ctx: req.ctx, input: req.body, ...(version === undefined ? {} : { version }) }));
+    },
   );
 }
