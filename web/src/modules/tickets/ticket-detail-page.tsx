@@ -11,6 +11,7 @@ import { AvailabilitySwitch } from './availability-switch';
 import { MergeTicketModal } from './merge-ticket-modal';
 import { TicketComposer } from './ticket-composer';
 import { CustomerPanel, TicketProperties } from './ticket-side-panel';
+import { TicketSlaCard } from './ticket-sla-card';
 import { TicketThread } from './ticket-thread';
 import { ticketObject } from './ticket-object';
 import { PRIORITY_COLOR, STATUS_COLOR, type Ticket, ticketKeys, ticketsApi } from './tickets-api';
@@ -129,6 +130,7 @@ export function TicketDetailPage() {
         <Col xs={24} lg={8}>
           <Space direction="vertical" style={{ width: '100%' }} size={16}>
             <TicketProperties ticket={tk} editable={editable} onChange={(patch) => void save(patch)} />
+            <TicketSlaCard ticket={tk} />
             <CustomerPanel ticket={tk} />
             <Card title={t('detail.history')} size="small" data-testid="ticket-history">
               <Timeline object="tickets" id={id} fields={ticketObject.fields} only="change" />

@@ -8,7 +8,7 @@ import { formatDate, formatDateTime, formatMoney } from '#shared/format/format';
 import { CustomFieldFacts } from '#shared/records/detail/custom-field-facts';
 import { UserSelect } from '#shared/users/user-select';
 import { ticketObject } from './ticket-object';
-import { PRIORITY_COLOR, SLA_COLOR, STATUS_COLOR, TICKET_PRIORITIES, TICKET_STATUSES, type Ticket, ticketKeys, ticketsApi } from './tickets-api';
+import { PRIORITY_COLOR, STATUS_COLOR, TICKET_PRIORITIES, TICKET_STATUSES, type Ticket, ticketKeys, ticketsApi } from './tickets-api';
 
 type DealRow = { id: string; name: string; status: 'open' | 'won' | 'lost'; amount: string; currency: string };
 const DEAL_COLOR = { open: 'blue', won: 'green', lost: 'red' } as const;
@@ -63,19 +63,12 @@ export function TicketProperties({ ticket, editable, onChange }: { ticket: Ticke
         <Descriptions.Item label={t('tickets.fields.assigneeId')}>
           {editable ? <UserSelect value={ticket.assigneeId} onChange={(assigneeId) => onChange({ assigneeId })} /> : (ticket.assignee?.name ?? '—')}
         </Descriptions.Item>
-        {ticket.slaPolicy && (
-          <Descriptions.Item label={t('tickets.fields.slaState')}>
-            <Tag color={SLA_COLOR[ticket.slaState]} data-testid="ticket-sla">
-              {t(`tickets.slaState.${ticket.slaState}`)}
-            </Tag>
-            {ticket.slaPolicy.name}
+        {ticket.followUpOf && (
+          <Descriptions.Item label={t('tickets.fields.followUpOfId')}>
+            <Link to={`/tickets/${ticket.followUpOf.id}`} data-testid="ticket-follow-up-of">
+              {ticket.followUpOf.name}
+            </Link>
           </Descriptions.Item>
-        )}
-        {ticket.firstResponseDueAt && (
-          <Descriptions.Item label={t('tickets.fields.firstResponseDueAt')}>{formatDateTime(ticket.firstResponseDueAt, i18n.language)}</Descriptions.Item>
-        )}
-        {ticket.resolutionDueAt && (
-          <Descriptions.Item label={t('tickets.fields.resolutionDueAt')}>{formatDateTime(ticket.resolutionDueAt, i18n.language)}</Descriptions.Item>
         )}
         <Descriptions.Item label={t('tickets.fields.channel')}>{t(`tickets.channel.${ticket.channel}`)}</Descriptions.Item>
         {ticket.category && <Descriptions.Item label={t('tickets.fields.category')}>{ticket.category}</Descriptions.Item>}

@@ -44,6 +44,11 @@ export type Ticket = {
   firstResponseDueAt: string | null;
   resolutionDueAt: string | null;
   slaState: SlaState;
+  slaPausedAt: string | null;
+  slaBreachedAt: string | null;
+  firstResponseAt: string | null;
+  resolvedAt: string | null;
+  followUpOf: Ref | null;
   tags: string[];
   ownerId: string | null;
   createdAt: string;
@@ -91,6 +96,24 @@ export type TicketMacro = {
   active: boolean;
   version: number;
 };
+export type SlaPolicy = {
+  id: string;
+  name: string;
+  priority: TicketPriority | null;
+  category: string | null;
+  customerTier: string | null;
+  firstResponseMinutes: number | null;
+  resolutionMinutes: number | null;
+  warnBeforeMinutes: number;
+  calendarId: string | null;
+  escalateToManager: boolean;
+  escalatePriority: boolean;
+  active: boolean;
+  version: number;
+};
+export const CLOSED_REPLY_ACTIONS = ['follow_up', 'reopen'] as const;
+export type DeskSettings = { reopenWithinDays: number | null; closedReply: (typeof CLOSED_REPLY_ACTIONS)[number]; version: number };
+export type BusinessCalendarRef = { id: string; name: string; isDefault: boolean };
 export type TicketAgent = { userId: string; name: string; available: boolean; openTickets: number };
 export type AppliedMacro = { kind: 'reply' | 'note'; body: string; ticket: Ticket };
 
@@ -102,6 +125,9 @@ export const ticketKeys = {
   queues: ['ticket-queues'] as const,
   macros: ['ticket-macros'] as const,
   agents: ['ticket-agents'] as const,
+  slaPolicies: ['ticket-sla-policies'] as const,
+  deskSettings: ['ticket-desk-settings'] as const,
+  calendars: ['business-calendars'] as const,
 };
 
 const all = async <T>(path: string) => (await api<ListResponse<T>>(path, { query: { limit: 200, sort: 'name' } })).data;
@@ -127,6 +153,16 @@ export const ticketsApi = {
       ? api<TicketMacro>(`/ticket-macros/${existing.id}`, { method: 'PATCH', body: m, ifMatch: existing.version })
       : api<TicketMacro>('/ticket-macros', { method: 'POST', body: m }),
   removeMacro: (id: string) => api<void>(`/ticket-macros/${id}`, { method: 'DELETE' }),
+  slaPolicies: () => all<SlaPolicy>('/ticket-sla-policies'),
+  saveSlaPolicy: (p: Partial<SlaPolicy>, existing?: SlaPolicy) =>
+    existing
+      ? api<SlaPolicy>(`/ticket-sla-policies/${existing.id}`, { method: 'PATCH', body: p, ifMatch: existing.version })
+      : api<SlaPolicy>('/ticket-sla-policies', { method: 'POST', body: p }),
+  removeSlaPolicy: (id: string) => api<void>(`/ticket-sla-policies/${id}`, { method: 'DELETE' }),
+  calendars: async () => (await api<{ data: BusinessCalendarRef[] }>('/business-calendars')).data,
+  deskSettings: () => api<DeskSettings>('/ticket-desk-settings'),
+  saveDeskSettings: (body: Omit<DeskSettings, 'version'>, version: number) =>
+    api<DeskSettings>('/ticket-desk-settings', { method: 'PATCH', body, ifMatch: version }),
   agents: async () => (await api<{ data: TicketAgent[] }>('/ticket-agents')).data,
   setAvailable: async (userId: string, available: boolean) =>
     (await api<{ data: TicketAgent[] }>(`/ticket-agents/${userId}/availability`, { method: 'PUT', body: { available } })).data,
