@@ -15,6 +15,48 @@ export function instalmentStatus(o: { amount: Decimal.Value; paid: Decimal.Value
   return paid.gt(0) ? 'partly_paid' : 'pending';
 }
 
+/** One line of a payment plan as entered: an amount, or a percentage of the contract total. */
+export type PlanLineInput = { dueOn: string } & ({ amount: string; percent?: undefined } | { percent: string; amount?: undefined });
+export type PlanLine = { dueOn: string; amount: string; percent: string | null };
+
+/**
+ * A plan's amounts from lines entered by amount or by percentage of `total`, in decimal: each
+ * percentage rounds half up to the fen and the last percentage line takes the rounding remainder.
+ * `ok: false` when the lines do not add up to the total (to the fen) or a line comes to nothing.
+ */
+export function planAmounts(o: { total: Decimal.Value; lines: PlanLineInput[] }): { ok: true; lines: PlanLine[] } | { ok: false; planned: string } {
+  const total = new Decimal(o.total);
+  const exact = o.lines.reduce((s, l) => s.plus(l.percent !== undefined ? total.times(l.percent).dividedBy(100) : l.amount), new Decimal(0));
+  const lines = o.lines.map((l) => ({
+    dueOn: l.dueOn,
+    amount: l.percent !== undefined ? money(total.times(l.percent).dividedBy(100)) : money(l.amount),
+    percent: l.percent ?? null,
+  }));
+  if (money(exact) !== money(total)) return { ok: false, planned: money(exact) };
+  const last = lines.map((l) => l.percent !== null).lastIndexOf(true);
+  const line = lines[last];
+  if (line) line.amount = money(lines.reduce((s, l, i) => (i === last ? s : s.minus(l.amount)), total));
+  if (lines.some((l) => new Decimal(l.amount).lte(0))) return { ok: false, planned: money(exact) };
+  return { ok: true, lines };
+}
+
+/** What a payment pays on one instalment. */
+export type Allocation = { instalmentId: string; amount: string };
+
+/** Matches `amount` to open instalments in the order given (oldest due first); what is left is `rest`. */
+export function allocateInOrder(o: { amount: Decimal.Value; open: { id: string; open: Decimal.Value }[] }): { allocations: Allocation[]; rest: string } {
+  let left = new Decimal(o.amount);
+  const allocations: Allocation[] = [];
+  for (const i of o.open) {
+    if (left.lte(0)) break;
+    const take = Decimal.min(left, i.open);
+    if (take.lte(0)) continue;
+    allocations.push({ instalmentId: i.id, amount: money(take) });
+    left = left.minus(take);
+  }
+  return { allocations, rest: money(left) };
+}
+
 /** An invoice's tax and total from its amount before tax. */
 export function invoiceTotals(o: { amount: Decimal.Value; taxRate: Decimal.Value }) {
   const tax = money(new Decimal(o.amount).times(o.taxRate).dividedBy(100));
