@@ -1,5 +1,6 @@
 import { ZCurrency } from '#modules/products/index.ts';
-import { date, decimal, decimalInput, enumOf, id, recordFields, ref, refName, text } from '#platform/objects/fields.ts';
+import { z } from 'zod';
+import { date, decimal, decimalInput, enumOf, id, json, recordFields, ref, refName, text } from '#platform/objects/fields.ts';
 import { defineFields } from '#platform/objects/object-fields.ts';
 
 /** draft -> in_approval -> signed -> active -> expired, or terminated; a draft without an applicable approval process is signed at once. */
@@ -16,6 +17,10 @@ export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 /** Money above 0, 2 places. */
 export const ZPositiveMoney = decimalInput({ min: 0 }).refine((v) => !/^\d+(\.\d+)?$/.test(v) || Number(v) > 0, 'contracts.amount_positive');
 const money = () => decimal({ required: true, readOnly: true });
+
+/** What a payment pays on one instalment of its contract. */
+export const ZAllocationInput = z.object({ instalmentId: z.uuid(), amount: ZPositiveMoney }).strict();
+export const ZAllocation = z.object({ instalmentId: z.string(), amount: z.string() });
 
 export const CONTRACT_FIELDS = defineFields({
   id: id(),
@@ -39,6 +44,8 @@ export const CONTRACT_FIELDS = defineFields({
   terms: text({ max: 10000, filter: false }),
   renewalDealId: ref({ to: 'deals', readOnly: true }),
   receivedAmount: money(),
+  /** Received but matched to no instalment: the customer's credit, usable against a later instalment. */
+  creditAmount: money(),
   invoicedAmount: money(),
   ...recordFields(),
 });
@@ -52,6 +59,8 @@ export const INSTALMENT_FIELDS = defineFields({
   company: refName('company_id'),
   dueOn: date({ required: true }),
   amount: decimal({ required: true, input: ZPositiveMoney }),
+  /** The share of the contract it was planned as (a plan by percentage); null when entered as an amount. */
+  percent: decimal({ readOnly: true, precision: 7, scale: 4 }),
   paidAmount: money(),
   currency: text({ max: 3, required: true, readOnly: true }),
   status: enumOf(INSTALMENT_STATUSES, { required: true, readOnly: true }),
@@ -61,10 +70,15 @@ export const INSTALMENT_FIELDS = defineFields({
 export const PAYMENT_FIELDS = defineFields({
   id: id(),
   name: text({ max: 200, required: true, readOnly: true }),
-  contractId: ref({ to: 'contracts', named: true, required: true, readOnly: true }),
+  contractId: ref({ to: 'contracts', named: true, required: true, verify: false }),
   contract: refName('contract_id'),
-  instalmentId: ref({ to: 'contract_instalments', named: true, required: true, verify: false }),
+  /** The instalment of a payment matched to exactly one (null when it is matched to several or none). */
+  instalmentId: ref({ to: 'contract_instalments', named: true, verify: false }),
   instalment: refName('instalment_id'),
+  /** The instalments it pays, oldest due first unless given: computed by the server from the request. */
+  allocations: json({ input: z.array(ZAllocationInput).min(1).max(100), output: z.array(ZAllocation) }),
+  /** The part of the amount matched to no instalment, held as credit on the contract. */
+  creditAmount: money(),
   companyId: ref({ to: 'companies', named: true, readOnly: true }),
   company: refName('company_id'),
   receivedOn: date({ required: true }),

@@ -4,20 +4,24 @@ import type { PrepareOptions } from '#platform/records/object-definition.ts';
 import { loadVisible } from '#platform/records/record-service.ts';
 import { findRecord, type Row } from '#platform/records/records.repo.ts';
 import type { ContractStatus } from './contract-fields.definition.ts';
-import { invoiceTotals, money, openAmount, validTaxId } from './contract-money.rules.ts';
+import { invoiceTotals, instalmentStatus, money, validTaxId } from './contract-money.rules.ts';
 import { contractsErrors } from './contracts.errors.ts';
 import * as repo from './contracts.repo.ts';
+import { tenantToday } from './payments.repo.ts';
 
 /** What the module's own actions write (status, dates, renewal); never part of a request body (the zod schemas are strict). */
 export const TRANSITION = '_transition';
 export type Transition = Record<string, unknown>;
+
+/** The contract definition passed in by contracts.definition.ts (which imports this file). */
+export type PrepareWithContract = PrepareOptions & { contractDef: Parameters<typeof loadVisible>[0]['def'] };
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
 /** Fields of a request (not the module's transitions, not custom fields or the owner, which stay editable). */
 const documentFields = (input: Record<string, unknown>) => Object.keys(input).filter((k) => k !== TRANSITION && k !== 'custom' && k !== 'ownerId');
 
-export async function prepareContract(o: PrepareOptions & { contractDef: Parameters<typeof loadVisible>[0]['def'] }): Promise<void> {
+export async function prepareContract(o: PrepareWithContract): Promise<void> {
   const { tx, input, columns, existing, errors } = o;
   if (existing && existing.status !== 'draft' && documentFields(input).length) throw contractsErrors.locked(existing.status as ContractStatus);
   if (!existing && typeof columns.deal_id === 'string') {
@@ -43,20 +47,20 @@ export async function prepareContract(o: PrepareOptions & { contractDef: Paramet
 }
 
 /** The contract a plan line, payment or invoice belongs to: visible to the user, not terminated or in the bin. */
-async function contractOf(o: PrepareOptions & { contractDef: Parameters<typeof loadVisible>[0]['def'] }, id: string): Promise<Row> {
+export async function contractOf(o: PrepareWithContract, id: string): Promise<Row> {
   const contract = await loadVisible({ tx: o.tx, ctx: o.ctx, def: o.contractDef, id, action: 'read' }).catch(() => undefined);
   if (!contract || contract.status === 'terminated') throw contractsErrors.contractNotOpen();
   return contract;
 }
 
 /** Takes the contract's owner, customer and currency, so access scopes and reports follow the contract. */
-function inherit(columns: Record<string, unknown>, contract: Row) {
+export function inherit(columns: Record<string, unknown>, contract: Row) {
   columns.owner_id = contract.owner_id;
   columns.company_id = contract.company_id;
   columns.currency = contract.currency;
 }
 
-export async function prepareInstalment(o: PrepareOptions & { contractDef: Parameters<typeof loadVisible>[0]['def'] }): Promise<void> {
+export async function prepareInstalment(o: PrepareWithContract): Promise<void> {
   const { tx, columns, existing, errors } = o;
   if (existing && 'contract_id' in columns && columns.contract_id !== existing.contract_id) columns.contract_id = existing.contract_id;
   const contractId = String(columns.contract_id ?? existing?.contract_id);
@@ -70,44 +74,16 @@ export async function prepareInstalment(o: PrepareOptions & { contractDef: Param
       errors.push(...contractsErrors.belowPaid(money(String(existing.paid_amount))).errors);
   }
   columns.name = `${contract.number} · ${calendarDay(merged.due_on)}`;
-  const paid = String(merged.paid_amount ?? '0');
-  const dueOn = calendarDay(merged.due_on) ?? today();
-  columns.status = new Decimal(paid).gte(String(merged.amount ?? '0'))
-    ? 'paid'
-    : dueOn < today()
-      ? 'overdue'
-      : new Decimal(paid).gt(0)
-        ? 'partly_paid'
-        : 'pending';
+  const day = await tenantToday(tx);
+  columns.status = instalmentStatus({
+    amount: String(merged.amount ?? '0'),
+    paid: String(merged.paid_amount ?? '0'),
+    dueOn: calendarDay(merged.due_on) ?? day,
+    today: day,
+  });
 }
 
-export async function preparePayment(o: PrepareOptions & { contractDef: Parameters<typeof loadVisible>[0]['def'] }): Promise<void> {
-  const { tx, columns, existing, errors } = o;
-  const instalmentId = String(columns.instalment_id ?? existing?.instalment_id);
-  const instalment = await repo.lockInstalment(tx, instalmentId);
-  if (!instalment || instalment.deleted_at) {
-    errors.push({ field: 'instalmentId', message: 'fields.invalid_reference', params: { object: 'instalment' } });
-    return;
-  }
-  const contract = await contractOf(o, instalment.contract_id);
-  if (!existing || 'instalment_id' in columns) {
-    inherit(columns, contract);
-    columns.contract_id = contract.id;
-  }
-  const amount = String(columns.amount ?? existing?.amount ?? '0');
-  if ('amount' in columns || 'instalment_id' in columns) {
-    const open = openAmount({ amount: instalment.amount, paid: await repo.paidOn(tx, instalmentId, existing?.id ?? null) });
-    if (new Decimal(amount).gt(open)) throw contractsErrors.overpayment(open, instalment.currency);
-  }
-  const reference = columns.bank_reference;
-  if (typeof reference === 'string' && reference && (await repo.bankReferenceTaken(tx, reference, existing?.id ?? null)))
-    throw contractsErrors.duplicateBankReference(reference);
-  const merged = { ...existing, ...columns };
-  columns.name = (merged.bank_reference as string | null) || `${contract.number} · ${calendarDay(merged.received_on)}`;
-  if (errors.length) return;
-}
-
-export async function prepareInvoice(o: PrepareOptions & { contractDef: Parameters<typeof loadVisible>[0]['def'] }): Promise<void> {
+export async function prepareInvoice(o: PrepareWithContract): Promise<void> {
   const { tx, input, columns, existing, errors } = o;
   if (existing && existing.status !== 'requested' && Object.keys(input).some((k) => k !== TRANSITION && k !== 'custom' && k !== 'ownerId'))
     throw contractsErrors.invoiceWrongStatus('issue');

@@ -11,6 +11,7 @@ import { TRANSITION, type Transition, today } from './contract-prepare.service.t
 import { contractDefinition, invoiceDefinition } from './contracts.definition.ts';
 import { contractsErrors } from './contracts.errors.ts';
 import type { TContract, TInvoice } from './contracts.schema.ts';
+import { tenantToday } from './payments.repo.ts';
 
 type Options = { deps: Deps; ctx: RequestContext; id: string };
 
@@ -29,9 +30,9 @@ const view = async (tx: Tx, o: Options, row: Row) => (await present({ tx, deps: 
 const noProcessApplies = (e: unknown) => e instanceof AppError && e.errors.some((f) => f.message === 'approvals.no_process');
 
 /** A signed contract whose term has begun is active. */
-const signedStatus = (row: Row) => {
+const signedStatus = (row: Row, day: string) => {
   const starts = calendarDay(row.starts_on);
-  return starts && starts <= today() ? 'active' : 'signed';
+  return starts && starts <= day ? 'active' : 'signed';
 };
 
 /**
@@ -43,47 +44,69 @@ export function submitContract(o: Options & { comment?: string | undefined }): P
   return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
     const row = await loadVisible({ tx, ctx: o.ctx, def: contractDefinition, id: o.id, action: 'update' });
     if (row.status !== 'draft') throw contractsErrors.wrongStatus('submit');
-    let approval: { id: string; status: string } | null = null;
-    try {
-      approval = await submitApproval({ tx, deps: o.deps, ctx: o.ctx, object: 'contract', recordId: row.id, comment: o.comment });
-    } catch (error) {
-      if (!noProcessApplies(error)) throw error;
-    }
-    const current = await loadVisible({
-      tx,
-      ctx: { ...o.ctx, access: { ...o.ctx.access, isAdmin: true } },
-      def: contractDefinition,
-      id: row.id,
-      action: 'read',
-    });
-    const to =
-      approval?.status === 'pending'
-        ? { status: 'in_approval' }
-        : approval?.status === 'rejected'
-          ? { status: 'draft' }
-          : { status: 'signed', signed_on: current.signed_on ?? today() };
-    const after = current.status === to.status ? current : await transition(tx, { deps: o.deps, ctx: o.ctx, def: contractDefinition, row: current, to });
-    return { contract: await view(tx, o, after), approvalId: approval?.id ?? null };
+    const { after, approvalId } = await submitInTx(tx, { ...o, row, activate: false });
+    return { contract: await view(tx, o, after), approvalId };
   });
 }
 
-/** Records the signature of an approved contract (its signing day; active once its term began). */
+/** Submit's part inside the transaction; `activate`: signed at once is active when its term began (signing), else signed (the daily run activates). */
+async function submitInTx(
+  tx: Tx,
+  o: Options & { row: Row; comment?: string | undefined; activate: boolean },
+): Promise<{ after: Row; approvalId: string | null }> {
+  let approval: { id: string; status: string } | null = null;
+  try {
+    approval = await submitApproval({ tx, deps: o.deps, ctx: o.ctx, object: 'contract', recordId: o.row.id, comment: o.comment });
+  } catch (error) {
+    if (!noProcessApplies(error)) throw error;
+  }
+  const admin = { ...o.ctx, access: { ...o.ctx.access, isAdmin: true } };
+  const current = await loadVisible({ tx, ctx: admin, def: contractDefinition, id: o.row.id, action: 'read' });
+  const day = await tenantToday(tx);
+  const to =
+    approval?.status === 'pending'
+      ? { status: 'in_approval' }
+      : approval?.status === 'rejected'
+        ? { status: 'draft' }
+        : { status: o.activate ? signedStatus(current, day) : 'signed', signed_on: current.signed_on ?? day };
+  const after = current.status === to.status ? current : await transition(tx, { deps: o.deps, ctx: o.ctx, def: contractDefinition, row: current, to });
+  return { after, approvalId: approval?.id ?? null };
+}
+
+/**
+ * Signs a contract on `signedOn` (default today): a draft goes through approval when a process
+ * applies (signed on that day once approved) and is signed at once when none does, active once its
+ * term began; a signed contract's signing day may be corrected. Refused while its approval is pending.
+ */
 export function signContract(o: Options & { signedOn?: string | undefined }): Promise<TContract> {
   return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
     const row = await loadVisible({ tx, ctx: o.ctx, def: contractDefinition, id: o.id, action: 'update' });
-    if (row.status !== 'signed' && row.status !== 'draft') throw contractsErrors.wrongStatus('sign');
-    if (row.status === 'draft') throw contractsErrors.wrongStatus('sign');
+    if (row.status === 'in_approval') throw contractsErrors.approvalPending('sign');
+    const day = o.signedOn ?? (await tenantToday(tx));
+    if (row.status === 'draft') {
+      const dated = await transition(tx, { deps: o.deps, ctx: o.ctx, def: contractDefinition, row, to: { signed_on: day } });
+      return view(tx, o, (await submitInTx(tx, { ...o, row: dated, activate: true })).after);
+    }
+    if (row.status !== 'signed') throw contractsErrors.wrongStatus('sign');
     return view(
       tx,
       o,
-      await transition(tx, { deps: o.deps, ctx: o.ctx, def: contractDefinition, row, to: { signed_on: o.signedOn ?? today(), status: signedStatus(row) } }),
+      await transition(tx, {
+        deps: o.deps,
+        ctx: o.ctx,
+        def: contractDefinition,
+        row,
+        to: { signed_on: day, status: signedStatus(row, await tenantToday(tx)) },
+      }),
     );
   });
 }
 
+/** Terminates a signed or active contract with a reason; refused while its approval is pending. */
 export function terminateContract(o: Options & { reason: string }): Promise<TContract> {
   return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
     const row = await loadVisible({ tx, ctx: o.ctx, def: contractDefinition, id: o.id, action: 'update' });
+    if (row.status === 'in_approval') throw contractsErrors.approvalPending('terminate');
     if (row.status !== 'signed' && row.status !== 'active') throw contractsErrors.wrongStatus('terminate');
     return view(
       tx,

@@ -1,8 +1,10 @@
 import type { ObjectDefinition } from '#platform/records/object-definition.ts';
 import { searchTextOf } from '#platform/records/search.ts';
 import { CONTRACT_FIELDS, INSTALMENT_FIELDS, INVOICE_FIELDS, PAYMENT_FIELDS } from './contract-fields.definition.ts';
-import { prepareContract, prepareInstalment, prepareInvoice, preparePayment, TRANSITION, type Transition, today } from './contract-prepare.service.ts';
+import { prepareContract, prepareInstalment, prepareInvoice, TRANSITION, type Transition } from './contract-prepare.service.ts';
 import * as repo from './contracts.repo.ts';
+import { preparePayment } from './payment-allocation.service.ts';
+import { refreshContractPaid, tenantToday } from './payments.repo.ts';
 import type { TContract, TInstalment, TInvoice, TPayment } from './contracts.schema.ts';
 
 /** Request fields as columns, plus the module's own writes (status and dates), already in column names. */
@@ -64,12 +66,8 @@ export const paymentDefinition: ObjectDefinition<TPayment> = {
   toApi: (row, ctx) => PAYMENT_FIELDS.toApi(row, ctx) as Omit<TPayment, 'owner'>,
   toColumns: (input, errors, cipher, write) => withTransition(PAYMENT_FIELDS.toColumns(input, { errors, cipher, write }), input),
   prepare: (o) => preparePayment({ ...o, contractDef: contractDefinition }),
-  // The instalment's paid amount and status, and the contract's received amount, follow every payment write.
-  afterWrite: async ({ tx, before, after }) => {
-    await repo.refreshPaid(tx, { instalmentId: String(after.instalment_id), contractId: String(after.contract_id), today: today() });
-    if (before && before.instalment_id !== after.instalment_id)
-      await repo.refreshPaid(tx, { instalmentId: String(before.instalment_id), contractId: String(before.contract_id), today: today() });
-  },
+  // The instalments' paid amounts and statuses, and the contract's received amount and credit, follow every payment write.
+  afterWrite: async ({ tx, after }) => refreshContractPaid(tx, { contractId: String(after.contract_id), today: await tenantToday(tx) }),
   derived: (merged, related) => ({ search_text: searchTextOf([merged.name as string, merged.bank_reference as string, nameOf(related, merged.company_id)]) }),
 };
 

@@ -27,6 +27,39 @@ export const contractsErrors = {
   badTaxId: () => invalid('buyerTaxId', 'contracts.bad_tax_id'),
   contractNotOpen: () => invalid('contractId', 'contracts.contract_not_open'),
   invoiceWrongStatus: (action: 'issue' | 'void') => new AppError('conflict', { message: `contracts.cannot_${action}_invoice` }),
+  /** 409: a status move while the contract's approval is pending (approve, reject or recall it first). */
+  approvalPending: (action: 'sign' | 'terminate') => new AppError('conflict', { message: `contracts.approval_pending_${action}` }),
+  /** 409: more than is open on the contract's instalments, and the request does not keep the rest as credit. */
+  overpaymentOnContract: (open: string, currency: string) =>
+    new AppError('conflict', {
+      message: 'contracts.overpayment_contract',
+      params: { open, currency },
+      errors: [{ field: 'amount', message: 'contracts.overpayment_contract', params: { open, currency } }],
+    }),
+  /** 409: explicit allocations leave part of the payment unmatched, and the request does not keep it as credit. */
+  unallocated: (rest: string, currency: string) =>
+    new AppError('conflict', {
+      message: 'contracts.unallocated',
+      params: { rest, currency },
+      errors: [{ field: 'allocations', message: 'contracts.unallocated', params: { rest, currency } }],
+    }),
+  /** 409: an allocation larger than what is open on its instalment. */
+  allocationExceeds: (o: { instalment: string; open: string; currency: string }) =>
+    new AppError('conflict', {
+      message: 'contracts.allocation_exceeds',
+      params: o,
+      errors: [{ field: 'allocations', message: 'contracts.allocation_exceeds', params: o }],
+    }),
+  allocationNotInContract: () => invalid('allocations', 'contracts.allocation_not_in_contract'),
+  allocationsExceedPayment: (o: { allocated: string; amount: string }) => invalid('allocations', 'contracts.allocations_exceed_payment', o),
+  /** 400: a whole plan that does not add up to the contract total (to the fen). */
+  planTotalMismatch: (o: { planned: string; amount: string }) => invalid('instalments', 'contracts.plan_total_mismatch', o),
+  /** 409: a whole plan is set once; a contract that has instalments is planned line by line. */
+  planExists: () => new AppError('conflict', { message: 'contracts.plan_exists' }),
+  noCredit: () => new AppError('conflict', { message: 'contracts.no_credit' }),
+  creditExceeds: (o: { credit: string; currency: string }) =>
+    new AppError('conflict', { message: 'contracts.credit_exceeds', params: o, errors: [{ field: 'amount', message: 'contracts.credit_exceeds', params: o }] }),
+  nothingOpen: () => new AppError('conflict', { message: 'contracts.nothing_open' }),
   /** 412: another write moved the record first (its version is no longer the one read). */
   staleVersion: (expected: number) => new AppError('precondition_failed', { params: { expected, actual: expected + 1 } }),
 };

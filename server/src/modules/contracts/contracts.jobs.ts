@@ -6,7 +6,7 @@ import type { Deps } from '#platform/deps.ts';
 import { calendarDay } from '#platform/objects/fields.ts';
 import { findRecord } from '#platform/records/records.repo.ts';
 import { inSystem, inTenant } from '#db/tx.ts';
-import { today as todayUtc } from './contract-prepare.service.ts';
+import { money, openAmount } from './contract-money.rules.ts';
 import { transition } from './contract-status.service.ts';
 import { contractDefinition } from './contracts.definition.ts';
 import * as repo from './contracts.repo.ts';
@@ -24,20 +24,20 @@ const systemCtx = (tenantId: string): RequestContext => ({
   access: { userId: null, isAdmin: true, permissions: {}, fields: {}, teamUserIds: [] },
 });
 
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-
 export type ContractsDailyResult = { activated: number; expired: number; renewals: number; overdue: number };
 
 /**
  * The contracts module's daily run (a durable cron job; a missed day is caught by the next):
  * signed -> active when the term begins, active -> expired when it ends, a renewal deal and task
  * for the owner 30 days before the end (once: `renewal_deal_id`), and open instalments past
- * their due day marked overdue with a notification to the owner and their team's manager.
+ * their due day marked overdue with a notification to the owner and their team's manager. Each
+ * tenant's days are its own time zone's (tenant settings): an instalment due on the 7th is
+ * overdue from midnight between the 7th and 8th in Shanghai, not from 08:00 there (UTC's midnight).
  */
-export async function runContractsDaily(o: { deps: Deps; today?: string }): Promise<ContractsDailyResult> {
-  const today = o.today ?? todayUtc();
+export async function runContractsDaily(o: { deps: Deps; now?: Date }): Promise<ContractsDailyResult> {
+  const now = o.now ?? new Date();
   const result: ContractsDailyResult = { activated: 0, expired: 0, renewals: 0, overdue: 0 };
-  const { activate, expire, renew } = await inSystem(o.deps.db.kysely, (tx) => repo.contractsToMove(tx, { today, renewBy: addDays(today, RENEWAL_DAYS) }));
+  const { activate, expire, renew } = await inSystem(o.deps.db.kysely, (tx) => repo.contractsToMove(tx, { now, renewDays: RENEWAL_DAYS }));
   const move = (c: { id: string; tenant_id: string }, from: string[], status: string) =>
     inTenant(o.deps.db.kysely, c.tenant_id, async (tx) => {
       const row = await findRecord(tx, 'contracts', c.id);
@@ -52,7 +52,7 @@ export async function runContractsDaily(o: { deps: Deps; today?: string }): Prom
       const row = await findRecord(tx, 'contracts', c.id);
       if (!row || row.deleted_at || row.renewal_deal_id || !row.owner_id) return false;
       const ctx = systemCtx(c.tenant_id);
-      const endsOn = calendarDay(row.ends_on) ?? today;
+      const endsOn = calendarDay(row.ends_on) ?? now.toISOString().slice(0, 10);
       const deal = await createDealInTx({
         deps: o.deps,
         ctx,
@@ -84,17 +84,14 @@ export async function runContractsDaily(o: { deps: Deps; today?: string }): Prom
     });
     if (done) result.renewals++;
   }
-  const overdue = await inSystem(o.deps.db.kysely, (tx) => repo.newlyOverdue(tx, today));
+  const overdue = await inSystem(o.deps.db.kysely, (tx) => repo.newlyOverdue(tx, now));
   const byTenant = new Map<string, repo.OverdueInstalment[]>();
   for (const i of overdue) byTenant.set(i.tenant_id, [...(byTenant.get(i.tenant_id) ?? []), i]);
   for (const [tenantId, items] of byTenant)
     await inTenant(o.deps.db.kysely, tenantId, async (tx) => {
-      await repo.markOverdue(
-        tx,
-        items.map((i) => i.id),
-      );
+      await repo.markOverdue(tx, { ids: items.map((i) => i.id), today: items[0]?.today ?? now.toISOString().slice(0, 10) });
       for (const i of items) {
-        const open = (Number(i.amount) - Number(i.paid_amount)).toFixed(2);
+        const open = money(openAmount({ amount: i.amount, paid: i.paid_amount }));
         await notify({
           tx,
           tenantId,

@@ -7,24 +7,10 @@ export async function baseCurrencyOf(tx: Tx): Promise<string> {
   return rows[0]?.c ?? 'CNY';
 }
 
-export type InstalmentLock = {
-  id: string;
-  contract_id: string;
-  amount: string;
-  paid_amount: string;
-  due_on: string;
-  currency: string;
-  owner_id: string | null;
-  company_id: string | null;
-  deleted_at: Date | null;
-};
-
-/** The instalment a payment goes against, locked until the write commits: two payments at once count one after the other. */
-export async function lockInstalment(tx: Tx, id: string): Promise<InstalmentLock | undefined> {
-  const { rows } = await sql<InstalmentLock>`
-    select id, contract_id, amount::text, paid_amount::text, to_char(due_on, 'YYYY-MM-DD') as due_on, currency, owner_id, company_id, deleted_at
-    from contract_instalments where id = ${id} for update`.execute(tx);
-  return rows[0];
+/** The contract an instalment belongs to (live instalments only). */
+export async function instalmentContract(tx: Tx, id: string): Promise<string | undefined> {
+  const { rows } = await sql<{ contract_id: string }>`select contract_id from contract_instalments where id = ${id} and deleted_at is null`.execute(tx);
+  return rows[0]?.contract_id;
 }
 
 /** Sum of live instalments of a contract, besides `exceptId`. */
@@ -32,14 +18,6 @@ export async function plannedAmount(tx: Tx, contractId: string, exceptId: string
   const { rows } = await sql<{ s: string }>`
     select coalesce(sum(amount), 0)::text as s from contract_instalments
     where contract_id = ${contractId} and deleted_at is null and id is distinct from ${exceptId}::uuid`.execute(tx);
-  return rows[0]?.s ?? '0';
-}
-
-/** Sum of live payments of an instalment, besides `exceptId`. */
-export async function paidOn(tx: Tx, instalmentId: string, exceptId: string | null): Promise<string> {
-  const { rows } = await sql<{ s: string }>`
-    select coalesce(sum(amount), 0)::text as s from contract_payments
-    where instalment_id = ${instalmentId} and deleted_at is null and id is distinct from ${exceptId}::uuid`.execute(tx);
   return rows[0]?.s ?? '0';
 }
 
@@ -58,43 +36,29 @@ export async function invoicedAmount(tx: Tx, contractId: string, exceptId: strin
   return rows[0]?.s ?? '0';
 }
 
-/**
- * Keeps an instalment's paid amount and status, and its contract's received amount, equal to
- * their live payments (after a payment is recorded, changed, deleted or restored).
- */
-export async function refreshPaid(tx: Tx, o: { instalmentId: string; contractId: string; today: string }): Promise<void> {
-  await sql`
-    update contract_instalments i set paid_amount = p.s,
-      status = case when p.s >= i.amount then 'paid' when i.due_on < ${o.today}::date then 'overdue' when p.s > 0 then 'partly_paid' else 'pending' end
-    from (select coalesce(sum(amount), 0) as s from contract_payments where instalment_id = ${o.instalmentId} and deleted_at is null) p
-    where i.id = ${o.instalmentId}`.execute(tx);
-  await sql`
-    update contracts set received_amount = (select coalesce(sum(amount), 0) from contract_payments where contract_id = ${o.contractId} and deleted_at is null)
-    where id = ${o.contractId}`.execute(tx);
-}
-
 export async function refreshInvoiced(tx: Tx, contractId: string): Promise<void> {
   await sql`
     update contracts set invoiced_amount = (select coalesce(sum(amount), 0) from invoices where contract_id = ${contractId} and deleted_at is null and status <> 'void')
     where id = ${contractId}`.execute(tx);
 }
 
-/** An instalment's status after its due day or amount changed (no payment involved). */
-export async function refreshInstalmentStatus(tx: Tx, o: { id: string; today: string }): Promise<void> {
-  await sql`
-    update contract_instalments set status = case when paid_amount >= amount then 'paid' when due_on < ${o.today}::date then 'overdue' when paid_amount > 0 then 'partly_paid' else 'pending' end
-    where id = ${o.id}`.execute(tx);
-}
-
 type Due = { id: string; tenant_id: string };
 
-/** Contracts the daily job moves (every tenant): signed whose term began, active whose term ended, and those ending within `renewDays` without a renewal. */
-export async function contractsToMove(tx: Tx, o: { today: string; renewBy: string }): Promise<{ activate: Due[]; expire: Due[]; renew: Due[] }> {
-  const q = (where: ReturnType<typeof sql>) => sql<Due>`select id, tenant_id from contracts where deleted_at is null and ${where} limit 1000`.execute(tx);
+/** `now`'s calendar day in each tenant's own time zone (join `tenants t`). */
+const localToday = (now: Date) => sql`(${now}::timestamptz at time zone t.timezone)::date`;
+
+/**
+ * Contracts the daily job moves (every tenant, each on its own calendar day at `now`): signed whose
+ * term began, active whose term ended, and those ending within `renewDays` without a renewal.
+ */
+export async function contractsToMove(tx: Tx, o: { now: Date; renewDays: number }): Promise<{ activate: Due[]; expire: Due[]; renew: Due[] }> {
+  const today = localToday(o.now);
+  const q = (where: ReturnType<typeof sql>) =>
+    sql<Due>`select c.id, c.tenant_id from contracts c join tenants t on t.id = c.tenant_id where c.deleted_at is null and ${where} limit 1000`.execute(tx);
   const [activate, expire, renew] = await Promise.all([
-    q(sql`status = 'signed' and starts_on <= ${o.today}::date and (ends_on is null or ends_on >= ${o.today}::date)`),
-    q(sql`status in ('signed', 'active') and ends_on < ${o.today}::date`),
-    q(sql`status in ('signed', 'active') and renewal_deal_id is null and ends_on between ${o.today}::date and ${o.renewBy}::date`),
+    q(sql`c.status = 'signed' and c.starts_on <= ${today} and (c.ends_on is null or c.ends_on >= ${today})`),
+    q(sql`c.status in ('signed', 'active') and c.ends_on < ${today}`),
+    q(sql`c.status in ('signed', 'active') and c.renewal_deal_id is null and c.ends_on between ${today} and ${today} + ${o.renewDays}::int`),
   ]);
   return { activate: activate.rows, expire: expire.rows, renew: renew.rows };
 }
@@ -109,20 +73,27 @@ export type OverdueInstalment = {
   paid_amount: string;
   currency: string;
   due_on: string;
+  today: string;
 };
 
-/** Open instalments past their due day not yet marked overdue (every tenant), with their owner's team manager. */
-export async function newlyOverdue(tx: Tx, today: string): Promise<OverdueInstalment[]> {
+/**
+ * Open instalments past their due day not yet marked overdue (every tenant, the due day passed in
+ * the tenant's time zone at `now`, not UTC's), with their owner's team manager.
+ */
+export async function newlyOverdue(tx: Tx, now: Date): Promise<OverdueInstalment[]> {
   const { rows } = await sql<OverdueInstalment>`
-    select i.id, i.tenant_id, i.owner_id, t.manager_id, i.name, i.amount::text, i.paid_amount::text, i.currency, to_char(i.due_on, 'YYYY-MM-DD') as due_on
+    select i.id, i.tenant_id, i.owner_id, tm.manager_id, i.name, i.amount::text, i.paid_amount::text, i.currency,
+      to_char(i.due_on, 'YYYY-MM-DD') as due_on, to_char(${localToday(now)}, 'YYYY-MM-DD') as today
     from contract_instalments i
+    join tenants t on t.id = i.tenant_id
     left join users u on u.tenant_id = i.tenant_id and u.id = i.owner_id
-    left join teams t on t.tenant_id = u.tenant_id and t.id = u.team_id
-    where i.deleted_at is null and i.status in ('pending', 'partly_paid') and i.due_on < ${today}::date
+    left join teams tm on tm.tenant_id = u.tenant_id and tm.id = u.team_id
+    where i.deleted_at is null and i.status in ('pending', 'partly_paid') and i.due_on < ${localToday(now)}
     order by i.tenant_id, i.due_on limit 1000`.execute(tx);
   return rows;
 }
 
-export async function markOverdue(tx: Tx, ids: string[]): Promise<void> {
-  if (ids.length) await sql`update contract_instalments set status = 'overdue', overdue_notified_on = current_date where id = any(${ids}::uuid[])`.execute(tx);
+export async function markOverdue(tx: Tx, o: { ids: string[]; today: string }): Promise<void> {
+  if (o.ids.length)
+    await sql`update contract_instalments set status = 'overdue', overdue_notified_on = ${o.today}::date where id = any(${o.ids}::uuid[])`.execute(tx);
 }

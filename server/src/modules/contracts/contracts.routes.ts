@@ -3,11 +3,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '#platform/deps.ts';
 import { moveInvoice, signContract, submitContract, terminateContract } from './contract-status.service.ts';
+import { applyCredit } from './payment-credit.service.ts';
+import { setPlan } from './payment-plan.service.ts';
 import {
+  ZApplyCreditRequest,
   ZContract,
+  ZInstalment,
   ZInvoice,
   ZReceivables,
   ZReceivablesQuery,
+  ZSetPlanRequest,
   ZSignContractRequest,
   ZSubmitContractRequest,
   ZTerminateContractRequest,
@@ -38,7 +43,7 @@ export function contractRoutes(app: FastifyInstance, deps: Deps) {
     {
       schema: {
         tags,
-        summary: 'Record the signature of an approved contract',
+        summary: 'Sign a contract (a draft goes through approval when a process applies) or correct a signed one’s signing date',
         params: ZId,
         body: ZSignContractRequest.optional(),
         response: { 200: ZContract },
@@ -50,6 +55,32 @@ export function contractRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/contracts/:id/terminate',
     { schema: { tags, summary: 'Terminate a signed or active contract', params: ZId, body: ZTerminateContractRequest, response: { 200: ZContract } } },
     async (req) => terminateContract({ deps, ctx: req.ctx, id: req.params.id, reason: req.body.reason }),
+  );
+  r.post(
+    '/api/v1/contracts/:id/plan',
+    {
+      schema: {
+        tags,
+        summary: 'Set a contract’s whole payment plan: instalments by amount or by percentage of the contract total, adding up to it',
+        params: ZId,
+        body: ZSetPlanRequest,
+        response: { 201: z.object({ data: z.array(ZInstalment) }) },
+      },
+    },
+    async (req, reply) => reply.code(201).send({ data: await setPlan({ deps, ctx: req.ctx, contractId: req.params.id, instalments: req.body.instalments }) }),
+  );
+  r.post(
+    '/api/v1/contracts/:id/apply-credit',
+    {
+      schema: {
+        tags,
+        summary: 'Use the customer’s credit held on the contract against one instalment, or the open ones oldest due first',
+        params: ZId,
+        body: ZApplyCreditRequest,
+        response: { 200: ZContract },
+      },
+    },
+    async (req) => applyCredit({ deps, ctx: req.ctx, contractId: req.params.id, instalmentId: req.body.instalmentId, amount: req.body.amount }),
   );
   r.post(
     '/api/v1/invoices/:id/issue',

@@ -1,9 +1,9 @@
 import { approvalStatusSubscriber } from '#modules/approvals/index.ts';
 import type { Deps } from '#platform/deps.ts';
 import type { Subscriber } from '#platform/events/subscribers.ts';
-import { today } from './contract-prepare.service.ts';
 import { transition } from './contract-status.service.ts';
 import { contractDefinition } from './contracts.definition.ts';
+import { tenantToday } from './payments.repo.ts';
 
 /** Contracts follow their approvals (any process on contracts): approved signs the contract (signed today unless a date was set). */
 export const contractApprovalSubscriber = (deps: Deps): Subscriber =>
@@ -18,7 +18,7 @@ export const contractApprovalSubscriber = (deps: Deps): Subscriber =>
       'approval.recalled': { from: ['in_approval'], to: 'draft' },
     },
     apply: async (tx, { ctx, row, move }) => {
-      const to = move.to === 'signed' ? { status: 'signed', signed_on: row.signed_on ?? today() } : { status: move.to };
+      const to = move.to === 'signed' ? { status: 'signed', signed_on: row.signed_on ?? (await tenantToday(tx)) } : { status: move.to };
       await transition(tx, { deps, ctx, def: contractDefinition, row, to });
     },
   });

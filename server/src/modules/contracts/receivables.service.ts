@@ -3,23 +3,25 @@ import { ownersFor } from '#platform/access/access.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
 import { inTenantRead } from '#db/tx.ts';
-import { today } from './contract-prepare.service.ts';
 import { AGEING_BUCKETS, ageingBucket, money } from './contract-money.rules.ts';
 import type { TReceivablesRow } from './contracts.schema.ts';
+import { tenantToday } from './payments.repo.ts';
 import { openInstalments } from './receivables.repo.ts';
 
 export type ReceivablesOptions = { deps: Deps; ctx: RequestContext; asOf?: string | undefined; companyId?: string | undefined };
 
 /**
- * Receivables by customer and currency on `asOf` (default today): contracted, received, what is
+ * Receivables by customer and currency on `asOf` (default: today in the tenant's time zone): contracted, received, what is
  * outstanding and overdue, and the open amounts in ageing buckets (not due, 1-30, 31-60, 61-90,
  * 90+ days past due). Reads only instalments the user may read (own/team/all), so a rep sees
  * their customers' receivables and no one else's.
  */
 export async function receivables(o: ReceivablesOptions): Promise<{ asOf: string; data: TReceivablesRow[] }> {
-  const asOf = o.asOf ?? today();
   const owners = ownersFor(o.ctx.access, 'instalment', ['read']);
-  const rows = await inTenantRead(o.deps.db.kysely, o.ctx.tenantId, (tx) => openInstalments(tx, { owners, companyId: o.companyId ?? null }));
+  const { asOf, rows } = await inTenantRead(o.deps.db.kysely, o.ctx.tenantId, async (tx) => ({
+    asOf: o.asOf ?? (await tenantToday(tx)),
+    rows: await openInstalments(tx, { owners, companyId: o.companyId ?? null }),
+  }));
   const groups = new Map<string, { row: TReceivablesRow; sums: Record<string, Decimal> }>();
   for (const r of rows) {
     const key = `${r.company_id ?? ''}|${r.currency}`;
