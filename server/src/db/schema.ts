@@ -1098,6 +1098,14 @@ export interface PriceBooks {
   version: Generated<number>;
 }
 
+export interface PrivacyDeadlineNotices {
+  created_at: Generated<Timestamp>;
+  day: Timestamp;
+  kind: string;
+  request_id: string;
+  tenant_id: string;
+}
+
 export interface PrivacyExports {
   content: Buffer | null;
   created_at: Generated<Timestamp>;
@@ -1576,6 +1584,7 @@ export interface WebhookDeliveries {
   next_attempt_at: Timestamp | null;
   object_id: string | null;
   object_type: string | null;
+  reason_fields: string[] | null;
   status: Generated<string>;
   subscription_id: string;
   tenant_id: string;
@@ -1634,6 +1643,7 @@ export interface WorkflowRuns {
   id: string;
   object: string;
   reason: string | null;
+  reason_fields: string[] | null;
   record_id: string | null;
   rule_id: string;
   rule_name: string;
@@ -1724,6 +1734,7 @@ export interface DB {
   pools: Pools;
   price_book_entries: PriceBookEntries;
   price_books: PriceBooks;
+  privacy_deadline_notices: PrivacyDeadlineNotices;
   privacy_exports: PrivacyExports;
   privacy_legal_holds: PrivacyLegalHolds;
   privacy_processing: PrivacyProcessing;

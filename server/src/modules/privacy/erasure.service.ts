@@ -1,8 +1,10 @@
 import { inTenant } from '#db/tx.ts';
 import { recordChanges } from '#platform/events/record-change.ts';
 import { redactTrail } from '#platform/audit/redact-trail.ts';
+import { translate } from '#platform/i18n/i18n.ts';
 import { anonymiseRows, redactorOf, valueIn } from './anonymise.service.ts';
 import { sweep } from './erasure.repo.ts';
+import { holdsOn } from './holds.service.ts';
 import { redactImportTrail } from './import-trail.repo.ts';
 import { identifiersOf, maskEmail, maskPhone, patternOf, TOMBSTONE } from './privacy-requests.rules.ts';
 import { privacyErrors } from './privacy.errors.ts';
@@ -23,7 +25,7 @@ import { suppress } from './suppression.service.ts';
  */
 export async function eraseRequest(o: RequestOptions & { id: string }): Promise<TPrivacyRequest> {
   requirePrivacy({ ctx: o.ctx, action: 'update' });
-  return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
+  const out = await inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx): Promise<TPrivacyRequest | { held: string[] }> => {
     const request = await runnableRequest({ tx, id: o.id, kinds: ['erasure'] });
     const subject = subjectOfRequest(request);
     if (await isUser(tx, subject)) throw privacyErrors.subjectIsUser(subject.email ?? '');
@@ -41,6 +43,22 @@ export async function eraseRequest(o: RequestOptions & { id: string }): Promise<
     const sameSubject = (await repo.listRequests(tx, {})).filter(
       (r) => (subject.email && r.subject_email === subject.email) || (subject.phone && r.subject_phone === subject.phone),
     );
+    const holds = await holdsOn({ tx, recordIds: [...located.subjectIds, ...located.relatedIds], requestIds: sameSubject.map((r) => r.id) });
+    if (holds.length) {
+      // The refusal is kept on the request (reason in both languages); nothing is erased.
+      const reasons = [...new Set(holds.map((h) => h.reason))];
+      const message = {
+        zh: translate('zh-CN', 'privacy.hold_refused', { reasons: reasons.join('；') }),
+        en: translate('en', 'privacy.hold_refused', { reasons: reasons.join('; ') }),
+      };
+      const refusal = {
+        refused: 'legal_hold',
+        message,
+        holds: holds.map((h) => ({ id: h.id, object: h.object, recordId: h.record_id, requestId: h.request_id })),
+      };
+      await changeRequest(tx, { ...o, before: request, action: 'erasure_refused', values: { result: JSON.stringify(refusal) } });
+      return { held: reasons };
+    }
     await repo.dropExports(
       tx,
       sameSubject.map((r) => r.id),
@@ -96,4 +114,6 @@ export async function eraseRequest(o: RequestOptions & { id: string }): Promise<
       },
     });
   });
+  if ('held' in out) throw privacyErrors.legalHold(out.held);
+  return out;
 }

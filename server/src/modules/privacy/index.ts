@@ -1,11 +1,15 @@
 import { jobsOf } from '#platform/jobs/job-registry.ts';
 import type { KehuModule } from '#platform/module.ts';
+import { DEADLINE_KINDS, PRIVACY_DEADLINES_JOB, runDeadlines } from './deadlines.jobs.ts';
+import { deadlineRoutes } from './deadlines.routes.ts';
+import { holdRoutes } from './holds.routes.ts';
 import { privacyRoutes } from './privacy.routes.ts';
 import { requestRoutes } from './requests.routes.ts';
 import { PRIVACY_OBJECT } from './requests.service.ts';
 import { retentionRoutes } from './retention.routes.ts';
 import { runRetention } from './retention.service.ts';
 
+export { runDeadlines } from './deadlines.jobs.ts';
 export { runRetention } from './retention.service.ts';
 export { isSuppressed, refuseSuppressed, type SuppressionCheck, suppressedOf } from './suppression.service.ts';
 
@@ -29,10 +33,18 @@ export const privacyModule: KehuModule = {
       capabilities: [],
     },
   ],
+  notificationKinds: DEADLINE_KINDS,
   register(app, deps) {
     privacyRoutes(app, deps);
     requestRoutes(app, deps);
     retentionRoutes(app, deps);
+    holdRoutes(app, deps);
+    deadlineRoutes(app, deps);
+    // Daily: reminders before the due date, escalation after it; one notification per request, user and day.
+    jobsOf(deps).schedule(PRIVACY_DEADLINES_JOB, '11 1 * * *', async () => {
+      const result = await runDeadlines({ deps });
+      if (result.reminded || result.escalated) deps.log.info(result, 'privacy deadlines');
+    });
     // Daily: retention counts months, so a day late is invisible; a missed day is caught by the next run.
     jobsOf(deps).schedule('privacy.retention', '23 3 * * *', async () => {
       const result = await runRetention({ deps });

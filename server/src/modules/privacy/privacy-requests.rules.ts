@@ -6,7 +6,9 @@ export const DEADLINE_DAYS: Record<(typeof REQUEST_LAWS)[number], number> = { pi
 
 const DAY = 86_400_000;
 
-export const dueDateOf = (law: (typeof REQUEST_LAWS)[number], receivedAt: Date): Date => new Date(receivedAt.getTime() + DEADLINE_DAYS[law] * DAY);
+/** The deadline: `days` (the tenant's setting for the law) after the day it arrived. */
+export const dueDateOf = (law: (typeof REQUEST_LAWS)[number], receivedAt: Date, days: number = DEADLINE_DAYS[law]): Date =>
+  new Date(receivedAt.getTime() + days * DAY);
 
 /** What an erased person's required name becomes: the record stays (deals keep amounts), the person does not. */
 export const TOMBSTONE = '已擦除 Erased';

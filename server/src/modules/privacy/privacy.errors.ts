@@ -23,4 +23,11 @@ export const privacyErrors = {
   retentionEverything: (count: number) =>
     new AppError('conflict', { message: 'errors.privacy_retention_everything', params: { count }, extensions: { count } }),
   retentionNotFound: () => notFound('retention_policy'),
+  holdTarget: (field: 'recordId' | 'requestId') => invalid(field, 'fields.privacy_hold_record'),
+  holdNotFound: () => notFound('legal_hold'),
+  holdReleased: () => new AppError('conflict', { message: 'errors.privacy_hold_released' }),
+  /** 409: the subject is on legal hold; the reasons are said (the request records the refusal too). */
+  legalHold: (reasons: string[]) =>
+    new AppError('conflict', { message: 'errors.privacy_legal_hold', params: { reasons: reasons.join('; ') }, extensions: { reasons } }),
+  alreadyExtended: (reason: string) => new AppError('conflict', { message: 'errors.privacy_already_extended', params: { reason } }),
 };

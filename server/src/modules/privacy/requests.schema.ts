@@ -23,6 +23,8 @@ export const ZPrivacyRequest = z.object({
   receivedAt: z.string(),
   dueAt: z.string(),
   overdue: z.boolean(),
+  /** The deadline's one extension (with its reason), if it was extended. */
+  extension: z.object({ at: z.string(), reason: z.string() }).nullable(),
   handler: ZUserRef,
   verifiedAt: z.string().nullable(),
   verifiedBy: ZUserRef,

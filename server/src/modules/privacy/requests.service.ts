@@ -4,6 +4,7 @@ import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
 import { recordChange } from '#platform/events/record-change.ts';
 import { newId } from '#platform/ids.ts';
+import { findSettings } from './deadlines.repo.ts';
 import { dueDateOf, subjectOf } from './privacy-requests.rules.ts';
 import { privacyErrors } from './privacy.errors.ts';
 import { auditView, toPrivacyRequest } from './requests.mapper.ts';
@@ -70,6 +71,7 @@ export async function createRequest(o: RequestOptions & { input: TCreatePrivacyR
   const receivedAt = i.receivedAt ? new Date(i.receivedAt) : new Date();
   return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
     await checkHandler(tx, i.handlerId);
+    const settings = await findSettings(tx);
     const id = newId();
     await repo.insertRequest(tx, {
       tenant_id: o.ctx.tenantId,
@@ -82,7 +84,7 @@ export async function createRequest(o: RequestOptions & { input: TCreatePrivacyR
       subject_phone: subject.phone,
       subject_name: i.subjectName || null,
       received_at: receivedAt,
-      due_at: dueDateOf(i.law, receivedAt),
+      due_at: dueDateOf(i.law, receivedAt, i.law === 'gdpr' ? settings.gdpr_days : settings.pipl_days),
       handler_id: i.handlerId ?? o.ctx.userId,
       note: i.note ?? null,
       created_by: o.ctx.userId,

@@ -54,10 +54,21 @@ export async function countDue(tx: Tx, o: Due): Promise<{ count: number; total: 
   return rows[0] ?? { count: 0, total: 0 };
 }
 
-/** The next records to act on, oldest first. */
-export async function dueRows(tx: Tx, o: Due & { limit: number }): Promise<Row[]> {
-  const { rows } = await sql<Row>`select * from ${sql.table(o.plan.table)} where ${dueWhere(o)} order by ${sql.ref(o.column)}, id limit ${o.limit}`.execute(tx);
+const notIn = (ids: string[]) => (ids.length ? sql<SqlBool>`id <> all(${ids}::uuid[])` : sql<SqlBool>`true`);
+
+/** The next records to act on, oldest first, leaving out `exclude` (records on legal hold). */
+export async function dueRows(tx: Tx, o: Due & { limit: number; exclude: string[] }): Promise<Row[]> {
+  const { rows } = await sql<Row>`
+    select * from ${sql.table(o.plan.table)} where ${dueWhere(o)} and ${notIn(o.exclude)} order by ${sql.ref(o.column)}, id limit ${o.limit}`.execute(tx);
   return rows;
+}
+
+/** How many of these records are due (the held records a run skipped). */
+export async function countDueAmong(tx: Tx, o: Due & { ids: string[] }): Promise<number> {
+  if (!o.ids.length) return 0;
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from ${sql.table(o.plan.table)} where ${dueWhere(o)} and id = any(${o.ids}::uuid[])`.execute(tx);
+  return rows[0]?.n ?? 0;
 }
 
 /** Deletes one record; false when another record still points at it (the caller anonymises it instead). */

@@ -14,8 +14,8 @@ export const ZRetentionPolicy = z.object({
   action: z.enum(RETENTION_ACTIONS),
   enabled: z.boolean(),
   lastRunAt: z.string().nullable(),
-  /** The last run's report: records anonymised and deleted (a record others point at is anonymised instead of deleted). */
-  lastResult: z.object({ anonymised: z.number().int(), deleted: z.number().int(), at: z.string() }).nullable(),
+  /** The last run's report: records anonymised and deleted (a record others point at is anonymised instead of deleted), and records skipped for a legal hold. */
+  lastResult: z.object({ anonymised: z.number().int(), deleted: z.number().int(), held: z.number().int().optional(), at: z.string() }).nullable(),
   version: z.number().int(),
 });
 export type TRetentionPolicy = z.infer<typeof ZRetentionPolicy>;

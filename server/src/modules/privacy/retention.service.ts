@@ -5,6 +5,7 @@ import type { Deps } from '#platform/deps.ts';
 import { type RecordChangeOptions, recordChange, recordChanges } from '#platform/events/record-change.ts';
 import { newId } from '#platform/ids.ts';
 import { anonymiseRows, redactorOf } from './anonymise.service.ts';
+import { heldRecordIds } from './holds.service.ts';
 import { privacyErrors } from './privacy.errors.ts';
 import * as repo from './retention.repo.ts';
 import type { TCreateRetentionPolicy, TRetentionPolicy, TUpdateRetentionPolicy } from './retention.schema.ts';
@@ -132,7 +133,9 @@ async function runPolicy(tx: Tx, o: Options & { row: repo.PolicyRow; now: Date; 
   if (o.guard) await guardEverything(tx, resolved, o.confirmCount);
   const { columns } = await objectPlans(tx, o.deps);
   const tableColumns = columns.get(resolved.due.plan.table) ?? new Map();
-  const rows = await repo.dueRows(tx, { ...resolved.due, limit: RUN_LIMIT });
+  // Records on legal hold are skipped (counted in the run's report), whatever their age.
+  const held = [...(await heldRecordIds(tx, o.deps))];
+  const rows = await repo.dueRows(tx, { ...resolved.due, limit: RUN_LIMIT, exclude: held });
   const kept = [];
   const changes: RecordChangeOptions[] = [];
   let deleted = 0;
@@ -147,7 +150,7 @@ async function runPolicy(tx: Tx, o: Options & { row: repo.PolicyRow; now: Date; 
   changes.push(...(await anonymiseRows({ tx, ctx: o.ctx, f, columns: tableColumns })));
   await redactTrail(tx, { ids: rows.map((r) => r.id), redact: redactorOf(new Set(f.plan.personal.map((p) => p.field))) });
   await recordChanges(tx, o.ctx, changes);
-  const result = { anonymised: kept.length, deleted, at: o.now.toISOString() };
+  const result = { anonymised: kept.length, deleted, held: await repo.countDueAmong(tx, { ...resolved.due, ids: held }), at: o.now.toISOString() };
   await repo.recordRun(tx, o.row.id, result);
   return result;
 }

@@ -13760,6 +13760,10 @@ export type paths = {
                                 receivedAt: string;
                                 dueAt: string;
                                 overdue: boolean;
+                                extension: {
+                                    at: string;
+                                    reason: string;
+                                } | null;
                                 handler: {
                                     id: string;
                                     name: string;
@@ -13854,6 +13858,10 @@ export type paths = {
                             receivedAt: string;
                             dueAt: string;
                             overdue: boolean;
+                            extension: {
+                                at: string;
+                                reason: string;
+                            } | null;
                             handler: {
                                 id: string;
                                 name: string;
@@ -13929,6 +13937,10 @@ export type paths = {
                             receivedAt: string;
                             dueAt: string;
                             overdue: boolean;
+                            extension: {
+                                at: string;
+                                reason: string;
+                            } | null;
                             handler: {
                                 id: string;
                                 name: string;
@@ -14010,6 +14022,10 @@ export type paths = {
                             receivedAt: string;
                             dueAt: string;
                             overdue: boolean;
+                            extension: {
+                                at: string;
+                                reason: string;
+                            } | null;
                             handler: {
                                 id: string;
                                 name: string;
@@ -14086,6 +14102,10 @@ export type paths = {
                             receivedAt: string;
                             dueAt: string;
                             overdue: boolean;
+                            extension: {
+                                at: string;
+                                reason: string;
+                            } | null;
                             handler: {
                                 id: string;
                                 name: string;
@@ -14243,6 +14263,10 @@ export type paths = {
                             receivedAt: string;
                             dueAt: string;
                             overdue: boolean;
+                            extension: {
+                                at: string;
+                                reason: string;
+                            } | null;
                             handler: {
                                 id: string;
                                 name: string;
@@ -14330,6 +14354,10 @@ export type paths = {
                             receivedAt: string;
                             dueAt: string;
                             overdue: boolean;
+                            extension: {
+                                at: string;
+                                reason: string;
+                            } | null;
                             handler: {
                                 id: string;
                                 name: string;
@@ -14410,6 +14438,10 @@ export type paths = {
                             receivedAt: string;
                             dueAt: string;
                             overdue: boolean;
+                            extension: {
+                                at: string;
+                                reason: string;
+                            } | null;
                             handler: {
                                 id: string;
                                 name: string;
@@ -14482,6 +14514,7 @@ export type paths = {
                                 lastResult: {
                                     anonymised: number;
                                     deleted: number;
+                                    held?: number;
                                     at: string;
                                 } | null;
                                 version: number;
@@ -14540,6 +14573,7 @@ export type paths = {
                             lastResult: {
                                 anonymised: number;
                                 deleted: number;
+                                held?: number;
                                 at: string;
                             } | null;
                             version: number;
@@ -14682,6 +14716,7 @@ export type paths = {
                             lastResult: {
                                 anonymised: number;
                                 deleted: number;
+                                held?: number;
                                 at: string;
                             } | null;
                             version: number;
@@ -14785,9 +14820,415 @@ export type paths = {
                             lastResult: {
                                 anonymised: number;
                                 deleted: number;
+                                held?: number;
                                 at: string;
                             } | null;
                             version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/legal-holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Legal holds, active first (admins and roles granted privacy_request) */
+        get: {
+            parameters: {
+                query?: {
+                    object?: "contact" | "company";
+                    recordId?: string;
+                    requestId?: string;
+                    active?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                object: ("contact" | "company") | null;
+                                recordId: string | null;
+                                recordName: string | null;
+                                requestId: string | null;
+                                reason: string;
+                                active: boolean;
+                                placedAt: string;
+                                placedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                releasedAt: string | null;
+                                releasedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                releaseReason: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Put a contact, a company or a request's subject on legal hold, with a reason (erasure refused, retention skips it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        object?: "contact" | "company";
+                        /** Format: uuid */
+                        recordId?: string;
+                        /** Format: uuid */
+                        requestId?: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            object: ("contact" | "company") | null;
+                            recordId: string | null;
+                            recordName: string | null;
+                            requestId: string | null;
+                            reason: string;
+                            active: boolean;
+                            placedAt: string;
+                            placedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            releasedAt: string | null;
+                            releasedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            releaseReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/legal-holds/records/{object}/{recordId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contact's or company's active legal holds (anyone who may read the record) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    object: "contact" | "company";
+                    recordId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                object: ("contact" | "company") | null;
+                                recordId: string | null;
+                                recordName: string | null;
+                                requestId: string | null;
+                                reason: string;
+                                active: boolean;
+                                placedAt: string;
+                                placedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                releasedAt: string | null;
+                                releasedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                releaseReason: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/legal-holds/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release a legal hold (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            object: ("contact" | "company") | null;
+                            recordId: string | null;
+                            recordName: string | null;
+                            requestId: string | null;
+                            reason: string;
+                            active: boolean;
+                            placedAt: string;
+                            placedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            releasedAt: string | null;
+                            releasedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            releaseReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deadline days per law and reminder lead */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            piplDays: number;
+                            gdprDays: number;
+                            remindDays: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the deadlines of requests received from now on */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        piplDays?: number;
+                        gdprDays?: number;
+                        remindDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            piplDays: number;
+                            gdprDays: number;
+                            remindDays: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/privacy/requests/{id}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Extend an open request's deadline, once, with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        days: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "access" | "correction" | "erasure" | "restriction" | "objection";
+                            /** @enum {string} */
+                            status: "received" | "verified" | "completed" | "rejected";
+                            /** @enum {string} */
+                            law: "pipl" | "gdpr";
+                            /** @enum {string} */
+                            locale: "zh-CN" | "en";
+                            /** @enum {string} */
+                            channel: "agent" | "email" | "web" | "phone" | "letter";
+                            subjectEmail: string | null;
+                            subjectPhone: string | null;
+                            subjectName: string | null;
+                            receivedAt: string;
+                            dueAt: string;
+                            overdue: boolean;
+                            extension: {
+                                at: string;
+                                reason: string;
+                            } | null;
+                            handler: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            verifiedAt: string | null;
+                            verifiedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            note: string | null;
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                            completedAt: string | null;
+                            export: {
+                                size: number;
+                                createdAt: string;
+                                downloadedAt: string | null;
+                            } | null;
+                            version: number;
+                            createdAt: string;
                         };
                     };
                 };
@@ -14883,6 +15324,11 @@ export type paths = {
                                 disabledAt: string | null;
                                 consecutiveFailures: number;
                                 previousSecretExpiresAt: string | null;
+                                attention: {
+                                    /** @enum {string} */
+                                    reason: "field_not_readable";
+                                    fields: string[];
+                                } | null;
                                 createdAt: string;
                                 updatedAt: string;
                                 version: number;
@@ -14937,6 +15383,11 @@ export type paths = {
                             disabledAt: string | null;
                             consecutiveFailures: number;
                             previousSecretExpiresAt: string | null;
+                            attention: {
+                                /** @enum {string} */
+                                reason: "field_not_readable";
+                                fields: string[];
+                            } | null;
                             createdAt: string;
                             updatedAt: string;
                             version: number;
@@ -14993,6 +15444,11 @@ export type paths = {
                             disabledAt: string | null;
                             consecutiveFailures: number;
                             previousSecretExpiresAt: string | null;
+                            attention: {
+                                /** @enum {string} */
+                                reason: "field_not_readable";
+                                fields: string[];
+                            } | null;
                             createdAt: string;
                             updatedAt: string;
                             version: number;
@@ -15077,6 +15533,11 @@ export type paths = {
                             disabledAt: string | null;
                             consecutiveFailures: number;
                             previousSecretExpiresAt: string | null;
+                            attention: {
+                                /** @enum {string} */
+                                reason: "field_not_readable";
+                                fields: string[];
+                            } | null;
                             createdAt: string;
                             updatedAt: string;
                             version: number;
@@ -15186,7 +15647,7 @@ export type paths = {
                 query?: {
                     limit?: number;
                     cursor?: string;
-                    status?: "pending" | "delivered" | "failed";
+                    status?: "pending" | "delivered" | "failed" | "skipped";
                 };
                 header?: never;
                 path: {
@@ -15211,11 +15672,12 @@ export type paths = {
                                 objectType: string | null;
                                 objectId: string | null;
                                 /** @enum {string} */
-                                status: "pending" | "delivered" | "failed";
+                                status: "pending" | "delivered" | "failed" | "skipped";
                                 attempts: number;
                                 nextAttemptAt: string | null;
                                 lastStatus: number | null;
                                 lastError: string | null;
+                                reasonFields: string[] | null;
                                 createdAt: string;
                                 deliveredAt: string | null;
                             }[];
@@ -15265,11 +15727,12 @@ export type paths = {
                             objectType: string | null;
                             objectId: string | null;
                             /** @enum {string} */
-                            status: "pending" | "delivered" | "failed";
+                            status: "pending" | "delivered" | "failed" | "skipped";
                             attempts: number;
                             nextAttemptAt: string | null;
                             lastStatus: number | null;
                             lastError: string | null;
+                            reasonFields: string[] | null;
                             createdAt: string;
                             deliveredAt: string | null;
                             requestBody: string;
@@ -15575,6 +16038,11 @@ export type paths = {
                                 ownerId: string;
                                 nextRunAt: string | null;
                                 hookTokenSet: boolean;
+                                attention: {
+                                    /** @enum {string} */
+                                    reason: "field_not_readable";
+                                    fields: string[];
+                                } | null;
                                 createdAt: string;
                                 updatedAt: string;
                                 version: number;
@@ -16002,6 +16470,11 @@ export type paths = {
                             ownerId: string;
                             nextRunAt: string | null;
                             hookTokenSet: boolean;
+                            attention: {
+                                /** @enum {string} */
+                                reason: "field_not_readable";
+                                fields: string[];
+                            } | null;
                             createdAt: string;
                             updatedAt: string;
                             version: number;
@@ -16245,6 +16718,11 @@ export type paths = {
                                 ownerId: string;
                                 nextRunAt: string | null;
                                 hookTokenSet: boolean;
+                                attention: {
+                                    /** @enum {string} */
+                                    reason: "field_not_readable";
+                                    fields: string[];
+                                } | null;
                                 createdAt: string;
                                 updatedAt: string;
                                 version: number;
@@ -16745,6 +17223,11 @@ export type paths = {
                             ownerId: string;
                             nextRunAt: string | null;
                             hookTokenSet: boolean;
+                            attention: {
+                                /** @enum {string} */
+                                reason: "field_not_readable";
+                                fields: string[];
+                            } | null;
                             createdAt: string;
                             updatedAt: string;
                             version: number;
@@ -17197,6 +17680,11 @@ export type paths = {
                             ownerId: string;
                             nextRunAt: string | null;
                             hookTokenSet: boolean;
+                            attention: {
+                                /** @enum {string} */
+                                reason: "field_not_readable";
+                                fields: string[];
+                            } | null;
                             createdAt: string;
                             updatedAt: string;
                             version: number;
@@ -17608,6 +18096,7 @@ export type paths = {
                                 /** @enum {string} */
                                 status: "succeeded" | "failed" | "skipped" | "stopped" | "waiting";
                                 reason: string | null;
+                                reasonFields: string[] | null;
                                 actions: {
                                     index: number;
                                     type: string;
@@ -22668,6 +23157,7 @@ export type paths = {
                                 terms: string | null;
                                 renewalDealId: string | null;
                                 receivedAmount: string;
+                                creditAmount: string;
                                 invoicedAmount: string;
                                 ownerId: string | null;
                                 owner: {
@@ -22711,7 +23201,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Record the signature of an approved contract */
+        /** Sign a contract (a draft goes through approval when a process applies) or correct a signed one’s signing date */
         post: {
             parameters: {
                 query?: never;
@@ -22770,6 +23260,7 @@ export type paths = {
                             terms: string | null;
                             renewalDealId: string | null;
                             receivedAmount: string;
+                            creditAmount: string;
                             invoicedAmount: string;
                             ownerId: string | null;
                             owner: {
@@ -22869,6 +23360,206 @@ export type paths = {
                             terms: string | null;
                             renewalDealId: string | null;
                             receivedAmount: string;
+                            creditAmount: string;
+                            invoicedAmount: string;
+                            ownerId: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            lookups?: {
+                                [key: string]: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            custom: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            updatedBy: string | null;
+                            version: number;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a contract’s whole payment plan: instalments by amount or by percentage of the contract total, adding up to it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        instalments: ({
+                            /** Format: date */
+                            dueOn: string;
+                            amount: string | number;
+                        } | {
+                            /** Format: date */
+                            dueOn: string;
+                            percent: string | number;
+                        })[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                name: string;
+                                contractId: string;
+                                contract: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                companyId: string | null;
+                                company: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                dueOn: string;
+                                amount: string;
+                                percent: string | null;
+                                paidAmount: string;
+                                currency: string;
+                                /** @enum {string} */
+                                status: "pending" | "partly_paid" | "paid" | "overdue";
+                                ownerId: string | null;
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                lookups?: {
+                                    [key: string]: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                };
+                                custom: {
+                                    [key: string]: unknown;
+                                };
+                                createdAt: string;
+                                createdBy: string | null;
+                                updatedAt: string;
+                                updatedBy: string | null;
+                                version: number;
+                                deletedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/apply-credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Use the customer’s credit held on the contract against one instalment, or the open ones oldest due first */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of your choosing (1-200 characters): a retry with the same key and body gets the first answer again; the same key with another body is a 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        instalmentId?: string;
+                        amount?: string | number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            name: string;
+                            companyId: string | null;
+                            company: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            contactId: string | null;
+                            contact: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            dealId: string | null;
+                            deal: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            signingParty: string | null;
+                            amount: string;
+                            currency: string;
+                            startsOn: string | null;
+                            endsOn: string | null;
+                            signedOn: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "in_approval" | "signed" | "active" | "expired" | "terminated";
+                            terminatedReason: string | null;
+                            terms: string | null;
+                            renewalDealId: string | null;
+                            receivedAmount: string;
+                            creditAmount: string;
                             invoicedAmount: string;
                             ownerId: string | null;
                             owner: {
@@ -23198,6 +23889,7 @@ export type paths = {
                                 terms: string | null;
                                 renewalDealId: string | null;
                                 receivedAmount: string;
+                                creditAmount: string;
                                 invoicedAmount: string;
                                 ownerId: string | null;
                                 owner: {
@@ -23298,6 +23990,7 @@ export type paths = {
                             terms: string | null;
                             renewalDealId: string | null;
                             receivedAmount: string;
+                            creditAmount: string;
                             invoicedAmount: string;
                             ownerId: string | null;
                             owner: {
@@ -23471,6 +24164,7 @@ export type paths = {
                             terms: string | null;
                             renewalDealId: string | null;
                             receivedAmount: string;
+                            creditAmount: string;
                             invoicedAmount: string;
                             ownerId: string | null;
                             owner: {
@@ -23598,6 +24292,7 @@ export type paths = {
                             terms: string | null;
                             renewalDealId: string | null;
                             receivedAmount: string;
+                            creditAmount: string;
                             invoicedAmount: string;
                             ownerId: string | null;
                             owner: {
@@ -23687,6 +24382,7 @@ export type paths = {
                             terms: string | null;
                             renewalDealId: string | null;
                             receivedAmount: string;
+                            creditAmount: string;
                             invoicedAmount: string;
                             ownerId: string | null;
                             owner: {
@@ -23821,6 +24517,7 @@ export type paths = {
                                 } | null;
                                 dueOn: string;
                                 amount: string;
+                                percent: string | null;
                                 paidAmount: string;
                                 currency: string;
                                 /** @enum {string} */
@@ -23902,6 +24599,7 @@ export type paths = {
                             } | null;
                             dueOn: string;
                             amount: string;
+                            percent: string | null;
                             paidAmount: string;
                             currency: string;
                             /** @enum {string} */
@@ -24062,6 +24760,7 @@ export type paths = {
                             } | null;
                             dueOn: string;
                             amount: string;
+                            percent: string | null;
                             paidAmount: string;
                             currency: string;
                             /** @enum {string} */
@@ -24170,6 +24869,7 @@ export type paths = {
                             } | null;
                             dueOn: string;
                             amount: string;
+                            percent: string | null;
                             paidAmount: string;
                             currency: string;
                             /** @enum {string} */
@@ -24246,6 +24946,7 @@ export type paths = {
                             } | null;
                             dueOn: string;
                             amount: string;
+                            percent: string | null;
                             paidAmount: string;
                             currency: string;
                             /** @enum {string} */
@@ -24376,11 +25077,16 @@ export type paths = {
                                     id: string;
                                     name: string;
                                 } | null;
-                                instalmentId: string;
+                                instalmentId: string | null;
                                 instalment: {
                                     id: string;
                                     name: string;
                                 } | null;
+                                allocations: {
+                                    instalmentId: string;
+                                    amount: string;
+                                }[];
+                                creditAmount: string;
                                 companyId: string | null;
                                 company: {
                                     id: string;
@@ -24436,7 +25142,13 @@ export type paths = {
                 content: {
                     "application/json": {
                         /** Format: uuid */
-                        instalmentId: string;
+                        contractId?: string;
+                        instalmentId?: string | null;
+                        allocations?: {
+                            /** Format: uuid */
+                            instalmentId: string;
+                            amount: string | number;
+                        }[];
                         /** Format: date */
                         receivedOn: string;
                         amount: string | number;
@@ -24449,6 +25161,7 @@ export type paths = {
                         custom?: {
                             [key: string]: unknown;
                         };
+                        keepCredit?: boolean;
                     };
                 };
             };
@@ -24467,11 +25180,16 @@ export type paths = {
                                 id: string;
                                 name: string;
                             } | null;
-                            instalmentId: string;
+                            instalmentId: string | null;
                             instalment: {
                                 id: string;
                                 name: string;
                             } | null;
+                            allocations: {
+                                instalmentId: string;
+                                amount: string;
+                            }[];
+                            creditAmount: string;
                             companyId: string | null;
                             company: {
                                 id: string;
@@ -24633,11 +25351,16 @@ export type paths = {
                                 id: string;
                                 name: string;
                             } | null;
-                            instalmentId: string;
+                            instalmentId: string | null;
                             instalment: {
                                 id: string;
                                 name: string;
                             } | null;
+                            allocations: {
+                                instalmentId: string;
+                                amount: string;
+                            }[];
+                            creditAmount: string;
                             companyId: string | null;
                             company: {
                                 id: string;
@@ -24720,7 +25443,13 @@ export type paths = {
                 content: {
                     "application/json": {
                         /** Format: uuid */
-                        instalmentId?: string;
+                        contractId?: string;
+                        instalmentId?: string | null;
+                        allocations?: {
+                            /** Format: uuid */
+                            instalmentId: string;
+                            amount: string | number;
+                        }[];
                         /** Format: date */
                         receivedOn?: string;
                         amount?: string | number;
@@ -24751,11 +25480,16 @@ export type paths = {
                                 id: string;
                                 name: string;
                             } | null;
-                            instalmentId: string;
+                            instalmentId: string | null;
                             instalment: {
                                 id: string;
                                 name: string;
                             } | null;
+                            allocations: {
+                                instalmentId: string;
+                                amount: string;
+                            }[];
+                            creditAmount: string;
                             companyId: string | null;
                             company: {
                                 id: string;
@@ -24833,11 +25567,16 @@ export type paths = {
                                 id: string;
                                 name: string;
                             } | null;
-                            instalmentId: string;
+                            instalmentId: string | null;
                             instalment: {
                                 id: string;
                                 name: string;
                             } | null;
+                            allocations: {
+                                instalmentId: string;
+                                amount: string;
+                            }[];
+                            creditAmount: string;
                             companyId: string | null;
                             company: {
                                 id: string;
@@ -27028,6 +27767,11 @@ export type paths = {
                                 id: string;
                                 name: string;
                             } | null;
+                            followUpOfId: string | null;
+                            followUpOf: {
+                                id: string;
+                                name: string;
+                            } | null;
                             tags: string[];
                             slaPolicyId: string | null;
                             slaPolicy: {
@@ -27142,6 +27886,11 @@ export type paths = {
                             } | null;
                             mergedIntoId: string | null;
                             mergedInto: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            followUpOfId: string | null;
+                            followUpOf: {
                                 id: string;
                                 name: string;
                             } | null;
@@ -27269,6 +28018,11 @@ export type paths = {
                                 } | null;
                                 mergedIntoId: string | null;
                                 mergedInto: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                followUpOfId: string | null;
+                                followUpOf: {
                                     id: string;
                                     name: string;
                                 } | null;
@@ -27415,6 +28169,80 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ticket-desk-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How a customer's reply to a resolved or closed ticket is handled (reopen, or a follow-up ticket that links it) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reopenWithinDays: number | null;
+                            /** @enum {string} */
+                            closedReply: "follow_up" | "reopen";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the desk's reopen settings (admins; If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reopenWithinDays?: number | null;
+                        /** @enum {string} */
+                        closedReply?: "follow_up" | "reopen";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reopenWithinDays: number | null;
+                            /** @enum {string} */
+                            closedReply: "follow_up" | "reopen";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/tickets": {
         parameters: {
             query?: never;
@@ -27487,6 +28315,11 @@ export type paths = {
                                 } | null;
                                 mergedIntoId: string | null;
                                 mergedInto: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                followUpOfId: string | null;
+                                followUpOf: {
                                     id: string;
                                     name: string;
                                 } | null;
@@ -27614,6 +28447,11 @@ export type paths = {
                             } | null;
                             mergedIntoId: string | null;
                             mergedInto: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            followUpOfId: string | null;
+                            followUpOf: {
                                 id: string;
                                 name: string;
                             } | null;
@@ -27813,6 +28651,11 @@ export type paths = {
                                 id: string;
                                 name: string;
                             } | null;
+                            followUpOfId: string | null;
+                            followUpOf: {
+                                id: string;
+                                name: string;
+                            } | null;
                             tags: string[];
                             slaPolicyId: string | null;
                             slaPolicy: {
@@ -27967,6 +28810,11 @@ export type paths = {
                                 id: string;
                                 name: string;
                             } | null;
+                            followUpOfId: string | null;
+                            followUpOf: {
+                                id: string;
+                                name: string;
+                            } | null;
                             tags: string[];
                             slaPolicyId: string | null;
                             slaPolicy: {
@@ -28076,6 +28924,11 @@ export type paths = {
                             } | null;
                             mergedIntoId: string | null;
                             mergedInto: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            followUpOfId: string | null;
+                            followUpOf: {
                                 id: string;
                                 name: string;
                             } | null;
@@ -29296,10 +30149,13 @@ export type paths = {
                                 name: string;
                                 priority: ("low" | "normal" | "high" | "urgent") | null;
                                 category: string | null;
+                                customerTier: string | null;
                                 firstResponseMinutes: number | null;
                                 resolutionMinutes: number | null;
                                 warnBeforeMinutes: number;
                                 calendarId: string | null;
+                                escalateToManager: boolean;
+                                escalatePriority: boolean;
                                 active: boolean;
                                 ownerId: string | null;
                                 owner: {
@@ -29346,10 +30202,13 @@ export type paths = {
                         name: string;
                         priority?: ("low" | "normal" | "high" | "urgent") | null;
                         category?: string | null;
+                        customerTier?: string | null;
                         firstResponseMinutes?: number | null;
                         resolutionMinutes?: number | null;
                         warnBeforeMinutes?: number;
                         calendarId?: string | null;
+                        escalateToManager?: boolean;
+                        escalatePriority?: boolean;
                         active?: boolean;
                         /** Format: uuid */
                         ownerId?: string;
@@ -29371,10 +30230,13 @@ export type paths = {
                             name: string;
                             priority: ("low" | "normal" | "high" | "urgent") | null;
                             category: string | null;
+                            customerTier: string | null;
                             firstResponseMinutes: number | null;
                             resolutionMinutes: number | null;
                             warnBeforeMinutes: number;
                             calendarId: string | null;
+                            escalateToManager: boolean;
+                            escalatePriority: boolean;
                             active: boolean;
                             ownerId: string | null;
                             owner: {
@@ -29522,10 +30384,13 @@ export type paths = {
                             name: string;
                             priority: ("low" | "normal" | "high" | "urgent") | null;
                             category: string | null;
+                            customerTier: string | null;
                             firstResponseMinutes: number | null;
                             resolutionMinutes: number | null;
                             warnBeforeMinutes: number;
                             calendarId: string | null;
+                            escalateToManager: boolean;
+                            escalatePriority: boolean;
                             active: boolean;
                             ownerId: string | null;
                             owner: {
@@ -29599,10 +30464,13 @@ export type paths = {
                         name?: string;
                         priority?: ("low" | "normal" | "high" | "urgent") | null;
                         category?: string | null;
+                        customerTier?: string | null;
                         firstResponseMinutes?: number | null;
                         resolutionMinutes?: number | null;
                         warnBeforeMinutes?: number;
                         calendarId?: string | null;
+                        escalateToManager?: boolean;
+                        escalatePriority?: boolean;
                         active?: boolean;
                         /** Format: uuid */
                         ownerId?: string;
@@ -29624,10 +30492,13 @@ export type paths = {
                             name: string;
                             priority: ("low" | "normal" | "high" | "urgent") | null;
                             category: string | null;
+                            customerTier: string | null;
                             firstResponseMinutes: number | null;
                             resolutionMinutes: number | null;
                             warnBeforeMinutes: number;
                             calendarId: string | null;
+                            escalateToManager: boolean;
+                            escalatePriority: boolean;
                             active: boolean;
                             ownerId: string | null;
                             owner: {
@@ -29691,10 +30562,13 @@ export type paths = {
                             name: string;
                             priority: ("low" | "normal" | "high" | "urgent") | null;
                             category: string | null;
+                            customerTier: string | null;
                             firstResponseMinutes: number | null;
                             resolutionMinutes: number | null;
                             warnBeforeMinutes: number;
                             calendarId: string | null;
+                            escalateToManager: boolean;
+                            escalatePriority: boolean;
                             active: boolean;
                             ownerId: string | null;
                             owner: {
