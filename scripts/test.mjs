@@ -45,13 +45,15 @@ for (const suite of suites) {
     lines.push(`${suite.name}: skipped (${suite.skip})`);
     continue;
   }
+  const started = Date.now();
   const { code, output } = await run(suite.args);
+  const took = `${Math.round((Date.now() - started) / 1000)} s`;
   const c = counts(output);
   // A runner that died without reporting a failure still fails the run.
   if (code !== 0 && c.failed === 0) c.failed = 1;
   passed += c.passed;
   failed += c.failed;
-  lines.push(`${suite.name}: ${c.passed} passed, ${c.failed} failed`);
+  lines.push(`${suite.name}: ${c.passed} passed, ${c.failed} failed (${took})`);
 }
 process.stdout.write(`\n${lines.join('\n')}\n${passed} passed, ${failed} failed\n`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import type { Tx } from '#db/tx.ts';
 import type { Deps } from '#platform/deps.ts';
@@ -63,6 +62,7 @@ export type MailAttachment = { filename: string; contentType: string; content: B
 /** Sends one message over SMTP; throws the server's refusal or the connection error. */
 export async function deliverOverSmtp(target: SmtpTarget, mail: OutgoingMail): Promise<{ response: string; accepted: string[] }> {
   const options: SMTPTransport.Options = typeof target.transport === 'string' ? { url: target.transport } : target.transport;
+  const { default: nodemailer } = await import('nodemailer'); // loaded on first use, like pdfkit and the S3 client
   const transport = nodemailer.createTransport({ ...options, ...TIMEOUTS });
   try {
     const info = await transport.sendMail({

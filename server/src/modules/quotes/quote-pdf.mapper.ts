@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import { type Locale, translate } from '#platform/i18n/i18n.ts';
 import type { TQuoteLine } from './quote-fields.definition.ts';
 import type { TQuote } from './quotes.schema.ts';
@@ -58,7 +57,8 @@ const COLUMNS: Column[] = [
  * tenant's name, number and revision, customer, validity, lines, discounts, tax, totals and terms.
  * The quote is the API view the user may read (field masking already applied).
  */
-export function renderQuotePdf(o: QuotePdfOptions): Promise<Buffer> {
+export async function renderQuotePdf(o: QuotePdfOptions): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit'); // loaded on first use: two thirds of a second at start
   const { quote: q, locale } = o;
   const t = (key: string, params: Record<string, unknown> = {}) => translate(locale, `quotes.pdf.${key}`, params);
   const { regular, bold } = loadFonts();

@@ -3,8 +3,7 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { DeleteObjectCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { Config, FilesS3Config } from '../config.ts';
 
 /** Where file bytes live; rows in `files` name the store and the key. */
@@ -42,24 +41,34 @@ export function localFileStore(root: string): FileStore {
 
 /** An S3-compatible bucket (AWS S3, MinIO, Ceph, OSS/COS in S3 mode): streamed multipart upload of unknown length. */
 export function s3FileStore(s3: FilesS3Config): FileStore {
-  const client = new S3Client({
-    region: s3.region,
-    ...(s3.endpoint ? { endpoint: s3.endpoint } : {}),
-    forcePathStyle: s3.forcePathStyle,
-    ...(s3.accessKeyId && s3.secretAccessKey ? { credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey } } : {}),
-  });
+  // The SDK is loaded on first use: nearly a second at start for a server that may never touch S3.
+  let sdk: Promise<{ client: S3Client; s3: typeof import('@aws-sdk/client-s3'); Upload: typeof import('@aws-sdk/lib-storage').Upload }> | undefined;
+  const load = () =>
+    (sdk ??= Promise.all([import('@aws-sdk/client-s3'), import('@aws-sdk/lib-storage')]).then(([sdkS3, { Upload }]) => ({
+      s3: sdkS3,
+      Upload,
+      client: new sdkS3.S3Client({
+        region: s3.region,
+        ...(s3.endpoint ? { endpoint: s3.endpoint } : {}),
+        forcePathStyle: s3.forcePathStyle,
+        ...(s3.accessKeyId && s3.secretAccessKey ? { credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey } } : {}),
+      }),
+    })));
   const Key = (key: string) => (s3.prefix ? `${s3.prefix}/${key}` : key);
   return {
     kind: 's3',
     async put(key, body, contentType) {
+      const { client, Upload } = await load();
       await new Upload({ client, params: { Bucket: s3.bucket, Key: Key(key), Body: body, ContentType: contentType } }).done();
     },
     async get(key) {
-      const res = await client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: Key(key) }));
+      const { client, s3: sdkS3 } = await load();
+      const res = await client.send(new sdkS3.GetObjectCommand({ Bucket: s3.bucket, Key: Key(key) }));
       return res.Body as Readable;
     },
     async remove(key) {
-      await client.send(new DeleteObjectCommand({ Bucket: s3.bucket, Key: Key(key) }));
+      const { client, s3: sdkS3 } = await load();
+      await client.send(new sdkS3.DeleteObjectCommand({ Bucket: s3.bucket, Key: Key(key) }));
     },
   };
 }
