@@ -3,6 +3,7 @@ import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
 import { newId } from '#platform/ids.ts';
 import { createRecord } from '#platform/records/record-service.ts';
+import { seedDemoDesk } from './service-desk.demo.ts';
 import { insertTicketMessage, type TicketMessageKind } from './ticket-messages.repo.ts';
 import { ticketDefinition } from './tickets.definition.ts';
 import type { TicketChannel, TicketPriority, TicketStatus, TTicket } from './tickets.schema.ts';
@@ -91,8 +92,14 @@ const DEMO_TICKETS: DemoTicket[] = [
   },
 ];
 
-/** Bilingual tickets in every status, with short threads (inbound mail, replies, notes), for the demo customers. */
+const BILLING = new Set(['账务']);
+
+/**
+ * The desk (queues, macros, an SLA policy: service-desk.demo.ts), then bilingual tickets in every
+ * status, each in its category's queue, with short threads (inbound mail, replies, notes), for the demo customers.
+ */
 export async function seedDemoTickets(o: { deps: Deps; ctx: RequestContext; contacts: Ref[]; agents: string[] }): Promise<number> {
+  const desk = await seedDemoDesk({ deps: o.deps, ctx: o.ctx, agents: o.agents });
   let created = 0;
   for (const [i, d] of DEMO_TICKETS.entries()) {
     const contact = o.contacts[d.contact % Math.max(o.contacts.length, 1)];
@@ -108,6 +115,7 @@ export async function seedDemoTickets(o: { deps: Deps; ctx: RequestContext; cont
         priority: d.priority,
         status: d.status,
         category: d.category,
+        queueId: BILLING.has(d.category) ? desk.queues.billing : desk.queues.support,
         ...(contact ? { contactId: contact.id } : {}),
         ...(assignee ? { assigneeId: assignee } : {}),
       },
