@@ -21,7 +21,7 @@ export type CallWebhookOptions = {
   context?: Record<string, unknown>;
 };
 
-export type CallWebhookResult = { deliveryId: string; created: boolean } | { deliveryId: null; reason: 'inactive' | 'not_visible' };
+export type CallWebhookResult = { deliveryId: string; created: boolean } | { deliveryId: null; reason: 'inactive' | 'not_visible' | 'field_not_readable' };
 
 /**
  * One signed POST to a webhook subscription, through the same queue, retries and delivery log as
@@ -45,5 +45,6 @@ export async function callWebhook(o: CallWebhookOptions): Promise<CallWebhookRes
     },
     ...(o.context ? { context: o.context } : {}),
   });
+  if (made?.skipped) return { deliveryId: null, reason: 'field_not_readable' };
   return made ? { deliveryId: made.id, created: made.created } : { deliveryId: null, reason: 'not_visible' };
 }

@@ -3,6 +3,7 @@ import { notFound } from '#platform/errors/app-error.ts';
 import * as deliveries from './deliveries.repo.ts';
 import { liveSecrets, recordAttempt, sendSigned } from './webhook-delivery.service.ts';
 import { attemptToApi, deliveryToApi } from './webhooks.mapper.ts';
+import { webhooksErrors } from './webhooks.errors.ts';
 import * as repo from './webhooks.repo.ts';
 import type { TDeliveriesQuery } from './webhooks.schema.ts';
 import { requireAdmin, type WebhookServiceOptions } from './webhooks.service.ts';
@@ -58,6 +59,8 @@ export async function replayDelivery(o: WebhookServiceOptions & { id: string }) 
   const loaded = await inTenant(db, o.ctx.tenantId, async (tx) => {
     const delivery = await deliveries.findDelivery(tx, o.id);
     if (!delivery) throw notFound('webhookDelivery');
+    // Never sent: it would carry nothing its owner may read through the filter it skipped.
+    if (delivery.status === 'skipped') throw webhooksErrors.skippedDelivery();
     const sub = await repo.findSubscription(tx, delivery.subscription_id);
     if (!sub) throw notFound('webhook');
     const attempts = await deliveries.listAttempts(tx, o.id);

@@ -5,7 +5,8 @@ import { newId } from '#platform/ids.ts';
 import * as deliveries from './deliveries.repo.ts';
 import { patternsMatch } from './event-types.definition.ts';
 import { BATCH_EVENT, takesBatch } from './webhook-batch-payload.service.ts';
-import { type WebhookEvent, renderPayload } from './webhook-payload.service.ts';
+import { ownerAccess, type WebhookEvent, renderPayload } from './webhook-payload.service.ts';
+import { filterOutOfReach } from './webhook-reach.service.ts';
 import { enqueueAttempt } from './webhook-delivery.service.ts';
 import * as repo from './webhooks.repo.ts';
 
@@ -18,21 +19,47 @@ export type CreateDeliveryOptions = {
   context?: Record<string, unknown>;
 };
 
+const envelope = (e: WebhookEvent) =>
+  JSON.stringify({ id: e.id, type: e.type, createdAt: e.createdAt.toISOString(), object: e.objectType, objectId: e.objectId, data: null });
+
 /**
  * One delivery of one event to one subscription, with its first attempt queued, in the caller's
  * transaction. Returns its id, or null when the owner may not see the record or the filter
  * refuses it; an event already delivered to this subscription returns the existing delivery.
+ * A filter naming a field the owner may no longer read is not evaluated: the delivery is logged
+ * as skipped (`field_not_readable`, with the fields), its body without the record, and never sent.
  */
-export async function createDelivery(o: CreateDeliveryOptions): Promise<{ id: string; created: boolean } | null> {
+export async function createDelivery(o: CreateDeliveryOptions): Promise<{ id: string; created: boolean; skipped?: boolean } | null> {
   const existing = await deliveries.findDeliveryByEvent(o.tx, o.sub.id, o.event.id);
-  if (existing) return { id: existing.id, created: false };
+  if (existing) return { id: existing.id, created: false, skipped: existing.status === 'skipped' };
+  const filter = (o.sub.filter as Record<string, unknown> | null) ?? null;
+  const access = () => ownerAccess({ tx: o.tx, deps: o.deps, tenantId: o.tenantId, ownerId: o.sub.owner_id });
+  const hidden = await filterOutOfReach({ tx: o.tx, deps: o.deps, object: o.event.objectType, filter, access });
+  if (hidden.length > 0) {
+    const id = await deliveries.insertDelivery(o.tx, {
+      tenant_id: o.tenantId,
+      id: newId(),
+      subscription_id: o.sub.id,
+      event_id: o.event.id,
+      event_type: o.event.type,
+      object_type: o.event.objectType,
+      object_id: o.event.objectId,
+      event_created_at: o.event.createdAt,
+      body: envelope(o.event),
+      status: 'skipped',
+      last_error: 'field_not_readable',
+      reason_fields: hidden,
+      next_attempt_at: null,
+    });
+    return id ? { id, created: true, skipped: true } : null;
+  }
   const body = await renderPayload({
     tx: o.tx,
     deps: o.deps,
     tenantId: o.tenantId,
     ownerId: o.sub.owner_id,
     event: o.event,
-    filter: (o.sub.filter as Record<string, unknown> | null) ?? null,
+    filter,
     ...(o.context ? { context: o.context } : {}),
   });
   if (body === null) return null;

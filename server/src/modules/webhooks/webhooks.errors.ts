@@ -10,5 +10,6 @@ export const webhooksErrors = {
   unresolvable: (host: string) => invalid('url', 'webhooks.unresolvable', { host }),
   unknownEvent: (index: number, event: string) => invalid(`events.${index}`, 'webhooks.unknown_event', { event }),
   filterNeedsObject: () => invalid('filter', 'webhooks.filter_needs_object'),
+  skippedDelivery: () => new AppError('conflict', { message: 'webhooks.delivery_skipped' }),
   badFilter: (object: string, detail: string) => invalid('filter', 'webhooks.bad_filter', { object, detail }),
 };

@@ -4,7 +4,7 @@ import type { TWebhook, TWebhookAttempt, TWebhookDelivery } from './webhooks.sch
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-export const webhookToApi = (r: SubscriptionRow): TWebhook => ({
+export const webhookToApi = (r: SubscriptionRow, attention: string[] = []): TWebhook => ({
   id: r.id,
   name: r.name,
   url: r.url,
@@ -17,6 +17,7 @@ export const webhookToApi = (r: SubscriptionRow): TWebhook => ({
   consecutiveFailures: r.consecutive_failures,
   previousSecretExpiresAt:
     r.previous_secret_sealed && r.previous_secret_expires_at && new Date(r.previous_secret_expires_at) > new Date() ? iso(r.previous_secret_expires_at) : null,
+  attention: attention.length > 0 ? { reason: 'field_not_readable', fields: attention } : null,
   createdAt: iso(r.created_at) as string,
   updatedAt: iso(r.updated_at) as string,
   version: r.version,
@@ -34,6 +35,7 @@ export const deliveryToApi = (r: DeliveryRow): TWebhookDelivery => ({
   nextAttemptAt: r.status === 'pending' ? iso(r.next_attempt_at) : null,
   lastStatus: r.last_status,
   lastError: r.last_error,
+  reasonFields: r.reason_fields,
   createdAt: iso(r.created_at) as string,
   deliveredAt: iso(r.delivered_at),
 });

@@ -37,6 +37,8 @@ export const ZWebhook = z.object({
   consecutiveFailures: z.number().int(),
   /** Until then deliveries carry a second signature made with the secret before the last rotation. */
   previousSecretExpiresAt: z.string().nullable(),
+  /** Set when its filter names a field the owner may no longer read: deliveries are skipped until the filter or the role is fixed. */
+  attention: z.object({ reason: z.literal('field_not_readable'), fields: z.array(z.string()) }).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),
@@ -54,7 +56,8 @@ export const ZRotateSecretRequest = z
   })
   .strict();
 
-export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
+/** `skipped`: never sent, its filter names a field the owner may no longer read (`lastError` field_not_readable). */
+export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed', 'skipped'] as const;
 
 export const ZWebhookDelivery = z.object({
   id: z.string(),
@@ -68,6 +71,8 @@ export const ZWebhookDelivery = z.object({
   nextAttemptAt: z.string().nullable(),
   lastStatus: z.number().int().nullable(),
   lastError: z.string().nullable(),
+  /** With a skipped delivery: the fields of the filter the owner may no longer read. */
+  reasonFields: z.array(z.string()).nullable(),
   createdAt: z.string(),
   deliveredAt: z.string().nullable(),
 });

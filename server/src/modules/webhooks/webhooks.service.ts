@@ -15,8 +15,10 @@ import { eventAllowed, eventTypesOf, objectsOf } from './event-types.definition.
 import { newSecret } from './signature.rules.ts';
 import { checkWebhookUrl } from './url-check.service.ts';
 import { ownerAccess } from './webhook-payload.service.ts';
+import { subscriptionOutOfReach } from './webhook-reach.service.ts';
 import { webhookToApi } from './webhooks.mapper.ts';
 import * as repo from './webhooks.repo.ts';
+import type { SubscriptionRow } from './webhooks.repo.ts';
 import { webhooksErrors } from './webhooks.errors.ts';
 import type { TCreateWebhookRequest, TUpdateWebhookRequest } from './webhooks.schema.ts';
 
@@ -59,10 +61,21 @@ async function checkEventsAndFilter(tx: Tx, deps: Deps, events: string[], filter
   }
 }
 
+/** A subscription as the API shows it, with the filter's fields its owner may no longer read (its `attention`). */
+async function withAttention(tx: Tx, deps: Deps, row: SubscriptionRow) {
+  const access = () => ownerAccess({ tx, deps, tenantId: row.tenant_id, ownerId: row.owner_id });
+  const filter = (row.filter as Record<string, unknown> | null) ?? null;
+  return webhookToApi(row, await subscriptionOutOfReach({ tx, deps, events: row.events, filter, access }));
+}
+
 export async function listWebhooks(o: WebhookServiceOptions) {
   // Rule builders (`automation` read) pick a subscription for "call a webhook"; only admins change them.
   requireAutomation(o.ctx, 'read');
-  return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => (await repo.listSubscriptions(tx)).map(webhookToApi));
+  return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
+    const out = [];
+    for (const row of await repo.listSubscriptions(tx)) out.push(await withAttention(tx, o.deps, row));
+    return out;
+  });
 }
 
 async function load(tx: Tx, id: string) {
@@ -73,7 +86,7 @@ async function load(tx: Tx, id: string) {
 
 export async function getWebhook(o: WebhookServiceOptions & { id: string }) {
   requireAdmin(o.ctx);
-  return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => webhookToApi(await load(tx, o.id)));
+  return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => withAttention(tx, o.deps, await load(tx, o.id)));
 }
 
 /** Creates a subscription owned by the caller; the answer carries its signing secret. */
@@ -144,7 +157,7 @@ export async function updateWebhook(o: WebhookServiceOptions & { id: string; inp
     });
     const changes = Object.fromEntries(Object.keys(input).map((k) => [k, { from: k === 'url' ? row.url : null, to: (input as Record<string, unknown>)[k] }]));
     await writeAudit(tx, ctx, { action: 'updated', objectType: 'webhook', objectId: o.id, changes });
-    return webhookToApi(await load(tx, o.id));
+    return withAttention(tx, o.deps, await load(tx, o.id));
   });
 }
 

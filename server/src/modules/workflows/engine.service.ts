@@ -15,6 +15,7 @@ import { FormulaError } from './formula.rules.ts';
 import { resolvePayload } from './payload-conditions.rules.ts';
 import { ActionRefusal } from './outreach.service.ts';
 import { type RuleObject, ruleObject } from './rule-check.service.ts';
+import { fieldsOutOfReach } from './rule-reach.service.ts';
 import * as savepoints from './savepoints.repo.ts';
 import { activeUser, claimRun, finishRun, insertWait, recordMatches, type RuleRow, tenantSettings } from './workflows.repo.ts';
 import type { RunStatus, TAction, TActionOutcome, TTrigger } from './workflows.schema.ts';
@@ -172,6 +173,30 @@ export type Firing = {
   payload?: Record<string, unknown> | null;
 };
 
+export type SkipOutOfReachOptions = { env: Env; rule: RuleRow; triggerKey: string; triggerEvent: string; fields: string[] };
+/** A time rule's tick that names a field its owner may no longer read: one skipped run says so, for no record (picking them would read it). */
+export async function skipOutOfReach({ env, rule, ...o }: SkipOutOfReachOptions): Promise<void> {
+  const runId = newId();
+  const claimed = await claimRun(env.tx, {
+    tenant_id: env.tenantId,
+    id: runId,
+    rule_id: rule.id,
+    rule_name: rule.name,
+    object: rule.object,
+    record_id: null,
+    trigger_key: o.triggerKey,
+    trigger_event: o.triggerEvent,
+    event_id: null,
+    depth: 0,
+    status: 'running',
+  });
+  if (claimed) await finishRun(env.tx, runId, { status: 'skipped', reason: 'field_not_readable', reason_fields: o.fields, actions: '[]', duration_ms: 0 });
+}
+
+/** The fields of a time rule its owner may no longer read (empty: none). */
+export const outOfReach = (env: Env, target: RuleObject, rule: RuleRow) =>
+  fieldsOutOfReach({ tx: env.tx, target, rule, access: () => accessOf({ db: env.tx, tenantId: env.tenantId, userId: rule.owner_id }) });
+
 /**
  * Fires one rule on one record if its conditions hold: claims the run (once per rule and
  * trigger key, so a redelivered event does nothing), stops past MAX_DEPTH, runs the actions
@@ -183,7 +208,14 @@ export async function fireRule(env: Env, f: Firing): Promise<RunStatus | null> {
   const target = await objectOf(env, f.rule.object);
   if (!target) return null;
   const rule = { trigger: f.rule.trigger as TTrigger, conditions: f.rule.conditions };
-  if (!(await conditionsHold({ env, target, rule, recordId: f.recordId, changes: f.changes, payload: f.payload ?? null }))) return null;
+  // A field the owner may no longer read is not evaluated at all: the run is skipped whatever its value.
+  const access = () => accessOf({ db: env.tx, tenantId: env.tenantId, userId: f.rule.owner_id });
+  const hidden = await fieldsOutOfReach({ tx: env.tx, target, rule: f.rule, access });
+  if (hidden.length > 0) {
+    // Still only on the trigger's own (readable) field, so an unrelated change logs nothing.
+    const t = rule.trigger;
+    if (t.type === 'updated' && t.field && !hidden.includes(t.field) && resolveChanges(triggerConditions(t), f.changes) === false) return null;
+  } else if (!(await conditionsHold({ env, target, rule, recordId: f.recordId, changes: f.changes, payload: f.payload ?? null }))) return null;
   const runId = newId();
   const claimed = await claimRun(env.tx, {
     tenant_id: env.tenantId,
@@ -199,11 +231,12 @@ export async function fireRule(env: Env, f: Firing): Promise<RunStatus | null> {
     status: 'running',
   });
   if (!claimed) return null;
-  const finish = async (status: RunStatus, reason: string | null, actions: TActionOutcome[] = []) => {
+  const finish = async (status: RunStatus, reason: string | null, actions: TActionOutcome[] = [], fields: string[] | null = null) => {
     const duration = Math.round(performance.now() - started);
-    await finishRun(env.tx, runId, { status, reason, actions: JSON.stringify(actions), duration_ms: duration });
+    await finishRun(env.tx, runId, { status, reason, reason_fields: fields, actions: JSON.stringify(actions), duration_ms: duration });
     return status;
   };
+  if (hidden.length > 0) return finish('skipped', 'field_not_readable', [], hidden);
   if (f.depth >= MAX_DEPTH) return finish('stopped', 'loop_depth');
   const ctx = await actorOf({ env, rule: f.rule, runId, depth: f.depth });
   if (!ctx) return finish('failed', 'owner_inactive');

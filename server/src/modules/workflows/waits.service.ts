@@ -5,7 +5,7 @@ import { newId } from '#platform/ids.ts';
 import { compileFilter } from '#platform/query/filter.ts';
 import { WriteConflict } from './actions.service.ts';
 import { withoutChangeOperators } from './conditions.rules.ts';
-import { actorOf, envFor, objectOf, runActions, statusOf } from './engine.service.ts';
+import { actorOf, envFor, objectOf, outOfReach, runActions, statusOf } from './engine.service.ts';
 import { resolvePayload } from './payload-conditions.rules.ts';
 import * as repo from './workflows.repo.ts';
 import type { RunStatus, TAction, TActionOutcome } from './workflows.schema.ts';
@@ -42,9 +42,9 @@ async function resumeOne(deps: Deps, tx: Parameters<typeof repo.takeWait>[0], te
   const run = await repo.findRun(tx, wait.run_id);
   if (!run) return false;
   const before = (run.actions as TActionOutcome[]).map((a) => (a.status === 'waiting' ? { ...a, status: 'succeeded' as const } : a));
-  const finish = async (status: RunStatus, reason: string | null, outcomes: TActionOutcome[] = []) => {
+  const finish = async (status: RunStatus, reason: string | null, outcomes: TActionOutcome[] = [], fields: string[] | null = null) => {
     const duration = run.duration_ms + Math.round(performance.now() - started);
-    await repo.finishRun(tx, run.id, { status, reason, actions: JSON.stringify([...before, ...outcomes]), duration_ms: duration });
+    await repo.finishRun(tx, run.id, { status, reason, reason_fields: fields, actions: JSON.stringify([...before, ...outcomes]), duration_ms: duration });
     return true;
   };
   const rule = await repo.findRule(tx, wait.rule_id);
@@ -52,6 +52,9 @@ async function resumeOne(deps: Deps, tx: Parameters<typeof repo.takeWait>[0], te
   const env = await envFor({ tx, deps, tenantId, now });
   const target = await objectOf(env, wait.object);
   if (!target) return finish('skipped', 'rule_off');
+  // The rule's conditions and the actions still to run, held to what the owner may read now.
+  const hidden = await outOfReach(env, target, { ...rule, actions: wait.actions });
+  if (hidden.length > 0) return finish('skipped', 'field_not_readable', [], hidden);
   const payload = (wait.payload ?? null) as Record<string, unknown> | null;
   const own = resolvePayload(withoutChangeOperators(rule.conditions), payload);
   if (own === false) return finish('skipped', 'conditions_not_met');

@@ -3,7 +3,7 @@ import { inSystem, inTenant } from '#db/tx.ts';
 import type { Deps } from '#platform/deps.ts';
 import { compileFilter } from '#platform/query/filter.ts';
 import { resolveChanges } from './conditions.rules.ts';
-import { type Env, envFor, fireRule, objectOf } from './engine.service.ts';
+import { type Env, envFor, fireRule, objectOf, outOfReach, skipOutOfReach } from './engine.service.ts';
 import { nextRunAt } from './schedule.rules.ts';
 import { resumeWaits } from './waits.service.ts';
 import { dueRecords, findRule, recordIds, type RuleRow, setRuleClock, timeRules } from './workflows.repo.ts';
@@ -29,6 +29,14 @@ async function scanDateRule(env: Env, rule: RuleRow, t: DateTrigger): Promise<nu
   const target = await objectOf(env, rule.object);
   const spec = target?.catalog[t.field];
   if (!target || !spec) return 0;
+  const hidden = await outOfReach(env, target, rule);
+  if (hidden.length > 0) {
+    // Which records are due would tell the hidden date: none is picked; one skipped run a day says why.
+    const day = env.now.toISOString().slice(0, 10);
+    await skipOutOfReach({ env, rule, triggerKey: `date:field_not_readable:${day}`, triggerEvent: 'date', fields: hidden });
+    await setRuleClock(env.tx, rule.id, { scanned_until: env.now });
+    return 0;
+  }
   const fireAt =
     spec.type === 'date'
       ? sql`((${spec.expr})::date + ${t.offsetDays}::int + ${t.time}::time) at time zone ${env.timeZone}`
@@ -56,8 +64,12 @@ async function runScheduleRule(env: Env, rule: RuleRow, t: ScheduleTrigger): Pro
   if (tick > env.now) return 0;
   const target = await objectOf(env, rule.object);
   const resolved = resolveChanges(rule.conditions, null);
+  const hidden = target ? await outOfReach(env, target, rule) : [];
   let fired = 0;
-  if (target && resolved !== false) {
+  if (hidden.length > 0) {
+    // Which records match would tell the hidden value: none is picked; the tick's one skipped run says why.
+    await skipOutOfReach({ env, rule, triggerKey: `cron:${tick.toISOString()}:field_not_readable`, triggerEvent: 'schedule', fields: hidden });
+  } else if (target && resolved !== false) {
     const where = resolved === true ? null : compileFilter(JSON.stringify(resolved), target.conditions);
     let after: string | null = null;
     for (;;) {

@@ -3,7 +3,7 @@ import type { RunStatus, TAction, TActionOutcome, TTrigger, TWorkflowRule, TWork
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-export const toRule = (r: RuleRow): TWorkflowRule => ({
+export const toRule = (r: RuleRow, attention: string[] = []): TWorkflowRule => ({
   id: r.id,
   name: r.name,
   description: r.description,
@@ -16,6 +16,7 @@ export const toRule = (r: RuleRow): TWorkflowRule => ({
   ownerId: r.owner_id,
   nextRunAt: iso(r.next_run_at),
   hookTokenSet: r.hook_token_hash !== null,
+  attention: attention.length > 0 ? { reason: 'field_not_readable', fields: attention } : null,
   createdAt: iso(r.created_at) as string,
   updatedAt: iso(r.updated_at) as string,
   version: r.version,
@@ -33,6 +34,7 @@ export const toRun = (r: RunRow): TWorkflowRun => ({
   // A run still 'running' was cut short by a crash mid-transaction and rolled back; none is stored that way.
   status: r.status as RunStatus,
   reason: r.reason,
+  reasonFields: r.reason_fields,
   actions: r.actions as TActionOutcome[],
   startedAt: iso(r.started_at) as string,
   durationMs: r.duration_ms,

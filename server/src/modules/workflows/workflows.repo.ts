@@ -89,8 +89,11 @@ export const claimRun = (tx: Tx, values: Record<string, unknown>) =>
     .returning('id')
     .executeTakeFirst();
 
-export const finishRun = (tx: Tx, id: string, values: { status: string; reason: string | null; actions: string; duration_ms: number }) =>
-  tx.updateTable('workflow_runs').set(values).where('id', '=', id).execute();
+export const finishRun = (
+  tx: Tx,
+  id: string,
+  values: { status: string; reason: string | null; reason_fields?: string[] | null; actions: string; duration_ms: number },
+) => tx.updateTable('workflow_runs').set(values).where('id', '=', id).execute();
 
 export type RunsFilter = {
   ruleId?: string;

@@ -226,6 +226,11 @@ export const ZWorkflowRule = z.object({
   nextRunAt: z.string().nullable(),
   /** An inbound-webhook rule has its secret URL (shown once, when made). */
   hookTokenSet: z.boolean(),
+  /**
+   * Set when the rule names a field its owner may no longer read (a role changed since it was
+   * saved): its runs are skipped until it is saved again without that field, or the right returns.
+   */
+  attention: z.object({ reason: z.literal('field_not_readable'), fields: z.array(z.string()) }).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),
@@ -259,6 +264,8 @@ export const ZWorkflowRun = z.object({
   depth: z.number(),
   status: z.enum(RUN_STATUSES),
   reason: z.string().nullable(),
+  /** With `field_not_readable`: the fields the owner may no longer read. */
+  reasonFields: z.array(z.string()).nullable(),
   actions: z.array(ZActionOutcome),
   startedAt: z.string(),
   durationMs: z.number(),

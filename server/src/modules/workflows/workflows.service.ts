@@ -1,11 +1,13 @@
 import { inTenant, inTenantRead, type Tx } from '#db/tx.ts';
 import type { RequestContext } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
-import type { Action } from '#platform/access/access.ts';
+import type { AccessProfile, Action } from '#platform/access/access.ts';
+import { accessOf } from '#platform/auth/auth.service.ts';
 import { automationScope, mayAutomate, requireAutomation } from '#platform/access/automation-access.ts';
 import { recordChange } from '#platform/events/record-change.ts';
 import { newId } from '#platform/ids.ts';
-import { checkRule } from './rule-check.service.ts';
+import { checkRule, type RuleObject, ruleObject } from './rule-check.service.ts';
+import { fieldsOutOfReach } from './rule-reach.service.ts';
 import { nextRunAt } from './schedule.rules.ts';
 import { workflowsErrors } from './workflows.errors.ts';
 import { toRule, toRun } from './workflows.mapper.ts';
@@ -54,17 +56,35 @@ const columnsOf = (r: Omit<TCreateWorkflowRuleRequest, 'name'> & { name: string 
 const audit = (tx: Tx, ctx: RequestContext, action: string, before: TWorkflowRule | null, after: TWorkflowRule | null) =>
   recordChange(tx, ctx, { action, objectType: 'workflow_rule', objectId: (after ?? before)?.id as string, before, after });
 
+/** The rules as the API shows them, each with the fields its owner may no longer read (its `attention`). */
+async function withAttention(tx: Tx, deps: Deps, ctx: RequestContext, rows: repo.RuleRow[]): Promise<TWorkflowRule[]> {
+  const objects = new Map<string, Promise<RuleObject | undefined>>();
+  const owners = new Map<string, Promise<AccessProfile>>();
+  const out: TWorkflowRule[] = [];
+  for (const row of rows) {
+    if (!objects.has(row.object)) objects.set(row.object, ruleObject({ tx, deps, name: row.object }));
+    const target = await objects.get(row.object);
+    const access = () => {
+      if (!owners.has(row.owner_id)) owners.set(row.owner_id, accessOf({ db: tx, tenantId: ctx.tenantId, userId: row.owner_id }));
+      return owners.get(row.owner_id) as Promise<AccessProfile>;
+    };
+    out.push(toRule(row, target ? await fieldsOutOfReach({ tx, target, rule: row, access }) : []));
+  }
+  return out;
+}
+
 export type ListRulesOptions = { deps: Deps; ctx: RequestContext };
 export async function listRules({ deps, ctx }: ListRulesOptions): Promise<TWorkflowRule[]> {
   requireAdmin(ctx);
-  return inTenantRead(deps.db.kysely, ctx.tenantId, async (tx) => visible(ctx)(await repo.listRules(tx)).map(toRule));
+  return inTenantRead(deps.db.kysely, ctx.tenantId, async (tx) => withAttention(tx, deps, ctx, visible(ctx)(await repo.listRules(tx))));
 }
 
 export type GetRuleOptions = { deps: Deps; ctx: RequestContext; id: string };
 export async function getRule({ deps, ctx, id }: GetRuleOptions): Promise<TWorkflowRule> {
   requireAdmin(ctx);
   return inTenantRead(deps.db.kysely, ctx.tenantId, async (tx) => {
-    return toRule(allowed(ctx, 'read', await repo.findRule(tx, id)));
+    const [rule] = await withAttention(tx, deps, ctx, [allowed(ctx, 'read', await repo.findRule(tx, id))]);
+    return rule as TWorkflowRule;
   });
 }
 
@@ -138,7 +158,7 @@ export async function reorderRules({ deps, ctx, ids }: ReorderRulesOptions): Pro
     for (const [position, id] of ids.entries()) {
       if (rules.find((r) => r.id === id)?.position !== position) await repo.setPosition(tx, id, position);
     }
-    return (await repo.listRules(tx)).map(toRule);
+    return (await repo.listRules(tx)).map((r) => toRule(r));
   });
 }
 

@@ -43,3 +43,32 @@ export async function readableCatalogFor(o: CatalogForOptions): Promise<Catalog>
   const defs = await customDefsOf(o.tx, o.def.object);
   return readableCatalog(withCustomFields(o.def.catalog, defs), { object: o.def.object, sensitive: withCustomMasks(o.def.sensitive, defs) }, o.access);
 }
+
+/** The field names a filter tree names (its keys, through `and` / `or`). */
+export function filterFields(node: unknown): string[] {
+  if (node === null || typeof node !== 'object' || Array.isArray(node)) return [];
+  return Object.entries(node).flatMap(([key, value]) => ((key === 'and' || key === 'or') && Array.isArray(value) ? value.flatMap(filterFields) : [key]));
+}
+
+export type UnreadableFieldsOptions = Omit<CatalogForOptions, 'uses' | 'access'> & {
+  /** The user's profile, or how to load it: asked only when one of the fields is masked. */
+  access: AccessProfile | (() => Promise<AccessProfile>);
+  /** Catalog names (`phone`, `custom.passport`) or API fields (`phones`) something saved names. */
+  fields: readonly string[];
+};
+
+/**
+ * Of the fields a saved filter, condition or template names, those the user may not read (any
+ * more): masked and no role of theirs reads them. Checked where it runs, so a role change since
+ * the save stops what would otherwise reveal a hidden value.
+ */
+export async function unreadableFields(o: UnreadableFieldsOptions): Promise<string[]> {
+  if (o.fields.length === 0 || (typeof o.access !== 'function' && o.access.isAdmin)) return [];
+  const custom = o.fields.some((f) => f.startsWith('custom.'));
+  const sensitive = custom ? withCustomMasks(o.def.sensitive, await customDefsOf(o.tx, o.def.object)) : o.def.sensitive;
+  const column = (name: string) => (Object.hasOwn(o.def.catalog, name) ? (o.def.catalog[name]?.field ?? name) : name);
+  const masked = [...new Set(o.fields)].filter((name) => sensitive.some((s) => s.field === column(name)));
+  if (masked.length === 0) return [];
+  const access = typeof o.access === 'function' ? await o.access() : o.access;
+  return masked.filter((name) => !mayReadField(access, { object: o.def.object, sensitive }, column(name)));
+}
