@@ -7,7 +7,7 @@ import { DeliveryDetail } from './delivery-detail';
 import { eventLabel } from './event-options';
 import { type Delivery, type Webhook, webhooksApi } from './webhooks-api';
 
-const COLORS: Record<Delivery['status'], string> = { pending: 'orange', delivered: 'green', failed: 'red' };
+const COLORS: Record<Delivery['status'], string> = { pending: 'orange', delivered: 'green', failed: 'red', skipped: 'default' };
 
 /** A webhook's delivery log, newest first; a row opens its attempts, and any delivery can be sent again. */
 export function DeliveriesDrawer({ webhook, onClose }: { webhook: Webhook | null; onClose: () => void }) {
@@ -75,22 +75,34 @@ export function DeliveriesDrawer({ webhook, onClose }: { webhook: Webhook | null
             ),
           },
           { key: 'attempts', title: t('webhooks.attempts'), dataIndex: 'attempts' },
-          { key: 'response', title: t('webhooks.response'), render: (_, d) => d.lastStatus ?? d.lastError ?? '—' },
+          {
+            key: 'response',
+            title: t('webhooks.response'),
+            render: (_, d) =>
+              d.status === 'skipped' ? (
+                <Typography.Text type="warning" data-testid="delivery-skipped">
+                  {t('webhooks.skippedReason', { fields: (d.reasonFields ?? []).join(', ') })}
+                </Typography.Text>
+              ) : (
+                (d.lastStatus ?? d.lastError ?? '—')
+              ),
+          },
           {
             key: 'replay',
             title: '',
-            render: (_, d) => (
-              <Button
-                size="small"
-                onClick={(e) => {
-                  e.stopPropagation();
-                  void replay(d);
-                }}
-                data-testid="delivery-replay"
-              >
-                {t('webhooks.replay')}
-              </Button>
-            ),
+            render: (_, d) =>
+              d.status !== 'skipped' && (
+                <Button
+                  size="small"
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    void replay(d);
+                  }}
+                  data-testid="delivery-replay"
+                >
+                  {t('webhooks.replay')}
+                </Button>
+              ),
           },
         ]}
       />

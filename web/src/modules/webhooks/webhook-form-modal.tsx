@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { App, Form, Input, Modal, Select } from 'antd';
+import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '#shared/api/problem';
@@ -63,6 +63,16 @@ export function WebhookFormModal({ open, editing, onClose, onSaved }: Props) {
       destroyOnHidden
       data-testid="webhook-modal"
     >
+      {editing?.attention && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t('webhooks.attention')}
+          description={t('webhooks.attentionHint', { fields: editing.attention.fields.join(', ') })}
+          data-testid="webhook-attention-alert"
+        />
+      )}
       <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="name" label={t('webhooks.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 200 }]}>
           <Input data-testid="webhook-name" />

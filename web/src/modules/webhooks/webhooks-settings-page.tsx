@@ -1,6 +1,6 @@
-import { DownOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Dropdown, InputNumber, Space, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Dropdown, InputNumber, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DeliveriesDrawer } from './deliveries-drawer';
@@ -74,7 +74,16 @@ export function WebhooksSettingsPage() {
             title: t('webhooks.name'),
             render: (_, w) => (
               <>
-                <div>{w.name}</div>
+                <div>
+                  {w.name}
+                  {w.attention && (
+                    <Tooltip title={t('webhooks.attentionHint', { fields: w.attention.fields.join(', ') })}>
+                      <Tag color="warning" icon={<WarningOutlined />} style={{ marginInlineStart: 8 }} data-testid="webhook-attention">
+                        {t('webhooks.attention')}
+                      </Tag>
+                    </Tooltip>
+                  )}
+                </div>
                 <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>
                   {w.url}
                 </Typography.Text>

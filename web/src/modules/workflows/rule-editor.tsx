@@ -95,6 +95,16 @@ export function RuleEditor({ open, editing, onClose, onSaved }: Props) {
         </Space>
       }
     >
+      {editing?.attention && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('workflows.attention')}
+          description={t('workflows.attentionHint', { fields: editing.attention.fields.join(', ') })}
+          data-testid="rule-attention-alert"
+        />
+      )}
       {problems.length > 0 && (
         <Alert
           ref={(el) => el?.nativeElement?.scrollIntoView({ block: 'nearest' })}

@@ -66,7 +66,11 @@ export function RunsPanel({ rules }: Props) {
         expandable={{
           expandedRowRender: (run) => (
             <Space direction="vertical" size={2}>
-              {run.reason && <Typography.Text type="warning">{t(`workflows.reason.${run.reason}`, { defaultValue: run.reason })}</Typography.Text>}
+              {run.reason && (
+                <Typography.Text type="warning">
+                  {t(`workflows.reason.${run.reason}`, { defaultValue: run.reason, fields: (run.reasonFields ?? []).join(', ') })}
+                </Typography.Text>
+              )}
               {run.actions.map((a) => (
                 <Space key={a.index} wrap>
                   <Tag>{a.index + 1}</Tag>

@@ -1,6 +1,6 @@
-import { ArrowDownOutlined, ArrowUpOutlined, PlusOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Space, Switch, Table, Tabs, Typography } from 'antd';
+import { App, Button, Card, Space, Switch, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { objectByName, objectLabel, useObjects } from '#shared/objects/use-objects';
@@ -94,7 +94,16 @@ export function WorkflowRulesPage() {
           title: t('workflows.name'),
           render: (_, r) => (
             <Space direction="vertical" size={0}>
-              <Typography.Text strong>{r.name}</Typography.Text>
+              <Space size={4} wrap>
+                <Typography.Text strong>{r.name}</Typography.Text>
+                {r.attention && (
+                  <Tooltip title={t('workflows.attentionHint', { fields: r.attention.fields.join(', ') })}>
+                    <Tag color="warning" icon={<WarningOutlined />} data-testid="rule-attention">
+                      {t('workflows.attention')}
+                    </Tag>
+                  </Tooltip>
+                )}
+              </Space>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {objectLabel(objectByName(objects, r.object) ?? { name: r.object, label: { zh: r.object, en: r.object } }, i18n.language)}
               </Typography.Text>
