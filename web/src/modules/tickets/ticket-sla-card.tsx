@@ -49,15 +49,16 @@ export function TicketSlaCard({ ticket }: { ticket: Ticket }) {
           const due = new Date(x.dueAt);
           let state = targetState({ dueAt: due, doneAt: x.doneAt ? new Date(x.doneAt) : null, paused: x.pauses && !!ticket.slaPausedAt, now, warnMinutes: 0 });
           if (state === 'ok' && x === current && ticket.slaState === 'warning') state = 'due_soon';
+          // Whole minutes: time left rounds up, overdue rounds down (and is never "0 minutes").
           const left = (due.getTime() - now.getTime()) / 60_000;
           const detail =
             state === 'met' || state === 'met_late'
               ? t('tickets.sla.doneAt', { at: formatDateTime(x.doneAt as string, lang) })
               : state === 'overdue'
-                ? t('tickets.sla.overdueBy', { span: formatSpan(-left, lang) })
+                ? t('tickets.sla.overdueBy', { span: formatSpan(Math.max(1, Math.floor(-left)), lang) })
                 : state === 'paused'
                   ? t('tickets.sla.pausedHint')
-                  : t('tickets.sla.left', { span: formatSpan(left, lang) });
+                  : t('tickets.sla.left', { span: formatSpan(Math.ceil(left), lang) });
           return (
             <Descriptions.Item key={x.key} label={t(`tickets.sla.${x.key}`)}>
               <Space direction="vertical" size={0} data-testid={`ticket-sla-${x.key}`}>
