@@ -6,6 +6,7 @@ import './messages';
 import type { SettingsSection } from '#shared/settings/settings-section';
 import { ProcessingRecordsPage } from './processing-records-page';
 import { PrivacyRequestsRoutes } from './privacy-requests-routes';
+import { LegalHoldsPage } from './legal-holds-page';
 import { RetentionPoliciesPage } from './retention-policies-page';
 
 /** Its sections of Settings (app/settings-page.tsx collects them). */
@@ -13,4 +14,5 @@ export const privacySettings: SettingsSection[] = [
   { key: 'privacy', group: 'privacy', page: ProcessingRecordsPage },
   { key: 'privacy-requests', group: 'privacy', page: PrivacyRequestsRoutes, path: 'privacy-requests/*' },
   { key: 'privacy-retention', group: 'privacy', page: RetentionPoliciesPage },
+  { key: 'privacy-holds', group: 'privacy', page: LegalHoldsPage },
 ];

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, DeleteOutlined, DownloadOutlined, ExportOutlined, SafetyCertificateOutlined, StopOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, type ButtonProps, Card, Checkbox, Descriptions, Input, Modal, Space, Steps, Typography } from 'antd';
+import { Alert, App, Button, type ButtonProps, Card, Checkbox, Descriptions, Form, Input, InputNumber, Modal, Space, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -8,6 +8,77 @@ import { formatDateTime } from '#shared/format/format';
 import { DueTag, StatusTag, subjectLabel } from './privacy-requests-page';
 import { type PrivacyRequest, REQUESTS_KEY, requestsApi } from './privacy-requests-api';
 import { RequestPreview } from './request-preview';
+import { HOLDS_KEY, holdsApi } from './holds-api';
+import { PlaceHoldModal, useReleaseHold } from './legal-holds-page';
+
+function ExtendModal({ request, onClose }: { request: PrivacyRequest; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<{ days: number; reason: string }>();
+  const extend = useMutation({
+    mutationFn: (v: { days: number; reason: string }) => requestsApi.extend(request.id, v),
+    onSuccess: (r) => {
+      queryClient.setQueryData([...REQUESTS_KEY, request.id], r);
+      void queryClient.invalidateQueries({ queryKey: REQUESTS_KEY });
+      message.success(t('privacyRequests.extended'));
+      onClose();
+    },
+    onError: (e) => message.error(e.message),
+  });
+  return (
+    <Modal
+      open
+      title={t('privacyRequests.extendTitle')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={extend.isPending}
+      okButtonProps={{ 'data-testid': 'extend-ok' } as ButtonProps}
+    >
+      <Typography.Paragraph type="secondary">{t('privacyRequests.extendHint')}</Typography.Paragraph>
+      <Form form={form} layout="vertical" initialValues={{ days: 30 }} onFinish={(v) => extend.mutate(v)}>
+        <Form.Item name="days" label={t('privacyRequests.extendDays')} rules={[{ required: true }]}>
+          <InputNumber min={1} max={60} data-testid="extend-days" />
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label={t('privacyRequests.extendReason')}
+          rules={[{ required: true, whitespace: true, message: t('privacyRequests.extendReasonRequired') }]}
+        >
+          <Input.TextArea rows={3} maxLength={1000} data-testid="extend-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** The request's active legal holds (its own, and its subject's records'), each releasable. */
+function HoldsAlert({ request }: { request: PrivacyRequest }) {
+  const { t } = useTranslation();
+  const release = useReleaseHold();
+  const { data } = useQuery({ queryKey: [...HOLDS_KEY, 'request', request.id], queryFn: () => holdsApi.list({ requestId: request.id, active: true }) });
+  if (!data?.length) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="request-holds"
+      message={t('legalHolds.onHold')}
+      description={
+        <Space direction="vertical" size={2}>
+          {data.map((h) => (
+            <Space key={h.id}>
+              <span>{h.reason}</span>
+              <Button size="small" onClick={() => release(h)} data-testid={`hold-release-${h.id}`}>
+                {t('legalHolds.release')}
+              </Button>
+            </Space>
+          ))}
+        </Space>
+      }
+    />
+  );
+}
 
 const OPEN = new Set(['received', 'verified']);
 const sizeOf = (bytes: number) => (bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`);
@@ -25,7 +96,12 @@ function EraseModal({ request, onClose }: { request: PrivacyRequest; onClose: ()
       message.success(t('privacyRequests.erased'));
       onClose();
     },
-    onError: (e) => message.error(e.message),
+    onError: (e) => {
+      // A refusal (legal hold) is kept on the request: show it there too.
+      void queryClient.invalidateQueries({ queryKey: REQUESTS_KEY });
+      message.error(e.message);
+      onClose();
+    },
   });
   return (
     <Modal
@@ -53,6 +129,9 @@ function Outcome({ result }: { result: Record<string, unknown> }) {
   const items = (v: unknown) => ((v ?? []) as Count[]).map((c) => `${zh ? c.label.zh : c.label.en} ${c.count}`).join(zh ? '、' : ', ') || '—';
   return (
     <Space direction="vertical" size={2} data-testid="request-result">
+      {'refused' in result && (
+        <Alert type="error" showIcon data-testid="request-refused" message={(result.message as { zh: string; en: string })[zh ? 'zh' : 'en']} />
+      )}
       {'erased' in result && <span>{t('privacyRequests.resultErased', { items: items(result.erased) })}</span>}
       {'kept' in result && <span>{t('privacyRequests.resultKept', { items: items(result.kept) })}</span>}
       {'exported' in result && <span>{t('privacyRequests.resultExported', { items: items(result.exported) })}</span>}
@@ -66,6 +145,8 @@ function Actions({ request }: { request: PrivacyRequest }) {
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   const [erasing, setErasing] = useState(false);
+  const [extending, setExtending] = useState(false);
+  const [holding, setHolding] = useState(false);
   const step = useMutation({
     mutationFn: (run: () => Promise<PrivacyRequest>) => run(),
     onSuccess: (r) => {
@@ -134,12 +215,24 @@ function Actions({ request }: { request: PrivacyRequest }) {
           {t('privacyRequests.complete')}
         </Button>
       )}
+      {open && !request.extension && (
+        <Button onClick={() => setExtending(true)} data-testid="request-extend">
+          {t('privacyRequests.extend')}
+        </Button>
+      )}
+      {open && (
+        <Button onClick={() => setHolding(true)} data-testid="request-hold">
+          {t('legalHolds.place')}
+        </Button>
+      )}
       {open && (
         <Button onClick={reject} data-testid="request-reject">
           {t('privacyRequests.reject')}
         </Button>
       )}
       {erasing && <EraseModal request={request} onClose={() => setErasing(false)} />}
+      {extending && <ExtendModal request={request} onClose={() => setExtending(false)} />}
+      {holding && <PlaceHoldModal requestId={request.id} onClose={() => setHolding(false)} />}
     </Space>
   );
 }
@@ -173,6 +266,7 @@ export function PrivacyRequestPage() {
       />
       {request.status === 'received' && <Alert type="warning" showIcon message={t('privacyRequests.verifyHint')} style={{ marginBottom: 16 }} />}
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        {OPEN.has(request.status) && <HoldsAlert request={request} />}
         <Card size="small">
           <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }} data-testid="request-facts">
             <Descriptions.Item label={t('privacyRequests.status')}>
@@ -194,6 +288,13 @@ export function PrivacyRequestPage() {
             )}
             {request.completedAt && (
               <Descriptions.Item label={t('privacyRequests.completedAt')}>{formatDateTime(request.completedAt, i18n.language)}</Descriptions.Item>
+            )}
+            {request.extension && (
+              <Descriptions.Item label={t('privacyRequests.extension')}>
+                <span data-testid="request-extension">
+                  {formatDateTime(request.extension.at, i18n.language)} · {request.extension.reason}
+                </span>
+              </Descriptions.Item>
             )}
             {request.note && <Descriptions.Item label={t('privacyRequests.note')}>{request.note}</Descriptions.Item>}
           </Descriptions>

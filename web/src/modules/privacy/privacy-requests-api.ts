@@ -21,6 +21,7 @@ export type PrivacyRequest = {
   receivedAt: string;
   dueAt: string;
   overdue: boolean;
+  extension: { at: string; reason: string } | null;
   handler: UserRef;
   verifiedAt: string | null;
   verifiedBy: UserRef;
@@ -70,6 +71,7 @@ export const requestsApi = {
   preview: (id: string) => api<SubjectPreview>(`${base}/${id}/preview`),
   buildExport: (id: string) => api<PrivacyRequest>(`${base}/${id}/export`, { method: 'POST' }),
   erase: (id: string) => api<PrivacyRequest>(`${base}/${id}/erase`, { method: 'POST', body: { confirm: true } }),
+  extend: (id: string, body: { days: number; reason: string }) => api<PrivacyRequest>(`${base}/${id}/extend`, { method: 'POST', body }),
   optOut: (id: string) => api<PrivacyRequest>(`${base}/${id}/opt-out`, { method: 'POST' }),
   /** The package's one download: a plain link, so the browser saves the zip with the session cookie. */
   downloadUrl: (id: string) => `/api/v1${base}/${id}/export`,
