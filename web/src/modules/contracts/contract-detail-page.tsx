@@ -3,6 +3,7 @@ import { Button, Card, Descriptions, Space, Tabs, Tag, Typography, message } fro
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatDate, formatMoney } from '#shared/format/format';
+import { ContractActions } from './contract-actions';
 import { filesPart, invoicesPart, paymentsPart, planPart } from './contract-parts';
 import { contractKeys, contractsApi, STATUS_COLOR } from './contracts-api';
 import { RelatedPartTab } from './related-part-tab';
@@ -39,6 +40,7 @@ export function ContractDetailPage() {
               {t('contracts.actions.submit')}
             </Button>
           )}
+          <ContractActions contract={c} onDone={refetch} />
         </Space>
         <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginTop: 16 }}>
           <Descriptions.Item label={t('contracts.fields.companyId')}>
@@ -54,8 +56,18 @@ export function ContractDetailPage() {
           <Descriptions.Item label={t('contracts.fields.receivedAmount')}>
             <span data-testid="contract-received">{m(c.receivedAmount)}</span>
           </Descriptions.Item>
+          <Descriptions.Item label={t('contracts.fields.creditAmount')}>
+            <span data-testid="contract-credit">{m(c.creditAmount ?? '0')}</span>
+          </Descriptions.Item>
           <Descriptions.Item label={t('contracts.fields.invoicedAmount')}>{m(c.invoicedAmount)}</Descriptions.Item>
-          <Descriptions.Item label={t('contracts.fields.signedOn')}>{formatDate(c.signedOn, i18n.language) || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('contracts.fields.signedOn')}>
+            <span data-testid="contract-signed-on-value">{formatDate(c.signedOn, i18n.language) || '—'}</span>
+          </Descriptions.Item>
+          {c.status === 'terminated' && (
+            <Descriptions.Item label={t('contracts.fields.terminatedReason')}>
+              <span data-testid="contract-terminated-reason">{c.terminatedReason ?? '—'}</span>
+            </Descriptions.Item>
+          )}
         </Descriptions>
       </Card>
       <Card>

@@ -1,15 +1,12 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, Select, Tag, Upload } from 'antd';
-import type { ComponentProps } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Form, Input, Select, Space, Tag, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatMoney } from '#shared/format/format';
 import { type Contract, contractKeys, contractsApi, type Instalment, type Invoice, type Payment, STATUS_COLOR, type StoredFile } from './contracts-api';
+import { AllocationList, DATE, localToday as today, MONEY, PaymentFields, type PaymentValues, paymentRequest, UseCreditButton } from './payment-form';
+import { PlanEditor } from './plan-editor';
 import { fail, type PartContext, type RelatedPart } from './related-part-tab';
-
-const today = () => new Date().toISOString().slice(0, 10);
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const MONEY = /^\d+(\.\d{1,2})?$/;
 const money = (c: PartContext) => (a: string, r: { currency: string }) => formatMoney(a, r.currency, c.language);
 const date = (c: PartContext) => (d: string) => formatDate(d, c.language);
 const status = (c: PartContext) => (s: string) => <Tag color={STATUS_COLOR[s]}>{c.t(`contracts.status.${s}`)}</Tag>;
@@ -55,16 +52,28 @@ export const filesPart: RelatedPart<StoredFile> = {
   ],
 };
 
-/** The payment plan: instalments with what is paid and their status; add a line. */
+/** The payment plan: instalments with their share, what is paid and their status; set it by percentage, add a line, use credit. */
 export const planPart: RelatedPart<Instalment, { dueOn: string; amount: string }> = {
   name: 'plan',
   load: contractsApi.instalments,
   testId: 'contract-plan',
+  header: (c) => (
+    <Space wrap>
+      <PlanEditor contract={c.contract} />
+      <UseCreditButton contract={c.contract} />
+    </Space>
+  ),
   columns: (c) => [
     { title: c.t('contracts.plan.dueOn'), dataIndex: 'dueOn', render: date(c) },
+    { title: c.t('contracts.plan.percent'), dataIndex: 'percent', align: 'right', render: (p: string | null) => (p ? `${Number(p)} %` : '—') },
     { title: c.t('contracts.plan.amount'), dataIndex: 'amount', align: 'right', render: money(c) },
     { title: c.t('contracts.plan.paid'), dataIndex: 'paidAmount', align: 'right', render: money(c) },
     { title: c.t('contracts.fields.status'), dataIndex: 'status', render: status(c) },
+    {
+      title: '',
+      key: 'credit',
+      render: (_: unknown, r) => r.status !== 'paid' && <UseCreditButton contract={c.contract} instalmentId={r.id} />,
+    },
   ],
   form: {
     initialValues: () => ({ dueOn: today() }),
@@ -84,64 +93,30 @@ export const planPart: RelatedPart<Instalment, { dueOn: string; amount: string }
   },
 };
 
-/** The plan's instalments not yet paid, to book a payment against. */
-function InstalmentSelect({ contract, ...props }: { contract: Contract } & ComponentProps<typeof Select>) {
-  const { t, i18n } = useTranslation();
-  const plan = useQuery({ queryKey: contractKeys.part('plan', contract.id), queryFn: () => contractsApi.instalments(contract.id) });
-  return (
-    <Select
-      {...props}
-      style={{ width: 260 }}
-      placeholder={t('contracts.payments.instalment')}
-      data-testid="payment-instalment"
-      options={(plan.data ?? [])
-        .filter((i) => i.status !== 'paid')
-        .map((i) => ({ value: i.id, label: `${formatDate(i.dueOn, i18n.language)} · ${formatMoney(i.amount, i.currency, i18n.language)}` }))}
-    />
-  );
-}
-
-const METHODS = ['bank_transfer', 'cash', 'cheque', 'card', 'alipay', 'wechat_pay', 'other'];
-type PaymentValues = { instalmentId: string; receivedOn: string; amount: string; method: string; bankReference?: string };
-
-/** Payments received (回款记录) against the plan's instalments; the server refuses more than is open. */
+/** Payments received (回款记录), each matched to one or more instalments; the server refuses more than is open unless the rest is kept as credit. */
 export const paymentsPart: RelatedPart<Payment, PaymentValues> = {
   name: 'payments',
   load: contractsApi.payments,
-  // A payment changes the plan's paid amounts and the contract's received total too.
+  // A payment changes the plan's paid amounts and the contract's received total and credit too.
   invalidates: () => ['contracts'],
   testId: 'contract-payments',
   columns: (c) => [
     { title: c.t('contracts.payments.receivedOn'), dataIndex: 'receivedOn', render: date(c) },
-    { title: c.t('contracts.payments.instalment'), dataIndex: ['instalment', 'name'] },
+    {
+      title: c.t('contracts.payments.matched'),
+      key: 'allocations',
+      render: (_: unknown, p) => <AllocationList contract={c.contract} allocations={p.allocations} credit={p.creditAmount} />,
+    },
     { title: c.t('contracts.payments.amount'), dataIndex: 'amount', align: 'right', render: money(c) },
     { title: c.t('contracts.payments.method'), dataIndex: 'method', render: (m: string) => c.t(`contracts.method.${m}`) },
     { title: c.t('contracts.payments.bankReference'), dataIndex: 'bankReference' },
   ],
   form: {
     initialValues: () => ({ receivedOn: today(), method: 'bank_transfer' }),
-    add: (v) => contractsApi.addPayment({ ...v, ...(v.bankReference ? {} : { bankReference: undefined }) }),
-    resets: ['amount', 'bankReference'],
+    add: (v, contract) => contractsApi.addPayment(paymentRequest(v, contract.id)),
+    resets: ['amount', 'bankReference', 'instalmentIds', 'split', 'keepCredit'],
     submit: { label: 'contracts.payments.add', testId: 'payment-add', primary: true },
-    fields: (c) => (
-      <>
-        <Form.Item name="instalmentId" rules={[{ required: true }]}>
-          <InstalmentSelect contract={c.contract} />
-        </Form.Item>
-        <Form.Item name="receivedOn" rules={[{ required: true, pattern: DATE }]}>
-          <Input style={{ width: 130 }} />
-        </Form.Item>
-        <Form.Item name="amount" rules={[{ required: true, pattern: MONEY }]}>
-          <Input placeholder={c.t('contracts.payments.amount')} style={{ width: 140 }} data-testid="payment-amount" />
-        </Form.Item>
-        <Form.Item name="method">
-          <Select style={{ width: 130 }} options={METHODS.map((m) => ({ value: m, label: c.t(`contracts.method.${m}`) }))} />
-        </Form.Item>
-        <Form.Item name="bankReference">
-          <Input placeholder={c.t('contracts.payments.bankReference')} style={{ width: 160 }} data-testid="payment-reference" />
-        </Form.Item>
-      </>
-    ),
+    fields: (c) => <PaymentFields contract={c.contract} />,
   },
 };
 

@@ -19,15 +19,31 @@ export type Contract = {
   signedOn: string | null;
   status: string;
   receivedAmount: string;
+  /** Received but matched to no instalment: the customer's credit on the contract. */
+  creditAmount: string;
   invoicedAmount: string;
+  terminatedReason: string | null;
   renewalDealId: string | null;
   version: number;
 };
-export type Instalment = { id: string; name: string; dueOn: string; amount: string; paidAmount: string; currency: string; status: string; version: number };
+export type Instalment = {
+  id: string;
+  name: string;
+  dueOn: string;
+  amount: string;
+  percent: string | null;
+  paidAmount: string;
+  currency: string;
+  status: string;
+  version: number;
+};
+export type Allocation = { instalmentId: string; amount: string };
 export type Payment = {
   id: string;
-  instalmentId: string;
+  instalmentId: string | null;
   instalment: Named;
+  allocations: Allocation[];
+  creditAmount: string;
   receivedOn: string;
   amount: string;
   currency: string;
@@ -63,6 +79,18 @@ export type ReceivablesRow = {
   days90plus: string;
 };
 
+export type PaymentRequest = {
+  receivedOn: string;
+  amount: string;
+  method: string;
+  bankReference?: string;
+  keepCredit?: boolean;
+  contractId?: string;
+  instalmentId?: string;
+  allocations?: Allocation[];
+};
+export type PlanLine = { dueOn: string; amount: string } | { dueOn: string; percent: string };
+
 const byContract = (contractId: string) => ({ filter: JSON.stringify({ contractId: { eq: contractId } }), limit: 200 });
 
 export const contractKeys = {
@@ -79,8 +107,13 @@ export const contractsApi = {
   instalments: async (id: string) => (await api<ListResponse<Instalment>>('/instalments', { query: { ...byContract(id), sort: 'dueOn' } })).data,
   addInstalment: (body: { contractId: string; dueOn: string; amount: string }) => api<Instalment>('/instalments', { method: 'POST', body }),
   payments: async (id: string) => (await api<ListResponse<Payment>>('/payments', { query: { ...byContract(id), sort: '-receivedOn' } })).data,
-  addPayment: (body: { instalmentId: string; receivedOn: string; amount: string; method: string; bankReference?: string }) =>
-    api<Payment>('/payments', { method: 'POST', body }),
+  /** A payment for the contract (oldest due first), one instalment, or explicit amounts per instalment; `keepCredit`: the rest is the customer's credit. */
+  addPayment: (body: PaymentRequest) => api<Payment>('/payments', { method: 'POST', body }),
+  /** A whole plan: lines by amount or by percentage of the contract total; the server computes the amounts. */
+  setPlan: (id: string, instalments: PlanLine[]) => api<{ data: Instalment[] }>(`/contracts/${id}/plan`, { method: 'POST', body: { instalments } }),
+  applyCredit: (id: string, body: { instalmentId?: string; amount?: string } = {}) => api<Contract>(`/contracts/${id}/apply-credit`, { method: 'POST', body }),
+  sign: (id: string, signedOn: string) => api<Contract>(`/contracts/${id}/sign`, { method: 'POST', body: { signedOn } }),
+  terminate: (id: string, reason: string) => api<Contract>(`/contracts/${id}/terminate`, { method: 'POST', body: { reason } }),
   invoices: async (id: string) => (await api<ListResponse<Invoice>>('/invoices', { query: byContract(id) })).data,
   addInvoice: (body: Record<string, unknown>) => api<Invoice>('/invoices', { method: 'POST', body }),
   issueInvoice: (id: string) => api<Invoice>(`/invoices/${id}/issue`, { method: 'POST' }),
