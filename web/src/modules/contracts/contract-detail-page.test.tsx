@@ -21,7 +21,9 @@ const contract = {
   signedOn: null,
   status: 'draft',
   receivedAmount: '0.00',
+  creditAmount: '0.00',
   invoicedAmount: '0.00',
+  terminatedReason: null,
   renewalDealId: null,
   version: 1,
 };
@@ -53,11 +55,11 @@ type Call = { url: URL; init: RequestInit };
 const posted = (calls: Call[], path: string) => calls.filter((c) => c.init.method === 'POST' && c.url.pathname === `/api/v1${path}`);
 const gets = (calls: Call[], path: string) => calls.filter((c) => (c.init.method ?? 'GET') === 'GET' && c.url.pathname === `/api/v1${path}`);
 
-function serve() {
+function serve(over: Record<string, unknown> = {}) {
   return mockFetch((url) => {
     switch (url.pathname) {
       case '/api/v1/contracts/c1':
-        return { body: contract };
+        return { body: { ...contract, ...over } };
       case '/api/v1/files':
         return { body: { data: [{ id: 'f1', name: '扫描件.pdf', contentType: 'application/pdf', size: 2048, createdAt: '2026-12-01T00:00:00Z' }] } };
       case '/api/v1/instalments':
@@ -125,6 +127,58 @@ describe('ContractDetailPage tabs', () => {
     expect(body).toMatchObject({ instalmentId: 'p2', amount: '20000', method: 'bank_transfer' });
     expect(body).not.toHaveProperty('bankReference');
     await waitFor(() => expect(screen.getByTestId('payment-amount')).toHaveValue(''));
+  });
+
+  it('books a payment to one instalment keeping any overpayment as credit, or to the contract oldest due first', async () => {
+    const calls = serve();
+    renderPage();
+    await screen.findByTestId('contract-title');
+    fireEvent.click(screen.getByRole('tab', { name: '回款记录' }));
+    await screen.findByTestId('contract-payments');
+    const select = within(screen.getByTestId('payment-instalment')).getByRole('combobox');
+    fireEvent.mouseDown(select);
+    fireEvent.click(await screen.findByTitle(/2026\/06\/30/));
+    // The paid one is not offered; with one chosen there is nothing to split.
+    expect(screen.queryByTitle(/2026\/01\/31/)).toBeNull();
+    expect(screen.queryByTestId('payment-split-2026-06-30')).toBeNull();
+    type(screen.getByTestId('payment-amount'), '100');
+    fireEvent.click(screen.getByTestId('payment-keep-credit'));
+    fireEvent.click(screen.getByTestId('payment-add'));
+    await waitFor(() => expect(posted(calls, '/payments')).toHaveLength(1));
+    expect(JSON.parse(String(posted(calls, '/payments')[0]?.init.body))).toMatchObject({ instalmentId: 'p2', amount: '100', keepCredit: true });
+    // Nothing chosen: the contract's open instalments, oldest due first.
+    await waitFor(() => expect(screen.getByTestId('payment-amount')).toHaveValue(''));
+    type(screen.getByTestId('payment-amount'), '50');
+    fireEvent.click(screen.getByTestId('payment-add'));
+    await waitFor(() => expect(posted(calls, '/payments')).toHaveLength(2));
+    const auto = JSON.parse(String(posted(calls, '/payments')[1]?.init.body));
+    expect(auto).toMatchObject({ contractId: 'c1', amount: '50' });
+    expect(auto).not.toHaveProperty('keepCredit');
+  });
+
+  it('signs a draft on a chosen day; a draft offers no termination', async () => {
+    const calls = serve();
+    renderPage();
+    fireEvent.click(await screen.findByTestId('contract-sign'));
+    type(await screen.findByTestId('contract-signed-on'), '2026-12-01');
+    fireEvent.click(screen.getByTestId('contract-action-ok'));
+    await waitFor(() => expect(posted(calls, '/contracts/c1/sign')).toHaveLength(1));
+    expect(JSON.parse(String(posted(calls, '/contracts/c1/sign')[0]?.init.body))).toEqual({ signedOn: '2026-12-01' });
+    expect(screen.queryByTestId('contract-terminate')).toBeNull();
+  });
+
+  it('asks for a reason before terminating', async () => {
+    const calls = serve({ status: 'active', creditAmount: '500.00' });
+    renderPage();
+    expect(await screen.findByTestId('contract-credit')).toHaveTextContent('500.00');
+    fireEvent.click(await screen.findByTestId('contract-terminate'));
+    fireEvent.click(await screen.findByTestId('contract-action-ok'));
+    expect(await screen.findByText('请填写终止原因')).toBeInTheDocument();
+    expect(posted(calls, '/contracts/c1/terminate')).toHaveLength(0);
+    type(screen.getByTestId('contract-terminate-reason'), '客户破产');
+    fireEvent.click(screen.getByTestId('contract-action-ok'));
+    await waitFor(() => expect(posted(calls, '/contracts/c1/terminate')).toHaveLength(1));
+    expect(JSON.parse(String(posted(calls, '/contracts/c1/terminate')[0]?.init.body))).toEqual({ reason: '客户破产' });
   });
 
   it('issues a requested invoice', async () => {
