@@ -90,5 +90,18 @@ describe('Settings > Legal holds and request deadlines', { concurrency: false },
     await page.getByTestId('erase-sure').click();
     await page.getByTestId('erase-ok').click();
     await page.getByTestId('request-refused').getByText('Erasure refused: on legal hold (Regulator inquiry)').waitFor();
+
+    // The tenant's answer periods: a GDPR request logged afterwards is due 45 days after it arrived.
+    await page.goto('/settings/privacy-requests');
+    await page.getByTestId('deadlines-open').click();
+    await page.getByTestId('deadlines-gdpr').fill('45');
+    await shot(page, 'd5-deadline-settings-en');
+    await clickUntilGone(page.getByTestId('deadlines-save'));
+    const gdpr = await api.call<{ receivedAt: string; dueAt: string }>('POST', '/privacy/requests', {
+      kind: 'access',
+      law: 'gdpr',
+      subjectEmail: 'gdpr.e2e@example.com',
+    });
+    assert.equal(new Date(gdpr.dueAt).getTime() - new Date(gdpr.receivedAt).getTime(), 45 * 86_400_000);
   });
 });

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { formatDate, formatDateTime } from '#shared/format/format';
+import { DeadlineSettingsModal } from './deadline-settings-modal';
 import { type CreatePrivacyRequest, type PrivacyRequest, REQUEST_CHANNELS, REQUEST_KINDS, REQUESTS_KEY, requestsApi } from './privacy-requests-api';
 
 const DAY = 86_400_000;
@@ -118,6 +119,7 @@ export function PrivacyRequestsPage() {
   const navigate = useNavigate();
   const [open, setOpen] = useState(true);
   const [creating, setCreating] = useState(false);
+  const [settings, setSettings] = useState(false);
   const { data, isPending } = useQuery({ queryKey: [...REQUESTS_KEY, { open }], queryFn: () => requestsApi.list(open) });
   return (
     <div data-testid="privacy-requests-page">
@@ -135,6 +137,9 @@ export function PrivacyRequestsPage() {
             ]}
             data-testid="requests-filter"
           />
+          <Button onClick={() => setSettings(true)} data-testid="deadlines-open">
+            {t('deadlines.open')}
+          </Button>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="request-new">
             {t('privacyRequests.new')}
           </Button>
@@ -159,6 +164,7 @@ export function PrivacyRequestsPage() {
         ]}
       />
       {creating && <NewRequestModal onClose={() => setCreating(false)} />}
+      {settings && <DeadlineSettingsModal onClose={() => setSettings(false)} />}
     </div>
   );
 }
