@@ -60,6 +60,10 @@ export const contractsErrors = {
   creditExceeds: (o: { credit: string; currency: string }) =>
     new AppError('conflict', { message: 'contracts.credit_exceeds', params: o, errors: [{ field: 'amount', message: 'contracts.credit_exceeds', params: o }] }),
   nothingOpen: () => new AppError('conflict', { message: 'contracts.nothing_open' }),
+  /** 409: restoring the payment would pay more than is open on its instalments now. */
+  restoreOverpays: () => new AppError('conflict', { message: 'contracts.restore_overpays' }),
+  /** 409: payments pay this instalment; delete or change them first. */
+  instalmentHasPayments: () => new AppError('conflict', { message: 'contracts.instalment_has_payments' }),
   /** 412: another write moved the record first (its version is no longer the one read). */
   staleVersion: (expected: number) => new AppError('precondition_failed', { params: { expected, actual: expected + 1 } }),
 };

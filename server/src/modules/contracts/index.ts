@@ -5,6 +5,7 @@ import { recordRoutes } from '#platform/records/record-routes.ts';
 import { CONTRACT_FIELDS, INSTALMENT_FIELDS, INVOICE_FIELDS, PAYMENT_FIELDS } from './contract-fields.definition.ts';
 import { contractDefinition, instalmentDefinition, invoiceDefinition, paymentDefinition } from './contracts.definition.ts';
 import { CONTRACTS_DAILY_JOB, runContractsDaily } from './contracts.jobs.ts';
+import { contractsWriteGuard } from './contracts.guards.ts';
 import { contractRoutes } from './contracts.routes.ts';
 import * as s from './contracts.schema.ts';
 import { contractApprovalSubscriber } from './contracts.subscribers.ts';
@@ -19,7 +20,7 @@ const capabilities = ['owned', 'audited', 'recycleBin', 'customFields', 'export'
 /**
  * Contracts and 回款 (#19): contracts (HT series, approval, status flow, renewal 30 days before the
  * end, attachments through platform/files), their payment plans' instalments, payments received
- * (partial, never over what is open), invoices (FP series, issue/void), and the receivables report.
+ * (matched to one or several instalments, partial, an overpayment held as credit only on request), invoices (FP series, issue/void), and the receivables report.
  * A daily job (not a workflow time trigger: it needs the module's own writes) activates, expires,
  * starts renewals and marks instalments overdue with a notification.
  */
@@ -104,6 +105,7 @@ export const contractsModule: KehuModule = {
       update: s.ZUpdateInvoiceRequest,
     });
     deps.subscribers.add(contractApprovalSubscriber(deps));
+    deps.writeGuards?.add(contractsWriteGuard);
     // Daily at 00:30 UTC; a missed day is caught by the next run.
     jobsOf(deps).schedule(CONTRACTS_DAILY_JOB, '30 0 * * *', async () => {
       const done = await runContractsDaily({ deps });

@@ -210,6 +210,16 @@ describe.skipIf(!databaseAvailable)('回款: plans by percentage, payments match
       ['0.00', 'pending'],
     ]);
     expect((await call(rep, 'GET', `/api/v1/contracts/${c.id}`)).json()).toMatchObject({ receivedAmount: '0.00', creditAmount: '0.00' });
+
+    // Paid again meanwhile: bringing the old payment back would count the first instalment twice.
+    expect((await pay({ instalmentId: x.id, amount: '600' })).statusCode).toBe(201);
+    const restore = await call(t.admin, 'POST', `/api/v1/payments/${kept.json().id}/restore`, undefined, 'zh-CN');
+    expect(restore.statusCode).toBe(409);
+    expect(restore.json().detail).toBe('恢复该回款会超过相关回款计划当前的未收金额，请重新登记');
+    const paidInstalment = await call(t.admin, 'DELETE', `/api/v1/instalments/${x.id}`);
+    expect(paidInstalment.statusCode).toBe(409);
+    expect(paidInstalment.json().detail).toBe('Payments are matched to this instalment; delete or change them first');
+    expect((await plan(c.id)).map((i) => i.paidAmount)).toEqual(['600.00', '0.00']);
   });
 
   it('two payments at once against one contract are matched one after the other, never counted twice', async () => {

@@ -61,3 +61,19 @@ export async function paymentsWithCredit(tx: Tx, contractId: string): Promise<{ 
     order by received_on, created_at, id`.execute(tx);
   return rows;
 }
+
+/** Payments' contracts and allocations (any state), for the restore check. */
+export async function paymentAllocations(
+  tx: Tx,
+  ids: readonly string[],
+): Promise<{ id: string; contract_id: string; allocations: { instalmentId: string; amount: string }[] }[]> {
+  const { rows } = await sql<{ id: string; contract_id: string; allocations: { instalmentId: string; amount: string }[] }>`
+    select id, contract_id, allocations from contract_payments where id = any(${[...ids]}::uuid[])`.execute(tx);
+  return rows;
+}
+
+/** Of these instalments, those some live payment pays. */
+export async function instalmentsWithPayments(tx: Tx, ids: readonly string[]): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`select id from contract_instalments where id = any(${[...ids]}::uuid[]) and paid_amount > 0`.execute(tx);
+  return rows.map((r) => r.id);
+}
