@@ -79,6 +79,9 @@ describe.skipIf(!databaseAvailable)('回款: plans by percentage, payments match
     expect(short.json().errors).toEqual([expect.objectContaining({ field: 'instalments', message: '回款计划合计为 900.00，与合同金额 1000.00 不一致' })]);
     const zero = await call(rep, 'POST', `/api/v1/contracts/${other.id}/plan`, { instalments: [{ dueOn: day(1), percent: '0' }] });
     expect(zero.statusCode).toBe(400);
+    const neither = await call(rep, 'POST', `/api/v1/contracts/${other.id}/plan`, { instalments: [{ dueOn: day(1) }] }, 'zh-CN');
+    expect(neither.statusCode).toBe(400);
+    expect(neither.json().errors[0].message, neither.body).toMatch(/[\u4e00-\u9fff]/);
     expect(await plan(other.id)).toEqual([]);
     const mixed = await call(rep, 'POST', `/api/v1/contracts/${other.id}/plan`, {
       instalments: [
