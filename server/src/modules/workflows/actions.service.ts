@@ -50,8 +50,8 @@ export async function current(a: ActionContext, action: 'read' | 'update' = 'upd
 }
 
 /** Writes through the generic record service: access, validation, audit and the outbox event apply. */
-async function writeFields(a: ActionContext, values: Record<string, unknown>) {
-  const { row } = await current(a);
+async function writeFields(a: ActionContext, values: Record<string, unknown>, loaded?: Awaited<ReturnType<typeof current>>) {
+  const { row } = loaded ?? (await current(a));
   const updated = await updateInTx(a.tx, { deps: a.deps, ctx: a.ctx, def: a.target.def, input: inputOf(values), row });
   // Someone else changed the record between our read and write: the whole delivery is retried (pg-boss backoff).
   if (!updated) throw new WriteConflict();
@@ -86,7 +86,8 @@ export async function runAction({ a, action, index }: RunActionOptions): Promise
       return runOutreach({ a, action, index, view, ownerId: row.owner_id });
     }
     case 'update_fields': {
-      const { view } = await current(a);
+      const loaded = await current(a);
+      const { view } = loaded;
       const values: Record<string, unknown> = {};
       for (const u of action.updates)
         values[u.field] = asStored({
@@ -94,16 +95,16 @@ export async function runAction({ a, action, index }: RunActionOptions): Promise
           field: u.field,
           value: evaluateValue(u.value, view, { now: a.now, timeZone: a.timeZone, object: a.target.def.object }),
         });
-      return writeFields(a, values);
+      return writeFields(a, values, loaded);
     }
     case 'assign':
       return writeFields(a, { ownerId: action.userId });
     case 'add_tags':
     case 'remove_tags': {
-      const { view } = await current(a);
-      const before = tagList(view, action.field);
+      const loaded = await current(a);
+      const before = tagList(loaded.view, action.field);
       const after = action.type === 'add_tags' ? [...new Set([...before, ...action.tags])] : before.filter((t) => !action.tags.includes(t));
-      return writeFields(a, { [action.field]: after });
+      return writeFields(a, { [action.field]: after }, loaded);
     }
     case 'create_task':
       return createTask(a, action);

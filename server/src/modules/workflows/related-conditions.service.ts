@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '#db/tx.ts';
 import { withCustomFields } from '#platform/custom-fields/custom-fields.catalog.ts';
-import { listDefs } from '#platform/custom-fields/custom-fields.repo.ts';
+import { customDefsOf } from '#platform/custom-fields/custom-defs.memo.ts';
 import type { Deps } from '#platform/deps.ts';
 import type { Catalog } from '#platform/query/catalog.ts';
 import type { ObjectDefinition } from '#platform/records/object-definition.ts';
@@ -23,7 +23,7 @@ export async function relatedCatalog({ tx, deps, def }: RelatedCatalogOptions): 
     if (!f.refTable || !f.name.endsWith('Id') || f.name.length < 3) continue;
     const rel = objects.find((o) => o.path && o.definition?.table === f.refTable)?.definition;
     if (!rel) continue;
-    const customs = await listDefs(tx, rel.object as 'contact');
+    const customs = await customDefsOf(tx, rel.object);
     const hidden = new Set([...rel.sensitive.map((s) => s.field), ...customs.filter((c) => c.sensitive).map((c) => `custom.${c.key}`)]);
     const outer = sql.ref(`${def.table}.${snake(f.name)}`);
     const prefix = f.name.slice(0, -2);

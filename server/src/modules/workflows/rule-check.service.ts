@@ -6,7 +6,6 @@ import { poolOf, poolTargets } from '#modules/pool/index.ts';
 import type { AccessProfile } from '#platform/access/access.ts';
 import { customDefsOf } from '#platform/custom-fields/custom-defs.memo.ts';
 import { withCustomFields } from '#platform/custom-fields/custom-fields.catalog.ts';
-import { listDefs } from '#platform/custom-fields/custom-fields.repo.ts';
 import type { Deps } from '#platform/deps.ts';
 import { AppError, type FieldError } from '#platform/errors/app-error.ts';
 import type { FieldMeta } from '#platform/objects/object-fields.ts';
@@ -36,7 +35,7 @@ export async function ruleObject({ tx, deps, name }: RuleObjectOptions): Promise
   const declaration = (await deps.objects.forTenant(tx)).find((o) => o.name === name && o.path && o.definition);
   if (!declaration?.definition) return undefined;
   const def = declaration.definition as RuleObject['def'];
-  const catalog = withCustomFields(def.catalog, await listDefs(tx, def.object as 'contact'));
+  const catalog = withCustomFields(def.catalog, await customDefsOf(tx, def.object));
   return { declaration, def, catalog, conditions: { ...(await relatedCatalog({ tx, deps, def })), ...catalog } };
 }
 

@@ -2,7 +2,7 @@ import type { Tx } from '#db/tx.ts';
 import type { EventCause } from '#platform/context.ts';
 import type { Deps } from '#platform/deps.ts';
 import type { OutboxEvent, Subscriber } from '#platform/events/subscribers.ts';
-import type { ChangeSet } from './conditions.rules.ts';
+import { type ChangeSet, resolveChanges, triggerConditions } from './conditions.rules.ts';
 import { envFor, fireRule } from './engine.service.ts';
 import { rulesForEvent } from './workflows.repo.ts';
 import type { TTrigger } from './workflows.schema.ts';
@@ -58,19 +58,29 @@ async function onImportBatch(deps: Deps, event: OutboxEvent, tx: Tx): Promise<vo
   }
 }
 
+/** An `updated` rule's "field X changed (from A to B)", decided on the event alone (no query): false when it cannot hold. */
+function triggerMayHold(trigger: TTrigger, changes: ChangeSet | null): boolean {
+  return trigger.type !== 'updated' || !trigger.field || resolveChanges(triggerConditions(trigger), changes) !== false;
+}
+
 /** Fires the object's enabled rules for this event kind, in order, in the delivery's transaction. */
 export async function onRecordEvent(deps: Deps, event: OutboxEvent, tx: Tx): Promise<void> {
   if (event.type === IMPORT_BATCH) return onImportBatch(deps, event, tx);
   const verb = triggerOf(event);
   if (!event.objectId || !verb) return;
-  const rules = (await rulesForEvent(tx, event.objectType, verb)).filter((r) => formMatches(r.trigger as TTrigger, event));
+  const changes = changesOf(event, verb);
+  // A rule applies to changes made after it was saved: an older event still in the outbox (the demo load, a backlog) is not its business.
+  // Rules whose trigger field did not change are dropped before anything is loaded (a rule's own write of another field, most often).
+  const rules = (await rulesForEvent(tx, event.objectType, verb)).filter(
+    (r) =>
+      formMatches(r.trigger as TTrigger, event) &&
+      new Date(r.updated_at).getTime() <= event.createdAt.getTime() &&
+      triggerMayHold(r.trigger as TTrigger, changes),
+  );
   if (rules.length === 0) return;
   const env = await envFor({ tx, deps, tenantId: event.tenantId });
   const depth = (event.payload.cause as EventCause | undefined)?.depth ?? 0;
-  const changes = changesOf(event, verb);
   for (const rule of rules) {
-    // A rule applies to changes made after it was saved: an older event still in the outbox (the demo load, a backlog) is not its business.
-    if (new Date(rule.updated_at).getTime() > event.createdAt.getTime()) continue;
     await fireRule(env, { rule, recordId: event.objectId, triggerKey: event.id, triggerEvent: event.type, eventId: event.id, depth, changes });
   }
 }
