@@ -19,7 +19,9 @@ const both = (key: string, params: Record<string, unknown>) => ({
  * overdue ones escalate to the handler and the tenant's admins. One notification per request, user
  * and day (the dedupe key names the day), so a retried or repeated run that day adds nothing.
  */
-export async function runDeadlines(o: { deps: Deps; now?: Date; tenantId?: string }): Promise<{ reminded: number; escalated: number }> {
+export type RunDeadlinesOptions = { deps: Deps /** Fixes the clock in tests. */; now?: Date; tenantId?: string };
+
+export async function runDeadlines(o: RunDeadlinesOptions): Promise<{ reminded: number; escalated: number }> {
   const now = o.now ?? new Date();
   const day = now.toISOString().slice(0, 10);
   const tenants = o.tenantId ? [o.tenantId] : (await inSystem(o.deps.db.kysely, repo.tenantsWithOpenRequests)).map((r) => r.tenant_id);
