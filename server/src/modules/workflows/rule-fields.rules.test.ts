@@ -16,7 +16,7 @@ describe('the fields a saved rule reads or writes', () => {
     const actions: TAction[] = [
       { type: 'update_fields', updates: [{ field: 'description', value: { kind: 'template', template: '{{title}} {{owner.name}}' } }] },
       { type: 'update_fields', updates: [{ field: 'custom.next', value: { kind: 'addDays', from: 'custom.renewal', days: 3 } }] },
-      { type: 'create_task', subject: 'Call {{phones}}', dueInDays: 1 },
+      { type: 'create_task', subject: 'Call {{phones}}', dueInDays: 1, assigneeId: null },
       { type: 'add_tags', field: 'tags', tags: ['vip'] },
     ];
     const fields = ruleFields({
