@@ -12,7 +12,9 @@ if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
   console.error('Chromium not found at /usr/bin/chromium (apt-get install -y chromium)');
   process.exit(1);
 }
-if (process.env.KEHU_E2E_SKIP_BUILD !== '1' || !existsSync(`${repo}web/dist/index.html`)) {
+// KEHU_E2E_SKIP_BUILD=1 reuses a build: KEHU_WEB_DIST's (what the server will serve) or web/dist.
+const dist = process.env.KEHU_WEB_DIST ?? `${repo}web/dist`;
+if (process.env.KEHU_E2E_SKIP_BUILD !== '1' || !existsSync(`${dist}/index.html`)) {
   if (run('npm', ['run', 'build', '-w', 'web']) !== 0) process.exit(1);
 }
 const only = process.argv.slice(2);

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { type AddressObject, type HeaderValue, type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer, type SMTPServerSession } from 'smtp-server';
+import type { AddressObject, HeaderValue, ParsedMail } from 'mailparser';
+import type { SMTPServerSession } from 'smtp-server';
 import type { Deps } from '#platform/deps.ts';
 import type { InboundMail } from './inbound-mail.rules.ts';
 import { DEFAULT_LIMITS, type InboundLimits, type InboundOutcome, receiveMail, tenantForRecipient } from './inbound.service.ts';
@@ -61,6 +61,8 @@ export async function startInboundSmtp(o: InboundSmtpOptions): Promise<InboundSm
   const maxBytes = o.maxBytes ?? 25 * 1024 * 1024;
   const tenants = new Map<string, Set<string>>();
   const log = o.deps.log;
+  // Loaded only when the listener starts: most servers never receive mail themselves.
+  const [{ simpleParser }, { SMTPServer }] = await Promise.all([import('mailparser'), import('smtp-server')]);
   const server = new SMTPServer({
     secure: false,
     authOptional: true,
