@@ -12,6 +12,11 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // One module cache per worker, not per file (test/file-isolation.ts puts back what a file changed).
+    isolate: false,
+    setupFiles: ['./test/file-isolation.ts'],
+    unstubEnvs: true,
+    unstubGlobals: true,
     env: { KEHU_ARGON2_MEMORY_KIB: '4096' },
     projects: [
       {
