@@ -57,6 +57,8 @@ export const contractsErrors = {
   /** 409: a whole plan is set once; a contract that has instalments is planned line by line. */
   planExists: () => new AppError('conflict', { message: 'contracts.plan_exists' }),
   noCredit: () => new AppError('conflict', { message: 'contracts.no_credit' }),
+  /** 409: credit is not used on a terminated contract (it stays recorded; a refund is settled outside). */
+  creditOnTerminated: () => new AppError('conflict', { message: 'contracts.credit_on_terminated' }),
   creditExceeds: (o: { credit: string; currency: string }) =>
     new AppError('conflict', { message: 'contracts.credit_exceeds', params: o, errors: [{ field: 'amount', message: 'contracts.credit_exceeds', params: o }] }),
   nothingOpen: () => new AppError('conflict', { message: 'contracts.nothing_open' }),

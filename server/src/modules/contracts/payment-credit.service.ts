@@ -17,12 +17,15 @@ export type ApplyCreditOptions = { deps: Deps; ctx: RequestContext; contractId: 
  * Uses the customer's credit held on a contract (payments' unmatched parts, oldest received first)
  * against one instalment, or the open ones oldest due first: each payment's allocations grow by
  * what it gives (audited as a change of that payment). Refused when there is no credit, less
- * than asked, or nothing open.
+ * than asked, nothing open, or on a terminated contract.
  */
 export function applyCredit(o: ApplyCreditOptions): Promise<TContract> {
   return inTenant(o.deps.db.kysely, o.ctx.tenantId, async (tx) => {
-    const contract = await loadVisible({ tx, ctx: o.ctx, def: contractDefinition, id: o.contractId, action: 'update' });
-    await lockContract(tx, contract.id);
+    const visible = await loadVisible({ tx, ctx: o.ctx, def: contractDefinition, id: o.contractId, action: 'update' });
+    await lockContract(tx, visible.id);
+    // Read again under the lock: a termination or another use of the credit may have committed meanwhile.
+    const contract = (await findRecord(tx, 'contracts', visible.id)) ?? visible;
+    if (contract.status === 'terminated') throw contractsErrors.creditOnTerminated();
     const credit = new Decimal(String(contract.credit_amount));
     if (credit.lte(0)) throw contractsErrors.noCredit();
     if (o.amount && credit.lt(o.amount)) throw contractsErrors.creditExceeds({ credit: money(credit), currency: String(contract.currency) });

@@ -269,6 +269,30 @@ describe.skipIf(!databaseAvailable)('回款: plans by percentage, payments match
     expect((await call(rep, 'GET', `/api/v1/contracts/${big.id}`)).json()).toMatchObject({ status: 'signed', signedOn: day(0) });
   });
 
+  it('credit held on a terminated contract stays recorded but pays no instalment (translated 409, nothing changed)', async () => {
+    const c = await contract('1000', { startsOn: day(-3), endsOn: day(300) });
+    await call(rep, 'POST', `/api/v1/contracts/${c.id}/plan`, {
+      instalments: [
+        { dueOn: day(-1), amount: '600' },
+        { dueOn: day(30), amount: '400' },
+      ],
+    });
+    const [x] = (await plan(c.id)) as [Instalment, Instalment];
+    expect((await pay({ instalmentId: x.id, amount: '700', keepCredit: true })).statusCode).toBe(201);
+    expect((await call(rep, 'POST', `/api/v1/contracts/${c.id}/sign`, { signedOn: day(-1) })).statusCode).toBe(200);
+    expect((await call(rep, 'POST', `/api/v1/contracts/${c.id}/terminate`, { reason: '客户破产' })).statusCode).toBe(200);
+
+    const refused = await call(rep, 'POST', `/api/v1/contracts/${c.id}/apply-credit`, {}, 'zh-CN');
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toBe('合同已终止，客户预收款不能再用于核销回款计划');
+    expect((await call(rep, 'GET', `/api/v1/contracts/${c.id}`)).json()).toMatchObject({
+      status: 'terminated',
+      receivedAmount: '700.00',
+      creditAmount: '100.00',
+    });
+    expect((await plan(c.id)).map((i) => i.paidAmount)).toEqual(['600.00', '0.00']);
+  });
+
   it('the daily run marks an instalment overdue once its due day has passed in the tenant’s time zone, not UTC’s', async () => {
     const c = await contract('500');
     await call(rep, 'POST', `/api/v1/contracts/${c.id}/plan`, { instalments: [{ dueOn: '2026-03-10', amount: '500' }] });

@@ -110,6 +110,19 @@ describe('ContractDetailPage tabs', () => {
     await waitFor(() => expect(gets(calls, '/contracts/c1').length).toBeGreaterThan(before));
   });
 
+  it('a terminated contract shows its plan and credit but offers no new plan line, plan, credit use or payment', async () => {
+    serve({ status: 'terminated', terminatedReason: '客户破产', creditAmount: '500.00' });
+    renderPage();
+    expect(await screen.findByTestId('contract-terminated-reason')).toHaveTextContent('客户破产');
+    fireEvent.click(screen.getByRole('tab', { name: '回款计划' }));
+    const plan = await screen.findByTestId('contract-plan');
+    await within(plan).findByText('待回款');
+    for (const id of ['plan-add', 'plan-by-percent', 'use-credit', 'use-credit-p2']) expect(screen.queryByTestId(id)).toBeNull();
+    fireEvent.click(screen.getByRole('tab', { name: '回款记录' }));
+    await screen.findByTestId('contract-payments');
+    expect(screen.queryByTestId('payment-add')).toBeNull();
+  });
+
   it('books a payment against an unpaid instalment, without an empty bank reference', async () => {
     const calls = serve();
     renderPage();

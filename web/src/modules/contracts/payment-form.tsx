@@ -135,7 +135,8 @@ export function AllocationList({ contract, allocations, credit }: { contract: Co
 export function UseCreditButton({ contract, instalmentId }: { contract: Contract; instalmentId?: string }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  if (!(Number(contract.creditAmount) > 0)) return null;
+  // Credit stays recorded on a terminated contract but pays nothing there (refused by the server).
+  if (!(Number(contract.creditAmount) > 0) || contract.status === 'terminated') return null;
   const apply = () =>
     contractsApi.applyCredit(contract.id, instalmentId ? { instalmentId } : {}).then(() => qc.invalidateQueries({ queryKey: ['contracts'] }), fail);
   return (

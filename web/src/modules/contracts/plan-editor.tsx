@@ -53,6 +53,7 @@ export function PlanEditor({ contract }: { contract: Contract }) {
     }
   };
   const first = localToday();
+  if (contract.status === 'terminated') return null; // the server takes no plan on a terminated contract
   return (
     <>
       <Button onClick={() => setOpen(true)} data-testid="plan-by-percent">

@@ -56,7 +56,8 @@ export function RelatedPartTab<Row extends { id: string }, V>({ contract, part, 
       fail(e);
     }
   };
-  const spec = part.form;
+  // A terminated contract takes no plan line, payment or invoice (the server refuses them): no form.
+  const spec = contract.status === 'terminated' ? undefined : part.form;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {part.header?.(c)}
