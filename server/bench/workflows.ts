@@ -1,11 +1,10 @@
-import { contactUpdatePhase, type Tally as BaseTally } from './tally.ts';
+import { contactUpdatePhase, type Tally as BaseTally, type UpdatePhaseOptions } from './tally.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type Database, openDatabase } from '#db/database.ts';
-import type { Deps } from '#platform/deps.ts';
-import { createSubscribers, type OutboxEvent, type Subscribers } from '#platform/events/subscribers.ts';
+import { createSubscribers, type OutboxEvent } from '#platform/events/subscribers.ts';
 import { workflowSubscribers } from '#modules/workflows/workflows.subscribers.ts';
 import { throwawayPostgres, writeBenchSection } from './store.ts';
 import { benchTenantApp } from './tenant-app.ts';
@@ -114,16 +113,7 @@ export async function runWorkflowsBench(o: WorkflowsBenchOptions): Promise<void>
   }
 }
 
-type PhaseOptions = {
-  name: string;
-  app: FastifyInstance;
-  deps: Deps;
-  subscribers: Subscribers;
-  tally: Tally;
-  n: number;
-  contacts: string[];
-  call: (method: 'PATCH', url: string, payload: object) => Promise<unknown>;
-};
+type PhaseOptions = UpdatePhaseOptions & { app: FastifyInstance };
 
 async function phase(o: PhaseOptions): Promise<Phase> {
   const { arrived, doubled, seconds, perSecond, p50, p99 } = await contactUpdatePhase(o);

@@ -35,16 +35,19 @@ export async function createDelivery(o: CreateDeliveryOptions): Promise<{ id: st
   const filter = (o.sub.filter as Record<string, unknown> | null) ?? null;
   const access = () => ownerAccess({ tx: o.tx, deps: o.deps, tenantId: o.tenantId, ownerId: o.sub.owner_id });
   const hidden = await filterOutOfReach({ tx: o.tx, deps: o.deps, object: o.event.objectType, filter, access });
+  const delivery = {
+    tenant_id: o.tenantId,
+    id: newId(),
+    subscription_id: o.sub.id,
+    event_id: o.event.id,
+    event_type: o.event.type,
+    object_type: o.event.objectType,
+    object_id: o.event.objectId,
+    event_created_at: o.event.createdAt,
+  };
   if (hidden.length > 0) {
     const id = await deliveries.insertDelivery(o.tx, {
-      tenant_id: o.tenantId,
-      id: newId(),
-      subscription_id: o.sub.id,
-      event_id: o.event.id,
-      event_type: o.event.type,
-      object_type: o.event.objectType,
-      object_id: o.event.objectId,
-      event_created_at: o.event.createdAt,
+      ...delivery,
       body: envelope(o.event),
       status: 'skipped',
       last_error: 'field_not_readable',
@@ -63,18 +66,7 @@ export async function createDelivery(o: CreateDeliveryOptions): Promise<{ id: st
     ...(o.context ? { context: o.context } : {}),
   });
   if (body === null) return null;
-  const id = await deliveries.insertDelivery(o.tx, {
-    tenant_id: o.tenantId,
-    id: newId(),
-    subscription_id: o.sub.id,
-    event_id: o.event.id,
-    event_type: o.event.type,
-    object_type: o.event.objectType,
-    object_id: o.event.objectId,
-    event_created_at: o.event.createdAt,
-    body,
-    next_attempt_at: new Date(),
-  });
+  const id = await deliveries.insertDelivery(o.tx, { ...delivery, body, next_attempt_at: new Date() });
   if (!id) return null;
   await enqueueAttempt({ tx: o.tx, deps: o.deps, job: { tenantId: o.tenantId, deliveryId: id, attempt: 1 } });
   return { id, created: true };

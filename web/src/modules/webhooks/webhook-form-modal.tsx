@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '#shared/api/problem';
@@ -9,6 +9,7 @@ import { errorPath } from '#shared/records/payload';
 import { eventOptions, singleObject } from './event-options';
 import { WebhookFilter } from './webhook-filter';
 import { type CreatedWebhook, type Webhook, webhooksApi } from './webhooks-api';
+import { AttentionAlert } from '#shared/ui/attention';
 
 type Values = { name: string; url: string; events: string[] };
 type Props = { open: boolean; editing: Webhook | null; onClose: () => void; onSaved: (created: CreatedWebhook | null) => void };
@@ -64,13 +65,11 @@ export function WebhookFormModal({ open, editing, onClose, onSaved }: Props) {
       data-testid="webhook-modal"
     >
       {editing?.attention && (
-        <Alert
-          type="warning"
-          showIcon
+        <AttentionAlert
+          label={t('webhooks.attention')}
+          hint={t('webhooks.attentionHint', { fields: editing.attention.fields.join(', ') })}
+          testId="webhook-attention-alert"
           style={{ marginBottom: 16 }}
-          message={t('webhooks.attention')}
-          description={t('webhooks.attentionHint', { fields: editing.attention.fields.join(', ') })}
-          data-testid="webhook-attention-alert"
         />
       )}
       <Form form={form} layout="vertical" onFinish={submit}>

@@ -1,6 +1,6 @@
-import { DownOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
+import { DownOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Dropdown, InputNumber, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Dropdown, InputNumber, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DeliveriesDrawer } from './deliveries-drawer';
@@ -8,6 +8,7 @@ import { eventLabel } from './event-options';
 import { SecretModal } from './secret-modal';
 import { WebhookFormModal } from './webhook-form-modal';
 import { type Webhook, WEBHOOKS_KEY, type WebhookSecret, webhooksApi } from './webhooks-api';
+import { AttentionTag } from '#shared/ui/attention';
 
 /** Settings > Webhooks: subscriptions, their secrets and their delivery logs. */
 export function WebhooksSettingsPage() {
@@ -77,11 +78,12 @@ export function WebhooksSettingsPage() {
                 <div>
                   {w.name}
                   {w.attention && (
-                    <Tooltip title={t('webhooks.attentionHint', { fields: w.attention.fields.join(', ') })}>
-                      <Tag color="warning" icon={<WarningOutlined />} style={{ marginInlineStart: 8 }} data-testid="webhook-attention">
-                        {t('webhooks.attention')}
-                      </Tag>
-                    </Tooltip>
+                    <AttentionTag
+                      label={t('webhooks.attention')}
+                      hint={t('webhooks.attentionHint', { fields: w.attention.fields.join(', ') })}
+                      testId="webhook-attention"
+                      style={{ marginInlineStart: 8 }}
+                    />
                   )}
                 </div>
                 <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>

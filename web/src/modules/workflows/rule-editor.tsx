@@ -11,6 +11,7 @@ import { DryRunPanel } from './dry-run-panel';
 import { useRelatedFields, useRuleFields } from './rule-fields';
 import { TriggerEditor } from './trigger-editor';
 import { type RuleInput, type WorkflowRule, workflowsApi } from './workflows-api';
+import { AttentionAlert } from '#shared/ui/attention';
 
 type Props = { open: boolean; editing: WorkflowRule | null; onClose: () => void; onSaved: () => void };
 type Draft = Omit<RuleInput, 'conditions'> & { group: ConditionGroup };
@@ -96,13 +97,11 @@ export function RuleEditor({ open, editing, onClose, onSaved }: Props) {
       }
     >
       {editing?.attention && (
-        <Alert
-          type="warning"
-          showIcon
+        <AttentionAlert
+          label={t('workflows.attention')}
+          hint={t('workflows.attentionHint', { fields: editing.attention.fields.join(', ') })}
+          testId="rule-attention-alert"
           style={{ marginBottom: 12 }}
-          message={t('workflows.attention')}
-          description={t('workflows.attentionHint', { fields: editing.attention.fields.join(', ') })}
-          data-testid="rule-attention-alert"
         />
       )}
       {problems.length > 0 && (

@@ -1,6 +1,6 @@
-import { ArrowDownOutlined, ArrowUpOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Space, Switch, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Space, Switch, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { objectByName, objectLabel, useObjects } from '#shared/objects/use-objects';
@@ -9,6 +9,7 @@ import { useRuleFields } from './rule-fields';
 import { RuleEditor } from './rule-editor';
 import { RunsPanel } from './runs-panel';
 import { RULES_KEY, RUNS_KEY, type WorkflowRule, workflowsApi } from './workflows-api';
+import { AttentionTag } from '#shared/ui/attention';
 
 /** Trigger and actions in words, with the object's own field labels. */
 function RuleSummary({ rule }: { rule: WorkflowRule }) {
@@ -97,11 +98,11 @@ export function WorkflowRulesPage() {
               <Space size={4} wrap>
                 <Typography.Text strong>{r.name}</Typography.Text>
                 {r.attention && (
-                  <Tooltip title={t('workflows.attentionHint', { fields: r.attention.fields.join(', ') })}>
-                    <Tag color="warning" icon={<WarningOutlined />} data-testid="rule-attention">
-                      {t('workflows.attention')}
-                    </Tag>
-                  </Tooltip>
+                  <AttentionTag
+                    label={t('workflows.attention')}
+                    hint={t('workflows.attentionHint', { fields: r.attention.fields.join(', ') })}
+                    testId="rule-attention"
+                  />
                 )}
               </Space>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
